@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+// densho: a static-site generator for proactive SME support teams.
+// No package dependencies: the one outside library is the C library cmark (Debian libcmark-dev).
+import PackageDescription
+
+let package = Package(
+    name: "densho",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "densho", targets: ["densho"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            path: "Sources/CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "FrontMatter"),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Mustache"),
+        .target(name: "Search"),
+        .target(name: "Site", dependencies: ["FrontMatter", "Markdown", "Mustache", "Search"]),
+        .executableTarget(name: "densho", dependencies: ["Site", "Search"]),
+
+        .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["densho"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

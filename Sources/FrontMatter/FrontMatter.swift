@@ -1,0 +1,1 @@
+// FrontMatter room: see ARCHITECTURE.md

@@ -1,0 +1,3 @@
+// Markdown room: see ARCHITECTURE.md
+import CCmark
+let cmarkVersionString = String(cString: cmark_version_string())

@@ -1,0 +1,1 @@
+// Mustache room: see ARCHITECTURE.md

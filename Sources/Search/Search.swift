@@ -1,0 +1,1 @@
+// Search room: see ARCHITECTURE.md

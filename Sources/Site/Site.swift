@@ -1,0 +1,1 @@
+// Site room: see ARCHITECTURE.md

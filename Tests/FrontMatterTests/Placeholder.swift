@@ -1,0 +1,2 @@
+import XCTest
+final class FrontMatterPlaceholderTests: XCTestCase { func testNothingYet() {} }

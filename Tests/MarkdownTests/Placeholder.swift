@@ -1,0 +1,2 @@
+import XCTest
+final class MarkdownPlaceholderTests: XCTestCase { func testNothingYet() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class MustachePlaceholderTests: XCTestCase { func testNothingYet() {} }

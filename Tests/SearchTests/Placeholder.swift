@@ -1,0 +1,2 @@
+import XCTest
+final class SearchPlaceholderTests: XCTestCase { func testNothingYet() {} }

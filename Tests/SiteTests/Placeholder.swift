@@ -1,0 +1,2 @@
+import XCTest
+final class SitePlaceholderTests: XCTestCase { func testNothingYet() {} }
