@@ -1,0 +1,58 @@
+import Foundation
+import Search
+
+/// Turns the published pages into search documents and writes the index shards into the site.
+/// Only what this build publishes goes in, so `--public` indexes only public pages.
+enum SearchPublisher {
+    static func documents(_ index: SiteIndex) -> [SearchDocument] {
+        let m = index.model
+        var docs: [SearchDocument] = []
+        docs.reserveCapacity(m.allPages.count)
+        func doc(_ page: PageInfo, date: String?, meta: [String?], facets: [String: [String]]) -> SearchDocument {
+            var facets = facets
+            facets["theme"] = page.themeNames
+            if let date { facets["year"] = [String(date.prefix(4))] }
+            return SearchDocument(url: page.outputPath, title: page.title, type: page.section.kind, date: date,
+                                  headings: page.markdown.headings.map(\.text), body: page.markdown.plainText,
+                                  meta: meta.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n"),
+                                  facets: facets.filter { !$0.value.isEmpty })
+        }
+        let companyName: (String) -> String? = { index.companiesBySlug[$0]?.name }
+        let personName: (String) -> String? = { index.peopleByID[$0]?.name }
+        let partnerName: (String) -> String? = { index.partnersByID[$0]?.name }
+
+        for c in m.companies {
+            let contacts = c.contacts.flatMap { [$0.name, $0.role, $0.note] }
+            docs.append(doc(c.page, date: index.lastVisit(of: c)?.date.description ?? c.since?.description,
+                            meta: [c.kana, c.industry, c.location, c.owner.flatMap { personName($0.value) }] + contacts,
+                            facets: ["company": [c.page.slug], "person": c.owner.map { [$0.value] } ?? []]))
+        }
+        for v in m.visits {
+            let referralText = v.referrals.flatMap { [partnerName($0.to.value), $0.note] }
+            docs.append(doc(v.page, date: v.date.description,
+                            meta: [companyName(v.company.value)] + v.staff.map { personName($0.value) } + referralText,
+                            facets: ["company": [v.company.value], "person": v.staff.map(\.value),
+                                     "partner": v.referrals.map(\.to.value)]))
+        }
+        for p in m.playbooks { docs.append(doc(p.page, date: nil, meta: [], facets: [:])) }
+        for p in m.people {
+            docs.append(doc(p.page, date: p.joined?.description, meta: [p.role, p.org], facets: ["person": [p.page.slug]]))
+        }
+        for p in m.partners { docs.append(doc(p.page, date: nil, meta: [p.kind], facets: ["partner": [p.page.slug]])) }
+        return docs
+    }
+
+    static func labels(_ index: SiteIndex) -> SearchFacetLabels {
+        let m = index.model
+        return SearchFacetLabels(labels: [
+            "company": Dictionary(m.companies.map { ($0.page.slug, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            "person": Dictionary(m.people.map { ($0.page.slug, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            "partner": Dictionary(m.partners.map { ($0.page.slug, $0.name) }, uniquingKeysWith: { a, _ in a }),
+        ])
+    }
+
+    static func publish(_ index: SiteIndex, into output: SiteOutput) throws {
+        let directory = output.staging.appendingPathComponent("search")
+        _ = try SearchIndexWriter.write(documents(index), labels: labels(index), to: directory)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// One problem found in the content, located so an editor can jump to it.
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable { case error, warning }
+
+    public let path: String
+    public let line: Int
+    public let column: Int
+    public let severity: Severity
+    public let message: String
+
+    public init(path: String, line: Int, column: Int, severity: Severity = .error, message: String) {
+        self.path = path
+        self.line = max(line, 1)
+        self.column = max(column, 1)
+        self.severity = severity
+        self.message = message
+    }
+
+    public var description: String { "\(path):\(line):\(column): \(severity.rawValue): \(message)" }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.path, a.line, a.column, a.message) < (b.path, b.line, b.column, b.message)
+    }
+}
+
+/// Collects diagnostics from every step so that a build reports all problems at once.
+public struct DiagnosticList: Sendable {
+    public private(set) var items: [Diagnostic] = []
+    public init() {}
+
+    public mutating func error(_ path: String, _ line: Int, _ column: Int, _ message: String) {
+        items.append(Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+    }
+    public mutating func warning(_ path: String, _ line: Int, _ column: Int, _ message: String) {
+        items.append(Diagnostic(path: path, line: line, column: column, severity: .warning, message: message))
+    }
+    public mutating func append(_ d: Diagnostic) { items.append(d) }
+    public mutating func append(contentsOf other: DiagnosticList) { items.append(contentsOf: other.items) }
+
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    public var sorted: [Diagnostic] { Array(Set(items)).sorted() }
+}
+
+/// A build that failed because of the content; carries every diagnostic found.
+public struct ContentErrors: Error, Sendable, CustomStringConvertible {
+    public let diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// A failure that is not about one place in the content (a folder we may not replace, a disk error).
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { "error: \(message)" }
+}

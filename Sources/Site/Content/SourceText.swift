@@ -1,0 +1,88 @@
+import Foundation
+
+/// Reads a text file a person wrote, refusing what we cannot read faithfully.
+enum SourceText {
+    /// Largest note we accept: far above any real note, low enough that a stray binary file
+    /// cannot exhaust memory.
+    static let maximumBytes = 32 * 1024 * 1024
+
+    /// The file as a String, or a diagnostic pointing at the first byte that is not UTF-8.
+    static func read(_ url: URL, displayPath: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(Diagnostic(path: displayPath, line: 1, column: 1, message: "cannot read the file"))
+        }
+        if data.count > maximumBytes {
+            return .failure(Diagnostic(path: displayPath, line: 1, column: 1,
+                                       message: "file is \(data.count) bytes; the limit is \(maximumBytes)"))
+        }
+        return decode(data, displayPath: displayPath)
+    }
+
+    static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
+        let bytes = [UInt8](data)
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            let (line, column) = lineAndColumn(of: bad, in: bytes)
+            return .failure(Diagnostic(path: displayPath, line: line, column: column,
+                                       message: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8"))
+        }
+        if let offset = bytes.firstIndex(of: 0) {
+            let (line, column) = lineAndColumn(of: offset, in: bytes)
+            return .failure(Diagnostic(path: displayPath, line: line, column: column,
+                                       message: "the file contains a NUL byte; is it a text file?"))
+        }
+        return .success(normalizedLineEndings(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    /// Notes come from many editors: drop a byte-order mark and make every line end in LF, so
+    /// everything downstream sees one form and line numbers still match what the editor shows.
+    static func normalizedLineEndings(_ text: String) -> String {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        guard text.utf8.contains(13) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// Offset of the first byte that breaks UTF-8 (overlongs, surrogates and truncation included).
+    static func firstInvalidUTF8Offset(_ b: [UInt8]) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            var need = 0
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: return i
+            }
+            for k in 1...need {
+                guard i + k < n else { return i }
+                let cc = b[i + k]
+                let lo: UInt8 = k == 1 ? lower : 0x80
+                let hi: UInt8 = k == 1 ? upper : 0xBF
+                if cc < lo || cc > hi { return i }
+            }
+            i += need + 1
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, column = 1
+        var i = 0
+        while i < offset && i < bytes.count {
+            let c = bytes[i]
+            if c == 0x0A { line += 1; column = 1 }
+            else if c & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return (line, column)
+    }
+}

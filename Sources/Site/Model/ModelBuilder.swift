@@ -1,0 +1,116 @@
+import Foundation
+import FrontMatter
+import Markdown
+
+/// Turns parsed sources into the typed, validated SiteModel. Every problem becomes a diagnostic;
+/// a page with a broken required field is left out so later steps never see half-built pages.
+struct ModelBuilder {
+    let config: SiteConfig
+    private(set) var diagnostics = DiagnosticList()
+
+    init(config: SiteConfig) { self.config = config }
+
+    mutating func build(_ sources: [ParsedSource]) -> SiteModel {
+        var model = SiteModel(config: config, companies: [], visits: [], playbooks: [], people: [], partners: [])
+        for source in sources {
+            var reader = FieldReader(source.frontMatter, path: source.file.displayPath)
+            let visibilityDefault: Visibility = source.file.section == .playbooks ? .public : .internal
+            let visibility: Visibility = reader.enumeration("visibility", default: visibilityDefault) ?? visibilityDefault
+            let themes = reader.list("themes")
+            let page = PageInfo(section: source.file.section, slug: source.file.slug, displayPath: source.file.displayPath,
+                                title: source.file.slug, visibility: visibility, themes: themes,
+                                markdown: source.markdown, bodyFirstLine: source.bodyFirstLine)
+            switch source.file.section {
+            case .companies: if let c = readCompany(page, &reader) { model.companies.append(c) }
+            case .visits: if let v = readVisit(page, &reader) { model.visits.append(v) }
+            case .playbooks: if let p = readPlaybook(page, &reader) { model.playbooks.append(p) }
+            case .people: if let p = readPerson(page, &reader) { model.people.append(p) }
+            case .partners: if let p = readPartner(page, &reader) { model.partners.append(p) }
+            }
+            reader.warnUnknownKeys()
+            diagnostics.append(contentsOf: reader.diagnostics)
+        }
+        model.companies.sort { $0.page.slug < $1.page.slug }
+        model.people.sort { $0.page.slug < $1.page.slug }
+        model.partners.sort { $0.page.slug < $1.page.slug }
+        model.playbooks.sort { ($0.order, $0.page.slug) < ($1.order, $1.page.slug) }
+        model.visits.sort { ($0.date, $0.page.slug) < ($1.date, $1.page.slug) }
+        ModelBuilder.nameVisits(&model)
+        ReferenceChecker(model: model).check(into: &diagnostics)
+        return model
+    }
+
+    private func readCompany(_ page: PageInfo, _ r: inout FieldReader) -> Company? {
+        let name = r.string("name", required: true)
+        let contacts: [Contact] = r.records("contacts") { c in
+            guard let name = c.string("name", required: true) else { return nil }
+            return Contact(name: name, role: c.string("role"), note: c.string("note"))
+        }
+        let company = Company(
+            page: page, name: name ?? page.slug, kana: r.string("kana"), industry: r.string("industry"),
+            location: r.string("location"), employees: r.int("employees", range: 0...10_000_000),
+            founded: r.int("founded", range: 1000...9999), owner: r.located("owner"), since: r.date("since"),
+            cadenceDays: r.int("cadence_days", range: 1...3650),
+            status: r.enumeration("status", default: CompanyStatus.active) ?? .active, contacts: contacts)
+        guard name != nil else { return nil }
+        var result = company
+        result.page.title = company.name
+        return result
+    }
+
+    private mutating func readVisit(_ page: PageInfo, _ r: inout FieldReader) -> Visit? {
+        let date = r.date("date", required: true)
+        let company = r.located("company", required: true)
+        let staff = r.list("staff")
+        let kind = r.enumeration("kind", default: VisitKind.visit) ?? .visit
+        let referrals: [Referral] = r.records("referrals") { e in
+            let to = e.located("to", required: true)
+            let status: ReferralStatus? = e.enumeration("status", default: nil)
+            let note = e.string("note")
+            guard let to, let status else { return nil }
+            return Referral(to: to, status: status, note: note)
+        }
+        let nextVisit = r.date("next_visit")
+        guard let date, let company else { return nil }
+        // The file name carries the date so notes sort in any file browser; the two must agree.
+        let expectedPrefix = date.description
+        if !page.slug.hasPrefix(expectedPrefix) {
+            diagnostics.error(page.displayPath, 1, 1, "file name should start with the visit's date \(expectedPrefix) (visits/\(date.year)/\(expectedPrefix)-<company>.md)")
+        } else if !page.displayPath.contains("/visits/\(date.year)/") && !page.displayPath.hasPrefix("visits/\(date.year)/") {
+            diagnostics.error(page.displayPath, 1, 1, "a visit of \(date.year) belongs in visits/\(date.year)/")
+        }
+        return Visit(page: page, date: date, company: company, staff: staff, kind: kind, referrals: referrals, nextVisit: nextVisit)
+    }
+
+    private func readPlaybook(_ page: PageInfo, _ r: inout FieldReader) -> Playbook? {
+        guard let title = r.string("title", required: true) else { return nil }
+        var playbook = Playbook(page: page, order: r.int("order") ?? 1000)
+        playbook.page.title = title
+        return playbook
+    }
+
+    private func readPerson(_ page: PageInfo, _ r: inout FieldReader) -> Person? {
+        let name = r.string("name", required: true)
+        var person = Person(page: page, name: name ?? page.slug, role: r.string("role"), org: r.string("org"),
+                            joined: r.date("joined"), left: r.date("left"), successor: r.located("successor"))
+        guard name != nil else { return nil }
+        person.page.title = person.name
+        return person
+    }
+
+    private func readPartner(_ page: PageInfo, _ r: inout FieldReader) -> Partner? {
+        guard let name = r.string("name", required: true) else { return nil }
+        var partner = Partner(page: page, name: name, kind: r.string("kind"))
+        partner.page.title = name
+        return partner
+    }
+
+    /// A visit's title is its date and company, which is how people refer to a visit.
+    static func nameVisits(_ model: inout SiteModel) {
+        let names = Dictionary(model.companies.map { ($0.page.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for index in model.visits.indices {
+            let visit = model.visits[index]
+            model.visits[index].page.title = "\(visit.date) \(names[visit.company.value] ?? visit.company.value)"
+        }
+    }
+}

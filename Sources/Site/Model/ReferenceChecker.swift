@@ -1,0 +1,68 @@
+import Foundation
+
+/// Checks that every id written in front matter names a page that exists, and suggests the
+/// closest existing ids when it does not (a typo is the usual cause).
+struct ReferenceChecker {
+    let model: SiteModel
+
+    func check(into diagnostics: inout DiagnosticList) {
+        let companies = Set(model.companies.map(\.page.slug))
+        let people = Set(model.people.map(\.page.slug))
+        let partners = Set(model.partners.map(\.page.slug))
+
+        func require(_ ref: Located<String>, in ids: Set<String>, kind: String, path: String) {
+            guard !ids.contains(ref.value) else { return }
+            var message = "unknown \(kind) '\(ref.value)'"
+            let close = Suggestions.closest(to: ref.value, among: ids)
+            if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?" }
+            diagnostics.error(path, ref.line, ref.column, message)
+        }
+
+        for company in model.companies {
+            if let owner = company.owner { require(owner, in: people, kind: "person", path: company.page.displayPath) }
+        }
+        for visit in model.visits {
+            let path = visit.page.displayPath
+            require(visit.company, in: companies, kind: "company", path: path)
+            for person in visit.staff { require(person, in: people, kind: "person", path: path) }
+            for referral in visit.referrals { require(referral.to, in: partners, kind: "partner", path: path) }
+        }
+        for person in model.people {
+            if let successor = person.successor {
+                require(successor, in: people, kind: "person", path: person.page.displayPath)
+                if successor.value == person.page.slug {
+                    diagnostics.error(person.page.displayPath, successor.line, successor.column, "a person cannot be their own successor")
+                }
+            }
+        }
+    }
+}
+
+/// Closest ids by edit distance, for "did you mean" hints.
+public enum Suggestions {
+    public static func closest(to word: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+        let target = Array(word.lowercased())
+        let scored = candidates.map { candidate -> (String, Int) in
+            (candidate, distance(target, Array(candidate.lowercased())))
+        }
+        let threshold = max(2, target.count / 2)
+        return scored.filter { $0.1 <= threshold || $0.0.hasPrefix(word) || word.hasPrefix($0.0) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .prefix(limit).map(\.0)
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

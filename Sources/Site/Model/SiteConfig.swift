@@ -1,0 +1,63 @@
+import Foundation
+import FrontMatter
+
+/// content/site.yml: settings that apply to the whole site.
+public struct SiteConfig: Sendable {
+    public enum Language: String, Sendable, CaseIterable { case ja, en }
+
+    public var title: String
+    public var language: Language
+    public var visitCadenceDays: Int
+    public var themes: [String]
+    public var reflectionPrompts: [String]
+    public var unsafeHTML: Bool
+
+    public static let defaultReflectionPrompts = [
+        "うまくいったこと",
+        "次に変えること",
+        "後任に引き継ぐべきこと",
+    ]
+
+    public init(title: String = "densho", language: Language = .ja, visitCadenceDays: Int = 90,
+                themes: [String] = [], reflectionPrompts: [String] = SiteConfig.defaultReflectionPrompts,
+                unsafeHTML: Bool = false) {
+        self.title = title
+        self.language = language
+        self.visitCadenceDays = visitCadenceDays
+        self.themes = themes
+        self.reflectionPrompts = reflectionPrompts
+        self.unsafeHTML = unsafeHTML
+    }
+
+    /// Reads site.yml; a missing file gives the defaults, so a folder of notes builds as it is.
+    static func load(from url: URL, displayPath: String, into diagnostics: inout DiagnosticList) -> SiteConfig {
+        guard FileManager.default.fileExists(atPath: url.path) else { return SiteConfig() }
+        let text: String
+        switch SourceText.read(url, displayPath: displayPath) {
+        case .success(let t): text = t
+        case .failure(let d): diagnostics.append(d); return SiteConfig()
+        }
+        let node: YAMLNode
+        do {
+            node = try YAML.parse(text)
+        } catch let error as YAMLError {
+            diagnostics.error(displayPath, error.location.line, error.location.column, error.message)
+            return SiteConfig()
+        } catch {
+            diagnostics.error(displayPath, 1, 1, "\(error)")
+            return SiteConfig()
+        }
+        var reader = FieldReader(node, path: displayPath)
+        var config = SiteConfig()
+        if let title = reader.string("title") { config.title = title }
+        if let language: Language = reader.enumeration("language", default: .ja) { config.language = language }
+        if let days = reader.int("visit_cadence_days", range: 1...3650) { config.visitCadenceDays = days }
+        config.themes = reader.list("themes").map(\.value)
+        let prompts = reader.list("reflection_prompts").map(\.value)
+        if !prompts.isEmpty { config.reflectionPrompts = prompts }
+        config.unsafeHTML = reader.bool("unsafe_html") ?? false
+        reader.warnUnknownKeys()
+        diagnostics.append(contentsOf: reader.diagnostics)
+        return config
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Markdown
+import Mustache
+
+/// Names of the visit-note sections densho reads meaning from (PRODUCT.md's visit format).
+enum NoteSection {
+    static let heard = "聞いたこと"
+    static let diagnosis = "見立て"
+    static let nextSteps = "次の一手"
+    static let reflection = "振り返り"
+
+    /// Indices of the sections whose heading starts with `name` ("振り返り (2026-11-02)" counts).
+    static func indices(_ name: String, in document: MarkdownDocument) -> [Int] {
+        document.sections.indices.filter { document.sections[$0].heading?.text.hasPrefix(name) == true }
+    }
+
+    static func excerpt(_ name: String, of document: MarkdownDocument, limit: Int = 120) -> String? {
+        guard let first = indices(name, in: document).first else { return nil }
+        let text = document.sections[first].plainText.split(separator: "\n").joined(separator: " ")
+        guard !text.isEmpty else { return nil }
+        return text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+}
+
+/// Template data for the five kinds of content page.
+extension PageContext {
+    func visitSummary(_ visit: Visit) -> MustacheValue {
+        .object([
+            "title": .string(visit.page.title),
+            "href": .string(href(visit.page.outputPath)),
+            "date": .string(visit.date.description),
+            "kind": .string(label("kind_\(visit.kind.rawValue)")),
+            "company": link(section: .companies, slug: visit.company.value),
+            "staff": links(.people, visit.staff),
+            "themes": themeLinks(visit.page.themeNames),
+            "diagnosis": NoteSection.excerpt(NoteSection.diagnosis, of: visit.page.markdown).map { .string($0) } ?? .null,
+            "hasReflection": .bool(!NoteSection.indices(NoteSection.reflection, in: visit.page.markdown).isEmpty),
+        ])
+    }
+
+    func promise(_ promise: OpenPromise) -> MustacheValue {
+        .object(["text": .string(promise.text), "visit": .object([
+            "title": .string(promise.visit.page.title), "href": .string(href(promise.visit.page.outputPath)),
+            "date": .string(promise.visit.date.description)])])
+    }
+
+    func referralThread(_ thread: ReferralThread) -> MustacheValue {
+        .object([
+            "partner": link(section: .partners, slug: thread.partner),
+            "company": link(section: .companies, slug: thread.company),
+            "status": .string(label("status_\(thread.latest.status.rawValue)")),
+            "statusKey": .string(thread.latest.status.rawValue),
+            "inFlight": .bool(thread.latest.status.isInFlight),
+            "steps": .array(thread.steps.map { step in
+                .object(["date": .string(step.visit.date.description), "href": .string(href(step.visit.page.outputPath)),
+                         "status": .string(label("status_\(step.referral.status.rawValue)")),
+                         "note": step.referral.note.map { .string($0) } ?? .null])
+            }),
+        ])
+    }
+
+    func company(_ company: Company) -> MustacheValue {
+        let visits = index.visitsByCompany[company.page.slug] ?? []
+        let overdue = index.daysOverdue(company)
+        return frame(title: company.name, kind: "company", [
+            "name": .string(company.name),
+            "kana": company.kana.map { .string($0) } ?? .null,
+            "industry": company.industry.map { .string($0) } ?? .null,
+            "location": company.location.map { .string($0) } ?? .null,
+            "employees": company.employees.map { .int($0) } ?? .null,
+            "founded": company.founded.map { .int($0) } ?? .null,
+            "owner": company.owner.map { link(section: .people, slug: $0.value) } ?? .null,
+            "since": date(company.since),
+            "status": .string(label("company_\(company.status.rawValue)")),
+            "themes": themeLinks(company.page.themeNames),
+            "contacts": .array(company.contacts.map { c in
+                .object(["name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null])
+            }),
+            "body": .string(html(company.page)),
+            "visitCount": .int(visits.count),
+            "timeline": .array(visits.map(visitSummary)),
+            "lastVisit": index.lastVisit(of: company).map { .string($0.date.description) } ?? .null,
+            "daysSince": index.daysSinceLastVisit(of: company).map { .int($0) } ?? .null,
+            "cadence": .int(index.cadence(of: company)),
+            "overdue": .bool((overdue ?? 0) > 0),
+            "daysOverdue": overdue.map { .int($0) } ?? .null,
+            "promises": .array(index.openPromises(of: company).map(promise)),
+            "referrals": .array(index.referralThreads(of: company).map(referralThread)),
+            "backlinks": backlinks(company.page.id),
+            "chart": .string(Charts.visitsPerYear(visits, label: label("chart_visits_per_year"))),
+        ])
+    }
+
+    func visit(_ visit: Visit) -> MustacheValue {
+        let siblings = index.visitsByCompany[visit.company.value] ?? []   // newest first
+        let position = siblings.firstIndex { $0.page.id == visit.page.id }
+        let newer = position.flatMap { $0 > 0 ? siblings[$0 - 1] : nil }
+        let older = position.flatMap { $0 + 1 < siblings.count ? siblings[$0 + 1] : nil }
+        return frame(title: visit.page.title, kind: "visit", [
+            "date": .string(visit.date.description),
+            "kind": .string(label("kind_\(visit.kind.rawValue)")),
+            "company": link(section: .companies, slug: visit.company.value),
+            "staff": links(.people, visit.staff),
+            "themes": themeLinks(visit.page.themeNames),
+            "referrals": .array(visit.referrals.map { r in
+                .object(["partner": link(section: .partners, slug: r.to.value),
+                         "status": .string(label("status_\(r.status.rawValue)")), "statusKey": .string(r.status.rawValue),
+                         "note": r.note.map { .string($0) } ?? .null])
+            }),
+            "nextVisit": date(visit.nextVisit),
+            "body": .string(html(visit.page)),
+            "previous": older.map { .object(["title": .string($0.page.title), "href": .string(href($0.page.outputPath))]) } ?? .null,
+            "next": newer.map { .object(["title": .string($0.page.title), "href": .string(href($0.page.outputPath))]) } ?? .null,
+            "backlinks": backlinks(visit.page.id),
+        ])
+    }
+
+    func person(_ person: Person) -> MustacheValue {
+        let held = index.companiesByOwner[person.page.slug] ?? []
+        let inherited = index.model.people.filter { $0.successor?.value == person.page.slug && $0.left != nil }
+        return frame(title: person.name, kind: "person", [
+            "name": .string(person.name),
+            "role": person.role.map { .string($0) } ?? .null,
+            "org": person.org.map { .string($0) } ?? .null,
+            "joined": date(person.joined),
+            "left": date(person.left),
+            "successor": person.successor.map { link(section: .people, slug: $0.value) } ?? .null,
+            "handover": person.left != nil ? .string(href(HandoverPages.path(for: person))) : .null,
+            "inherited": .array(inherited.map { p in
+                .object(["name": .string(p.name), "href": .string(href(HandoverPages.path(for: p)))])
+            }),
+            "companies": .array(held.map { c in
+                .object(["title": .string(c.name), "href": .string(href(c.page.outputPath)),
+                         "lastVisit": index.lastVisit(of: c).map { .string($0.date.description) } ?? .null,
+                         "overdue": .bool((index.daysOverdue(c) ?? 0) > 0)])
+            }),
+            "visits": .array((index.visitsByPerson[person.page.slug] ?? []).prefix(10).map(visitSummary)),
+            "promises": .array(index.openPromises(of: person).map(promise)),
+            "body": .string(html(person.page)),
+            "backlinks": backlinks(person.page.id),
+        ])
+    }
+
+    func partner(_ partner: Partner) -> MustacheValue {
+        let received = index.referralsByPartner[partner.page.slug] ?? []
+        let groups = ReferralStatus.allCases.compactMap { status -> MustacheValue? in
+            let items = received.filter { $0.referral.status == status }
+            guard !items.isEmpty else { return nil }
+            return .object([
+                "status": .string(label("status_\(status.rawValue)")), "statusKey": .string(status.rawValue),
+                "count": .int(items.count),
+                "items": .array(items.map { item in
+                    .object(["company": link(section: .companies, slug: item.visit.company.value),
+                             "date": .string(item.visit.date.description), "href": .string(href(item.visit.page.outputPath)),
+                             "note": item.referral.note.map { .string($0) } ?? .null])
+                }),
+            ])
+        }
+        return frame(title: partner.name, kind: "partner", [
+            "name": .string(partner.name),
+            "partnerKind": partner.kind.map { .string($0) } ?? .null,
+            "body": .string(html(partner.page)),
+            "referralCount": .int(received.count),
+            "groups": .array(groups),
+            "backlinks": backlinks(partner.page.id),
+        ])
+    }
+
+    func playbook(_ playbook: Playbook) -> MustacheValue {
+        let chapters = index.model.playbooks
+        let position = chapters.firstIndex { $0.page.id == playbook.page.id }
+        let previous = position.flatMap { $0 > 0 ? chapters[$0 - 1] : nil }
+        let next = position.flatMap { $0 + 1 < chapters.count ? chapters[$0 + 1] : nil }
+        return frame(title: playbook.page.title, kind: "playbook", [
+            "themes": themeLinks(playbook.page.themeNames),
+            "body": .string(html(playbook.page)),
+            "toc": .array(playbook.page.markdown.headings.filter { $0.level <= 3 }.map { h in
+                .object(["text": .string(h.text), "href": .string("#" + RelativeURL.encodeSegment(h.id)), "level": .int(h.level)])
+            }),
+            "previous": previous.map { link($0.page.id) } ?? .null,
+            "next": next.map { link($0.page.id) } ?? .null,
+            "backlinks": backlinks(playbook.page.id),
+        ])
+    }
+}

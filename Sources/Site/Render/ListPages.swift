@@ -1,0 +1,186 @@
+import Foundation
+import Markdown
+import Mustache
+
+enum ThemePages {
+    /// Theme names are people's words (often Japanese); they become file names only when safe.
+    static func path(for theme: String) -> String {
+        if SlugRules.problem(with: theme) == nil { return "themes/\(theme).html" }
+        let digest = theme.unicodeScalars.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1.value)) &* 1099511628211 }
+        return "themes/t-\(String(digest, radix: 16)).html"
+    }
+}
+
+enum HandoverPages {
+    static func path(for person: Person) -> String { "people/\(person.page.slug)-handover.html" }
+}
+
+/// Template data for the pages that gather many others: home, lists, radar, themes, referrals, handbook.
+extension PageContext {
+    func companyRow(_ company: Company) -> MustacheValue {
+        .object([
+            "title": .string(company.name), "href": .string(href(company.page.outputPath)),
+            "kana": company.kana.map { .string($0) } ?? .null,
+            "industry": company.industry.map { .string($0) } ?? .null,
+            "status": .string(label("company_\(company.status.rawValue)")),
+            "owner": company.owner.map { link(section: .people, slug: $0.value) } ?? .null,
+            "lastVisit": index.lastVisit(of: company).map { .string($0.date.description) } ?? .null,
+            "daysSince": index.daysSinceLastVisit(of: company).map { .int($0) } ?? .null,
+            "overdue": .bool((index.daysOverdue(company) ?? 0) > 0),
+        ])
+    }
+
+    func radarData(_ radar: Radar, limit: Int? = nil) -> Context {
+        func cut<T>(_ items: [T]) -> [T] { limit.map { Array(items.prefix($0)) } ?? items }
+        return [
+            "overdue": .array(cut(radar.overdue).map { o in
+                .object(["company": link(o.company.page.id), "daysSince": .int(o.daysSince), "daysOverdue": .int(o.daysOverdue),
+                         "cadence": .int(index.cadence(of: o.company)),
+                         "owner": o.company.owner.map { link(section: .people, slug: $0.value) } ?? .null])
+            }),
+            "overdueCount": .int(radar.overdue.count),
+            "neverVisited": .array(cut(radar.neverVisited).map { c in
+                .object(["company": link(c.page.id), "owner": c.owner.map { link(section: .people, slug: $0.value) } ?? .null])
+            }),
+            "neverVisitedCount": .int(radar.neverVisited.count),
+            "missingReflection": .array(cut(radar.missingReflection).map(visitSummary)),
+            "missingReflectionCount": .int(radar.missingReflection.count),
+            "orphaned": .array(cut(radar.orphaned).map { o in
+                .object(["company": link(o.company.page.id), "owner": link(o.owner.page.id)])
+            }),
+            "orphanedCount": .int(radar.orphaned.count),
+        ]
+    }
+
+    func home(_ radar: Radar) -> MustacheValue {
+        let m = index.model
+        var data: Context = [
+            "counts": .array([
+                ("nav_companies", m.companies.count, "companies/index.html"), ("nav_visits", m.visits.count, "visits/index.html"),
+                ("nav_handbook", m.playbooks.count, "playbooks/index.html"), ("nav_people", m.people.count, "people/index.html"),
+                ("nav_partners", m.partners.count, "partners/index.html"),
+            ].filter { $0.1 > 0 }.map { .object(["label": .string(label($0.0)), "count": .int($0.1), "href": .string(href($0.2))]) }),
+            "recentVisits": .array(m.visits.suffix(8).reversed().map(visitSummary)),
+            "hasVisits": .bool(!m.visits.isEmpty),
+            "chapters": .array(m.playbooks.map { link($0.page.id) }),
+        ]
+        data.merge(radarData(radar, limit: 5)) { _, new in new }
+        return frame(title: m.config.title, kind: "home", data)
+    }
+
+    func companyList() -> MustacheValue {
+        frame(title: label("nav_companies"), kind: "list", ["companies": .array(index.model.companies.map(companyRow))])
+    }
+
+    func visitList() -> MustacheValue {
+        var years: [(Int, [Visit])] = []
+        for visit in index.model.visits.reversed() {
+            if years.last?.0 == visit.date.year { years[years.count - 1].1.append(visit) } else { years.append((visit.date.year, [visit])) }
+        }
+        return frame(title: label("nav_visits"), kind: "list", [
+            "years": .array(years.map { .object(["year": .int($0.0), "count": .int($0.1.count), "visits": .array($0.1.map(visitSummary))]) }),
+        ])
+    }
+
+    func peopleList() -> MustacheValue {
+        frame(title: label("nav_people"), kind: "list", ["people": .array(index.model.people.map { p in
+            .object(["title": .string(p.name), "href": .string(href(p.page.outputPath)),
+                     "role": p.role.map { .string($0) } ?? .null, "org": p.org.map { .string($0) } ?? .null,
+                     "left": date(p.left), "companyCount": .int(index.companiesByOwner[p.page.slug]?.count ?? 0)])
+        })])
+    }
+
+    func partnerList(_ funnel: Funnel) -> MustacheValue {
+        func stages(_ row: Funnel.Row) -> [(label: String, count: Int)] {
+            Funnel.stages.map { (label("status_\($0.rawValue)"), row.reached[$0] ?? 0) }
+        }
+        let rows = zip(index.model.partners, funnel.rows).map { partner, row in
+            MustacheValue.object([
+                "title": .string(partner.name), "href": .string(href(partner.page.outputPath)),
+                "partnerKind": partner.kind.map { .string($0) } ?? .null,
+                "total": .int(row.total), "stopped": .int(row.declinedOrClosed),
+                "stages": .array(stages(row).map { .object(["label": .string($0.label), "count": .int($0.count)]) }),
+                "chart": .string(row.total > 0 ? Charts.funnel(stages: stages(row), title: partner.name) : ""),
+            ])
+        }
+        return frame(title: label("nav_partners"), kind: "list", [
+            "partners": .array(rows),
+            "totalChart": .string(Charts.funnel(stages: stages(funnel.totals), title: label("funnel_all"))),
+            "totalStages": .array(stages(funnel.totals).map { .object(["label": .string($0.label), "count": .int($0.count)]) }),
+            "total": .int(funnel.totals.total), "stopped": .int(funnel.totals.declinedOrClosed),
+        ])
+    }
+
+    func radarPage(_ radar: Radar) -> MustacheValue {
+        frame(title: label("nav_radar"), kind: "radar", radarData(radar))
+    }
+
+    func themeIndex(_ themes: [(name: String, count: Int)]) -> MustacheValue {
+        frame(title: label("nav_themes"), kind: "list", ["themes": .array(themes.map {
+            .object(["title": .string($0.name), "href": .string(href(ThemePages.path(for: $0.name))), "count": .int($0.count)])
+        })])
+    }
+
+    func themePage(_ theme: String) -> MustacheValue {
+        let m = index.model
+        let has: (PageInfo) -> Bool = { $0.themeNames.contains(theme) }
+        return frame(title: theme, kind: "theme", [
+            "theme": .string(theme),
+            "companies": .array(m.companies.filter { has($0.page) }.map(companyRow)),
+            "visits": .array(m.visits.reversed().filter { has($0.page) }.map(visitSummary)),
+            "playbooks": .array(m.playbooks.filter { has($0.page) }.map { link($0.page.id) }),
+        ])
+    }
+
+    func handbook() -> MustacheValue {
+        frame(title: label("nav_handbook"), kind: "list", ["chapters": .array(index.model.playbooks.map { p in
+            .object(["title": .string(p.page.title), "href": .string(href(p.page.outputPath)),
+                     "excerpt": .string(String(p.page.markdown.plainText.prefix(90)))])
+        }), "printHref": .string(href("playbooks/print.html"))])
+    }
+
+    func handbookPrint() -> MustacheValue {
+        frame(title: label("handbook_print"), kind: "print", ["chapters": .array(index.model.playbooks.map { p in
+            .object(["title": .string(p.page.title), "body": .string(html(p.page)), "anchor": .string("chapter-\(p.page.slug)")])
+        })])
+    }
+
+    func handover(_ person: Person) -> MustacheValue {
+        let companies = (index.companiesByOwner[person.page.slug] ?? []).map { company -> MustacheValue in
+            let visits = index.visitsByCompany[company.page.slug] ?? []
+            let recent = visits.prefix(3).map { visit -> MustacheValue in
+                let md = visit.page.markdown
+                func sections(_ name: String) -> MustacheValue {
+                    .string(NoteSection.indices(name, in: md).map { html(visit.page, section: $0) }.joined())
+                }
+                return .object(["title": .string(visit.page.title), "href": .string(href(visit.page.outputPath)),
+                                "date": .string(visit.date.description),
+                                "diagnosis": sections(NoteSection.diagnosis), "reflection": sections(NoteSection.reflection)])
+            }
+            return .object([
+                "company": companyRow(company),
+                "contacts": .array(company.contacts.map { c in
+                    .object(["name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null])
+                }),
+                "history": .string(String(company.page.markdown.plainText.prefix(300))),
+                "recent": .array(recent),
+                "promises": .array(index.openPromises(of: company).map(promise)),
+                "referrals": .array(index.referralThreads(of: company).filter { $0.latest.status.isInFlight }.map(referralThread)),
+            ])
+        }
+        return frame(title: "\(label("handover_title")): \(person.name)", kind: "handover", [
+            "person": link(person.page.id),
+            "left": date(person.left),
+            "successor": person.successor.map { link(section: .people, slug: $0.value) } ?? .null,
+            "companies": .array(companies),
+        ])
+    }
+
+    func searchPage() -> MustacheValue {
+        frame(title: label("nav_search"), kind: "search", [:])
+    }
+
+    func notFound() -> MustacheValue {
+        frame(title: label("not_found"), kind: "error", [:])
+    }
+}

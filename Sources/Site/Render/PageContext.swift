@@ -1,0 +1,102 @@
+import Foundation
+import FrontMatter
+import Markdown
+import Mustache
+
+typealias Context = [String: MustacheValue]
+
+/// Builds template data for one page: the shared frame (root, navigation, UI strings) and the
+/// small pieces every page uses (links to pages, dates, rendered Markdown).
+struct PageContext {
+    let index: SiteIndex
+    let theme: Theme
+    let outputPath: String
+    let root: String
+
+    init(index: SiteIndex, theme: Theme, outputPath: String) {
+        self.index = index
+        self.theme = theme
+        self.outputPath = outputPath
+        self.root = RelativeURL.root(from: outputPath)
+    }
+
+    func href(_ path: String, fragment: String? = nil) -> String {
+        RelativeURL.href(path, root: root, fragment: fragment)
+    }
+
+    /// A link to a page if it is published; only the given fallback text otherwise, so a public
+    /// build never reveals an internal page's title.
+    func link(_ id: PageID, fallback: String? = nil) -> MustacheValue {
+        // `href` is always present (null when unpublished) so a template never picks up an outer `href`.
+        guard let page = index.page(id) else { return .object(["title": .string(fallback ?? id.slug), "href": .null]) }
+        return .object(["title": .string(page.title), "href": .string(href(page.outputPath))])
+    }
+
+    func link(section: Section, slug: String) -> MustacheValue { link(PageID(section: section, slug: slug)) }
+
+    func links(_ section: Section, _ ids: [Located<String>]) -> MustacheValue {
+        .array(ids.map { link(section: section, slug: $0.value) })
+    }
+
+    func themeLinks(_ names: [String]) -> MustacheValue {
+        .array(names.map { .object(["title": .string($0), "href": .string(href(ThemePages.path(for: $0)))]) })
+    }
+
+    func date(_ date: YAMLDate?) -> MustacheValue { date.map { .string($0.description) } ?? .null }
+
+    /// Body HTML with wiki links resolved against what this build publishes.
+    func html(_ page: PageInfo, section: Int? = nil) -> String {
+        let targets = index.links.targets[page.id] ?? []
+        var byLink: [WikiLink: LinkGraph.Target?] = [:]
+        for (link, target) in zip(page.markdown.wikiLinks, targets) { byLink[link] = target }
+        let resolve: (WikiLink) -> WikiLinkRendering = { link in
+            let label = link.label
+            guard let found = byLink[link], let target = found else { return .broken(label: label ?? link.target) }
+            guard let targetPage = index.page(target.page) else { return .text(label: label ?? link.target) }
+            return .link(href: href(targetPage.outputPath, fragment: target.fragment), label: label ?? targetPage.title)
+        }
+        if let section { return page.markdown.html(section: section, resolve) }
+        return page.markdown.html(resolve)
+    }
+
+    func backlinks(_ id: PageID) -> MustacheValue {
+        .array((index.links.backlinks[id] ?? []).filter { index.page($0) != nil }.map { link($0) })
+    }
+
+    func label(_ key: String) -> String { theme.string(key) }
+
+    /// The frame every template shares, merged with the page's own data.
+    func frame(title: String, kind: String, _ page: Context) -> MustacheValue {
+        var context: Context = [
+            "root": .string(root),
+            "lang": .string(index.model.config.language.rawValue),
+            "siteTitle": .string(index.model.config.title),
+            "pageTitle": .string(title),
+            "pageKind": .string(kind),
+            "today": .string(index.today.description),
+            "t": .object(theme.strings.mapValues { .string($0) }),
+            "nav": .array(Navigation.items.map { item in
+                .object(["label": .string(label(item.labelKey)), "href": .string(href(item.path)),
+                         "current": .bool(item.path == outputPath)])
+            }),
+        ]
+        context.merge(page) { _, new in new }
+        return .object(context)
+    }
+}
+
+/// The site-wide navigation, in the order it appears on every page.
+enum Navigation {
+    struct Item { let labelKey: String; let path: String }
+    static let items: [Item] = [
+        Item(labelKey: "nav_home", path: "index.html"),
+        Item(labelKey: "nav_companies", path: "companies/index.html"),
+        Item(labelKey: "nav_visits", path: "visits/index.html"),
+        Item(labelKey: "nav_radar", path: "radar.html"),
+        Item(labelKey: "nav_themes", path: "themes/index.html"),
+        Item(labelKey: "nav_partners", path: "partners/index.html"),
+        Item(labelKey: "nav_people", path: "people/index.html"),
+        Item(labelKey: "nav_handbook", path: "playbooks/index.html"),
+        Item(labelKey: "nav_search", path: "search.html"),
+    ]
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Mustache
+
+/// Renders every page of the site, on all cores, straight into the output (pages are not held
+/// in memory: at 100,000 notes that would be gigabytes).
+struct PageRenderer {
+    let index: SiteIndex
+    let theme: Theme
+    let publicOnly: Bool
+
+    struct Job {
+        let path: String
+        let template: String
+        let context: (PageContext) -> MustacheValue
+    }
+
+    func jobs() -> [Job] {
+        let m = index.model
+        var jobs: [Job] = []
+        for c in m.companies { jobs.append(Job(path: c.page.outputPath, template: "company") { $0.company(c) }) }
+        for v in m.visits { jobs.append(Job(path: v.page.outputPath, template: "visit") { $0.visit(v) }) }
+        for p in m.playbooks { jobs.append(Job(path: p.page.outputPath, template: "playbook") { $0.playbook(p) }) }
+        for p in m.people {
+            jobs.append(Job(path: p.page.outputPath, template: "person") { $0.person(p) })
+            if p.left != nil {
+                jobs.append(Job(path: HandoverPages.path(for: p), template: "handover") { $0.handover(p) })
+            }
+        }
+        for p in m.partners { jobs.append(Job(path: p.page.outputPath, template: "partner") { $0.partner(p) }) }
+
+        let radar = Radar(index)
+        let funnel = Funnel(index)
+        jobs.append(Job(path: "index.html", template: "home") { $0.home(radar) })
+        jobs.append(Job(path: "companies/index.html", template: "companies") { $0.companyList() })
+        jobs.append(Job(path: "visits/index.html", template: "visits") { $0.visitList() })
+        jobs.append(Job(path: "people/index.html", template: "people") { $0.peopleList() })
+        jobs.append(Job(path: "partners/index.html", template: "partners") { $0.partnerList(funnel) })
+        jobs.append(Job(path: "playbooks/index.html", template: "handbook") { $0.handbook() })
+        jobs.append(Job(path: "playbooks/print.html", template: "handbook-print") { $0.handbookPrint() })
+        jobs.append(Job(path: "radar.html", template: "radar") { $0.radarPage(radar) })
+        let themes = themeCounts()
+        jobs.append(Job(path: "themes/index.html", template: "themes") { $0.themeIndex(themes) })
+        for theme in themes { jobs.append(Job(path: ThemePages.path(for: theme.name), template: "theme") { $0.themePage(theme.name) }) }
+        jobs.append(Job(path: "search.html", template: "search") { $0.searchPage() })
+        jobs.append(Job(path: "404.html", template: "404") { $0.notFound() })
+        return jobs
+    }
+
+    /// Themes in the site.yml order first, then any others found in the content, with page counts.
+    func themeCounts() -> [(name: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for page in index.model.allPages { for theme in Set(page.themeNames) { counts[theme, default: 0] += 1 } }
+        let vocabulary = index.model.config.themes.filter { counts[$0] != nil }
+        let others = counts.keys.filter { !vocabulary.contains($0) }.sorted()
+        return (vocabulary + others).map { ($0, counts[$0] ?? 0) }
+    }
+
+    /// Renders all jobs; returns how many pages were written.
+    func renderAll(into output: SiteOutput) throws -> Int {
+        let jobs = jobs()
+        let failures = ConcurrentResults<Error?>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let job = jobs[i]
+            do {
+                let context = PageContext(index: index, theme: theme, outputPath: job.path)
+                try output.write(job.path, try theme.render(job.template, job.context(context)))
+                failures.set(i, nil)
+            } catch {
+                failures.set(i, error)
+            }
+        }
+        if let error = failures.values.compactMap({ $0 }).first { throw error }
+        return jobs.count
+    }
+}

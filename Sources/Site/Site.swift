@@ -1,1 +1,0 @@
-// Site room: see ARCHITECTURE.md

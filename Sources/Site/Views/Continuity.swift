@@ -1,0 +1,66 @@
+import Foundation
+import Markdown
+
+/// An unchecked task item that no later visit of the same company has checked off.
+public struct OpenPromise: Sendable {
+    public let text: String
+    public let visit: Visit
+}
+
+/// The story of one referral (company → partner) across visits.
+public struct ReferralThread: Sendable {
+    public let company: String
+    public let partner: String
+    /// Oldest first.
+    public let steps: [(visit: Visit, referral: Referral)]
+    public var latest: Referral { steps[steps.count - 1].referral }
+    public var latestVisit: Visit { steps[steps.count - 1].visit }
+}
+
+extension SiteIndex {
+    /// Open promises of a company, oldest first. A promise is identified by its text: the habit is
+    /// to copy `- [ ] …` into the next note and tick it there when it is done.
+    public func openPromises(of company: Company) -> [OpenPromise] {
+        var open: [(key: String, promise: OpenPromise)] = []
+        for visit in (visitsByCompany[company.page.slug] ?? []).reversed() {
+            for item in visit.page.markdown.taskItems {
+                let key = Self.promiseKey(item.text)
+                open.removeAll { $0.key == key }
+                if !item.checked { open.append((key, OpenPromise(text: item.text, visit: visit))) }
+            }
+        }
+        return open.map(\.promise)
+    }
+
+    static func promiseKey(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.lowercased()
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Referrals of a company, one thread per partner, most recently touched first.
+    public func referralThreads(of company: Company) -> [ReferralThread] {
+        var threads: [String: [(visit: Visit, referral: Referral)]] = [:]
+        for visit in (visitsByCompany[company.page.slug] ?? []).reversed() {
+            for referral in visit.referrals { threads[referral.to.value, default: []].append((visit, referral)) }
+        }
+        return threads.map { ReferralThread(company: company.page.slug, partner: $0.key, steps: $0.value) }
+            .sorted { ($0.latestVisit.date, $0.partner) > ($1.latestVisit.date, $1.partner) }
+    }
+
+    /// Open promises of a person: those of the companies they hold plus those from visits they made.
+    public func openPromises(of person: Person) -> [OpenPromise] {
+        var seen = Set<String>()
+        var result: [OpenPromise] = []
+        let companies = Set((companiesByOwner[person.page.slug] ?? []).map(\.page.slug))
+            .union((visitsByPerson[person.page.slug] ?? []).map(\.company.value))
+        for slug in companies.sorted() {
+            guard let company = companiesBySlug[slug] else { continue }
+            for promise in openPromises(of: company)
+            where companies.contains(slug) && (company.owner?.value == person.page.slug || promise.visit.staff.contains { $0.value == person.page.slug }) {
+                let key = promise.visit.page.slug + "\u{0}" + promise.text
+                if seen.insert(key).inserted { result.append(promise) }
+            }
+        }
+        return result.sorted { ($0.visit.date, $0.text) < ($1.visit.date, $1.text) }
+    }
+}

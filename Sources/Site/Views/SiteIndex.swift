@@ -1,0 +1,65 @@
+import Foundation
+import FrontMatter
+
+/// The published pages and the relations between them, computed once per build in linear time,
+/// so every page and view can look things up without scanning the whole model again.
+public struct SiteIndex: Sendable {
+    public let model: SiteModel
+    public let links: LinkGraph
+    public let today: YAMLDate
+
+    public let pagesByID: [PageID: PageInfo]
+    public let companiesBySlug: [String: Company]
+    public let peopleByID: [String: Person]
+    public let partnersByID: [String: Partner]
+    /// Visits of each company, newest first.
+    public let visitsByCompany: [String: [Visit]]
+    /// Visits each person took part in, newest first.
+    public let visitsByPerson: [String: [Visit]]
+    public let companiesByOwner: [String: [Company]]
+    /// Referrals each partner received, with the visit that recorded them, newest first.
+    public let referralsByPartner: [String: [(visit: Visit, referral: Referral)]]
+
+    init(model: SiteModel, links: LinkGraph, today: YAMLDate) {
+        self.model = model
+        self.links = links
+        self.today = today
+        var pages: [PageID: PageInfo] = [:]
+        for page in model.allPages { pages[page.id] = page }
+        pagesByID = pages
+        companiesBySlug = Dictionary(model.companies.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        peopleByID = Dictionary(model.people.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        partnersByID = Dictionary(model.partners.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var byCompany: [String: [Visit]] = [:]
+        var byPerson: [String: [Visit]] = [:]
+        var byPartner: [String: [(visit: Visit, referral: Referral)]] = [:]
+        for visit in model.visits.reversed() {
+            byCompany[visit.company.value, default: []].append(visit)
+            for person in Set(visit.staff.map(\.value)) { byPerson[person, default: []].append(visit) }
+            for referral in visit.referrals { byPartner[referral.to.value, default: []].append((visit, referral)) }
+        }
+        visitsByCompany = byCompany
+        visitsByPerson = byPerson
+        referralsByPartner = byPartner
+        var byOwner: [String: [Company]] = [:]
+        for company in model.companies { if let owner = company.owner { byOwner[owner.value, default: []].append(company) } }
+        companiesByOwner = byOwner
+    }
+
+    public func page(_ id: PageID) -> PageInfo? { pagesByID[id] }
+
+    public func cadence(of company: Company) -> Int { company.cadenceDays ?? model.config.visitCadenceDays }
+
+    public func lastVisit(of company: Company) -> Visit? { visitsByCompany[company.page.slug]?.first }
+
+    public func daysSinceLastVisit(of company: Company) -> Int? {
+        lastVisit(of: company).map { today.daysSinceEpoch - $0.date.daysSinceEpoch }
+    }
+
+    /// Days past the cadence (positive: overdue). Only active companies that were visited at least once.
+    public func daysOverdue(_ company: Company) -> Int? {
+        guard company.status == .active, let days = daysSinceLastVisit(of: company) else { return nil }
+        return days - cadence(of: company)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import FrontMatter
+import Site
+
+enum CLI {
+    static let version = "0.1.0"
+
+    static let usage = """
+    densho \(version) — a static-site generator for visit-based SME support teams
+
+    Usage:
+      densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public]
+      densho --help | --version
+
+    Commands:
+      build     Build content/ into site/ (atomic: a failed build leaves the previous site/ as it was)
+
+    Options:
+      --content DIR       content folder (default: content)
+      --output DIR        output folder (default: site)
+      --theme DIR         theme folder (default: themes/default)
+      --today YYYY-MM-DD  the day dates are counted from (default: today)
+      --public            build only public pages (playbooks by default)
+
+    Exit codes: 0 success, 1 content errors, 2 usage errors.
+    """
+
+    static func run(_ args: [String]) -> Int32 {
+        guard let command = args.first else {
+            print(usage)
+            return 2
+        }
+        do {
+            switch command {
+            case "--help", "-h", "help": print(usage); return 0
+            case "--version", "-V": print("densho \(version)"); return 0
+            case "build": return try BuildCommand.run(Array(args.dropFirst()))
+            default: throw UsageError(message: "unknown command '\(command)'")
+            }
+        } catch let error as UsageError {
+            printError(error.description)
+            return 2
+        } catch let errors as ContentErrors {
+            for d in errors.diagnostics { printError(d.description) }
+            let count = errors.diagnostics.filter { $0.severity == .error }.count
+            printError("densho: \(count) error\(count == 1 ? "" : "s"); nothing was written")
+            return 1
+        } catch let failure as BuildFailure {
+            printError(failure.description)
+            return 1
+        } catch {
+            printError("error: \(error)")
+            return 1
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func parseToday(_ text: String?) throws -> YAMLDate {
+        guard let text else {
+            let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+            return YAMLDate("\(String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1))")!
+        }
+        guard let date = YAMLDate(text) else { throw UsageError(message: "--today expects a date YYYY-MM-DD, not '\(text)'") }
+        return date
+    }
+}
+
+enum BuildCommand {
+    static func run(_ args: [String]) throws -> Int32 {
+        let a = try Arguments(args, valueFlags: ["content", "output", "theme", "today"], switchFlags: ["public", "help"])
+        if a.has("help") { print(CLI.usage); return 0 }
+        if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
+        let content = a.value("content") ?? "content"
+        let output = a.value("output") ?? "site"
+        let theme = a.value("theme") ?? "themes/default"
+        let options = BuildOptions(
+            contentDirectory: URL(fileURLWithPath: content), outputDirectory: URL(fileURLWithPath: output),
+            themeDirectory: URL(fileURLWithPath: theme), today: try CLI.parseToday(a.value("today")),
+            publicOnly: a.has("public"), contentDisplayPath: content, themeDisplayPath: theme)
+        let report = try SiteBuilder.build(options)
+        for warning in report.warnings { CLI.printError(warning.description) }
+        let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
+        print("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB) into \(output)/\(options.publicOnly ? " (public only)" : "") in \(String(format: "%.2f", report.seconds)) s\(warnings)")
+        return 0
+    }
+}
