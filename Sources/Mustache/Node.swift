@@ -6,6 +6,8 @@ enum Node: Sendable {
     case invertedSection(VariablePath, [Node])
     /// `indent` is the standalone indentation added to every line the partial renders (empty when inline).
     case partial(name: String, indent: [UInt8], site: SourceSite)
+    /// `{{>*path}}`: the string found at `path` names the partial; anything else renders nothing.
+    case dynamicPartial(VariablePath, indent: [UInt8], site: SourceSite)
     case parent(name: String, indent: [UInt8], arguments: [String: [Node]], site: SourceSite)
     /// A parameter block: its own nodes are the default; `argumentIndent` re-indents an overriding argument.
     case block(name: String, argumentIndent: [UInt8], defaults: [Node], site: SourceSite)

@@ -39,6 +39,9 @@ struct NodeBuilder {
             case .partial:
                 flushText()
                 result.append(.partial(name: token.name, indent: token.indent, site: site(of: token)))
+            case .dynamicPartial:
+                flushText()
+                result.append(.dynamicPartial(VariablePath(token.name), indent: token.indent, site: site(of: token)))
             case .parentOpen:
                 flushText()
                 let closing = pairs.partner[index]

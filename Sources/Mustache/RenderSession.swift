@@ -52,6 +52,9 @@ struct RenderSession {
             case .partial(let name, let extraIndent, let site):
                 guard let partial = partials[name] else { continue }
                 try expand(partial.nodes, from: partial.name, indentedBy: extraIndent, at: site, in: template)
+            case .dynamicPartial(let path, let extraIndent, let site):
+                guard case .string(let name)? = resolve(path), let partial = partials[name] else { continue }
+                try expand(partial.nodes, from: partial.name, indentedBy: extraIndent, at: site, in: template)
             case .parent(let name, let extraIndent, let arguments, let site):
                 guard let parent = partials[name] else { continue }
                 let saved = overrides

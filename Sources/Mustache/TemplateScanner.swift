@@ -62,7 +62,7 @@ struct TemplateScanner {
             let name = try tagName(contentStart + 1, closeAt, tagStart: tagStart)
             return append(.variable(escaped: false), name: name, tagStart: tagStart, end: closeAt + terminator.count)
         default:
-            let kind: Token.Kind
+            var kind: Token.Kind
             var nameStart = contentStart + 1
             switch sigil {
             case UInt8(ascii: "&"): kind = .variable(escaped: false)
@@ -77,9 +77,21 @@ struct TemplateScanner {
                 nameStart = contentStart
             }
             let closeAt = try findClose(closeDelimiter, from: contentStart, tagStart: tagStart)
-            let name = try tagName(min(nameStart, closeAt), closeAt, tagStart: tagStart)
+            nameStart = min(nameStart, closeAt)
+            if kind == .partial, let star = dynamicNameMarker(from: nameStart, to: closeAt) {
+                kind = .dynamicPartial
+                nameStart = star + 1
+            }
+            let name = try tagName(nameStart, closeAt, tagStart: tagStart)
             return append(kind, name: name, tagStart: tagStart, end: closeAt + closeDelimiter.count)
         }
+    }
+
+    /// The offset of the `*` in `{{> *name}}` (blanks allowed around it), if the partial name is dynamic.
+    private func dynamicNameMarker(from start: Int, to end: Int) -> Int? {
+        var index = start
+        while index < end, ASCII.isWhitespace(bytes[index]) { index += 1 }
+        return index < end && bytes[index] == UInt8(ascii: "*") ? index : nil
     }
 
     private mutating func append(_ kind: Token.Kind, name: String, tagStart: Int, end: Int) -> Int {

@@ -12,6 +12,8 @@ struct Token {
         case blockOpen
         case close
         case partial
+        /// `{{>*name}}`: the partial's name is looked up in the data (optional spec module "dynamic names").
+        case dynamicPartial
         case comment
         case delimiters
 

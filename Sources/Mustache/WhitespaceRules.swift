@@ -81,7 +81,10 @@ struct WhitespaceRules {
             let indentation = blanks(before: tag)
             for index in range where tokens[index].isText { tokens[index].dropped = true }
             standaloneTag[tag] = true
-            if tokens[tag].kind == .partial || tokens[tag].kind == .parentOpen { tokens[tag].indent = indentation }
+            switch tokens[tag].kind {
+            case .partial, .dynamicPartial, .parentOpen: tokens[tag].indent = indentation
+            default: break
+            }
         }
     }
 

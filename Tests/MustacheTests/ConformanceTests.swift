@@ -29,6 +29,12 @@ final class ConformanceTests: XCTestCase {
         XCTAssertEqual(result.passed, result.total, "\(result.total - result.passed) inheritance tests failed")
     }
 
+    func testDynamicNamesSpecPasses() throws {
+        let result = try Self.run(try Self.specDirectory().appendingPathComponent("~dynamic-names.json"))
+        XCTAssertGreaterThan(result.total, 15)
+        XCTAssertEqual(result.passed, result.total, "\(result.total - result.passed) dynamic-name tests failed")
+    }
+
     // MARK: Runner
 
     private static func run(_ file: URL) throws -> (total: Int, passed: Int) {
