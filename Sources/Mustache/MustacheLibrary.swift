@@ -24,6 +24,39 @@ public final class MustacheLibrary: Sendable {
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
+    /// Partial and parent tags naming a template that is not in the library, one error per tag, grouped
+    /// by template (names sorted). The spec renders such tags as nothing, so a misspelt name would otherwise fail silently;
+    /// `densho check` can report these. Dynamic names (`{{>*x}}`) depend on data and are not checked.
+    public func unresolvedReferences() -> [MustacheError] {
+        var found: [MustacheError] = []
+        for name in templates.keys.sorted() {
+            guard let template = templates[name] else { continue }
+            collectUnresolved(in: template.nodes, template: name, into: &found)
+        }
+        return found
+    }
+
+    private func collectUnresolved(in nodes: [Node], template: String, into found: inout [MustacheError]) {
+        for node in nodes {
+            switch node {
+            case .partial(let name, _, let site), .parent(let name, _, _, let site):
+                if templates[name] == nil {
+                    found.append(MustacheError(message: "no template named '\(name)' for this partial or parent",
+                                               template: template, line: site.line, column: site.column))
+                }
+                if case .parent(_, _, let arguments, _) = node {
+                    for key in arguments.keys.sorted() {
+                        collectUnresolved(in: arguments[key] ?? [], template: template, into: &found)
+                    }
+                }
+            case .section(_, let children), .invertedSection(_, let children), .block(_, _, let children, _):
+                collectUnresolved(in: children, template: template, into: &found)
+            case .text, .variable, .dynamicPartial:
+                continue
+            }
+        }
+    }
+
     /// Renders the template called `name`. An unknown name throws a `MustacheError` at line 0, column 0.
     public func render(_ name: String, _ context: MustacheValue) throws -> String {
         guard let template = templates[name] else {

@@ -160,3 +160,23 @@ private final class ResultBox: @unchecked Sendable {
         return values[index]
     }
 }
+
+final class UnresolvedReferenceTests: XCTestCase {
+    func testMisspeltPartialAndParentNamesAreListedWithTheirPlace() throws {
+        let library = try MustacheLibrary(templates: [
+            "layout": "<main>{{$content}}{{/content}}</main>",
+            "page": "{{<layuot}}{{$content}}\n  {{>footer}}\n{{/content}}{{/layuot}}",
+            "list": "{{#items}}\n{{>item}}\n{{/items}}{{>layout}}",
+        ])
+        XCTAssertEqual(library.unresolvedReferences().map(\.description), [
+            "list:2:1: error: no template named 'item' for this partial or parent",
+            "page:1:1: error: no template named 'layuot' for this partial or parent",
+            "page:2:3: error: no template named 'footer' for this partial or parent",
+        ])
+    }
+
+    func testCompleteLibraryHasNoUnresolvedReferences() throws {
+        let library = try MustacheLibrary(templates: ["a": "{{>b}}{{<b}}{{/b}}{{>*dynamic}}", "b": "b"])
+        XCTAssertEqual(library.unresolvedReferences(), [])
+    }
+}
