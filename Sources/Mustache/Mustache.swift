@@ -1,1 +1,0 @@
-// Mustache room: see ARCHITECTURE.md

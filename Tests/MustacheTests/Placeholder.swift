@@ -1,2 +1,0 @@
-import XCTest
-final class MustachePlaceholderTests: XCTestCase { func testNothingYet() {} }
