@@ -24,8 +24,9 @@ public enum FrontMatter {
     public static func split(_ text: String) throws -> FrontMatterSplit {
         let bytes = normalizedBytes(text)
         guard let yamlStart = fenceLineEnd(bytes, from: 0) else {
-            return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: String(decoding: bytes, as: UTF8.self),
-                                    bodyFirstLine: 1)
+            // Without a BOM or CR the normalized text is the input itself; skip re-decoding it.
+            let body = bytes.count == text.utf8.count ? text : String(decoding: bytes, as: UTF8.self)
+            return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: body, bodyFirstLine: 1)
         }
         var lineStart = yamlStart
         var lineNumber = 2
