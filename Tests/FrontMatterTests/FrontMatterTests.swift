@@ -54,6 +54,7 @@ final class FrontMatterSplitTests: XCTestCase {
             XCTAssertEqual(node.entries?[1].keyLocation, loc(3, 1))
         }
         XCTAssertEqual(try FrontMatter.split("\u{FEFF}本文").body, "本文")
+        XCTAssertEqual(try FrontMatter.split("本文\r次\r\n").body, "本文\n次\n")
     }
 
     func testYAMLParseItselfAcceptsCRLFAndBOM() {

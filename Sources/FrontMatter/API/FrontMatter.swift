@@ -25,7 +25,8 @@ public enum FrontMatter {
         let bytes = normalizedBytes(text)
         guard let yamlStart = fenceLineEnd(bytes, from: 0) else {
             // Without a BOM or CR the normalized text is the input itself; skip re-decoding it.
-            let body = bytes.count == text.utf8.count ? text : String(decoding: bytes, as: UTF8.self)
+            let unchanged = bytes.count == text.utf8.count && !text.utf8.contains(Byte.carriageReturn)
+            let body = unchanged ? text : String(decoding: bytes, as: UTF8.self)
             return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: body, bodyFirstLine: 1)
         }
         var lineStart = yamlStart
