@@ -1,1 +1,0 @@
-// FrontMatter room: see ARCHITECTURE.md

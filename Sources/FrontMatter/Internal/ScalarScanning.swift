@@ -1,0 +1,124 @@
+extension Parser {
+    /// Scans a plain scalar on the current line and returns its byte range without trailing white
+    /// space. It stops at the line end, at ': ' (a key), at ' #' (a comment) and, inside flow
+    /// collections, at `,[]{}`. So `url: http://x` stays one scalar and `：` is just text.
+    /// The caller has checked that the first character may start a plain scalar.
+    mutating func scanPlain(inFlow: Bool) -> Range<Int> {
+        let start = cursor.offset
+        var end = cursor.mark
+        while let byte = cursor.current, byte != Byte.lineFeed, byte != Byte.carriageReturn {
+            if Byte.isWhite(byte) {
+                if cursor.peek(1) == Byte.hash { break }
+                cursor.advance()
+                continue
+            }
+            if byte == Byte.colon {
+                let next = cursor.peek(1)
+                if Byte.isWhiteOrBreakOrEnd(next) || (inFlow && Byte.isFlowIndicator(next)) { break }
+            }
+            if inFlow && Byte.isFlowIndicator(byte) { break }
+            cursor.advance()
+            end = cursor.mark
+        }
+        cursor.reset(to: end)
+        return start..<end.offset
+    }
+
+    /// `'…'` on one line; `''` stands for one quote.
+    mutating func scanSingleQuoted() throws -> String {
+        let opener = cursor.location
+        cursor.advance()
+        var bytes: [UInt8] = []
+        while true {
+            guard let byte = cursor.current, !Byte.isBreakOrEnd(byte) else {
+                throw YAMLError(message: "unterminated single-quoted string (it must end on the same line)", location: opener)
+            }
+            cursor.advance()
+            if byte == Byte.singleQuote {
+                guard cursor.current == Byte.singleQuote else { break }
+                cursor.advance()
+            }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `"…"` on one line, with YAML's escapes (`\n`, `\t`, `\"`, `\\`, `\uXXXX`, …).
+    mutating func scanDoubleQuoted() throws -> String {
+        let opener = cursor.location
+        cursor.advance()
+        var bytes: [UInt8] = []
+        while true {
+            guard let byte = cursor.current, !Byte.isBreakOrEnd(byte) else {
+                throw YAMLError(message: "unterminated double-quoted string (it must end on the same line)", location: opener)
+            }
+            if byte == Byte.doubleQuote {
+                cursor.advance()
+                break
+            }
+            if byte == Byte.backslash {
+                try scanEscape(into: &bytes)
+            } else {
+                bytes.append(byte)
+                cursor.advance()
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private mutating func scanEscape(into bytes: inout [UInt8]) throws {
+        let backslash = cursor.location
+        cursor.advance()
+        guard let code = cursor.current, !Byte.isBreakOrEnd(code) else {
+            throw YAMLError(message: "a '\\' at the end of a line is not supported; quoted strings must end on the same line",
+                            location: backslash)
+        }
+        let simple: UInt8?
+        switch code {
+        case UInt8(ascii: "0"): simple = 0
+        case UInt8(ascii: "a"): simple = 7
+        case UInt8(ascii: "b"): simple = 8
+        case UInt8(ascii: "t"), Byte.tab: simple = 9
+        case UInt8(ascii: "n"): simple = 10
+        case UInt8(ascii: "v"): simple = 11
+        case UInt8(ascii: "f"): simple = 12
+        case UInt8(ascii: "r"): simple = 13
+        case UInt8(ascii: "e"): simple = 27
+        case Byte.space, Byte.doubleQuote, UInt8(ascii: "/"), Byte.backslash: simple = code
+        default: simple = nil
+        }
+        cursor.advance()
+        if let simple = simple {
+            bytes.append(simple)
+            return
+        }
+        let scalarValue: UInt32
+        switch code {
+        case UInt8(ascii: "N"): scalarValue = 0x85
+        case UInt8(ascii: "_"): scalarValue = 0xA0
+        case UInt8(ascii: "L"): scalarValue = 0x2028
+        case UInt8(ascii: "P"): scalarValue = 0x2029
+        case UInt8(ascii: "x"): scalarValue = try scanHex(digits: 2, escape: "x", at: backslash)
+        case UInt8(ascii: "u"): scalarValue = try scanHex(digits: 4, escape: "u", at: backslash)
+        case UInt8(ascii: "U"): scalarValue = try scanHex(digits: 8, escape: "U", at: backslash)
+        default:
+            throw YAMLError(message: "unknown escape '\\\(String(decoding: [code], as: UTF8.self))'", location: backslash)
+        }
+        guard let scalar = Unicode.Scalar(scalarValue) else {
+            throw YAMLError(message: "escape does not name a Unicode character", location: backslash)
+        }
+        bytes.append(contentsOf: String(scalar).utf8)
+    }
+
+    private mutating func scanHex(digits: Int, escape: String, at backslash: SourceLocation) throws -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<digits {
+            guard let byte = cursor.current, let digit = PlainScalar.hexValue(byte) else {
+                throw YAMLError(message: "'\\\(escape)' needs \(digits) hexadecimal digits", location: backslash)
+            }
+            value = value << 4 | digit
+            cursor.advance()
+        }
+        return value
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class FrontMatterPlaceholderTests: XCTestCase { func testNothingYet() {} }
