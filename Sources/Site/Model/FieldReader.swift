@@ -9,9 +9,14 @@ struct FieldReader {
     private var used: Set<String> = []
     private(set) var diagnostics = DiagnosticList()
 
-    init(_ node: YAMLNode, path: String) {
+    /// Where a missing required field is reported: the item itself for list entries, the top of
+    /// the file for a page's front matter.
+    private let missingAt: SourceLocation
+
+    init(_ node: YAMLNode, path: String, missingAt: SourceLocation? = nil) {
         self.node = node
         self.path = path
+        self.missingAt = missingAt ?? node.location
         if node.entries == nil, node.value != .null {
             diagnostics.error(path, node.location.line, node.location.column, "front matter must be a mapping of `key: value` lines")
         }
@@ -29,7 +34,7 @@ struct FieldReader {
     }
 
     mutating func missing(_ key: String) {
-        diagnostics.error(path, node.location.line, node.location.column, "missing required field '\(key)'")
+        diagnostics.error(path, missingAt.line, missingAt.column, "missing required field '\(key)'")
     }
 
     mutating func string(_ key: String, required: Bool = false) -> String? {

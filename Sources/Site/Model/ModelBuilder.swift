@@ -13,7 +13,7 @@ struct ModelBuilder {
     mutating func build(_ sources: [ParsedSource]) -> SiteModel {
         var model = SiteModel(config: config, companies: [], visits: [], playbooks: [], people: [], partners: [])
         for source in sources {
-            var reader = FieldReader(source.frontMatter, path: source.file.displayPath)
+            var reader = FieldReader(source.frontMatter, path: source.file.displayPath, missingAt: SourceLocation(line: 1, column: 1))
             let visibilityDefault: Visibility = source.file.section == .playbooks ? .public : .internal
             let visibility: Visibility = reader.enumeration("visibility", default: visibilityDefault) ?? visibilityDefault
             let themes = reader.list("themes")

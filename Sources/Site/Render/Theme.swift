@@ -31,9 +31,15 @@ public struct Theme: Sendable {
         let library: MustacheLibrary
         do {
             library = try MustacheLibrary(templates: sources)
-        } catch let error as MustacheError {
-            diagnostics.error("\(displayPath)/templates/\(error.template).mustache", error.line, error.column, error.message)
+        } catch let list as MustacheErrorList {
+            for error in list.errors {
+                diagnostics.error("\(displayPath)/templates/\(error.template).mustache", error.line, error.column, error.message)
+            }
             throw ContentErrors(diagnostics.sorted)
+        }
+        // An unknown partial renders as nothing by the spec; in our own theme that is always a mistake.
+        for error in library.unresolvedReferences() {
+            diagnostics.error("\(displayPath)/templates/\(error.template).mustache", error.line, error.column, error.message)
         }
         if diagnostics.hasErrors { throw ContentErrors(diagnostics.sorted) }
 

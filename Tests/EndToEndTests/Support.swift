@@ -1,0 +1,138 @@
+import Foundation
+import XCTest
+
+/// Runs the built `densho` binary and captures what it prints.
+struct Densho {
+    struct Result { let status: Int32; let stdout: String; let stderr: String }
+
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var executable: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("densho")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return repositoryRoot.appendingPathComponent(".build/debug/densho")
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting so a chatty child cannot block on a full pipe.
+        var outData = Data(), errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A throw-away densho project in a temporary folder, written file by file.
+final class TemporaryProject {
+    let root: URL
+    var content: URL { root.appendingPathComponent("content") }
+    var site: URL { root.appendingPathComponent("site") }
+    var theme: URL { Densho.repositoryRoot.appendingPathComponent("themes/default") }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("densho-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func read(_ path: String) throws -> String {
+        String(decoding: try Data(contentsOf: root.appendingPathComponent(path)), as: UTF8.self)
+    }
+
+    func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) }
+
+    func build(_ extra: [String] = [], today: String = "2026-11-25") throws -> Densho.Result {
+        try Densho.run(["build", "--content", content.path, "--output", site.path, "--theme", theme.path, "--today", today] + extra)
+    }
+
+    /// A small valid project: one of each kind, linked together.
+    func writeMinimalSite() throws {
+        try write("content/site.yml", """
+        title: テスト市 伴走支援ノート
+        language: ja
+        visit_cadence_days: 90
+        themes: [知財活用, 海外展開]
+        """)
+        try write("content/people/tanaka.md", """
+        ---
+        name: 田中 花子
+        role: コーディネーター
+        joined: 2018-04-01
+        left: 2026-03-31
+        successor: suzuki
+        ---
+        田中さんの紹介。
+        """)
+        try write("content/people/suzuki.md", "---\nname: 鈴木 一郎\nrole: 市職員\n---\n")
+        try write("content/partners/ip-center.md", "---\nname: 知財マッチングセンター\nkind: ip\n---\n開放特許の紹介。\n")
+        try write("content/companies/minato-seiki.md", """
+        ---
+        name: 株式会社みなと精機
+        kana: みなとせいき
+        owner: tanaka
+        since: 2019-04-01
+        cadence_days: 60
+        themes: [知財活用]
+        contacts:
+          - name: 山田 太郎
+            role: 代表取締役
+            note: 二代目。試作の速さが強み。
+        ---
+        試作に強い精密加工。[[ip-center]] を紹介した。
+        """)
+        try write("content/visits/2026/2026-08-01-minato-seiki.md", """
+        ---
+        date: 2026-08-01
+        company: minato-seiki
+        staff: [tanaka, suzuki]
+        themes: [知財活用]
+        referrals:
+          - to: ip-center
+            status: introduced
+            note: 開放特許の候補を3件紹介
+        ---
+        ## 聞いたこと
+        新製品の種を探している。
+        ## 見立て
+        開放特許との相性が良い。
+        ## 次の一手
+        - [ ] 特許資料を送る
+        - [x] 信金の担当に共有
+        ## 振り返り
+        [[companies/minato-seiki|みなと精機さん]]は反応が早い。
+        """)
+        try write("content/playbooks/first-visit.md", """
+        ---
+        title: 初回訪問のてびき
+        order: 10
+        themes: [知財活用]
+        ---
+        ## 準備
+        [[株式会社みなと精機]]の例を読む。
+        """)
+    }
+}

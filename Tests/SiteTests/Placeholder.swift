@@ -1,2 +1,0 @@
-import XCTest
-final class SitePlaceholderTests: XCTestCase { func testNothingYet() {} }
