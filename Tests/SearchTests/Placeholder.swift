@@ -1,2 +1,1 @@
 import XCTest
-final class SearchPlaceholderTests: XCTestCase { func testNothingYet() {} }
