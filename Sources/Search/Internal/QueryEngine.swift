@@ -12,15 +12,25 @@ struct QueryEngine {
     let reader: SearchIndexReader
 
     func run(_ query: SearchQuery) throws -> SearchResults {
-        let manifest = reader.manifest
         let terms = QueryTerm.parse(query.text)
+        let ranked = try rankedDocuments(query, terms: terms)
+        var hits: [SearchHit] = []
+        for doc in ranked.prefix(max(0, query.limit)) {
+            hits.append(try hit(Int(doc), terms: terms))
+        }
+        return SearchResults(total: ranked.count, hits: hits)
+    }
+
+    /// Ids of all matching documents, best first.
+    func rankedDocuments(_ query: SearchQuery, terms: [QueryTerm]) throws -> [Int32] {
+        let manifest = reader.manifest
 
         var candidates: [Int32]? = nil
         for facet in query.filters.keys.sorted() {
             guard let value = query.filters[facet], !value.isEmpty else { continue }
             guard let entry = manifest.facets.first(where: { $0.name == facet })?
                     .values.first(where: { $0.value == value }) else {
-                return SearchResults(total: 0, hits: [])
+                return []
             }
             let docs = try facetDocs(entry.shard)
             candidates = candidates.map { Intersection.of($0, docs) } ?? docs
@@ -30,7 +40,7 @@ struct QueryEngine {
         var termMatches: [TermMatches] = []
         for term in terms {
             let m = try lookup.matches(term)
-            if m.docs.isEmpty { return SearchResults(total: 0, hits: []) }
+            if m.docs.isEmpty { return [] }
             termMatches.append(m)
         }
 
@@ -65,12 +75,7 @@ struct QueryEngine {
             if a.span != b.span { return a.span < b.span }
             return a.doc < b.doc
         }
-
-        var hits: [SearchHit] = []
-        for item in ranked.prefix(max(0, query.limit)) {
-            hits.append(try hit(Int(item.doc), terms: terms))
-        }
-        return SearchResults(total: ranked.count, hits: hits)
+        return ranked.map(\.doc)
     }
 
     private func hit(_ doc: Int, terms: [QueryTerm]) throws -> SearchHit {
