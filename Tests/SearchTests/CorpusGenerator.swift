@@ -46,7 +46,8 @@ struct CorpusGenerator {
                 type: ["visit", "company", "playbook"].randomElement(using: &random)!,
                 date: date,
                 headings: (0..<Int.random(in: 0...2, using: &random)).map { _ in text(pieces: 2) },
-                body: text(pieces: Int.random(in: 5...30, using: &random)),
+                // every fourth body is long enough for snippet windows to be cut
+                body: text(pieces: i % 4 == 0 ? Int.random(in: 60...120, using: &random) : Int.random(in: 5...30, using: &random)),
                 meta: text(pieces: Int.random(in: 0...3, using: &random)),
                 facets: [
                     "theme": [Self.themes.randomElement(using: &random)!],
