@@ -9,8 +9,10 @@ import Foundation
 ///    Final_Sigma and produce ς at the end of a word; search.js maps Σ → σ first so both agree).
 public enum SearchNormalizer {
     public static func normalize(_ s: String) -> String {
+        var values: [UInt32] = []
+        for scalar in nfkc(s).unicodeScalars { appendLowercase(scalar.value, to: &values) }
         var out = String.UnicodeScalarView()
-        for scalar in nfkc(s).unicodeScalars { appendLowercase(scalar, to: &out) }
+        for v in values { if let u = Unicode.Scalar(v) { out.append(u) } }
         return String(out)
     }
 
@@ -23,14 +25,23 @@ public enum SearchNormalizer {
         return s.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
     }
 
-    static func appendLowercase(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
-        let v = scalar.value
+    /// Step 2 on scalar values (no String building on the indexing path).
+    @inline(__always)
+    static func appendLowercase(_ v: UInt32, to out: inout [UInt32]) {
         if v < 0x80 {
-            out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : scalar)
+            out.append(v >= 0x41 && v <= 0x5A ? v + 32 : v)
             return
         }
-        if !scalar.properties.changesWhenLowercased { out.append(scalar); return }
-        out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        // Kana, CJK and Hangul have no case; skip the Unicode property lookup for them.
+        if (v >= 0x3000 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3) {
+            out.append(v)
+            return
+        }
+        guard let scalar = Unicode.Scalar(v), scalar.properties.changesWhenLowercased else {
+            out.append(v)
+            return
+        }
+        for l in scalar.properties.lowercaseMapping.unicodeScalars { out.append(l.value) }
     }
 
     /// Scripts that make up almost all of our text and that NFKC leaves untouched — a fast path

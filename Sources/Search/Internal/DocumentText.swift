@@ -29,20 +29,18 @@ struct DocumentText {
 
         var scalars: [UInt32] = []
         var classes: [UInt8] = []
+        let estimate = fields.reduce(fields.count) { $0 + $1.utf8.count / 2 }
+        scalars.reserveCapacity(estimate)
+        classes.reserveCapacity(estimate)
         for (i, field) in fields.enumerated() {
             if i > 0 {
                 scalars.append(0x0A)
                 classes.append(classes.last ?? 0)
             }
-            var lowered = String.UnicodeScalarView()
             for s in field.unicodeScalars {
-                lowered.removeAll(keepingCapacity: true)
-                SearchNormalizer.appendLowercase(s, to: &lowered)
-                for l in lowered {
-                    scalars.append(l.value)
-                    classes.append(UInt8(kinds[i].rawValue))
-                }
+                SearchNormalizer.appendLowercase(s.value, to: &scalars)
             }
+            classes.append(contentsOf: repeatElement(UInt8(kinds[i].rawValue), count: scalars.count - classes.count))
         }
         self.scalars = scalars
         self.classes = classes

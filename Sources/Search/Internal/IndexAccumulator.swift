@@ -2,7 +2,6 @@
 /// shard files.
 struct IndexAccumulator {
     var unigrams: [UInt32: DocPostingBuilder] = [:]
-    var bigrams: [UInt64: DocPostingBuilder] = [:]
     var positions: [UInt64: PositionPostingBuilder] = [:]
     var words: [[UInt32]: DocPostingBuilder] = [:]
     /// facet → value → document ids (ascending)
@@ -17,11 +16,14 @@ struct IndexAccumulator {
 
     mutating func add(doc: Int, analysis: DocumentAnalysis) {
         for (c, info) in analysis.unigrams { unigrams[c, default: DocPostingBuilder()].add(doc: doc, info: info) }
-        for (key, values) in analysis.bigrams {
-            let first = Int(values[0])
-            bigrams[key, default: DocPostingBuilder()].add(
-                doc: doc, info: OccurrenceInfo.make(position: first / 3, fieldClass: first % 3))
-            positions[key, default: PositionPostingBuilder()].add(doc: doc, values: values)
+        let pairs = analysis.bigrams
+        let values = pairs.map(\.value)
+        var start = 0
+        while start < pairs.count {
+            var end = start + 1
+            while end < pairs.count && pairs[end].key == pairs[start].key { end += 1 }
+            positions[pairs[start].key, default: PositionPostingBuilder()].add(doc: doc, values: values[start..<end])
+            start = end
         }
         for (word, info) in analysis.words { words[word, default: DocPostingBuilder()].add(doc: doc, info: info) }
     }
@@ -44,13 +46,20 @@ struct IndexAccumulator {
 
         var grams: [(scalars: [UInt32], bytes: [UInt8])] = []
         for key in unigrams.keys.sorted() { grams.append(([key], unigrams[key]?.bytes ?? [])) }
-        for key in bigrams.keys.sorted() { grams.append((BigramKey.scalars(key), bigrams[key]?.bytes ?? [])) }
+        let bigramKeys = positions.keys.sorted()
+        // Frequent bigrams also get document-level postings, much smaller than their positions,
+        // so a two-scalar query need not load every position. Readers look in g first, then p.
+        for key in bigramKeys {
+            guard let list = positions[key], list.bytes.count >= IndexLayout.documentLevelThreshold else { continue }
+            let docLevel = list.documentPostings()
+            if docLevel.count * 3 <= list.bytes.count * 2 { grams.append((BigramKey.scalars(key), docLevel)) }
+        }
         gramShards = IndexLayout.shardCount(totalBytes: grams.reduce(0) { $0 + $1.bytes.count + 8 },
                                             target: IndexLayout.gramTarget)
         files += Self.group(grams, count: gramShards, key: { $0 }, name: IndexLayout.gramShard)
 
         let pos: [(scalars: [UInt32], bytes: [UInt8])] =
-            positions.keys.sorted().map { (BigramKey.scalars($0), positions[$0]?.bytes ?? []) }
+            bigramKeys.map { (BigramKey.scalars($0), positions[$0]?.bytes ?? []) }
         positionShards = IndexLayout.shardCount(totalBytes: pos.reduce(0) { $0 + $1.bytes.count + 8 },
                                                 target: IndexLayout.positionTarget)
         files += Self.group(pos, count: positionShards, key: { $0 }, name: IndexLayout.positionShard)

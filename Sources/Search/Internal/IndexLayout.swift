@@ -18,6 +18,9 @@ enum IndexLayout {
     static let wordTarget = 32 * 1024
     static let docTarget = 16 * 1024
 
+    /// Positional lists at least this long also get a document-level copy in the g shards.
+    static let documentLevelThreshold = 4096
+
     static func shardCount(totalBytes: Int, target: Int) -> Int {
         max(1, (totalBytes + target - 1) / target)
     }

@@ -88,11 +88,17 @@ struct PositionList {
         guard let numbers = VLQ.decode(postings) else { return }
         var i = 0
         var doc = -1
-        while i + 1 < numbers.count {
-            doc += numbers[i] + 1
-            let count = numbers[i + 1]
-            i += 2
-            guard count > 0, i + count <= numbers.count else { break }
+        while i < numbers.count {
+            let head = numbers[i]
+            doc += head >> 1 + 1
+            i += 1
+            var count = 1
+            if head & 1 == 1 {
+                guard i < numbers.count else { break }
+                count = numbers[i] + 2
+                i += 1
+            }
+            guard i + count <= numbers.count else { break }
             docs.append(Int32(doc))
             starts.append(Int32(values.count))
             var v = -1
@@ -103,6 +109,17 @@ struct PositionList {
             i += count
         }
         starts.append(Int32(values.count))
+    }
+
+    /// Document-level matches: each document with the info of its first occurrence.
+    var documentMatches: TermMatches {
+        var out = TermMatches()
+        for (i, doc) in docs.enumerated() {
+            let first = Int(values[Int(starts[i])])
+            out.docs.append(doc)
+            out.infos.append(Int32(OccurrenceInfo.make(position: first / 3, fieldClass: first % 3)))
+        }
+        return out
     }
 
     func values(at index: Int) -> ArraySlice<Int32> { values[Int(starts[index])..<Int(starts[index + 1])] }

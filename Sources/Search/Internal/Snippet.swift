@@ -64,14 +64,9 @@ enum Snippet {
         // Lowercase scalar by scalar, remembering which source scalar each one came from.
         var normal: [UInt32] = []
         var origin: [Int] = []
-        var buffer = String.UnicodeScalarView()
         for (i, s) in source.enumerated() {
-            buffer.removeAll(keepingCapacity: true)
-            SearchNormalizer.appendLowercase(s, to: &buffer)
-            for l in buffer {
-                normal.append(l.value)
-                origin.append(i)
-            }
+            SearchNormalizer.appendLowercase(s.value, to: &normal)
+            while origin.count < normal.count { origin.append(i) }
         }
         var found: [Range<Int>] = []
         func add(_ a: Int, _ b: Int) { found.append(origin[a]..<(origin[b - 1] + 1)) }

@@ -8,8 +8,12 @@ struct TermLookup {
             return try words(term.scalars, prefix: prefix)
         case .substring where term.scalars.count <= 2:
             let shard = IndexLayout.gramShard(ShardHash.shard(of: term.scalars, count: reader.manifest.shards.g))
-            guard let postings = try pairs(shard)[term.scalars] else { return TermMatches() }
-            return TermMatches(postings: postings)
+            if let postings = try pairs(shard)[term.scalars] { return TermMatches(postings: postings) }
+            if term.scalars.count == 1 { return TermMatches() }
+            // Bigrams without a document-level copy: read it off their positions.
+            let positionShard = IndexLayout.positionShard(ShardHash.shard(of: term.scalars, count: reader.manifest.shards.p))
+            guard let postings = try pairs(positionShard)[term.scalars] else { return TermMatches() }
+            return PositionList(postings: postings).documentMatches
         case .substring:
             return try phrase(term.scalars)
         }

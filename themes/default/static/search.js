@@ -109,13 +109,20 @@
     return { docs: docs, infos: infos };
   }
 
+  /** Positional postings: per document head = gap*2 + (more than one), [count-2], v0, deltas-1. */
   function decodePositions(text) {
     var v = vlqDecode(text), docs = [], starts = [], values = [], doc = -1, i = 0;
-    while (i + 1 < v.length) {
-      doc += v[i] + 1;
-      var count = v[i + 1];
-      i += 2;
-      if (count <= 0 || i + count > v.length) break;
+    while (i < v.length) {
+      var head = v[i];
+      doc += Math.floor(head / 2) + 1;
+      i += 1;
+      var count = 1;
+      if (head & 1) {
+        if (i >= v.length) break;
+        count = v[i] + 2;
+        i += 1;
+      }
+      if (i + count > v.length) break;
       docs.push(doc); starts.push(values.length);
       var x = -1;
       for (var k = 0; k < count; k++) { x += v[i + k] + 1; values.push(x); }
@@ -123,6 +130,15 @@
     }
     starts.push(values.length);
     return { docs: docs, starts: starts, values: values };
+  }
+
+  function documentMatches(list) {
+    var out = { docs: list.docs, infos: [] };
+    for (var i = 0; i < list.docs.length; i++) {
+      var first = list.values[list.starts[i]];
+      out.infos.push(info(Math.floor(first / 3), first % 3));
+    }
+    return out;
   }
 
   function union(lists) {
@@ -304,7 +320,13 @@
       if (term.cps.length <= 2) {
         return load('g-' + shardOf(term.cps, m.shards.g), pairMap).then(function (map) {
           var p = map.get(term.str);
-          return p === undefined ? none : decodeDocPostings(p);
+          if (p !== undefined) return decodeDocPostings(p);
+          if (term.cps.length === 1) return none;
+          // bigrams without a document-level copy: read it off their positions
+          return load('p-' + shardOf(term.cps, m.shards.p), pairMap).then(function (pm) {
+            var q = pm.get(term.str);
+            return q === undefined ? none : documentMatches(decodePositions(q));
+          });
         });
       }
       var offsets = coveringOffsets(term.cps.length);
