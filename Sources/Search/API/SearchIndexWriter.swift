@@ -12,23 +12,26 @@ public enum SearchIndexWriter {
 
         // Analysis is pure per document and runs in parallel; merging stays in id order so the
         // postings come out sorted without a sort.
-        let batchSize = 256
+        let batchSize = 512
         var start = 0
         while start < ordered.count {
             let batch = Array(ordered[start..<min(start + batchSize, ordered.count)])
-            var analysed = [(DocumentText, DocumentAnalysis)?](repeating: nil, count: batch.count)
-            analysed.withUnsafeMutableBufferPointer { buffer in
-                let out = buffer
-                DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                    let text = DocumentText(batch[i])
-                    out[i] = (text, DocumentAnalysis(text))
+            var texts = [DocumentText?](repeating: nil, count: batch.count)
+            var analyses = [DocumentAnalysis?](repeating: nil, count: batch.count)
+            texts.withUnsafeMutableBufferPointer { textOut in
+                analyses.withUnsafeMutableBufferPointer { analysisOut in
+                    let (t, a) = (textOut, analysisOut)
+                    DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                        let text = DocumentText(batch[i])
+                        t[i] = text
+                        a[i] = DocumentAnalysis(text)
+                    }
                 }
             }
-            for (i, item) in analysed.enumerated() {
-                guard let (text, analysis) = item else { continue }
-                let id = start + i
-                postings.add(doc: id, analysis: analysis)
-                postings.addFacets(doc: id, document: batch[i])
+            postings.add(firstDoc: start, analyses: analyses.compactMap { $0 })
+            for (i, text) in texts.enumerated() {
+                guard let text else { continue }
+                postings.addFacets(doc: start + i, document: batch[i])
                 docEntries.append(DocShardWriter.entry(batch[i], text: text))
             }
             start += batchSize

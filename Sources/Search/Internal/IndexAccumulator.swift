@@ -1,9 +1,11 @@
+import Foundation
+
 /// Collects postings and facet lists over all documents (in id order) and cuts them into
 /// shard files.
 struct IndexAccumulator {
-    var unigrams: [UInt32: DocPostingBuilder] = [:]
-    var positions: [UInt64: PositionPostingBuilder] = [:]
-    var words: [[UInt32]: DocPostingBuilder] = [:]
+    /// Postings are split by key over partitions that are filled in parallel: merging is
+    /// memory-bound (one dictionary hit per distinct gram per document), so it pays to spread it.
+    let partitions: [PostingPartition] = (0..<8).map { _ in PostingPartition() }
     /// facet → value → document ids (ascending)
     var facets: [String: [String: [Int]]] = [:]
 
@@ -14,18 +16,14 @@ struct IndexAccumulator {
     /// facet → sorted values with their shard ids, filled by `shardFiles`.
     private(set) var facetValues: [(facet: String, values: [(value: String, count: Int, shard: String)])] = []
 
-    mutating func add(doc: Int, analysis: DocumentAnalysis) {
-        for (c, info) in analysis.unigrams { unigrams[c, default: DocPostingBuilder()].add(doc: doc, info: info) }
-        let pairs = analysis.bigrams
-        let values = pairs.map(\.value)
-        var start = 0
-        while start < pairs.count {
-            var end = start + 1
-            while end < pairs.count && pairs[end].key == pairs[start].key { end += 1 }
-            positions[pairs[start].key, default: PositionPostingBuilder()].add(doc: doc, values: values[start..<end])
-            start = end
+    /// Adds the analyses of documents `firstDoc…` (consecutive ids).
+    func add(firstDoc: Int, analyses: [DocumentAnalysis]) {
+        let parts = partitions
+        DispatchQueue.concurrentPerform(iterations: parts.count) { p in
+            for (i, analysis) in analyses.enumerated() {
+                parts[p].add(doc: firstDoc + i, analysis: analysis, partition: p, of: parts.count)
+            }
         }
-        for (word, info) in analysis.words { words[word, default: DocPostingBuilder()].add(doc: doc, info: info) }
     }
 
     mutating func addFacets(doc: Int, document: SearchDocument) {
@@ -44,6 +42,14 @@ struct IndexAccumulator {
     mutating func shardFiles(labels: SearchFacetLabels) -> [(id: String, json: [UInt8])] {
         var files: [(id: String, json: [UInt8])] = []
 
+        var unigrams: [UInt32: DocPostingBuilder] = [:]
+        var positions: [UInt64: PositionPostingBuilder] = [:]
+        var words: [[UInt32]: DocPostingBuilder] = [:]
+        for part in partitions {
+            unigrams.merge(part.unigrams) { a, _ in a }
+            positions.merge(part.positions) { a, _ in a }
+            words.merge(part.words) { a, _ in a }
+        }
         var grams: [(scalars: [UInt32], bytes: [UInt8])] = []
         for key in unigrams.keys.sorted() { grams.append(([key], unigrams[key]?.bytes ?? [])) }
         let bigramKeys = positions.keys.sorted()
@@ -121,5 +127,33 @@ struct IndexAccumulator {
         var view = String.UnicodeScalarView()
         for v in scalars { if let u = Unicode.Scalar(v) { view.append(u) } }
         return String(view)
+    }
+}
+
+/// The postings whose key falls in one partition; only one thread touches it at a time.
+final class PostingPartition {
+    var unigrams: [UInt32: DocPostingBuilder] = [:]
+    var positions: [UInt64: PositionPostingBuilder] = [:]
+    var words: [[UInt32]: DocPostingBuilder] = [:]
+
+    func add(doc: Int, analysis: DocumentAnalysis, partition p: Int, of count: Int) {
+        let n = UInt64(count)
+        for (c, info) in analysis.unigrams where Int(UInt64(c) % n) == p {
+            unigrams[c, default: DocPostingBuilder()].add(doc: doc, info: info)
+        }
+        let pairs = analysis.bigrams
+        var start = 0
+        while start < pairs.count {
+            let key = pairs[start].key
+            var end = start + 1
+            while end < pairs.count && pairs[end].key == key { end += 1 }
+            if Int(key % n) == p {
+                positions[key, default: PositionPostingBuilder()].add(doc: doc, values: analysis.bigramValues[start..<end])
+            }
+            start = end
+        }
+        for (word, info) in analysis.words where Int(UInt64(word.last ?? 0) % n) == p {
+            words[word, default: DocPostingBuilder()].add(doc: doc, info: info)
+        }
     }
 }

@@ -54,6 +54,8 @@ struct DocumentAnalysis {
     /// (bigram key, position × 3 + field class), sorted by key then value — a flat list, since
     /// a dictionary of arrays would allocate once per distinct bigram.
     var bigrams: [(key: UInt64, value: Int32)] = []
+    /// The values of `bigrams`, for slicing.
+    var bigramValues: [Int32] = []
     /// Latin word (scalar values; Strings would merge canonically equivalent words) → info of
     /// its first occurrence
     var words: [[UInt32]: Int] = [:]
@@ -73,6 +75,7 @@ struct DocumentAnalysis {
             i += 1
         }
         bigrams.sort { $0.key != $1.key ? $0.key < $1.key : $0.value < $1.value }
+        bigramValues = bigrams.map(\.value)
         i = 0
         while i < n {
             guard SearchCharacters.isWord(s[i]) else { i += 1; continue }
