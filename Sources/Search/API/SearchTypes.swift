@@ -1,0 +1,102 @@
+import Foundation
+
+/// One searchable page, as the Site room hands it over.
+public struct SearchDocument: Sendable, Equatable {
+    /// Relative to the site root, e.g. `visits/2026/2026-10-14-marumaru-seiki.html`.
+    public var url: String
+    public var title: String
+    /// `visit`, `company`, `playbook`, `person`, `partner` … (also the `type` filter).
+    public var type: String
+    /// `YYYY-MM-DD`; newer documents win ranking ties, undated ones come last.
+    public var date: String?
+    public var headings: [String]
+    public var body: String
+    /// Front-matter text worth finding (company name, contacts, referral notes …).
+    public var meta: String
+    /// "theme", "company", "person", "partner", "year" → values. When "year" is absent it is
+    /// taken from `date`.
+    public var facets: [String: [String]]
+
+    public init(url: String, title: String, type: String, date: String? = nil,
+                headings: [String] = [], body: String = "", meta: String = "",
+                facets: [String: [String]] = [:]) {
+        self.url = url
+        self.title = title
+        self.type = type
+        self.date = date
+        self.headings = headings
+        self.body = body
+        self.meta = meta
+        self.facets = facets
+    }
+}
+
+/// Display labels for facet values (e.g. company slug → 株式会社〇〇精機) shown by the filter UI.
+public struct SearchFacetLabels: Sendable, Equatable {
+    public var labels: [String: [String: String]]
+    public init(_ labels: [String: [String: String]] = [:]) { self.labels = labels }
+    public init(labels: [String: [String: String]]) { self.labels = labels }
+
+    func label(facet: String, value: String) -> String { labels[facet]?[value] ?? value }
+}
+
+public struct SearchIndexStats: Sendable, Equatable {
+    public let documents: Int
+    public let files: Int
+    public let bytes: Int
+}
+
+public struct SearchQuery: Sendable, Equatable {
+    public var text: String
+    /// facet → value; facets: type, theme, company, person, partner, year.
+    public var filters: [String: String]
+    public var limit: Int
+    public init(text: String, filters: [String: String] = [:], limit: Int = 20) {
+        self.text = text
+        self.filters = filters
+        self.limit = limit
+    }
+}
+
+public struct SearchHit: Sendable, Equatable, Codable {
+    public let url: String
+    public let title: String
+    public let type: String
+    public let date: String?
+    /// NFKC form of the page text around the best match, with "…" where it was cut.
+    public let snippet: String
+    /// Ranges to highlight, in **UTF-16 code unit offsets** of `snippet` (what JavaScript's
+    /// `String.slice` uses), sorted and non-overlapping.
+    public let highlights: [Range<Int>]
+
+    public init(url: String, title: String, type: String, date: String?, snippet: String,
+                highlights: [Range<Int>]) {
+        self.url = url
+        self.title = title
+        self.type = type
+        self.date = date
+        self.snippet = snippet
+        self.highlights = highlights
+    }
+}
+
+public struct SearchResults: Sendable, Equatable {
+    /// Number of all matching documents (not only those in `hits`).
+    public let total: Int
+    public let hits: [SearchHit]
+    public init(total: Int, hits: [SearchHit]) {
+        self.total = total
+        self.hits = hits
+    }
+}
+
+/// What can go wrong reading or writing an index; `location` names the file (and offset).
+public struct SearchIndexError: Error, Equatable, CustomStringConvertible {
+    public let location: String
+    public let message: String
+    public init(location: String, message: String) {
+        self.location = location
+        self.message = message
+    }
+    public var description: String { "\(location): error: \(message)" }
+}

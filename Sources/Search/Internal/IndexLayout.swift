@@ -1,0 +1,65 @@
+/// Names and sizes of the index files; documented in docs/search-index.md.
+enum IndexLayout {
+    static let format = "densho-search"
+    static let version = 1
+    static let manifestID = "index"
+
+    /// Shard families: g = unigram/bigram document postings, p = bigram positions,
+    /// w = Latin word postings, d = document data, f = facet value document lists.
+    static func gramShard(_ n: Int) -> String { "g-\(n)" }
+    static func positionShard(_ n: Int) -> String { "p-\(n)" }
+    static func wordShard(_ n: Int) -> String { "w-\(n)" }
+    static func docShard(_ n: Int) -> String { "d-\(n)" }
+    static func facetShard(_ n: Int) -> String { "f-\(n)" }
+
+    /// Target encoded bytes per shard; counts follow from the corpus so files stay small.
+    static let gramTarget = 32 * 1024
+    static let positionTarget = 48 * 1024
+    static let wordTarget = 32 * 1024
+    static let docTarget = 16 * 1024
+
+    /// Positional lists at least this long also get a document-level copy in the g shards.
+    static let documentLevelThreshold = 4096
+
+    static func shardCount(totalBytes: Int, target: Int) -> Int {
+        max(1, (totalBytes + target - 1) / target)
+    }
+
+    /// A Latin word lives in the shard of its first two scalars, so every word with a given
+    /// prefix of two or more scalars is in one shard.
+    static func wordKey(_ scalars: some Collection<UInt32>) -> ArraySlice<UInt32> {
+        Array(scalars).prefix(2)
+    }
+
+    /// Facets in the order the filter UI shows them; unknown facets follow by name.
+    static let facetOrder = ["type", "theme", "company", "person", "partner", "year"]
+
+    static func isShardFileName(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.count > 5, "gpwdf".unicodeScalars.contains(scalars[0]), scalars[1] == "-",
+              name.hasSuffix(".js") else { return false }
+        return scalars[2..<(scalars.count - 3)].allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
+    }
+}
+
+/// Document ids are assigned in this order, which is also the final ranking tie-break:
+/// newer `date` first, undated last, then `url` (by Unicode scalar values), then input order.
+enum DocumentOrder {
+    static func order(_ documents: [SearchDocument]) -> [Int] {
+        documents.indices.sorted { a, b in
+            let da = documents[a].date, db = documents[b].date
+            if da != db {
+                guard let x = da else { return false }
+                guard let y = db else { return true }
+                if x != y { return scalarLess(y, x) }
+            }
+            let ua = documents[a].url, ub = documents[b].url
+            if ua != ub { return scalarLess(ua, ub) }
+            return a < b
+        }
+    }
+
+    static func scalarLess(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value }
+    }
+}

@@ -1,0 +1,155 @@
+/// Answers a query: filters and terms → matching documents (AND) → ranked → hits with
+/// snippets. search.js implements the same steps in the same order.
+///
+/// Ranking, for each matching document, from the `OccurrenceInfo` of each term's first
+/// occurrence (field class c, 16-scalar position bucket b):
+///   1. field score Σ weight(c), weight title 16, heading 4, body/meta 1 — higher first;
+///   2. span max(b) − min(b) over the terms — smaller first (terms close together);
+///   3. document id — i.e. newer date first, then url.
+struct QueryEngine {
+    static let fieldWeights: [Int] = [16, 4, 1]
+
+    let reader: SearchIndexReader
+
+    func run(_ query: SearchQuery) throws -> SearchResults {
+        let terms = QueryTerm.parse(query.text)
+        let ranked = try rankedDocuments(query, terms: terms)
+        var hits: [SearchHit] = []
+        for doc in ranked.prefix(max(0, query.limit)) {
+            hits.append(try hit(Int(doc), terms: terms))
+        }
+        return SearchResults(total: ranked.count, hits: hits)
+    }
+
+    /// Ids of all matching documents, best first.
+    func rankedDocuments(_ query: SearchQuery, terms: [QueryTerm]) throws -> [Int32] {
+        let manifest = reader.manifest
+
+        var candidates: [Int32]? = nil
+        for facet in query.filters.keys.sorted() {
+            guard let value = query.filters[facet], !value.isEmpty else { continue }
+            guard let entry = manifest.facets.first(where: { $0.name == facet })?
+                    .values.first(where: { $0.value == value }) else {
+                return []
+            }
+            let docs = try facetDocs(entry.shard)
+            candidates = candidates.map { Intersection.of($0, docs) } ?? docs
+        }
+
+        let lookup = TermLookup(reader: reader)
+        var termMatches: [TermMatches] = []
+        for term in terms {
+            let m = try lookup.matches(term)
+            if m.docs.isEmpty { return [] }
+            termMatches.append(m)
+        }
+
+        var docs: [Int32]
+        if let filtered = candidates {
+            docs = filtered
+        } else if let smallest = termMatches.min(by: { $0.docs.count < $1.docs.count }) {
+            docs = smallest.docs
+        } else {
+            docs = (0..<Int32(manifest.documents)).map { $0 }
+        }
+        for m in termMatches { docs = Intersection.of(docs, m.docs) }
+
+        var ranked: [(doc: Int32, score: Int, span: Int)] = []
+        ranked.reserveCapacity(docs.count)
+        var cursors = [Int](repeating: 0, count: termMatches.count)
+        for doc in docs {
+            var score = 0, low = Int.max, high = Int.min
+            for (t, m) in termMatches.enumerated() {
+                var c = cursors[t]
+                while m.docs[c] < doc { c += 1 }
+                cursors[t] = c
+                let info = Int(m.infos[c])
+                score += Self.fieldWeights[info % 3]
+                low = min(low, info / 3)
+                high = max(high, info / 3)
+            }
+            ranked.append((doc, score, termMatches.isEmpty ? 0 : high - low))
+        }
+        ranked.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.span != b.span { return a.span < b.span }
+            return a.doc < b.doc
+        }
+        return ranked.map(\.doc)
+    }
+
+    private func hit(_ doc: Int, terms: [QueryTerm]) throws -> SearchHit {
+        let per = reader.manifest.docsPerShard
+        let entries = try reader.shard(IndexLayout.docShard(doc / per)) { value, file -> [StoredDocument] in
+            guard let array = value as? [Any] else {
+                throw SearchIndexError(location: "\(file):1:1", message: "expected an array of documents")
+            }
+            return try array.enumerated().map { try StoredDocument($0.element, file: file, index: $0.offset) }
+        }
+        guard doc % per < entries.count else {
+            throw SearchIndexError(location: reader.directory.appendingPathComponent(IndexLayout.docShard(doc / per) + ".js").path,
+                                   message: "document \(doc) missing")
+        }
+        let stored = entries[doc % per]
+        let snippet = Snippet.make(fields: stored.snippetFields, terms: terms)
+        return SearchHit(url: stored.url, title: stored.title, type: stored.type, date: stored.date,
+                         snippet: snippet.text, highlights: snippet.highlights)
+    }
+
+    private func facetDocs(_ id: String) throws -> [Int32] {
+        try reader.shard(id) { value, file in
+            guard let text = value as? String, let gaps = VLQ.decode(text) else {
+                throw SearchIndexError(location: "\(file):1:1", message: "facet list is not a VLQ string")
+            }
+            var doc = -1
+            return gaps.map { gap -> Int32 in
+                doc += gap + 1
+                return Int32(doc)
+            }
+        }
+    }
+}
+
+enum Intersection {
+    /// Both inputs ascending.
+    static func of(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                out.append(a[i])
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return out
+    }
+}
+
+/// One entry of a document shard.
+struct StoredDocument {
+    let url: String
+    let title: String
+    let type: String
+    let date: String?
+    /// In snippet preference order: body, headings…, meta.
+    let snippetFields: [String]
+
+    init(_ value: Any, file: String, index: Int) throws {
+        guard let a = value as? [Any], a.count == 7, let url = a[0] as? String, let title = a[1] as? String,
+              let type = a[2] as? String, let headings = a[4] as? [String], let body = a[5] as? String,
+              let meta = a[6] as? String
+        else {
+            throw SearchIndexError(location: "\(file):1:1", message: "document entry \(index) is malformed")
+        }
+        self.url = url
+        self.title = title
+        self.type = type
+        self.date = a[3] as? String
+        self.snippetFields = [body] + headings + [meta]
+    }
+}

@@ -1,1 +1,0 @@
-// Search room: see ARCHITECTURE.md

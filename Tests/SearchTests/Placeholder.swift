@@ -1,2 +1,0 @@
-import XCTest
-final class SearchPlaceholderTests: XCTestCase { func testNothingYet() {} }
