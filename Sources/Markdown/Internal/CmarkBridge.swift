@@ -216,16 +216,21 @@ private struct TreeWalker {
               cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
               let first = cmark_node_first_child(paragraph),
               cmark_node_get_type(first) == CMARK_NODE_TEXT else { return nil }
-        var prefix: [UInt8] = []
+        // The box is 4 bytes, possibly spread over several text nodes; gather them without allocating.
+        var prefix: UInt32 = 0
+        var gathered = 0
         var node: OpaquePointer? = first
-        while prefix.count < TaskBox.length, let text = node, cmark_node_get_type(text) == CMARK_NODE_TEXT {
-            prefix.append(contentsOf: Self.literal(text).prefix(TaskBox.length - prefix.count))
+        while gathered < TaskBox.length, let text = node, cmark_node_get_type(text) == CMARK_NODE_TEXT {
+            for byte in Self.literal(text).prefix(TaskBox.length - gathered) {
+                prefix |= UInt32(byte) << (8 * gathered)
+                gathered += 1
+            }
             node = cmark_node_next(text)
         }
-        guard let checked = TaskBox.parse(prefix) else { return nil }
+        guard gathered == TaskBox.length, let checked = TaskBox.parse(prefix) else { return nil }
         let written = locator.bytes(line: Int(cmark_node_get_start_line(paragraph)),
                                     column: Int(cmark_node_get_start_column(paragraph)), count: TaskBox.length)
-        return written.elementsEqual(prefix) ? checked : nil
+        return TaskBox.pack(written) == prefix ? checked : nil
     }
 
     // MARK: Borrowed bytes
@@ -244,17 +249,23 @@ private struct TreeWalker {
 enum TaskBox {
     static let length = 4
 
-    /// nil if `bytes` does not start with a box, else whether it is checked.
-    static func parse<C: Collection>(_ bytes: C) -> Bool? where C.Element == UInt8 {
-        guard bytes.count >= length else { return nil }
-        var iterator = bytes.makeIterator()
-        guard iterator.next() == UInt8(ascii: "["), let mark = iterator.next(),
-              iterator.next() == UInt8(ascii: "]"), let gap = iterator.next(),
-              gap == UInt8(ascii: " ") || gap == UInt8(ascii: "\t") else { return nil }
-        switch mark {
+    /// nil unless the 4 bytes (little-endian in `packed`) are a box, else whether it is checked.
+    static func parse(_ packed: UInt32) -> Bool? {
+        func byte(_ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: packed >> (8 * index)) }
+        guard byte(0) == UInt8(ascii: "["), byte(2) == UInt8(ascii: "]"),
+              byte(3) == UInt8(ascii: " ") || byte(3) == UInt8(ascii: "\t") else { return nil }
+        switch byte(1) {
         case UInt8(ascii: " "): return false
         case UInt8(ascii: "x"), UInt8(ascii: "X"): return true
         default: return nil
         }
+    }
+
+    /// The first 4 bytes packed like `parse` expects; nil when there are fewer.
+    static func pack(_ bytes: Bytes) -> UInt32? {
+        guard bytes.count >= length else { return nil }
+        var packed: UInt32 = 0
+        for index in 0..<length { packed |= UInt32(bytes[index]) << (8 * index) }
+        return packed
     }
 }

@@ -194,10 +194,10 @@ struct DocumentBuilder: MarkdownEventHandler {
         }
         let location = locator.locate(run)
         var cursor = start
-        for match in WikiLinkScanner.scan(run.bytes, from: start, isWritten: { location.written[$0] }) {
+        for match in WikiLinkScanner.scan(run.bytes, from: start, isWritten: location.isWritten) {
             emitText(Bytes(rebasing: run.bytes[cursor..<match.open]))
             let line = location.line(ofByte: match.open)
-            let column = locator.characterColumn(line: line, byteOffset: location.sourceOffsets[match.open])
+            let column = locator.characterColumn(line: line, byteOffset: location.sourceOffset(match.open))
             let link = WikiLink(target: match.target, label: match.label, line: line, column: column)
             wikiLinkOffsets.append(html.count)
             wikiLinks.append(link)
@@ -292,15 +292,19 @@ struct DocumentBuilder: MarkdownEventHandler {
     /// The id is known only once the heading's text is read, after `<hN` was written: insert it.
     /// Only the heading's own bytes move, and wiki links inside it move with them.
     private mutating func insertHeadingID(_ id: String) {
-        var attribute: [UInt8] = []
-        attribute.append(" id=\"")
+        // Append the attribute, then rotate it into place (three reversals): no temporary buffer.
+        let contentEnd = html.count
+        html.append(" id=\"")
         var id = id
-        id.withUTF8 { attribute.appendEscapedHTML($0) }
-        attribute.append("\"")
-        html.insert(contentsOf: attribute, at: headingIDInsertion)
+        id.withUTF8 { html.appendEscapedHTML($0) }
+        html.append("\"")
+        let inserted = html.count - contentEnd
+        html[headingIDInsertion..<contentEnd].reverse()
+        html[contentEnd...].reverse()
+        html[headingIDInsertion...].reverse()
         var index = wikiLinkOffsets.count - 1
         while index >= 0, wikiLinkOffsets[index] >= headingIDInsertion {
-            wikiLinkOffsets[index] += attribute.count
+            wikiLinkOffsets[index] += inserted
             index -= 1
         }
     }

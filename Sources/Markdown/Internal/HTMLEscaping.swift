@@ -68,23 +68,28 @@ enum URLSafety {
     /// leading spaces or control characters, and tabs/newlines inside the scheme (browsers drop them,
     /// so `java&#x09;script:` decodes to a working `javascript:`).
     static func isDangerous<C: Collection>(_ url: C) -> Bool where C.Element == UInt8 {
-        var scheme: [UInt8] = []
-        scheme.reserveCapacity(11)
-        var started = false
-        for byte in url {
-            if !started, byte <= 0x20 { continue }
-            started = true
-            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-            let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            scheme.append(lower)
-            if lower == UInt8(ascii: ":") || scheme.count > 11 { break }
+        // The longest dangerous scheme is 11 bytes; gather that much, normalised, without allocating.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { scheme -> Bool in
+            var length = 0
+            var started = false
+            for byte in url {
+                if !started, byte <= 0x20 { continue }
+                started = true
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+                let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                scheme[length] = lower
+                length += 1
+                if lower == UInt8(ascii: ":") || length == 12 { break }
+            }
+            guard length > 0, scheme[length - 1] == UInt8(ascii: ":") else { return false }
+            let written = UnsafeBufferPointer(rebasing: scheme[0..<length])
+            return dangerousSchemes.contains { scheme in
+                scheme.withUTF8Buffer { $0.elementsEqual(written) }
+            }
         }
-        guard scheme.last == UInt8(ascii: ":") else { return false }
-        return dangerousSchemes.contains(scheme)
     }
 
-    private static let dangerousSchemes: Set<[UInt8]> = Set(
-        ["javascript:", "vbscript:", "file:", "data:"].map { Array($0.utf8) })
+    private static let dangerousSchemes: [StaticString] = ["javascript:", "vbscript:", "file:", "data:"]
 }
 
 /// Escaping for values that do not come from the note (resolver labels and hrefs): all five of

@@ -47,15 +47,13 @@ final class SourceLocator {
     /// Where every byte of `run` comes from. Falls back to cmark's estimate when alignment fails,
     /// so a surprise in cmark gives a slightly wrong column, never a crash.
     func locate(_ run: TextRun) -> RunLocation {
-        var location = RunLocation(count: run.bytes.count)
-        var pieceStart = 0
-        var pieces = [run.firstPiece]
-        pieces.append(contentsOf: run.laterPieces)
-        for (index, piece) in pieces.enumerated() {
-            let pieceEnd = index + 1 < pieces.count ? pieces[index + 1].offset : run.bytes.count
-            pieceStart = piece.offset
+        var location = RunLocation(count: run.bytes.count, firstLine: run.firstPiece.line + run.origin.lineShift)
+        for index in 0...run.laterPieces.count {
+            let piece = index == 0 ? run.firstPiece : run.laterPieces[index - 1]
+            let pieceStart = piece.offset
+            let pieceEnd = index < run.laterPieces.count ? run.laterPieces[index].offset : run.bytes.count
             let line = piece.line + run.origin.lineShift
-            location.lineOfPiece.append((offset: pieceStart, line: line))
+            if index > 0 { location.laterPieceLines.append((offset: pieceStart, line: line)) }
             let literal = Bytes(rebasing: run.bytes[pieceStart..<pieceEnd])
             guard let range = lineRange(line) else { continue }
             let candidates = startCandidates(piece: piece, origin: run.origin, line: range)
@@ -64,8 +62,7 @@ final class SourceLocator {
             }
             if !aligned, let estimate = candidates.first {
                 for offset in 0..<literal.count {
-                    location.sourceOffsets[pieceStart + offset] = min(estimate + offset, range.upperBound)
-                    location.written[pieceStart + offset] = true
+                    location.record(pieceStart + offset, source: min(estimate + offset, range.upperBound), written: true)
                 }
             }
         }
@@ -187,23 +184,31 @@ final class SourceLocator {
 
 /// Per byte of a text run: its source offset and whether it was written literally.
 struct RunLocation {
-    var sourceOffsets: [Int]
-    var written: [Bool]
-    var lineOfPiece: [(offset: Int, line: Int)] = []
+    /// The source offset of each byte; bitwise-negated (`~offset`) when the byte came from an
+    /// escape or entity. One array instead of two: this runs for every run holding `[[`.
+    private var offsets: [Int]
+    private let firstLine: Int
+    var laterPieceLines: [(offset: Int, line: Int)] = []
 
-    init(count: Int) {
-        sourceOffsets = Array(repeating: 0, count: count)
-        written = Array(repeating: true, count: count)
+    init(count: Int, firstLine: Int) {
+        offsets = Array(repeating: 0, count: count)
+        self.firstLine = firstLine
     }
 
-    mutating func record(_ index: Int, source: Int, written isWritten: Bool) {
-        guard index < sourceOffsets.count else { return }
-        sourceOffsets[index] = source
-        written[index] = isWritten
+    mutating func record(_ index: Int, source: Int, written: Bool) {
+        guard index < offsets.count else { return }
+        offsets[index] = written ? source : ~source
+    }
+
+    func isWritten(_ index: Int) -> Bool { offsets[index] >= 0 }
+
+    func sourceOffset(_ index: Int) -> Int {
+        let stored = offsets[index]
+        return stored >= 0 ? stored : ~stored
     }
 
     func line(ofByte index: Int) -> Int {
-        lineOfPiece.last { $0.offset <= index }?.line ?? lineOfPiece.first?.line ?? 1
+        laterPieceLines.last { $0.offset <= index }?.line ?? firstLine
     }
 }
 
