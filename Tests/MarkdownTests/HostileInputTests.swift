@@ -72,6 +72,19 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(render(String(repeating: "&#91;", count: 30_000) + "[[x]]").0.wikiLinks.first?.column, 150_001)
     }
 
+    /// Inputs where cmark's positions are off on every line, so the locator has to search.
+    func testPositionSearchStaysLinear() {
+        let hardBreaks = String(repeating: "前\\\n[[x]] *a* [[y]]\\\n", count: 20_000)
+        let (breaksDocument, _) = render(hardBreaks)
+        XCTAssertEqual(breaksDocument.wikiLinks.count, 40_000)
+        XCTAssertEqual(breaksDocument.wikiLinks.last.map { [$0.line, $0.column] }, [40_000, 11])
+        let lazyIndent = "> a\n" + String(repeating: " ", count: 200_000) + String(repeating: "[[x]]*a*", count: 20_000)
+        let (lazyDocument, html) = render(lazyIndent)
+        XCTAssertEqual(lazyDocument.wikiLinks.count, 20_000)
+        XCTAssertEqual(lazyDocument.wikiLinks.first.map { [$0.line, $0.column] }, [2, 200_001])
+        XCTAssertFalse(html.isEmpty)
+    }
+
     /// Documents are values: parsing and rendering from many threads gives the same results.
     func testConcurrentParsingMatchesSerial() {
         let sources = (0..<64).map { "## 第\($0)回\n[[company-\($0)|会社\($0)]] - [ ] 約束\($0)\n\n- [x] 済み\n" }

@@ -82,8 +82,7 @@ private struct TreeWalker {
         case CMARK_NODE_HEADING:
             let level = Int(cmark_node_get_heading_level(node))
             if entering {
-                // Setext headings report an unreliable end line, so no reference-definition shift.
-                beginBlock(node, shiftKnown: true)
+                beginBlock(node, shiftKnown: false)
                 handler.enterHeading(level: level, line: Int(cmark_node_get_start_line(node)),
                                      topLevel: cmark_node_parent(node) == root)
             } else {
@@ -175,7 +174,14 @@ private struct TreeWalker {
         if !originShiftKnown, extensions, WikiLinkScanner.mayContainLink(bytes), let block = originBlock {
             originShiftKnown = true
             let spannedLines = Int(cmark_node_get_end_line(block)) - Int(cmark_node_get_start_line(block))
-            origin.lineShift = max(0, spannedLines - Self.countBreaks(in: block))
+            let unaccounted = max(0, spannedLines - Self.countBreaks(in: block))
+            if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH {
+                origin.lineShift = unaccounted
+            } else if spannedLines > 0 {
+                // A setext heading: its end line is the underline's or the next line's, depending on
+                // what follows, so the shift is only bounded; the locator settles it.
+                origin.maximumLineShift = unaccounted
+            }
         }
         return origin
     }

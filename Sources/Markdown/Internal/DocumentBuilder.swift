@@ -196,9 +196,8 @@ struct DocumentBuilder: MarkdownEventHandler {
         var cursor = start
         for match in WikiLinkScanner.scan(run.bytes, from: start, isWritten: location.isWritten) {
             emitText(Bytes(rebasing: run.bytes[cursor..<match.open]))
-            let line = location.line(ofByte: match.open)
-            let column = locator.characterColumn(line: line, byteOffset: location.sourceOffset(match.open))
-            let link = WikiLink(target: match.target, label: match.label, line: line, column: column)
+            let position = locator.position(ofOffset: location.sourceOffset(match.open))
+            let link = WikiLink(target: match.target, label: match.label, line: position.line, column: position.column)
             wikiLinkOffsets.append(html.count)
             wikiLinks.append(link)
             plain.append(link.displayText)

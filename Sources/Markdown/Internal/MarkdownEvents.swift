@@ -17,6 +17,9 @@ struct BlockOrigin {
     /// Lines swallowed by link reference definitions at the start of a paragraph: cmark keeps the
     /// paragraph's start line there, so every inline line number is that many lines too small.
     var lineShift: Int = 0
+    /// For blocks where cmark's end line is unreliable (setext headings) the shift is not known;
+    /// `SourceLocator` tries each shift up to this one.
+    var maximumLineShift: Int = 0
 }
 
 /// Consecutive sibling text nodes, joined: cmark may split `[[x]]` into `[`, `[x`, `]]`.

@@ -1,21 +1,41 @@
 /// Finds where the bytes of a text run really are in the source.
 ///
 /// cmark's inline positions are exact only on the first line of a block. On continuation lines it
-/// reports `block start column + offset in the stripped line`, losing the container prefix (`> `,
-/// list indentation) and the leading spaces; after link reference definitions the lines are off too
-/// (see `BlockOrigin.lineShift`). cmark also merges escapes and entities into text (`\[` becomes `[`),
-/// so a bracket in the literal may not be a bracket in the source. Aligning the literal with the source
-/// line answers both: the exact column and whether each byte was written literally.
+/// reports `block start column + offset from where it started adding the line` (after the container
+/// prefix and indentation, or before the indentation on a lazy line); after link reference
+/// definitions and backslash hard breaks its line numbers lag; a half-used `**` keeps the column of
+/// the whole run. cmark also merges escapes and entities into text (`\[` becomes `[`), so a bracket
+/// in the literal may not be a bracket in the source.
+///
+/// Aligning the literal with the source answers both questions: the exact position and whether each
+/// byte was written literally. cmark's numbers give the first guess; when the literal does not align
+/// there, a bounded forward search from the end of the previous text of the same block finds it.
 ///
 /// Lives only for one parse: it borrows the source bytes.
 final class SourceLocator {
-    private let source: Bytes
+    let source: Bytes
     /// Byte offset where each line starts (index 0 = line 1); built on first use.
     private var lineStarts: [Int] = []
+    /// Per continuation line, the content start that aligned (see `contentStartCandidates`).
+    private var contentStarts: [Int: Int] = [:]
+    /// Per block (by start line) with an uncertain line shift, the shift that aligned.
+    private var shiftsByBlock: [Int: Int] = [:]
+    /// Text is located in document order: the end of the last located piece, and its block.
+    private var cursor = 0
+    private var cursorBlock = BlockOrigin(line: 0)
+    /// How far past the cursor a search may look, so hostile input cannot make it quadratic.
+    private let searchWindow = 4096
+    private let maximumPrefixBacktrack = 64
+    /// After this many searches that found nothing in one block, trust cmark's numbers instead.
+    private let maximumFailedSearches = 8
+    private var failedSearches = 0
+    private var lastCounted: (lineStart: Int, offset: Int, scalars: Int)?
 
     init(_ source: Bytes) {
         self.source = source
     }
+
+    // MARK: Lines
 
     /// The bytes of a line, without its terminator (`\n`, `\r\n` or `\r`, as cmark accepts).
     func lineRange(_ line: Int) -> Range<Int>? {
@@ -35,41 +55,161 @@ final class SourceLocator {
         return Bytes(rebasing: source[start..<min(start + count, range.upperBound)])
     }
 
-    /// 1-based column in Unicode scalars of an absolute byte offset on `line`.
-    func characterColumn(line: Int, byteOffset: Int) -> Int {
-        guard let range = lineRange(line) else { return 1 }
-        let end = min(max(byteOffset, range.lowerBound), range.upperBound)
-        var scalars = 0
-        for index in range.lowerBound..<end where source[index] & 0xC0 != 0x80 { scalars += 1 }
-        return scalars + 1
+    /// 1-based line and column (in Unicode scalars) of a source byte offset.
+    func position(ofOffset offset: Int) -> (line: Int, column: Int) {
+        let line = self.line(containing: offset)
+        let lineStart = lineStarts[line - 1]
+        let target = min(max(offset, lineStart), source.count)
+        // Links come in document order: continue counting from the previous answer on the same line,
+        // so many links on one huge line cost one pass over it.
+        var (index, scalars) = (lineStart, 0)
+        if let counted = lastCounted, counted.lineStart == lineStart, counted.offset <= target {
+            (index, scalars) = (counted.offset, counted.scalars)
+        }
+        while index < target {
+            if source[index] & 0xC0 != 0x80 { scalars += 1 }
+            index += 1
+        }
+        lastCounted = (lineStart, target, scalars)
+        return (line, scalars + 1)
     }
 
-    /// Where every byte of `run` comes from. Falls back to cmark's estimate when alignment fails,
+    /// 1-based line holding a source byte offset.
+    func line(containing offset: Int) -> Int {
+        buildLineTableIfNeeded()
+        var low = 0, high = lineStarts.count
+        while low + 1 < high {
+            let middle = (low + high) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle }
+        }
+        return low + 1
+    }
+
+    // MARK: Locating text
+
+    /// The source offset of every byte of `run`. Falls back to cmark's estimate when nothing aligns,
     /// so a surprise in cmark gives a slightly wrong column, never a crash.
     func locate(_ run: TextRun) -> RunLocation {
-        var location = RunLocation(count: run.bytes.count, firstLine: run.firstPiece.line + run.origin.lineShift)
+        if run.origin.line != cursorBlock.line {
+            cursorBlock = run.origin
+            cursor = lineRange(run.origin.line)?.lowerBound ?? 0
+            failedSearches = 0
+        }
+        var location = RunLocation(count: run.bytes.count)
         for index in 0...run.laterPieces.count {
             let piece = index == 0 ? run.firstPiece : run.laterPieces[index - 1]
-            let pieceStart = piece.offset
             let pieceEnd = index < run.laterPieces.count ? run.laterPieces[index].offset : run.bytes.count
-            let line = piece.line + run.origin.lineShift
-            if index > 0 { location.laterPieceLines.append((offset: pieceStart, line: line)) }
-            let literal = Bytes(rebasing: run.bytes[pieceStart..<pieceEnd])
-            guard let range = lineRange(line) else { continue }
-            let candidates = startCandidates(piece: piece, origin: run.origin, line: range)
-            let aligned = candidates.contains {
-                align(literal, at: $0, lineEnd: range.upperBound, base: pieceStart, into: &location)
-            }
-            if !aligned, let estimate = candidates.first {
-                for offset in 0..<literal.count {
-                    location.record(pieceStart + offset, source: min(estimate + offset, range.upperBound), written: true)
-                }
+            let literal = Bytes(rebasing: run.bytes[piece.offset..<pieceEnd])
+            if let end = locateAsReported(literal, piece, run.origin, into: &location) {
+                cursor = end
+            } else if failedSearches < maximumFailedSearches,
+                      let end = searchForward(literal, piece, run.origin, into: &location) {
+                cursor = end
+            } else {
+                failedSearches += 1
+                cursor = max(cursor, fallBack(literal, piece, run.origin, into: &location))
             }
         }
         return location
     }
 
-    // MARK: Private
+    /// At cmark's line (with the block's shift, or each shift an uncertain block allows).
+    private func locateAsReported(_ literal: Bytes, _ piece: TextPiece, _ origin: BlockOrigin,
+                                  into location: inout RunLocation) -> Int? {
+        if let end = locate(literal, piece, origin, shift: origin.lineShift, into: &location) { return end }
+        guard origin.maximumLineShift > 0 else { return nil }
+        let shifts = shiftsByBlock[origin.line].map { [$0] } ?? Array(0...origin.maximumLineShift)
+        for shift in shifts where shift != origin.lineShift {
+            if let end = locate(literal, piece, origin, shift: shift, into: &location) {
+                shiftsByBlock[origin.line] = shift
+                return end
+            }
+        }
+        return nil
+    }
+
+    private func locate(_ literal: Bytes, _ piece: TextPiece, _ origin: BlockOrigin, shift: Int,
+                        into location: inout RunLocation) -> Int? {
+        let line = piece.line + shift
+        guard let range = lineRange(line) else { return nil }
+        if shift == 0, piece.line == origin.line {
+            let start = range.lowerBound + piece.column - 1
+            guard start >= cursor else { return nil }
+            return alignAllowingUsedDelimiters(literal, at: start, lineEnd: range.upperBound,
+                                               base: piece.offset, into: &location)
+        }
+        // Continuation line: cmark counts from where it started adding the line. Try each possible
+        // start, best guess first; remember what worked for the line's other pieces.
+        let delta = max(0, piece.column - origin.column)
+        for start in contentStartCandidates(line: line, range: range) where start + delta >= cursor {
+            if let end = alignAllowingUsedDelimiters(literal, at: start + delta, lineEnd: range.upperBound,
+                                                     base: piece.offset, into: &location) {
+                contentStarts[line] = start
+                return end
+            }
+        }
+        return nil
+    }
+
+    /// The first place after the previous text of this block where the literal aligns.
+    private func searchForward(_ literal: Bytes, _ piece: TextPiece, _ origin: BlockOrigin,
+                               into location: inout RunLocation) -> Int? {
+        guard let first = literal.first else { return cursor }
+        buildLineTableIfNeeded()
+        let limit = min(source.count, cursor + searchWindow + literal.count)
+        var line = self.line(containing: cursor)
+        while let range = lineRange(line), range.lowerBound < limit {
+            for start in max(cursor, range.lowerBound)..<min(range.upperBound, limit) {
+                let byte = source[start]
+                guard byte == first || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&") else { continue }
+                if let end = align(literal, at: start, lineEnd: range.upperBound, base: piece.offset, into: &location) {
+                    return end
+                }
+            }
+            line += 1
+        }
+        return nil
+    }
+
+    /// cmark's own numbers, taken at face value; returns the estimated end.
+    private func fallBack(_ literal: Bytes, _ piece: TextPiece, _ origin: BlockOrigin,
+                          into location: inout RunLocation) -> Int {
+        guard let range = lineRange(piece.line + origin.lineShift) else { return cursor }
+        let estimate = min(range.lowerBound + max(0, piece.column - 1), range.upperBound)
+        for offset in 0..<literal.count {
+            location.record(piece.offset + offset, source: min(estimate + offset, range.upperBound), written: true)
+        }
+        return min(estimate + literal.count, range.upperBound)
+    }
+
+    /// Where a continuation line's content may start: the cached answer for this line, then after
+    /// all prefix characters (`>`, spaces, tabs), then earlier prefix positions (a bounded number,
+    /// so a hostile 1 MB indentation costs nothing per piece), then the line's start.
+    private func contentStartCandidates(line: Int, range: Range<Int>) -> [Int] {
+        if let known = contentStarts[line] { return [known] }
+        var afterPrefix = range.lowerBound
+        while afterPrefix < range.upperBound {
+            let byte = source[afterPrefix]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") else { break }
+            afterPrefix += 1
+        }
+        let earliest = max(range.lowerBound, afterPrefix - maximumPrefixBacktrack)
+        let lineStart = earliest > range.lowerBound ? [range.lowerBound] : [] // a lazy line's start
+        return [afterPrefix] + stride(from: afterPrefix - 1, through: earliest, by: -1) + lineStart
+    }
+
+    /// When a closing `**` uses only part of a delimiter run, cmark keeps the leftover text at the
+    /// run's first column; the text really starts after the used `*`/`_`, so slide over them.
+    private func alignAllowingUsedDelimiters(_ literal: Bytes, at start: Int, lineEnd: Int, base: Int,
+                                             into location: inout RunLocation) -> Int? {
+        var candidate = start
+        while candidate < lineEnd, candidate >= 0 {
+            if let end = align(literal, at: candidate, lineEnd: lineEnd, base: base, into: &location) { return end }
+            guard source[candidate] == UInt8(ascii: "*") || source[candidate] == UInt8(ascii: "_") else { return nil }
+            candidate += 1
+        }
+        return nil
+    }
 
     private func buildLineTableIfNeeded() {
         guard lineStarts.isEmpty else { return }
@@ -82,104 +222,6 @@ final class SourceLocator {
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { lineStarts.append(index) }
         }
     }
-
-    /// Possible byte offsets of the piece's first byte, best guess first.
-    private func startCandidates(piece: TextPiece, origin: BlockOrigin, line: Range<Int>) -> [Int] {
-        if origin.lineShift == 0, piece.line == origin.line {
-            return [line.lowerBound + piece.column - 1]
-        }
-        // A continuation line: skip the container prefix and indentation. A `>` can also start the
-        // text itself (after deep indentation), so each `>` is a fallback start.
-        var contentStart = line.lowerBound
-        var quoteMarks: [Int] = []
-        while contentStart < line.upperBound {
-            let byte = source[contentStart]
-            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") else { break }
-            if byte == UInt8(ascii: ">") { quoteMarks.append(contentStart) }
-            contentStart += 1
-        }
-        let delta = max(0, piece.column - origin.column)
-        return [contentStart + delta] + quoteMarks.reversed().map { $0 + delta }
-    }
-
-    /// Walks the literal and the source side by side, undoing backslash escapes and entities.
-    private func align(_ literal: Bytes, at start: Int, lineEnd: Int, base: Int, into location: inout RunLocation) -> Bool {
-        var sourceIndex = start
-        var literalIndex = 0
-        while literalIndex < literal.count {
-            guard sourceIndex < lineEnd, sourceIndex >= 0 else { return false }
-            let byte = source[sourceIndex]
-            let wanted = literal[literalIndex]
-            if byte == UInt8(ascii: "\\"), sourceIndex + 1 < lineEnd,
-               Self.isASCIIPunctuation(source[sourceIndex + 1]), source[sourceIndex + 1] == wanted {
-                location.record(base + literalIndex, source: sourceIndex, written: false)
-                sourceIndex += 2
-                literalIndex += 1
-                continue
-            }
-            if byte == UInt8(ascii: "&"), let length = entityLength(at: sourceIndex, lineEnd: lineEnd),
-               !literal.dropFirst(literalIndex).starts(with: source[sourceIndex..<sourceIndex + length]) {
-                // A decoded entity: one scalar in the literal, two for the few that decode to a pair.
-                var scalars = 0
-                repeat {
-                    let scalarBytes = Self.scalarLength(literal[literalIndex])
-                    for offset in 0..<min(scalarBytes, literal.count - literalIndex) {
-                        location.record(base + literalIndex + offset, source: sourceIndex, written: false)
-                    }
-                    literalIndex += scalarBytes
-                    scalars += 1
-                } while scalars < 2 && literalIndex < literal.count && literal[literalIndex] >= 0x80
-                    && (sourceIndex + length >= lineEnd || literal[literalIndex] != source[sourceIndex + length])
-                sourceIndex += length
-                continue
-            }
-            guard byte == wanted else { return false }
-            location.record(base + literalIndex, source: sourceIndex, written: true)
-            sourceIndex += 1
-            literalIndex += 1
-        }
-        return true
-    }
-
-    /// Length of `&name;`, `&#123;` or `&#x1F;` at `index`, as CommonMark recognises them.
-    private func entityLength(at index: Int, lineEnd: Int) -> Int? {
-        var cursor = index + 1
-        func count(_ limit: Int, _ accept: (UInt8) -> Bool) -> Int {
-            var taken = 0
-            while cursor < lineEnd, taken < limit, accept(source[cursor]) { cursor += 1; taken += 1 }
-            return taken
-        }
-        guard cursor < lineEnd else { return nil }
-        if source[cursor] == UInt8(ascii: "#") {
-            cursor += 1
-            if cursor < lineEnd, source[cursor] | 0x20 == UInt8(ascii: "x") {
-                cursor += 1
-                guard count(6, { $0.isHexDigit }) > 0 else { return nil }
-            } else {
-                guard count(7, { $0.isDecimalDigit }) > 0 else { return nil }
-            }
-        } else {
-            guard source[cursor].isASCIILetter else { return nil }
-            guard count(32, { $0.isASCIILetter || $0.isDecimalDigit }) >= 2 else { return nil }
-        }
-        guard cursor < lineEnd, source[cursor] == UInt8(ascii: ";") else { return nil }
-        return cursor + 1 - index
-    }
-
-    private static func scalarLength(_ lead: UInt8) -> Int {
-        switch lead {
-        case 0..<0x80: return 1
-        case 0xC0..<0xE0: return 2
-        case 0xE0..<0xF0: return 3
-        case 0xF0...: return 4
-        default: return 1
-        }
-    }
-
-    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
-        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte)
-            || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
-    }
 }
 
 /// Per byte of a text run: its source offset and whether it was written literally.
@@ -187,12 +229,9 @@ struct RunLocation {
     /// The source offset of each byte; bitwise-negated (`~offset`) when the byte came from an
     /// escape or entity. One array instead of two: this runs for every run holding `[[`.
     private var offsets: [Int]
-    private let firstLine: Int
-    var laterPieceLines: [(offset: Int, line: Int)] = []
 
-    init(count: Int, firstLine: Int) {
+    init(count: Int) {
         offsets = Array(repeating: 0, count: count)
-        self.firstLine = firstLine
     }
 
     mutating func record(_ index: Int, source: Int, written: Bool) {
@@ -206,14 +245,4 @@ struct RunLocation {
         let stored = offsets[index]
         return stored >= 0 ? stored : ~stored
     }
-
-    func line(ofByte index: Int) -> Int {
-        laterPieceLines.last { $0.offset <= index }?.line ?? firstLine
-    }
-}
-
-extension UInt8 {
-    var isDecimalDigit: Bool { (0x30...0x39).contains(self) }
-    var isASCIILetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
-    var isHexDigit: Bool { isDecimalDigit || (0x41...0x46).contains(self) || (0x61...0x66).contains(self) }
 }
