@@ -1,0 +1,132 @@
+/// One parsed note: its HTML (with wiki links left open until the site resolves them) and the data
+/// densho needs from it, gathered in a single walk over cmark's tree.
+///
+/// The cmark tree is freed before `init` returns; what stays is the rendered HTML template, the plain
+/// text, and small arrays, so a hundred thousand documents can be held at once. A value type with no
+/// shared state: safe to create and render from several threads.
+public struct MarkdownDocument: Sendable {
+    public let options: MarkdownOptions
+    /// Every heading at any depth, in document order.
+    public let headings: [Heading]
+    /// Every wiki link, in document order (empty when `extensions` is off).
+    public let wikiLinks: [WikiLink]
+    /// Every task item, in document order (empty when `extensions` is off).
+    public let taskItems: [TaskItem]
+    /// The whole document as plain text, one line per block, for search and snippets.
+    public let plainText: String
+
+    /// The rendered HTML with each wiki link left out; `wikiLinkOffsets[i]` is where link `i` goes.
+    private let template: String
+    private let wikiLinkOffsets: [Int]
+    private let sectionSpans: [SectionSpan]
+
+    public init(parsing source: String, options: MarkdownOptions = MarkdownOptions()) {
+        var source = source
+        let built = source.withUTF8 { bytes -> BuiltDocument in
+            let locator = SourceLocator(bytes)
+            var builder = DocumentBuilder(options: options, locator: locator, expectedSize: bytes.count)
+            CmarkBridge.walk(bytes, locator: locator, extensions: options.extensions, handler: &builder)
+            return builder.finish()
+        }
+        self.options = options
+        self.template = String(decoding: built.template, as: UTF8.self)
+        self.wikiLinkOffsets = built.wikiLinkOffsets
+        self.wikiLinks = built.wikiLinks
+        self.plainText = String(decoding: built.plain, as: UTF8.self)
+        self.headings = built.headings
+        self.taskItems = built.taskItems
+        self.sectionSpans = built.sections
+    }
+
+    /// The document split at top-level `##` headings. Content before the first one is a section
+    /// with a nil heading, present only when there is some.
+    public var sections: [MarkdownSection] {
+        sectionSpans.map { span in
+            MarkdownSection(heading: span.headingIndex.map { headings[$0] },
+                            plainText: plainSlice(span.plain))
+        }
+    }
+
+    public var sectionCount: Int { sectionSpans.count }
+
+    /// The whole document as HTML, each wiki link rendered as `resolve` decides.
+    public func html(_ resolve: (WikiLink) -> WikiLinkRendering) -> String {
+        render(0..<template.utf8.count, resolve)
+    }
+
+    /// One section's blocks (its heading excluded) as HTML; empty for an index out of range.
+    public func html(section index: Int, _ resolve: (WikiLink) -> WikiLinkRendering) -> String {
+        guard sectionSpans.indices.contains(index) else { return "" }
+        return render(sectionSpans[index].html, resolve)
+    }
+
+    /// cmark's own `cmark_render_html` on the same source: the conformance reference and the speed
+    /// floor our renderer is measured against.
+    public static func cmarkReferenceHTML(_ source: String, unsafe: Bool) -> String {
+        var source = source
+        return source.withUTF8 { CmarkBridge.referenceHTML($0, unsafe: unsafe) }
+    }
+
+    // MARK: Private
+
+    private func render(_ range: Range<Int>, _ resolve: (WikiLink) -> WikiLinkRendering) -> String {
+        let utf8 = template.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var linkIndex = firstLink(atOrAfter: range.lowerBound)
+        if linkIndex == wikiLinkOffsets.count || wikiLinkOffsets[linkIndex] > range.upperBound {
+            return String(template[index(range.lowerBound)..<index(range.upperBound)])
+        }
+        var output = ""
+        output.reserveCapacity(range.count + 96 * (wikiLinks.count - linkIndex))
+        var cursor = range.lowerBound
+        while linkIndex < wikiLinkOffsets.count, wikiLinkOffsets[linkIndex] <= range.upperBound {
+            let offset = wikiLinkOffsets[linkIndex]
+            output += template[index(cursor)..<index(offset)]
+            WikiLinkHTML.append(wikiLinks[linkIndex], rendering: resolve(wikiLinks[linkIndex]),
+                                safeURLs: !options.unsafeHTML, to: &output)
+            cursor = offset
+            linkIndex += 1
+        }
+        output += template[index(cursor)..<index(range.upperBound)]
+        return output
+    }
+
+    /// Binary search: a section's links start somewhere in the middle of the list.
+    private func firstLink(atOrAfter offset: Int) -> Int {
+        var low = 0, high = wikiLinkOffsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if wikiLinkOffsets[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func plainSlice(_ range: Range<Int>) -> String {
+        let utf8 = plainText.utf8
+        let lower = min(range.lowerBound, utf8.count), upper = min(range.upperBound, utf8.count)
+        let slice = plainText[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)]
+        return String(slice.drop(while: { $0 == "\n" }).reversed().drop(while: { $0 == "\n" }).reversed())
+    }
+}
+
+/// The HTML of one resolved wiki link. Everything from the resolver is escaped here.
+enum WikiLinkHTML {
+    static func append(_ link: WikiLink, rendering: WikiLinkRendering, safeURLs: Bool, to output: inout String) {
+        switch rendering {
+        case let .link(href, label):
+            output += "<a class=\"wikilink\" href=\""
+            if !(safeURLs && URLSafety.isDangerous(href.utf8)) { StrictEscaping.escape(href, into: &output) }
+            output += "\">"
+            StrictEscaping.escape(link.label ?? label, into: &output)
+            output += "</a>"
+        case let .text(label):
+            output += "<span class=\"wikilink\">"
+            StrictEscaping.escape(link.label ?? label, into: &output)
+            output += "</span>"
+        case let .broken(label):
+            output += "<span class=\"wikilink broken\">"
+            StrictEscaping.escape(link.label ?? label, into: &output)
+            output += "</span>"
+        }
+    }
+}

@@ -1,0 +1,324 @@
+/// A `##` section's place in the rendered template and in the plain text.
+struct SectionSpan: Sendable {
+    var headingIndex: Int?
+    var html: Range<Int>
+    var plain: Range<Int>
+}
+
+/// Everything one walk produces; `MarkdownDocument` keeps it.
+struct BuiltDocument {
+    var template: [UInt8]
+    var wikiLinkOffsets: [Int]
+    var wikiLinks: [WikiLink]
+    var plain: [UInt8]
+    var headings: [Heading]
+    var taskItems: [TaskItem]
+    var sections: [SectionSpan]
+}
+
+/// Renders HTML exactly like cmark's renderer (so the CommonMark spec passes) plus densho's
+/// additions, and gathers headings, wiki links, task items, plain text and sections in the same walk.
+///
+/// Wiki links are not rendered here: their place in the HTML is remembered as a byte offset, and
+/// `MarkdownDocument.html(_:)` splices in whatever the site resolves them to.
+struct DocumentBuilder: MarkdownEventHandler {
+    private let options: MarkdownOptions
+    private let locator: SourceLocator
+    private var html: [UInt8] = []
+    private var plain = PlainTextCollector()
+    private var wikiLinkOffsets: [Int] = []
+    private var wikiLinks: [WikiLink] = []
+    private var headings: [Heading] = []
+    private var taskItems: [TaskItem] = []
+    private var sections: [SectionSpan] = []
+    private var headingIDs = HeadingIDAllocator()
+
+    /// Inside an image everything renders as alt text (cmark's "plain" mode).
+    private var imageDepth = 0
+    /// Inside a link a wiki link would nest `<a>` in `<a>`, so it stays text.
+    private var linkDepth = 0
+    private var headingIDInsertion = 0
+    private var headingLine = 0
+    private var headingIsSectionStart = false
+    private var pendingTaskBox: (checked: Bool, line: Int)?
+    private var taskBeingRead: (checked: Bool, line: Int)?
+    private var sectionTitle: String?
+    private var openSection = SectionSpan(headingIndex: nil, html: 0..<0, plain: 0..<0)
+
+    init(options: MarkdownOptions, locator: SourceLocator, expectedSize: Int) {
+        self.options = options
+        self.locator = locator
+        html.reserveCapacity(expectedSize + expectedSize / 4 + 64)
+    }
+
+    mutating func finish() -> BuiltDocument {
+        closeSection()
+        var plainBytes = plain.text
+        if plainBytes.last == UInt8(ascii: "\n") { plainBytes.removeLast() }
+        return BuiltDocument(template: html, wikiLinkOffsets: wikiLinkOffsets, wikiLinks: wikiLinks,
+                             plain: plainBytes, headings: headings, taskItems: taskItems, sections: sections)
+    }
+
+    // MARK: Blocks
+
+    mutating func enterBlockQuote() {
+        html.ensureNewline()
+        html.append("<blockquote>\n")
+    }
+
+    mutating func exitBlockQuote() {
+        html.ensureNewline()
+        html.append("</blockquote>\n")
+    }
+
+    mutating func enterList(ordered: Bool, start: Int, hasTasks: Bool) {
+        html.ensureNewline()
+        html.append(ordered ? "<ol" : "<ul")
+        if hasTasks { html.append(" class=\"tasklist\"") }
+        if ordered, start != 1 {
+            html.append(" start=\"")
+            html.append(decimal: start)
+            html.append("\"")
+        }
+        html.append(">\n")
+    }
+
+    mutating func exitList(ordered: Bool) {
+        html.append(ordered ? "</ol>\n" : "</ul>\n")
+    }
+
+    mutating func enterItem(task: Bool?, line: Int) {
+        html.ensureNewline()
+        if let task {
+            html.append("<li class=\"task\">")
+            pendingTaskBox = (task, line)
+        } else {
+            html.append("<li>")
+        }
+    }
+
+    mutating func exitItem() {
+        pendingTaskBox = nil
+        html.append("</li>\n")
+    }
+
+    mutating func enterHeading(level: Int, line: Int, topLevel: Bool) {
+        html.ensureNewline()
+        headingIsSectionStart = topLevel && level == 2
+        if headingIsSectionStart { closeSection() }
+        html.append("<h")
+        html.append(decimal: level)
+        headingIDInsertion = html.count
+        html.append(">")
+        headingLine = line
+        plain.beginHeading()
+    }
+
+    mutating func exitHeading(level: Int) {
+        html.append("</h")
+        html.append(decimal: level)
+        html.append(">\n")
+        let text = plain.endHeading()
+        plain.endBlock()
+        let id = headingIDs.unique(HeadingSlug.make(from: text))
+        if options.headingIDs { insertHeadingID(id) }
+        headings.append(Heading(level: level, text: text, id: id, line: headingLine))
+        if headingIsSectionStart {
+            sectionTitle = text
+            openSection = SectionSpan(headingIndex: headings.count - 1, html: html.count..<html.count,
+                                      plain: plain.count..<plain.count)
+        }
+    }
+
+    mutating func enterParagraph(tight: Bool) {
+        guard !tight else { return }
+        html.ensureNewline()
+        html.append("<p>")
+    }
+
+    mutating func exitParagraph(tight: Bool) {
+        if !tight { html.append("</p>\n") }
+        if plain.isCapturingTask, let task = taskBeingRead {
+            taskItems.append(TaskItem(text: plain.endTask(), checked: task.checked, line: task.line,
+                                      section: sectionTitle))
+            taskBeingRead = nil
+        }
+        plain.endBlock()
+    }
+
+    mutating func codeBlock(info: Bytes, literal: Bytes) {
+        html.ensureNewline()
+        if let wordEnd = info.isEmpty ? nil : (info.firstIndex(where: Self.isCmarkSpace) ?? info.count) {
+            html.append("<pre><code class=\"language-")
+            html.appendEscapedHTML(Bytes(rebasing: info[0..<wordEnd]))
+            html.append("\">")
+        } else {
+            html.append("<pre><code>")
+        }
+        html.appendEscapedHTML(literal)
+        html.append("</code></pre>\n")
+        // One line per block: the code's own line breaks become spaces.
+        var flattened = Array(literal)
+        for index in flattened.indices where flattened[index] == UInt8(ascii: "\n") { flattened[index] = 0x20 }
+        while flattened.last == 0x20 { flattened.removeLast() }
+        flattened.withUnsafeBufferPointer { plain.append($0) }
+        plain.endBlock()
+    }
+
+    mutating func htmlBlock(literal: Bytes) {
+        html.ensureNewline()
+        if options.unsafeHTML { html.append(contentsOf: literal) } else { html.append("<!-- raw HTML omitted -->") }
+        html.ensureNewline()
+    }
+
+    mutating func thematicBreak() {
+        html.ensureNewline()
+        html.append("<hr />\n")
+    }
+
+    // MARK: Inlines
+
+    mutating func text(_ run: TextRun) {
+        var start = 0
+        if imageDepth == 0, let box = pendingTaskBox {
+            pendingTaskBox = nil
+            taskBeingRead = box
+            plain.beginTask()
+            html.append(box.checked ? "<input type=\"checkbox\" disabled checked> " : "<input type=\"checkbox\" disabled> ")
+            start = min(TaskBox.length, run.bytes.count)
+        }
+        let body = Bytes(rebasing: run.bytes[start...])
+        guard imageDepth == 0, linkDepth == 0, options.extensions, WikiLinkScanner.mayContainLink(body) else {
+            emitText(body)
+            return
+        }
+        let location = locator.locate(run)
+        var cursor = start
+        for match in WikiLinkScanner.scan(run.bytes, from: start, isWritten: location.isWritten) {
+            emitText(Bytes(rebasing: run.bytes[cursor..<match.open]))
+            let position = locator.position(ofOffset: location.sourceOffset(match.open))
+            let link = WikiLink(target: match.target, label: match.label, line: position.line, column: position.column)
+            wikiLinkOffsets.append(html.count)
+            wikiLinks.append(link)
+            plain.append(link.displayText)
+            cursor = match.end
+        }
+        emitText(Bytes(rebasing: run.bytes[cursor...]))
+    }
+
+    mutating func softBreak() {
+        html.append(imageDepth > 0 ? UInt8(ascii: " ") : UInt8(ascii: "\n"))
+        plain.lineBreak()
+    }
+
+    mutating func lineBreak() {
+        if imageDepth > 0 { html.append(UInt8(ascii: " ")) } else { html.append("<br />\n") }
+        plain.lineBreak()
+    }
+
+    mutating func code(literal: Bytes) {
+        if imageDepth == 0 { html.append("<code>") }
+        html.appendEscapedHTML(literal)
+        if imageDepth == 0 { html.append("</code>") }
+        plain.append(literal)
+    }
+
+    mutating func htmlInline(literal: Bytes) {
+        if imageDepth > 0 {
+            html.appendEscapedHTML(literal) // cmark puts even raw HTML into alt text, escaped
+        } else if options.unsafeHTML {
+            html.append(contentsOf: literal)
+        } else {
+            html.append("<!-- raw HTML omitted -->")
+        }
+    }
+
+    mutating func enterEmphasis(strong: Bool) {
+        if imageDepth == 0 { html.append(strong ? "<strong>" : "<em>") }
+    }
+
+    mutating func exitEmphasis(strong: Bool) {
+        if imageDepth == 0 { html.append(strong ? "</strong>" : "</em>") }
+    }
+
+    mutating func enterLink(url: Bytes, title: Bytes) {
+        guard imageDepth == 0 else { return }
+        linkDepth += 1
+        html.append("<a href=\"")
+        appendURL(url)
+        if !title.isEmpty {
+            html.append("\" title=\"")
+            html.appendEscapedHTML(title)
+        }
+        html.append("\">")
+    }
+
+    mutating func exitLink() {
+        guard imageDepth == 0 else { return }
+        linkDepth -= 1
+        html.append("</a>")
+    }
+
+    mutating func enterImage(url: Bytes) {
+        imageDepth += 1
+        guard imageDepth == 1 else { return }
+        html.append("<img src=\"")
+        appendURL(url)
+        html.append("\" alt=\"")
+    }
+
+    mutating func exitImage(title: Bytes) {
+        imageDepth -= 1
+        guard imageDepth == 0 else { return }
+        if !title.isEmpty {
+            html.append("\" title=\"")
+            html.appendEscapedHTML(title)
+        }
+        html.append("\" />")
+    }
+
+    // MARK: Helpers
+
+    private mutating func emitText(_ bytes: Bytes) {
+        html.appendEscapedHTML(bytes)
+        plain.append(bytes)
+    }
+
+    private mutating func appendURL(_ url: Bytes) {
+        if options.unsafeHTML || !URLSafety.isDangerous(url) { html.appendEscapedHref(url) }
+    }
+
+    /// The id is known only once the heading's text is read, after `<hN` was written: insert it.
+    /// Only the heading's own bytes move, and wiki links inside it move with them.
+    private mutating func insertHeadingID(_ id: String) {
+        // Append the attribute, then rotate it into place (three reversals): no temporary buffer.
+        let contentEnd = html.count
+        html.append(" id=\"")
+        var id = id
+        id.withUTF8 { html.appendEscapedHTML($0) }
+        html.append("\"")
+        let inserted = html.count - contentEnd
+        html[headingIDInsertion..<contentEnd].reverse()
+        html[contentEnd...].reverse()
+        html[headingIDInsertion...].reverse()
+        var index = wikiLinkOffsets.count - 1
+        while index >= 0, wikiLinkOffsets[index] >= headingIDInsertion {
+            wikiLinkOffsets[index] += inserted
+            index -= 1
+        }
+    }
+
+    private mutating func closeSection() {
+        if openSection.headingIndex != nil || !html.isEmpty {
+            openSection.html = openSection.html.lowerBound..<html.count
+            openSection.plain = openSection.plain.lowerBound..<plain.count
+            sections.append(openSection)
+        }
+        openSection = SectionSpan(headingIndex: nil, html: html.count..<html.count, plain: plain.count..<plain.count)
+    }
+
+    /// cmark's `isspace` for the first word of a code block's info string.
+    private static func isCmarkSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+}

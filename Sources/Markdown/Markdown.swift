@@ -1,3 +1,0 @@
-// Markdown room: see ARCHITECTURE.md
-import CCmark
-let cmarkVersionString = String(cString: cmark_version_string())

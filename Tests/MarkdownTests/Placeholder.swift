@@ -1,2 +1,0 @@
-import XCTest
-final class MarkdownPlaceholderTests: XCTestCase { func testNothingYet() {} }

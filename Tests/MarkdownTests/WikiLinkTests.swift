@@ -1,0 +1,131 @@
+import Markdown
+import XCTest
+
+final class WikiLinkTests: XCTestCase {
+    private func resolveAll(_ link: WikiLink) -> WikiLinkRendering {
+        .link(href: "/\(link.target).html", label: "題:\(link.target)")
+    }
+
+    func testExtractsTargetsLabelsAndPositions() {
+        let source = """
+        # 訪問メモ
+
+        [[marumaru-seiki]]を訪問。担当は[[companies/marumaru-seiki|〇〇精機さん]]。
+
+        - [[株式会社〇〇精機]]
+        """
+        let links = MarkdownDocument(parsing: source).wikiLinks
+        XCTAssertEqual(links, [
+            WikiLink(target: "marumaru-seiki", label: nil, line: 3, column: 1),
+            WikiLink(target: "companies/marumaru-seiki", label: "〇〇精機さん", line: 3, column: 26),
+            WikiLink(target: "株式会社〇〇精機", label: nil, line: 5, column: 3),
+        ])
+    }
+
+    func testPositionsOnContinuationLinesAndAfterEscapes() {
+        let source = """
+        > 引用の中
+        >    続き [[a]]
+        段落 \\[\\[not]] &#91;&#91;no]] [[b|  ラベル　]]
+        """
+        let document = MarkdownDocument(parsing: source)
+        XCTAssertEqual(document.wikiLinks, [
+            WikiLink(target: "a", label: nil, line: 2, column: 9),
+            WikiLink(target: "b", label: "ラベル", line: 3, column: 29),
+        ])
+        let html = document.html(resolveAll)
+        XCTAssertTrue(html.contains("段落 [[not]] [[no]] <a class=\"wikilink\" href=\"/b.html\">ラベル</a>"), html)
+    }
+
+    func testLineNumbersAfterLinkReferenceDefinitions() {
+        let document = MarkdownDocument(parsing: "[ref]: /url\n本文 [[c]] と [ref]\n  続く行 [[d]]\n")
+        XCTAssertEqual(document.wikiLinks.map { [$0.line, $0.column] }, [[2, 4], [3, 7]])
+    }
+
+    func testIndentedContinuationAndTabs() {
+        let document = MarkdownDocument(parsing: "- 項目\n     さらに [[e]]\n\n1.\tx\n\t[[f]]\n")
+        XCTAssertEqual(document.wikiLinks.map { [$0.line, $0.column] }, [[2, 10], [5, 2]])
+    }
+
+    func testNotRecognisedInCodeLinksOrEscapes() {
+        let source = """
+        `[[code]]` と [説明 [[inside]]](/u) と \\[[escaped]]
+
+            [[indented code]]
+
+        ```
+        [[fenced]]
+        ```
+
+        ![alt [[image]]](/i.png) [[real]]
+        """
+        let document = MarkdownDocument(parsing: source)
+        XCTAssertEqual(document.wikiLinks.map(\.target), ["real"])
+        XCTAssertTrue(document.html(resolveAll).contains("<code>[[code]]</code>"))
+        XCTAssertTrue(document.html(resolveAll).contains("alt=\"alt [[image]]\""))
+    }
+
+    func testMalformedCandidatesStayText() {
+        let document = MarkdownDocument(parsing: "[[]] [[ | x]] [[a]b]] [[[c]]] [[d\n]]")
+        XCTAssertEqual(document.wikiLinks.map(\.target), ["c"])
+        XCTAssertTrue(document.html(resolveAll).contains("[[]] [[ | x]] [[a]b]] [<a class=\"wikilink\""))
+    }
+
+    func testRenderingForEachResolverCase() {
+        let document = MarkdownDocument(parsing: "[[marumaru-seiki]] [[companies/x|〇〇精機さん]] [[secret]] [[nowhere]]")
+        let html = document.html { link in
+            switch link.target {
+            case "marumaru-seiki": return .link(href: "../companies/marumaru-seiki.html", label: "株式会社〇〇精機")
+            case "companies/x": return .link(href: "x.html", label: "resolver label loses to the author's")
+            case "secret": return .text(label: "非公開の企業")
+            default: return .broken(label: link.target)
+            }
+        }
+        XCTAssertEqual(html, "<p>"
+            + "<a class=\"wikilink\" href=\"../companies/marumaru-seiki.html\">株式会社〇〇精機</a> "
+            + "<a class=\"wikilink\" href=\"x.html\">〇〇精機さん</a> "
+            + "<span class=\"wikilink\">非公開の企業</span> "
+            + "<span class=\"wikilink broken\">nowhere</span></p>\n")
+    }
+
+    func testResolverValuesAreEscaped() {
+        let document = MarkdownDocument(parsing: "[[x]]")
+        let html = document.html { _ in
+            .link(href: "a\"onmouseover='x'&b", label: "\"><script>alert(1)</script>")
+        }
+        XCTAssertEqual(html, "<p><a class=\"wikilink\" href=\"a&quot;onmouseover=&#39;x&#39;&amp;b\">"
+            + "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a></p>\n")
+        let blocked = document.html { _ in .link(href: " JavaScript:alert(1)", label: "x") }
+        XCTAssertTrue(blocked.contains("href=\"\""), blocked)
+    }
+
+    func testHostileLabelsCannotInjectMarkup() {
+        let source = "[[x|\"><script>alert(1)</script>]] [[y|\"quoted\" & 'single' > < script>]]"
+        let document = MarkdownDocument(parsing: source)
+        let html = document.html { .broken(label: $0.target) }
+        XCTAssertFalse(html.contains("<script"), html)
+        XCTAssertTrue(html.contains("<span class=\"wikilink broken\">&quot;quoted&quot; &amp; &#39;single&#39; &gt; &lt; script&gt;</span>"), html)
+        // `<script>` is raw HTML to CommonMark, so that first "label" is not plain text and not a link.
+        XCTAssertEqual(document.wikiLinks.map(\.target), ["y"])
+    }
+
+    func testPlaceholderLookalikesInContentCannotCollide() {
+        let document = MarkdownDocument(parsing: "\u{E000}0\u{E001} [[a]] \u{E000}1\u{E001}")
+        let html = document.html { _ in .text(label: "A") }
+        XCTAssertEqual(html, "<p>\u{E000}0\u{E001} <span class=\"wikilink\">A</span> \u{E000}1\u{E001}</p>\n")
+    }
+
+    func testExtensionsOffLeavesBracketsAlone() {
+        let document = MarkdownDocument(parsing: "[[a]] - [ ] b", options: MarkdownOptions(extensions: false))
+        XCTAssertTrue(document.wikiLinks.isEmpty)
+        XCTAssertEqual(document.html { _ in .broken(label: "") }, "<p>[[a]] - [ ] b</p>\n")
+    }
+
+    func testWikiLinkInHeadingKeepsItsPlaceAfterIDInsertion() {
+        let document = MarkdownDocument(parsing: "## [[companies/x|〇〇精機]] の件\n\n本文 [[y]]")
+        XCTAssertEqual(document.headings.first?.text, "〇〇精機 の件")
+        XCTAssertEqual(document.html(resolveAll),
+            "<h2 id=\"〇〇精機-の件\"><a class=\"wikilink\" href=\"/companies/x.html\">〇〇精機</a> の件</h2>\n"
+            + "<p>本文 <a class=\"wikilink\" href=\"/y.html\">題:y</a></p>\n")
+    }
+}
