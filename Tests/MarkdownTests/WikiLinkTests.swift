@@ -47,6 +47,22 @@ final class WikiLinkTests: XCTestCase {
         XCTAssertEqual(document.wikiLinks.map { [$0.line, $0.column] }, [[2, 10], [5, 2]])
     }
 
+    /// Cases where cmark's own inline positions are off (found by the property test).
+    func testPositionsWhereCmarkReportsWrongColumns() {
+        let cases: [(String, [[Int]])] = [
+            ("> - [[t1|ラベル]]\n  [[t2|ラベル]]&amp;\n", [[1, 5], [2, 3]]),            // lazy line keeps its indentation
+            ("*em**[[t3]]\n", [[1, 6]]),                                          // half-used `**`
+            ("a\\\n[[t1]]\n", [[2, 1]]),                                          // backslash hard break
+            ("[r]: /u\n<b>[[t1]] x\n-  \n", [[2, 4]]),                             // definition before a setext heading
+            ("1. *\t_[[t1]]\\\n \t&NotEqualTilde;[r][[t2]]\n", [[1, 7], [2, 21]]), // tab partly turned into spaces
+            ("`code`文字&ouml;&ouml;&#91;[[t1]]\n", [[1, 26]]),                       // entities before the link
+        ]
+        for (source, expected) in cases {
+            XCTAssertEqual(MarkdownDocument(parsing: source).wikiLinks.map { [$0.line, $0.column] }, expected,
+                           source.debugDescription)
+        }
+    }
+
     func testNotRecognisedInCodeLinksOrEscapes() {
         let source = """
         `[[code]]` と [説明 [[inside]]](/u) と \\[[escaped]]

@@ -82,7 +82,7 @@ private struct TreeWalker {
         case CMARK_NODE_HEADING:
             let level = Int(cmark_node_get_heading_level(node))
             if entering {
-                beginBlock(node, shiftKnown: false)
+                beginBlock(node)
                 handler.enterHeading(level: level, line: Int(cmark_node_get_start_line(node)),
                                      topLevel: cmark_node_parent(node) == root)
             } else {
@@ -91,7 +91,7 @@ private struct TreeWalker {
         case CMARK_NODE_PARAGRAPH:
             let tight = isInTightList(node)
             if entering {
-                beginBlock(node, shiftKnown: false)
+                beginBlock(node)
                 handler.enterParagraph(tight: tight)
             } else {
                 handler.exitParagraph(tight: tight)
@@ -161,9 +161,9 @@ private struct TreeWalker {
         }
     }
 
-    private mutating func beginBlock(_ node: OpaquePointer, shiftKnown: Bool) {
+    private mutating func beginBlock(_ node: OpaquePointer) {
         originBlock = node
-        originShiftKnown = shiftKnown
+        originShiftKnown = false
         origin = BlockOrigin(line: Int(cmark_node_get_start_line(node)),
                              column: Int(cmark_node_get_start_column(node)), lineShift: 0)
     }

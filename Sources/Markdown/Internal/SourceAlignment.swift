@@ -33,6 +33,23 @@ extension SourceLocator {
                 sourceIndex += length
                 continue
             }
+            if byte == UInt8(ascii: "\t"), wanted == UInt8(ascii: " ") {
+                // cmark turns the rest of a partly consumed indentation tab into spaces.
+                var literalSpaces = 0
+                while literalIndex + literalSpaces < literal.count,
+                      literal[literalIndex + literalSpaces] == UInt8(ascii: " ") { literalSpaces += 1 }
+                var sourceSpaces = 0
+                while sourceIndex + 1 + sourceSpaces < lineEnd,
+                      source[sourceIndex + 1 + sourceSpaces] == UInt8(ascii: " ") { sourceSpaces += 1 }
+                let forTab = literalSpaces - sourceSpaces
+                guard forTab >= 1, forTab <= 4 else { return nil }
+                for offset in 0..<forTab {
+                    location.record(base + literalIndex + offset, source: sourceIndex, written: false)
+                }
+                literalIndex += forTab
+                sourceIndex += 1
+                continue
+            }
             guard byte == wanted else { return nil }
             location.record(base + literalIndex, source: sourceIndex, written: true)
             sourceIndex += 1

@@ -161,7 +161,8 @@ final class SourceLocator {
         while let range = lineRange(line), range.lowerBound < limit {
             for start in max(cursor, range.lowerBound)..<min(range.upperBound, limit) {
                 let byte = source[start]
-                guard byte == first || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&") else { continue }
+                guard byte == first || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&")
+                    || byte == UInt8(ascii: "\t") else { continue }
                 if let end = align(literal, at: start, lineEnd: range.upperBound, base: piece.offset, into: &location) {
                     return end
                 }
