@@ -1,7 +1,7 @@
 import Foundation
 
 /// One problem found in the content, located so an editor can jump to it.
-public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable { case error, warning }
 
     public let path: String

@@ -65,10 +65,11 @@ struct ModelBuilder {
         let kind = r.enumeration("kind", default: VisitKind.visit) ?? .visit
         let referrals: [Referral] = r.records("referrals") { e in
             let to = e.located("to", required: true)
+            // An invalid status is already an error; the referral is kept so its partner is still checked.
             let status: ReferralStatus? = e.enumeration("status", default: nil)
             let note = e.string("note")
-            guard let to, let status else { return nil }
-            return Referral(to: to, status: status, note: note)
+            guard let to else { return nil }
+            return Referral(to: to, status: status ?? .proposed, note: note)
         }
         let nextVisit = r.date("next_visit")
         guard let date, let company else { return nil }

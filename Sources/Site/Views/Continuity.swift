@@ -19,22 +19,23 @@ public struct ReferralThread: Sendable {
 
 extension SiteIndex {
     /// Open promises of a company, oldest first. A promise is identified by its text: the habit is
-    /// to copy `- [ ] …` into the next note and tick it there when it is done.
+    /// to copy `- [ ] …` into the next note and tick it there when it is done. Spaces are ignored in
+    /// the comparison, since Japanese text has none that carry meaning (full- or half-width alike).
     public func openPromises(of company: Company) -> [OpenPromise] {
         var open: [(key: String, promise: OpenPromise)] = []
         for visit in (visitsByCompany[company.page.slug] ?? []).reversed() {
             for item in visit.page.markdown.taskItems {
                 let key = Self.promiseKey(item.text)
                 open.removeAll { $0.key == key }
-                if !item.checked { open.append((key, OpenPromise(text: item.text, visit: visit))) }
+                let text = item.text.trimmingCharacters(in: .whitespaces)
+                if !item.checked { open.append((key, OpenPromise(text: text, visit: visit))) }
             }
         }
         return open.map(\.promise)
     }
 
     static func promiseKey(_ text: String) -> String {
-        text.precomposedStringWithCompatibilityMapping.lowercased()
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        String(text.precomposedStringWithCompatibilityMapping.lowercased().filter { !$0.isWhitespace })
     }
 
     /// Referrals of a company, one thread per partner, most recently touched first.
