@@ -57,12 +57,18 @@ final class SiteOutput: @unchecked Sendable {
             throw BuildFailure("refusing to write outside the site: \(relativePath)")
         }
         let directory = parts.dropLast().joined(separator: "/")
+        // Created under the lock: another thread must not write into a folder that is still being made.
         lock.lock()
-        let needsDirectory = createdDirectories.insert(directory).inserted
-        lock.unlock()
-        if needsDirectory {
-            try FileManager.default.createDirectory(at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
+        if !createdDirectories.contains(directory) {
+            do {
+                try FileManager.default.createDirectory(at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
+            } catch {
+                lock.unlock()
+                throw error
+            }
+            createdDirectories.insert(directory)
         }
+        lock.unlock()
         let url = staging.appendingPathComponent(relativePath)
         guard FileManager.default.createFile(atPath: url.path, contents: data) else {
             throw BuildFailure("cannot write \(url.path)")
