@@ -1,0 +1,22 @@
+import Foundation
+import Site
+
+enum BuildCommand {
+    static func run(_ args: [String]) throws -> Int32 {
+        let a = try Arguments(args, valueFlags: ["content", "output", "theme", "today"], switchFlags: ["public", "help"])
+        if a.has("help") { print(CLI.usage); return 0 }
+        if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
+        let content = a.value("content") ?? "content"
+        let output = a.value("output") ?? "site"
+        let theme = a.value("theme") ?? "themes/default"
+        let options = BuildOptions(
+            contentDirectory: URL(fileURLWithPath: content), outputDirectory: URL(fileURLWithPath: output),
+            themeDirectory: URL(fileURLWithPath: theme), today: try CLI.parseToday(a.value("today")),
+            publicOnly: a.has("public"), contentDisplayPath: content, themeDisplayPath: theme)
+        let report = try SiteBuilder.build(options)
+        for warning in report.warnings { CLI.printError(warning.description) }
+        let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
+        print("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB) into \(output)/\(options.publicOnly ? " (public only)" : "") in \(String(format: "%.2f", report.seconds)) s\(warnings)")
+        return 0
+    }
+}
