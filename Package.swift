@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "Search"),
         .target(name: "Site", dependencies: ["FrontMatter", "Markdown", "Mustache", "Search"]),
         .executableTarget(name: "densho", dependencies: ["Site", "Search"]),
+        // Benchmark: generates a corpus and times densho against cmark alone and Hugo + Pagefind.
+        .executableTarget(name: "densho-bench", dependencies: ["Site", "Search", "Markdown", "FrontMatter"]),
 
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

@@ -1,0 +1,1 @@
+print("densho-bench: not implemented yet")
