@@ -69,7 +69,7 @@ extension PageContext {
             "location": company.location.map { .string($0) } ?? .null,
             "employees": company.employees.map { .int($0) } ?? .null,
             "founded": company.founded.map { .int($0) } ?? .null,
-            "owner": company.owner.map { link(section: .people, slug: $0.value) } ?? .null,
+            "owner": owner(of: company),
             "since": date(company.since),
             "status": .string(label("company_\(company.status.rawValue)")),
             "themes": themeLinks(company.page.themeNames),

@@ -23,7 +23,7 @@ extension PageContext {
             "kana": company.kana.map { .string($0) } ?? .null,
             "industry": company.industry.map { .string($0) } ?? .null,
             "status": .string(label("company_\(company.status.rawValue)")),
-            "owner": company.owner.map { link(section: .people, slug: $0.value) } ?? .null,
+            "owner": owner(of: company),
             "lastVisit": index.lastVisit(of: company).map { .string($0.date.description) } ?? .null,
             "daysSince": index.daysSinceLastVisit(of: company).map { .int($0) } ?? .null,
             "overdue": .bool((index.daysOverdue(company) ?? 0) > 0),
@@ -36,11 +36,11 @@ extension PageContext {
             "overdue": .array(cut(radar.overdue).map { o in
                 .object(["company": link(o.company.page.id), "daysSince": .int(o.daysSince), "daysOverdue": .int(o.daysOverdue),
                          "cadence": .int(index.cadence(of: o.company)),
-                         "owner": o.company.owner.map { link(section: .people, slug: $0.value) } ?? .null])
+                         "owner": owner(of: o.company)])
             }),
             "overdueCount": .int(radar.overdue.count),
             "neverVisited": .array(cut(radar.neverVisited).map { c in
-                .object(["company": link(c.page.id), "owner": c.owner.map { link(section: .people, slug: $0.value) } ?? .null])
+                .object(["company": link(c.page.id), "owner": owner(of: c)])
             }),
             "neverVisitedCount": .int(radar.neverVisited.count),
             "missingReflection": .array(cut(radar.missingReflection).map(visitSummary)),

@@ -59,6 +59,19 @@ struct PageContext {
         return page.markdown.html(resolve)
     }
 
+    /// The staff member who holds a company, and — when they have left — who takes over, so a reader
+    /// never follows a relationship to someone who is no longer there.
+    func owner(of company: Company) -> MustacheValue {
+        guard let id = company.owner?.value else { return .null }
+        guard case .object(var owner) = link(section: .people, slug: id) else { return .null }
+        owner["left"] = .bool(false)   // present, so a template never reads an outer `left`
+        if let person = index.peopleByID[id], person.left != nil {
+            owner["left"] = .bool(true)
+            owner["successor"] = person.successor.map { link(section: .people, slug: $0.value) } ?? .null
+        }
+        return .object(owner)
+    }
+
     func backlinks(_ id: PageID) -> MustacheValue {
         .array((index.links.backlinks[id] ?? []).filter { index.page($0) != nil }.map { link($0) })
     }
