@@ -25,7 +25,8 @@ enum CLI {
       --today YYYY-MM-DD  the day dates are counted from (default: today)
       --public            build only public pages (playbooks by default)
       --site DIR          search: the built site (default: site)
-      --type T … --year YYYY  search filters (type, theme, company, person, partner, year); a value or its label
+      --type, --theme, --company, --person, --partner, --year VALUE
+                          search filters (for search, --theme is the theme filter); a value or its label
       --limit N           search: how many results to show (default: 20)
       --json              search: print {"total": N, "results": [{"url", "title", "type", "date", "snippet", …}]}
 

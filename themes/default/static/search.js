@@ -473,7 +473,7 @@
 
   var STRINGS = {
     ja: {
-      search: '検索', placeholder: 'キーワードを入力（スペース区切りで絞り込み）', none: '該当なし', all: 'すべて',
+      search: '検索', placeholder: 'キーワード（スペースで区切ると絞り込み）', none: '該当なし', all: 'すべて',
       filters: '絞り込み', error: '検索インデックスを読み込めませんでした',
       count: function (n, shown) { return n + ' 件' + (shown < n ? '（上位 ' + shown + ' 件を表示）' : ''); },
       facets: { type: '種類', theme: 'テーマ', company: '企業', person: '担当者', partner: '支援機関', year: '年' },
