@@ -10,10 +10,13 @@ enum CLI {
 
     Usage:
       densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public]
+      densho search QUERY… [--site DIR] [--type T] [--theme X] [--company SLUG] [--person ID]
+                    [--partner ID] [--year YYYY] [--limit N] [--json]
       densho --help | --version
 
     Commands:
       build     Build content/ into site/ (atomic: a failed build leaves the previous site/ as it was)
+      search    Search a built site's index: the same results, in the same order, as its search page
 
     Options:
       --content DIR       content folder (default: content)
@@ -21,6 +24,11 @@ enum CLI {
       --theme DIR         theme folder (default: themes/default)
       --today YYYY-MM-DD  the day dates are counted from (default: today)
       --public            build only public pages (playbooks by default)
+      --site DIR          search: the built site (default: site)
+      --type, --theme, --company, --person, --partner, --year VALUE
+                          search filters (for search, --theme is the theme filter); a value or its label
+      --limit N           search: how many results to show (default: 20)
+      --json              search: print {"total": N, "results": [{"url", "title", "type", "date", "snippet", …}]}
 
     Exit codes: 0 success, 1 content errors, 2 usage errors.
     """

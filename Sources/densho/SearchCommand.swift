@@ -1,7 +1,97 @@
 import Foundation
+import Search
 
+/// `densho search QUERY… [--site DIR] [filters] [--limit N] [--json]`: answers a query from the
+/// search index of a built site — the same shard files and the same engine as the search page,
+/// so both give the same results in the same order.
 enum SearchCommand {
+    /// Command-line flag → index facet, in the order the usage text lists them.
+    static let filterFlags: [(flag: String, facet: String)] = [
+        ("type", "type"), ("theme", "theme"), ("company", "company"),
+        ("person", "person"), ("partner", "partner"), ("year", "year"),
+    ]
+    static let defaultLimit = 20
+
     static func run(_ args: [String]) throws -> Int32 {
-        throw UsageError(message: "'search' is not implemented yet")
+        let a = try Arguments(args, valueFlags: Set(filterFlags.map(\.flag) + ["site", "limit"]),
+                              switchFlags: ["json", "help"])
+        if a.has("help") { print(CLI.usage); return 0 }
+
+        let text = a.positional.joined(separator: " ")
+        var filters: [String: String] = [:]
+        for (flag, facet) in filterFlags {
+            guard let value = a.value(flag) else { continue }
+            guard !value.isEmpty else { throw UsageError(message: "--\(flag) needs a non-empty value") }
+            filters[facet] = value
+        }
+        if let year = filters["year"], year.count != 4 || !year.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw UsageError(message: "--year expects a year YYYY, not '\(year)'")
+        }
+        let hasTerms = text.unicodeScalars.contains { !SearchOutput.isQuerySpace($0) }
+        guard hasTerms || !filters.isEmpty else {
+            throw UsageError(message: "search needs a query or a filter (--type, --theme, --company, --person, --partner, --year)")
+        }
+        let limit = try parseLimit(a.value("limit"))
+
+        let site = a.value("site") ?? "site"
+        let searchDirectory = URL(fileURLWithPath: site).appendingPathComponent("search")
+        guard FileManager.default.fileExists(atPath: searchDirectory.appendingPathComponent("index.js").path) else {
+            CLI.printError("\(site): error: no search index in this folder (expected \(site)/search/index.js); build the site first with 'densho build'")
+            return 1
+        }
+
+        let results: SearchResults
+        do {
+            let reader = try SearchIndexReader(directory: searchDirectory)
+            filters = resolveLabels(filters, facets: reader.facets)
+            results = try reader.search(SearchQuery(text: text, filters: filters, limit: limit))
+            if results.total == 0 { reportUnknownFilters(filters, facets: reader.facets) }
+        } catch let error as SearchIndexError {
+            CLI.printError(error.description)
+            return 1
+        }
+
+        if a.has("json") {
+            print(SearchOutput.json(results))
+        } else {
+            let style: SearchOutput.MarkStyle =
+                isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? .bold : .brackets
+            print(SearchOutput.human(results, style: style), terminator: "")
+        }
+        return 0
+    }
+
+    static func parseLimit(_ text: String?) throws -> Int {
+        guard let text else { return defaultLimit }
+        guard let n = Int(text), n >= 1 else { throw UsageError(message: "--limit expects a positive number, not '\(text)'") }
+        return n
+    }
+
+    /// A filter may name a value by its label too (`--company 株式会社みなと精機` for
+    /// `--company minato-seiki`), when the label belongs to exactly one value of that facet.
+    static func resolveLabels(_ filters: [String: String],
+                              facets: [(name: String, values: [(value: String, label: String, count: Int)])]) -> [String: String] {
+        var resolved = filters
+        for (facet, wanted) in filters {
+            guard let values = facets.first(where: { $0.name == facet })?.values,
+                  !values.contains(where: { $0.value == wanted }) else { continue }
+            let byLabel = values.filter { $0.label == wanted }
+            if byLabel.count == 1 { resolved[facet] = byLabel[0].value }
+        }
+        return resolved
+    }
+
+    /// An unknown filter value gives no results, as in the browser; say why on stderr, so that
+    /// `--type visits` (for `visit`) is not mistaken for "nothing was written about it".
+    static func reportUnknownFilters(_ filters: [String: String],
+                                     facets: [(name: String, values: [(value: String, label: String, count: Int)])]) {
+        for (flag, facet) in filterFlags {
+            guard let wanted = filters[facet] else { continue }
+            let values = facets.first(where: { $0.name == facet })?.values ?? []
+            if values.contains(where: { $0.value == wanted }) { continue }
+            let known = values.prefix(12).map(\.value).joined(separator: ", ")
+            let more = values.count > 12 ? ", …" : ""
+            CLI.printError("densho: no --\(flag) '\(wanted)' in the index\(values.isEmpty ? "" : " (known: \(known)\(more))")")
+        }
     }
 }

@@ -274,7 +274,12 @@
   function createEngine(loadShard) {
     var cache = new Map();
     function load(id, transform) {
-      if (!cache.has(id)) cache.set(id, Promise.resolve(loadShard(id)).then(transform || function (d) { return d; }));
+      if (!cache.has(id)) {
+        var p = Promise.resolve(loadShard(id)).then(transform || function (d) { return d; });
+        // a file that failed to load (server hiccup) is tried again by the next query
+        p.catch(function () { if (cache.get(id) === p) cache.delete(id); });
+        cache.set(id, p);
+      }
       return cache.get(id);
     }
     function pairMap(data) {
@@ -424,28 +429,40 @@
 
   // ---------------------------------------------------------------- browser loading
 
+  // id → the loads waiting for that file; more than one when two engines ask at once.
   var pending = new Map();
 
   /** Called by every index file. */
   function register(id, data) {
-    var p = pending.get(id);
-    if (p) { pending.delete(id); p.resolve(data); }
+    var waiting = pending.get(id);
+    if (!waiting) return;
+    pending.delete(id);
+    waiting.forEach(function (w) { w.resolve(data); });
+  }
+
+  function settle(id, error) {
+    var waiting = pending.get(id);
+    if (!waiting) return;
+    pending.delete(id);
+    waiting.forEach(function (w) { w.reject(error); });
   }
 
   function scriptLoader(base) {
     return function (id) {
       return new Promise(function (resolve, reject) {
-        pending.set(id, { resolve: resolve, reject: reject });
+        var waiting = pending.get(id);
+        if (waiting) { waiting.push({ resolve: resolve, reject: reject }); return; }
+        pending.set(id, [{ resolve: resolve, reject: reject }]);
         var script = document.createElement('script');
         script.src = base + 'search/' + encodeURIComponent(id) + '.js';
         script.async = true;
         script.onerror = function () {
-          pending.delete(id);
-          reject(new Error('densho search: cannot load ' + script.src));
+          script.remove();
+          settle(id, new Error('densho search: cannot load ' + script.src));
         };
         script.onload = function () {
           script.remove();
-          if (pending.has(id)) { pending.delete(id); reject(new Error('densho search: ' + id + ' did not register')); }
+          settle(id, new Error('densho search: ' + id + ' did not register'));
         };
         document.head.appendChild(script);
       });
@@ -456,16 +473,24 @@
 
   var STRINGS = {
     ja: {
-      search: '検索', placeholder: 'キーワードを入力（スペース区切りで絞り込み）', none: '該当なし', all: 'すべて',
-      count: function (n) { return n + ' 件'; }, error: '検索インデックスを読み込めませんでした',
-      facets: { type: '種類', theme: 'テーマ', company: '企業', person: '担当者', partner: '支援機関', year: '年' }
+      search: '検索', placeholder: 'キーワード（スペースで区切ると絞り込み）', none: '該当なし', all: 'すべて',
+      filters: '絞り込み', error: '検索インデックスを読み込めませんでした',
+      count: function (n, shown) { return n + ' 件' + (shown < n ? '（上位 ' + shown + ' 件を表示）' : ''); },
+      facets: { type: '種類', theme: 'テーマ', company: '企業', person: '担当者', partner: '支援機関', year: '年' },
+      types: { visit: '訪問記録', company: '企業カルテ', playbook: '伴走のてびき', person: '担当者', partner: '支援機関' }
     },
     en: {
       search: 'Search', placeholder: 'Type to search (spaces narrow down)', none: 'No results', all: 'All',
-      count: function (n) { return n + (n === 1 ? ' result' : ' results'); }, error: 'Could not load the search index',
-      facets: { type: 'Type', theme: 'Theme', company: 'Company', person: 'Person', partner: 'Partner', year: 'Year' }
+      filters: 'Filters', error: 'Could not load the search index',
+      count: function (n, shown) {
+        return n + (n === 1 ? ' result' : ' results') + (shown < n ? ' (showing the first ' + shown + ')' : '');
+      },
+      facets: { type: 'Type', theme: 'Theme', company: 'Company', person: 'Person', partner: 'Partner', year: 'Year' },
+      types: { visit: 'Visit', company: 'Company', playbook: 'Playbook', person: 'Person', partner: 'Partner' }
     }
   };
+
+  var PAGE_LIMIT = 50, DEBOUNCE_MS = 150;
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -493,17 +518,23 @@
     global.densho_search_query = function (text, filters, limit) { return engine.query(text, filters, limit); };
 
     var form = el('form', { role: 'search', 'class': 'densho-search-form' });
-    var input = el('input', { type: 'search', 'aria-label': t.search, placeholder: t.placeholder, autocomplete: 'off' });
+    var input = el('input', {
+      type: 'search', name: 'q', 'aria-label': t.search, placeholder: t.placeholder, autocomplete: 'off',
+      'aria-controls': 'densho-search-results', 'class': 'densho-search-input'
+    });
     form.appendChild(input);
-    var filterBox = el('div', { 'class': 'densho-search-filters' });
+    var filterBox = el('div', { 'class': 'densho-search-filters', role: 'group', 'aria-label': t.filters });
     form.appendChild(filterBox);
-    var status = el('p', { 'class': 'densho-search-count', 'aria-live': 'polite' });
-    var list = el('ol', { 'class': 'densho-search-results', role: 'listbox' });
+    var status = el('p', { 'class': 'densho-search-count', role: 'status', 'aria-live': 'polite' });
+    var list = el('ol', { 'class': 'densho-search-results', id: 'densho-search-results', role: 'listbox', 'aria-label': t.search });
     root.appendChild(form);
     root.appendChild(status);
     root.appendChild(list);
 
     var selects = {}, typeLabels = {}, active = -1, sequence = 0, timer = null;
+
+    // A site may label its types; otherwise the theme's words for the built-in ones.
+    function typeLabel(value) { return typeLabels[value] || t.types[value] || value; }
 
     function currentFilters() {
       var f = {};
@@ -511,74 +542,95 @@
       return f;
     }
 
+    // The query lives in the URL, so a search can be bookmarked, shared and survives "back".
     function mirrorToURL(text, filters) {
       var params = new URLSearchParams();
       if (text) params.set('q', text);
       Object.keys(filters).forEach(function (k) { params.set(k, filters[k]); });
       var qs = params.toString();
-      try { history.replaceState(null, '', qs ? '?' + qs : location.pathname); } catch (e) { /* file:// in some browsers */ }
+      try { history.replaceState(null, '', qs ? '?' + qs : location.pathname); } catch (e) { /* some file:// setups */ }
     }
 
-    function setActive(i) {
+    function setActive(i, moveFocus) {
       var items = list.children;
-      if (!items.length) { active = -1; return; }
+      if (!items.length) { active = -1; input.removeAttribute('aria-activedescendant'); return; }
       active = Math.max(0, Math.min(items.length - 1, i));
       for (var k = 0; k < items.length; k++) {
         items[k].classList.toggle('active', k === active);
         items[k].setAttribute('aria-selected', k === active ? 'true' : 'false');
       }
-      items[active].scrollIntoView({ block: 'nearest' });
+      input.setAttribute('aria-activedescendant', items[active].id);
+      if (moveFocus) items[active].querySelector('a').focus(); else items[active].scrollIntoView({ block: 'nearest' });
     }
 
     function render(res) {
       list.textContent = '';
       active = -1;
-      status.textContent = res.total ? t.count(res.total) : t.none;
-      res.results.forEach(function (r) {
-        var li = el('li', { role: 'option' });
-        li.appendChild(el('a', { href: base + r.url }, r.title));
+      input.removeAttribute('aria-activedescendant');
+      status.textContent = res.total ? t.count(res.total, res.results.length) : t.none;
+      res.results.forEach(function (r, i) {
+        var li = el('li', { role: 'option', id: 'densho-search-result-' + i, 'aria-selected': 'false' });
+        li.appendChild(el('a', { href: base + r.url, 'class': 'densho-search-title' }, r.title));
         var meta = el('div', { 'class': 'densho-search-meta' });
-        meta.appendChild(el('span', { 'class': 'densho-search-type' }, typeLabels[r.type] || r.type));
-        if (r.date) meta.appendChild(el('time', { datetime: r.date }, r.date));
+        meta.appendChild(el('span', { 'class': 'densho-search-type type-' + r.type }, typeLabel(r.type)));
+        // visit titles already start with their date
+        if (r.date && r.title.indexOf(r.date) !== 0) meta.appendChild(el('time', { datetime: r.date }, r.date));
         li.appendChild(meta);
-        li.appendChild(highlighted(r.snippet, r.highlights));
+        if (r.snippet) li.appendChild(highlighted(r.snippet, r.highlights));
+        li.addEventListener('mousemove', function () { if (active !== i) setActive(i, false); });
         list.appendChild(li);
       });
     }
 
     function run() {
+      clearTimeout(timer);
       var text = input.value, filters = currentFilters(), mine = ++sequence;
       mirrorToURL(text, filters);
-      if (!text.trim() && !Object.keys(filters).length) { list.textContent = ''; status.textContent = ''; return; }
-      engine.query(text, filters, 50).then(function (res) {
+      if (!text.trim() && !Object.keys(filters).length) {
+        list.textContent = ''; status.textContent = ''; active = -1; return;
+      }
+      engine.query(text, filters, PAGE_LIMIT).then(function (res) {
         if (mine === sequence) render(res);
       }, function () { if (mine === sequence) status.textContent = t.error; });
     }
 
-    function schedule() { clearTimeout(timer); timer = setTimeout(run, 150); }
+    function schedule() { clearTimeout(timer); timer = setTimeout(run, DEBOUNCE_MS); }
 
     input.addEventListener('input', schedule);
     form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
+    // ↑/↓ move through the results from the search box or a result, Enter opens, Esc goes back
+    // to the box. Selects keep their own arrow keys; an IME's Enter confirms the conversion.
     root.addEventListener('keydown', function (e) {
-      if (e.key === 'ArrowDown') { e.preventDefault(); setActive(active + 1); }
-      else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(active - 1); }
-      else if (e.key === 'Enter' && active >= 0 && list.children[active]) {
+      if (e.isComposing || e.keyCode === 229 || e.altKey || e.ctrlKey || e.metaKey) return;
+      var inList = list.contains(e.target);
+      if (e.target !== input && !inList) return;
+      if (e.key === 'ArrowDown') { e.preventDefault(); setActive(active + 1, inList); }
+      else if (e.key === 'ArrowUp') {
+        e.preventDefault();
+        if (inList && active <= 0) { active = -1; input.focus(); } else setActive(active - 1, inList);
+      } else if (e.key === 'Enter' && e.target === input && active >= 0 && list.children[active]) {
         e.preventDefault();
         location.href = list.children[active].querySelector('a').href;
-      }
+      } else if (e.key === 'Escape' && inList) { e.preventDefault(); input.focus(); }
     });
 
     var params = new URLSearchParams(location.search);
     input.value = params.get('q') || '';
     engine.manifest().then(function (m) {
       m.facets.forEach(function (facet) {
-        if (facet.name === 'type') facet.values.forEach(function (v) { typeLabels[v.value] = v.label; });
+        if (facet.name === 'type') {
+          facet.values.forEach(function (v) { if (v.label !== v.value) typeLabels[v.value] = v.label; });
+        }
         var values = facet.values.slice();
         if (facet.name === 'year') values.reverse();
-        var label = el('label', {}, (t.facets[facet.name] || facet.name) + ' ');
+        var label = el('label', { 'class': 'densho-search-filter' });
+        label.appendChild(el('span', {}, t.facets[facet.name] || facet.name));
         var select = el('select', { name: facet.name });
         select.appendChild(el('option', { value: '' }, t.all));
-        values.forEach(function (v) { select.appendChild(el('option', { value: v.value }, v.label + ' (' + v.count + ')')); });
+        values.forEach(function (v) {
+          var shown = facet.name === 'type' ? typeLabel(v.value) : v.label;
+          select.appendChild(el('option', { value: v.value }, shown + ' (' + v.count + ')'));
+        });
         select.value = params.get(facet.name) || '';
         select.addEventListener('change', run);
         selects[facet.name] = select;
