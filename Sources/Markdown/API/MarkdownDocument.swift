@@ -18,6 +18,7 @@ public struct MarkdownDocument: Sendable {
     /// The rendered HTML with each wiki link left out; `wikiLinkOffsets[i]` is where link `i` goes.
     private let template: String
     private let wikiLinkOffsets: [Int]
+    private let wikiLinkPlainRanges: [Range<Int>]
     private let sectionSpans: [SectionSpan]
 
     public init(parsing source: String, options: MarkdownOptions = MarkdownOptions()) {
@@ -32,6 +33,7 @@ public struct MarkdownDocument: Sendable {
         self.template = String(decoding: built.template, as: UTF8.self)
         self.wikiLinkOffsets = built.wikiLinkOffsets
         self.wikiLinks = built.wikiLinks
+        self.wikiLinkPlainRanges = built.wikiLinkPlainRanges
         self.plainText = String(decoding: built.plain, as: UTF8.self)
         self.headings = built.headings
         self.taskItems = built.taskItems
@@ -48,6 +50,18 @@ public struct MarkdownDocument: Sendable {
     }
 
     public var sectionCount: Int { sectionSpans.count }
+
+    /// The plain text with each label-less wiki link shown as `name(link)` says (the page's title
+    /// rather than its slug), for snippets and search. Links with a label keep their label.
+    public func plainText(_ name: (WikiLink) -> String?) -> String {
+        resolvedPlain(0..<plainText.utf8.count, name)
+    }
+
+    /// One section's plain text, wiki links named as in `plainText(_:)`.
+    public func plainText(section index: Int, _ name: (WikiLink) -> String?) -> String {
+        guard sectionSpans.indices.contains(index) else { return "" }
+        return resolvedPlain(sectionSpans[index].plain, name)
+    }
 
     /// The whole document as HTML, each wiki link rendered as `resolve` decides.
     public func html(_ resolve: (WikiLink) -> WikiLinkRendering) -> String {
@@ -99,6 +113,22 @@ public struct MarkdownDocument: Sendable {
             if wikiLinkOffsets[middle] < offset { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    private func resolvedPlain(_ range: Range<Int>, _ name: (WikiLink) -> String?) -> String {
+        let utf8 = plainText.utf8
+        let upperLimit = min(range.upperBound, utf8.count)
+        var output = ""
+        var cursor = min(range.lowerBound, upperLimit)
+        for (link, span) in zip(wikiLinks, wikiLinkPlainRanges)
+        where link.label == nil && span.lowerBound >= cursor && span.upperBound <= upperLimit {
+            guard let replacement = name(link) else { continue }
+            output += plainText[utf8.index(utf8.startIndex, offsetBy: cursor)..<utf8.index(utf8.startIndex, offsetBy: span.lowerBound)]
+            output += replacement
+            cursor = span.upperBound
+        }
+        output += plainText[utf8.index(utf8.startIndex, offsetBy: cursor)..<utf8.index(utf8.startIndex, offsetBy: upperLimit)]
+        return String(output.drop(while: { $0 == "\n" }).reversed().drop(while: { $0 == "\n" }).reversed())
     }
 
     private func plainSlice(_ range: Range<Int>) -> String {

@@ -10,6 +10,7 @@ struct BuiltDocument {
     var template: [UInt8]
     var wikiLinkOffsets: [Int]
     var wikiLinks: [WikiLink]
+    var wikiLinkPlainRanges: [Range<Int>]
     var plain: [UInt8]
     var headings: [Heading]
     var taskItems: [TaskItem]
@@ -28,6 +29,8 @@ struct DocumentBuilder: MarkdownEventHandler {
     private var plain = PlainTextCollector()
     private var wikiLinkOffsets: [Int] = []
     private var wikiLinks: [WikiLink] = []
+    /// Where each wiki link's text sits in the plain text, so the site can put the page's title there.
+    private var wikiLinkPlainRanges: [Range<Int>] = []
     private var headings: [Heading] = []
     private var taskItems: [TaskItem] = []
     private var sections: [SectionSpan] = []
@@ -56,7 +59,7 @@ struct DocumentBuilder: MarkdownEventHandler {
         var plainBytes = plain.text
         if plainBytes.last == UInt8(ascii: "\n") { plainBytes.removeLast() }
         return BuiltDocument(template: html, wikiLinkOffsets: wikiLinkOffsets, wikiLinks: wikiLinks,
-                             plain: plainBytes, headings: headings, taskItems: taskItems, sections: sections)
+                             wikiLinkPlainRanges: wikiLinkPlainRanges, plain: plainBytes, headings: headings, taskItems: taskItems, sections: sections)
     }
 
     // MARK: Blocks
@@ -201,6 +204,7 @@ struct DocumentBuilder: MarkdownEventHandler {
             wikiLinkOffsets.append(html.count)
             wikiLinks.append(link)
             plain.append(link.displayText)
+            wikiLinkPlainRanges.append((plain.count - link.displayText.utf8.count)..<plain.count)
             cursor = match.end
         }
         emitText(Bytes(rebasing: run.bytes[cursor...]))

@@ -13,7 +13,7 @@ enum SearchPublisher {
             facets["theme"] = page.themeNames
             if let date { facets["year"] = [String(date.prefix(4))] }
             return SearchDocument(url: page.outputPath, title: page.title, type: page.section.kind, date: date,
-                                  headings: page.markdown.headings.map(\.text), body: page.markdown.plainText,
+                                  headings: page.markdown.headings.map(\.text), body: index.plainText(page),
                                   meta: meta.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n"),
                                   facets: facets.filter { !$0.value.isEmpty })
         }

@@ -14,9 +14,9 @@ enum NoteSection {
         document.sections.indices.filter { document.sections[$0].heading?.text.hasPrefix(name) == true }
     }
 
-    static func excerpt(_ name: String, of document: MarkdownDocument, limit: Int = 120) -> String? {
-        guard let first = indices(name, in: document).first else { return nil }
-        let text = document.sections[first].plainText.split(separator: "\n").joined(separator: " ")
+    static func excerpt(_ name: String, of page: PageInfo, in index: SiteIndex, limit: Int = 120) -> String? {
+        guard let first = indices(name, in: page.markdown).first else { return nil }
+        let text = index.plainText(page, section: first).split(separator: "\n").joined(separator: " ")
         guard !text.isEmpty else { return nil }
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
@@ -33,7 +33,7 @@ extension PageContext {
             "company": link(section: .companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
             "themes": themeLinks(visit.page.themeNames),
-            "diagnosis": NoteSection.excerpt(NoteSection.diagnosis, of: visit.page.markdown).map { .string($0) } ?? .null,
+            "diagnosis": NoteSection.excerpt(NoteSection.diagnosis, of: visit.page, in: index).map { .string($0) } ?? .null,
             "hasReflection": .bool(!NoteSection.indices(NoteSection.reflection, in: visit.page.markdown).isEmpty),
         ])
     }

@@ -135,7 +135,7 @@ extension PageContext {
     func handbook() -> MustacheValue {
         frame(title: label("nav_handbook"), kind: "list", ["chapters": .array(index.model.playbooks.map { p in
             .object(["title": .string(p.page.title), "href": .string(href(p.page.outputPath)),
-                     "excerpt": .string(String(p.page.markdown.plainText.prefix(90)))])
+                     "excerpt": .string(String(index.plainText(p.page).prefix(90)))])
         }), "printHref": .string(href("playbooks/print.html"))])
     }
 
@@ -162,7 +162,7 @@ extension PageContext {
                 "contacts": .array(company.contacts.map { c in
                     .object(["name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null])
                 }),
-                "history": .string(String(company.page.markdown.plainText.prefix(300))),
+                "history": .string(String(index.plainText(company.page).prefix(300))),
                 "recent": .array(recent),
                 "promises": .array(index.openPromises(of: company).map(promise)),
                 "referrals": .array(index.referralThreads(of: company).filter { $0.latest.status.isInFlight }.map(referralThread)),

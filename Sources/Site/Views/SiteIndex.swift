@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import Markdown
 
 /// The published pages and the relations between them, computed once per build in linear time,
 /// so every page and view can look things up without scanning the whole model again.
@@ -61,5 +62,26 @@ public struct SiteIndex: Sendable {
     public func daysOverdue(_ company: Company) -> Int? {
         guard company.status == .active, let days = daysSinceLastVisit(of: company) else { return nil }
         return days - cadence(of: company)
+    }
+}
+
+extension SiteIndex {
+    /// Names label-less wiki links by the published page's title, so plain text reads "みなと川信用金庫"
+    /// where the note wrote [[shinkin]]. Unpublished targets keep what the author wrote.
+    func linkNames(for page: PageInfo) -> (WikiLink) -> String? {
+        let targets = links.targets[page.id] ?? []
+        var names: [WikiLink: String] = [:]
+        for (link, target) in zip(page.markdown.wikiLinks, targets) {
+            if let target, let published = self.page(target.page) { names[link] = published.title }
+        }
+        return { names[$0] }
+    }
+
+    public func plainText(_ page: PageInfo) -> String {
+        page.markdown.wikiLinks.isEmpty ? page.markdown.plainText : page.markdown.plainText(linkNames(for: page))
+    }
+
+    public func plainText(_ page: PageInfo, section: Int) -> String {
+        page.markdown.plainText(section: section, linkNames(for: page))
     }
 }
