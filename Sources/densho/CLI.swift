@@ -9,11 +9,15 @@ enum CLI {
     densho \(version) — a static-site generator for visit-based SME support teams
 
     Usage:
-      densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public]
+      densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public] [--watch]
+      densho serve [--port 1313] [--host 127.0.0.1] [build options]
       densho --help | --version
 
     Commands:
       build     Build content/ into site/ (atomic: a failed build leaves the previous site/ as it was)
+                --watch: rebuild whenever content/ or the theme changes
+      serve     Build, serve site/ on http://127.0.0.1:1313/, rebuild on changes and reload open pages
+                (--port 0 picks a free port; --host other than loopback exposes the site: a warning says so)
 
     Options:
       --content DIR       content folder (default: content)
