@@ -1,5 +1,10 @@
 import Foundation
 import Site
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `densho serve`: build, serve the output folder over HTTP, rebuild on changes and reload open pages.
 enum ServeCommand {
@@ -12,6 +17,9 @@ enum ServeCommand {
         let output = a.value("output") ?? "site"
         let theme = a.value("theme") ?? "themes/default"
         let host = a.value("host") ?? "127.0.0.1"
+        guard host == "localhost" || isNumericAddress(host) else {
+            throw UsageError(message: "--host expects an IP address such as 127.0.0.1, ::1 or 0.0.0.0 (or localhost), not '\(host)'")
+        }
         let portText = a.value("port") ?? "1313"
         guard let port = Int(portText), (0...65535).contains(port) else {
             throw UsageError(message: "--port expects a number from 0 to 65535 (0: any free port), not '\(portText)'")
@@ -40,6 +48,11 @@ enum ServeCommand {
         HTTPServer(socket: socket, handler: handler).start()
         print("densho: serving \(output)/ at \(url(host: host, port: socket.port)) with live reload (Ctrl-C to stop)")
         rebuilder.watch(with: watcher, afterBuild: generation.advance)
+    }
+
+    private static func isNumericAddress(_ text: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
     private static func url(host: String, port: Int) -> String {

@@ -195,8 +195,15 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(try Densho.run(["serve", "--port", "70000"]).status, 2)
         XCTAssertEqual(try Densho.run(["serve", "--nope"]).status, 2)
         let badHost = try Densho.run(["serve", "--host", "例え.example", "--port", "0"] + buildArguments())
-        XCTAssertEqual(badHost.status, 1)
-        XCTAssertTrue(badHost.stderr.contains("cannot listen"), badHost.stderr)
+        XCTAssertEqual(badHost.status, 2)
+        XCTAssertTrue(badHost.stderr.contains("--host expects an IP address"), badHost.stderr)
+        // A port that is taken is reported before any build.
+        let taken = try RawHTTP.occupiedPort()
+        defer { close(taken.fd) }
+        let busy = try Densho.run(["serve", "--port", String(taken.port)] + buildArguments())
+        XCTAssertEqual(busy.status, 1)
+        XCTAssertTrue(busy.stderr.contains("port \(taken.port) is already in use"), busy.stderr)
+        XCTAssertFalse(project.exists("site/index.html"), "nothing was built")
         XCTAssertTrue(try Densho.run(["--help"]).stdout.contains("densho serve [--port 1313] [--host 127.0.0.1]"))
 
         let http = try startServer(["--host", "0.0.0.0", "--public"])

@@ -27,8 +27,13 @@ enum RequestReader {
     /// Request line and headers together; browsers send far less, anything bigger is abuse.
     static let maximumHeadBytes = 16 * 1024
 
-    /// Reads up to the blank line that ends the head. The socket's receive timeout bounds the wait.
+    /// A client trickling a byte just inside the socket timeout must not hold a thread for hours.
+    static let maximumHeadSeconds: TimeInterval = 15
+
+    /// Reads up to the blank line that ends the head. Each wait is bounded by the socket's receive
+    /// timeout, the whole head by `maximumHeadSeconds`.
     static func read(from fd: Int32) -> Result<HTTPRequest, RequestProblem> {
+        let deadline = Date(timeIntervalSinceNow: maximumHeadSeconds)
         var buffer = [UInt8]()
         buffer.reserveCapacity(2048)
         var chunk = [UInt8](repeating: 0, count: 4096)
@@ -42,6 +47,7 @@ enum RequestReader {
                 return parse(Array(buffer[0..<end])).map { .success($0) } ?? .failure(.malformed)
             }
             if buffer.count > maximumHeadBytes { return .failure(.tooLarge) }
+            if Date() > deadline { return .failure(.closed) }
             searchFrom = max(0, buffer.count - 3)
         }
     }

@@ -31,7 +31,11 @@ final class HTTPServer: @unchecked Sendable {
 
     private func acceptLoop() {
         while true {
-            guard let client = socket.accept() else { continue }
+            guard let client = socket.accept() else {
+                // Out of file descriptors, most likely: pause instead of spinning on the error.
+                usleep(50_000)
+                continue
+            }
             SocketIO.configureConnection(client, timeoutSeconds: HTTPServer.ioTimeoutSeconds)
             guard reserveSlot() else {
                 SocketIO.sendAll(client, HTTPResponse.text(503, "503 busy: too many open connections").serialized(includeBody: true))

@@ -21,7 +21,7 @@ struct FolderSnapshot: Equatable {
 
     static func take(_ folders: [URL]) -> FolderSnapshot {
         var snapshot = FolderSnapshot()
-        for folder in folders { snapshot.scan(folder.path) }
+        for folder in folders { snapshot.scan(folder.path, depth: 0) }
         return snapshot
     }
 
@@ -32,8 +32,9 @@ struct FolderSnapshot: Equatable {
         return changed.sorted()
     }
 
-    private mutating func scan(_ path: String) {
-        guard let dir = opendir(path) else { return }
+    /// Symlinked folders are followed (content may live elsewhere); the depth limit ends a loop.
+    private mutating func scan(_ path: String, depth: Int) {
+        guard depth < 32, let dir = opendir(path) else { return }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
@@ -44,7 +45,7 @@ struct FolderSnapshot: Equatable {
             var info = stat()
             guard stat(child, &info) == 0 else { continue }
             if info.st_mode & S_IFMT == S_IFDIR {
-                scan(child)
+                scan(child, depth: depth + 1)
             } else {
                 files[child] = FileStamp(info)
             }
