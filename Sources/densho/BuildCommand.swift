@@ -3,7 +3,7 @@ import Site
 
 enum BuildCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valueFlags: ["content", "output", "theme", "today"], switchFlags: ["public", "help"])
+        let a = try Arguments(args, valueFlags: ["content", "output", "theme", "today"], switchFlags: ["public", "help", "watch"])
         if a.has("help") { print(CLI.usage); return 0 }
         if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
         let content = a.value("content") ?? "content"
@@ -13,6 +13,7 @@ enum BuildCommand {
             contentDirectory: URL(fileURLWithPath: content), outputDirectory: URL(fileURLWithPath: output),
             themeDirectory: URL(fileURLWithPath: theme), today: try CLI.parseToday(a.value("today")),
             publicOnly: a.has("public"), contentDisplayPath: content, themeDisplayPath: theme)
+        if a.has("watch") { return BuildWatch.run(options, outputDisplay: output) }
         let report = try SiteBuilder.build(options)
         for warning in report.warnings { CLI.printError(warning.description) }
         let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"

@@ -9,13 +9,17 @@ enum CLI {
     densho \(version) — a static-site generator for visit-based SME support teams
 
     Usage:
-      densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public]
+      densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public] [--watch]
+      densho serve [--port 1313] [--host 127.0.0.1] [build options]
       densho search QUERY… [--site DIR] [--type T] [--theme X] [--company SLUG] [--person ID]
                     [--partner ID] [--year YYYY] [--limit N] [--json]
       densho --help | --version
 
     Commands:
       build     Build content/ into site/ (atomic: a failed build leaves the previous site/ as it was)
+                --watch: rebuild whenever content/ or the theme changes
+      serve     Build, serve site/ on http://127.0.0.1:1313/, rebuild on changes and reload open pages
+                (--port 0 picks a free port; --host other than loopback exposes the site: a warning says so)
       search    Search a built site's index: the same results, in the same order, as its search page
 
     Options:

@@ -1,0 +1,28 @@
+/// Content types by file extension. Text types say UTF-8: every page densho writes is UTF-8,
+/// and a browser guessing otherwise turns Japanese into mojibake.
+enum ContentTypes {
+    static let html = "text/html; charset=utf-8"
+
+    static func forPath(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: ".") else { return "application/octet-stream" }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "html", "htm": return html
+        case "css": return "text/css; charset=utf-8"
+        case "js", "mjs": return "text/javascript; charset=utf-8"
+        case "json": return "application/json"
+        case "txt": return "text/plain; charset=utf-8"
+        case "xml": return "application/xml"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "ico": return "image/x-icon"
+        case "pdf": return "application/pdf"
+        case "woff2": return "font/woff2"
+        case "woff": return "font/woff"
+        default: return "application/octet-stream"
+        }
+    }
+}

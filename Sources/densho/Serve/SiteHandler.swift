@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Answers one request from the output folder: files as they are (plus the live-reload script in
+/// HTML), the reload endpoint, 404 with the site's own 404 page, 405 for anything but GET and HEAD.
+struct SiteHandler {
+    let site: SitePath
+    let generation: BuildGeneration
+    /// When the server listens on loopback only, a request naming another host is a browser being
+    /// steered at us by DNS rebinding: a page on the web must not read an internal site.
+    let loopbackOnly: Bool
+    var longPollSeconds: TimeInterval = 25
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return .text(405, "405 method not allowed: densho serve answers GET and HEAD", headers: [("Allow", "GET, HEAD")])
+        }
+        if loopbackOnly, let host = request.host, !SiteHandler.isLoopbackName(host) {
+            return .text(403, "403 forbidden: this server answers only to localhost, 127.0.0.1 and [::1]")
+        }
+        let path = request.target.prefix { $0 != "?" }
+        if path == LiveReload.endpoint {
+            return reloadAnswer(request)
+        }
+        // Taken before the file is read: a page is never newer than the id it carries.
+        let build = generation.current
+        switch site.lookup(request.target) {
+        case .file(let real):
+            guard let body = SiteHandler.readFile(real) else { return notFound(build: build) }
+            let type = ContentTypes.forPath(real)
+            let payload = type == ContentTypes.html ? LiveReload.inject(into: body, build: build) : body
+            return HTTPResponse(status: 200, contentType: type, body: payload)
+        case .redirect(let location):
+            return .text(301, "moved to \(location)", headers: [("Location", location)])
+        case .notFound:
+            return notFound(build: build)
+        case .badRequest(let reason):
+            return .text(400, "400 bad request: \(reason)")
+        }
+    }
+
+    private func reloadAnswer(_ request: HTTPRequest) -> HTTPResponse {
+        let since = SiteHandler.queryValue("since", in: request.target)
+        let build: String
+        if request.method == "GET", let since {
+            build = generation.wait(since: since, timeout: longPollSeconds)
+        } else {
+            build = generation.current
+        }
+        return HTTPResponse(status: 200, contentType: "text/plain; charset=utf-8", body: Data(build.utf8))
+    }
+
+    private func notFound(build: String) -> HTTPResponse {
+        if case .file(let real) = site.lookup("/404.html"), let page = SiteHandler.readFile(real) {
+            let body = LiveReload.inject(into: LiveReload.anchorAtRoot(page), build: build)
+            return HTTPResponse(status: 404, contentType: ContentTypes.html, body: body)
+        }
+        return .text(404, "404 not found")
+    }
+
+    static func isLoopbackName(_ hostHeader: String) -> Bool {
+        var host = hostHeader.lowercased()
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return false }
+            return host[...close] == "[::1]"
+        }
+        if let colon = host.firstIndex(of: ":") { host = String(host[..<colon]) }
+        if host == "localhost" || host.hasSuffix(".localhost") { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+
+    static func queryValue(_ name: String, in target: String) -> String? {
+        guard let mark = target.firstIndex(of: "?") else { return nil }
+        for pair in target[target.index(after: mark)...].split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2, parts[0] == name {
+                let decoded = SitePath.percentDecode(Array(parts[1].utf8)) ?? Array(parts[1].utf8)
+                return String(decoding: decoded, as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
+    /// Opens without following a last-moment symlink and accepts only a regular file.
+    static func readFile(_ path: String) -> Data? {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return try? handle.readToEnd() ?? Data()
+    }
+}
