@@ -10,10 +10,19 @@ enum CLI {
 
     Usage:
       densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public]
+      densho init DIR [--theme DIR]
+      densho new visit COMPANY [--date YYYY-MM-DD] [--staff ID]... [--kind visit|call|event|matching]
+      densho new company|playbook|person|partner SLUG [--name NAME]
+      densho reflect VISIT_PATH|COMPANY [--today YYYY-MM-DD]
+      densho check [--content DIR] [--format text|json] [--today YYYY-MM-DD]
       densho --help | --version
 
     Commands:
       build     Build content/ into site/ (atomic: a failed build leaves the previous site/ as it was)
+      init      Start a project in a new or empty folder: site.yml, one example of each note, the theme
+      new       Write a new note from its template (never overwrites) and print its path
+      reflect   Append a dated 振り返り section with the site's prompts to a visit (or a company's latest)
+      check     Report every problem and warning as path:line:column (exit 1 when there are errors)
 
     Options:
       --content DIR       content folder (default: content)
