@@ -56,12 +56,23 @@ public enum ContentCheck {
                 if let same = byCompatibilityForm[theme.value.precomposedStringWithCompatibilityMapping.lowercased()] {
                     message += "; did you mean '\(same)' (full-width and half-width forms differ)?"
                 } else {
-                    let close = Suggestions.closest(to: theme.value, among: vocabulary, limit: 3)
+                    let close = similarThemes(to: theme.value, in: vocabulary)
                     if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?" }
                     else { message += " (add it there, or use one of them)" }
                 }
                 found.warning(page.displayPath, theme.line, theme.column, message)
             }
+        }
+    }
+
+    /// Themes that contain the written one (知財 → 知財活用) or are a small edit away from it; two
+    /// short Japanese words with nothing in common are not "close" however few their characters.
+    private static func similarThemes(to theme: String, in vocabulary: [String]) -> [String] {
+        let containing = vocabulary.filter { $0.contains(theme) || theme.contains($0) }
+        if !containing.isEmpty { return Array(containing.prefix(3)) }
+        let target = Array(theme.lowercased())
+        return Suggestions.closest(to: theme, among: vocabulary, limit: 3).filter { candidate in
+            Suggestions.distance(target, Array(candidate.lowercased())) < min(target.count, candidate.count)
         }
     }
 

@@ -13,7 +13,8 @@ enum DuplicateSlugs {
                 firstByKey[key] = page
                 continue
             }
-            let how = first.slug == page.slug ? "the same slug" : "a slug that differs only in letter case or Unicode form"
+            // Swift compares strings by canonical equivalence; "the same" here means the same bytes.
+            let how = first.slug.utf8.elementsEqual(page.slug.utf8) ? "the same slug" : "a slug that differs only in letter case or Unicode form"
             diagnostics.error(page.displayPath, 1, 1,
                               "duplicate \(page.section.kind) '\(page.slug)': \(first.displayPath) has \(how), and both would become \(first.outputPath); rename one")
         }
