@@ -12,7 +12,9 @@ enum NoteNaming {
     /// Slugs that only differ in letter case or Unicode form would become two pages whose files
     /// overwrite each other on a case-insensitive or normalising drive (macOS, Windows shares).
     static func folded(_ slug: String) -> String {
-        slug.precomposedStringWithCanonicalMapping.lowercased()
+        // Most slugs are lowercase ASCII already: skip the Foundation round trip for them (load calls this per page).
+        if slug.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) { return slug }
+        return slug.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     static func checkNewSlug(_ slug: String, kind: String, existing: [String]) throws {
