@@ -198,6 +198,31 @@ final class AuthoringTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path), "output is a pipe, so no editor")
     }
 
+    func testEditorOpensTheNewNoteAtATerminal() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        let marker = project.root.appendingPathComponent("editor-ran")
+        try project.write("editor.sh", "#!/bin/sh\necho \"$1\" > '\(marker.path)'\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: project.root.appendingPathComponent("editor.sh").path)
+        // script(1) (Debian's essential bsdutils) runs densho on a pseudo-terminal, as a person would.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(Densho.executable.path)' new visit minato-seiki --date 2026-11-25", "/dev/null"]
+        process.currentDirectoryURL = project.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["EDITOR"] = project.root.appendingPathComponent("editor.sh").path
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let opened = try String(contentsOf: marker, encoding: .utf8).trimmingCharacters(in: .newlines)
+        XCTAssertEqual(URL(fileURLWithPath: opened, relativeTo: project.root).standardizedFileURL.path,
+                       project.content.appendingPathComponent("visits/2026/2026-11-25-minato-seiki.md").standardizedFileURL.path)
+    }
+
     // MARK: reflect
 
     func testReflectKeepsEveryByteOfAnLFFileAndUsesTheSitePrompts() throws {
