@@ -13,6 +13,11 @@ enum CLI {
       densho serve [--port 1313] [--host 127.0.0.1] [build options]
       densho search QUERY… [--site DIR] [--type T] [--theme X] [--company SLUG] [--person ID]
                     [--partner ID] [--year YYYY] [--limit N] [--json]
+      densho init DIR [--theme DIR]
+      densho new visit COMPANY [--date YYYY-MM-DD] [--staff ID]... [--kind visit|call|event|matching]
+      densho new company|playbook|person|partner SLUG [--name NAME]
+      densho reflect VISIT_PATH|COMPANY [--today YYYY-MM-DD]
+      densho check [--content DIR] [--format text|json] [--today YYYY-MM-DD]
       densho --help | --version
 
     Commands:
@@ -21,6 +26,10 @@ enum CLI {
       serve     Build, serve site/ on http://127.0.0.1:1313/, rebuild on changes and reload open pages
                 (--port 0 picks a free port; --host other than loopback exposes the site: a warning says so)
       search    Search a built site's index: the same results, in the same order, as its search page
+      init      Start a project in a new or empty folder: site.yml, one example of each note, the theme
+      new       Write a new note from its template (never overwrites) and print its path
+      reflect   Append a dated 振り返り section with the site's prompts to a visit (or a company's latest)
+      check     Report every problem and warning as path:line:column (exit 1 when there are errors)
 
     Options:
       --content DIR       content folder (default: content)

@@ -1,7 +1,58 @@
 import Foundation
+import Site
 
+/// `densho check`: every problem at once, as `path:line:column: error|warning: message` (or JSON).
+/// Exit 0 when there are only warnings, 1 when there are errors.
 enum CheckCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        throw UsageError(message: "'check' is not implemented yet")
+        let a = try Arguments(args, valueFlags: ["content", "format", "today"], switchFlags: ["help"])
+        if a.has("help") { print(CLI.usage); return 0 }
+        if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
+        let format = a.value("format") ?? "text"
+        guard format == "text" || format == "json" else {
+            throw UsageError(message: "--format expects text or json, not '\(format)'")
+        }
+        let content = a.value("content") ?? "content"
+        let diagnostics = ContentCheck.run(content: URL(fileURLWithPath: content), displayPath: content,
+                                           today: try CLI.parseToday(a.value("today")))
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        if format == "json" {
+            print(json(diagnostics, errors: errors, warnings: warnings))
+        } else {
+            for diagnostic in diagnostics { print(diagnostic.description) }
+            CLI.printError("densho: \(plural(errors, "error")), \(plural(warnings, "warning")) in \(content)/")
+        }
+        return errors > 0 ? 1 : 0
+    }
+
+    private static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+
+    /// Written by hand so the keys keep the documented order.
+    static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int) -> String {
+        let items = diagnostics.map { d in
+            "{\"path\":\(quote(d.path)),\"line\":\(d.line),\"column\":\(d.column),\"severity\":\(quote(d.severity.rawValue)),\"message\":\(quote(d.message))}"
+        }
+        return "{\"errors\":\(errors),\"warnings\":\(warnings),\"diagnostics\":[\(items.joined(separator: ","))]}"
+    }
+
+    private static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }

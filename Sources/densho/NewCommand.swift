@@ -1,7 +1,51 @@
 import Foundation
+import FrontMatter
+import Site
 
+/// `densho new visit COMPANY …` and `densho new company|playbook|person|partner SLUG …`.
 enum NewCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        throw UsageError(message: "'new' is not implemented yet")
+        let a = try Arguments(args, valueFlags: ["content", "date", "staff", "kind", "name"], switchFlags: ["help"])
+        if a.has("help") { print(CLI.usage); return 0 }
+        guard let kind = a.positional.first else {
+            throw UsageError(message: "'new' needs a kind: visit, company, playbook, person or partner")
+        }
+        guard a.positional.count == 2 else {
+            throw UsageError(message: a.positional.count < 2 ? "'new \(kind)' needs a \(kind == "visit" ? "company slug" : "slug")"
+                                                             : "unexpected argument '\(a.positional[2])'")
+        }
+        let slug = a.positional[1]
+        let content = a.value("content") ?? "content"
+        let creator = NoteCreator(content: URL(fileURLWithPath: content), displayRoot: content)
+        let note: CreatedNote
+        if kind == "visit" {
+            if a.value("name") != nil { throw UsageError(message: "--name is for company, playbook, person and partner") }
+            let visitKind = try a.value("kind").map { text -> VisitKind in
+                guard let parsed = VisitKind(rawValue: text) else {
+                    throw UsageError(message: "--kind expects one of \(VisitKind.allCases.map(\.rawValue).joined(separator: " | ")), not '\(text)'")
+                }
+                return parsed
+            } ?? .visit
+            let staff = a.all("staff").flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                .filter { !$0.isEmpty }
+            note = try creator.newVisit(company: slug, date: try date(a.value("date")), staff: staff, kind: visitKind)
+        } else {
+            guard let section = Section.allCases.first(where: { $0.kind == kind && $0 != .visits }) else {
+                throw UsageError(message: "unknown kind '\(kind)'; expected visit, company, playbook, person or partner")
+            }
+            for flag in ["date", "staff", "kind"] where a.value(flag) != nil {
+                throw UsageError(message: "--\(flag) is only for 'new visit'")
+            }
+            note = try creator.newPage(section, slug: slug, name: a.value("name"), today: try CLI.parseToday(nil))
+        }
+        print(note.displayPath)
+        EditorLauncher.openIfInteractive(note.url)
+        return 0
+    }
+
+    private static func date(_ text: String?) throws -> YAMLDate {
+        guard let text else { return try CLI.parseToday(nil) }
+        guard let parsed = YAMLDate(text) else { throw UsageError(message: "--date expects a date YYYY-MM-DD, not '\(text)'") }
+        return parsed
     }
 }

@@ -1,7 +1,21 @@
 import Foundation
+import Site
 
+/// `densho reflect VISIT_PATH | COMPANY`: appends a dated 振り返り section with the site's prompts.
 enum ReflectCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        throw UsageError(message: "'reflect' is not implemented yet")
+        let a = try Arguments(args, valueFlags: ["content", "today"], switchFlags: ["help"])
+        if a.has("help") { print(CLI.usage); return 0 }
+        guard a.positional.count == 1, let target = a.positional.first else {
+            throw UsageError(message: a.positional.isEmpty ? "'reflect' needs a visit note path or a company slug"
+                                                           : "unexpected argument '\(a.positional[1])'")
+        }
+        let content = a.value("content") ?? "content"
+        let reflector = Reflector(content: URL(fileURLWithPath: content), displayRoot: content)
+        let note = try reflector.reflect(on: target, date: try CLI.parseToday(a.value("today")),
+                                         workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        print(note.displayPath)
+        EditorLauncher.openIfInteractive(note.url)
+        return 0
     }
 }

@@ -60,6 +60,7 @@ public enum SiteBuilder {
         var builder = ModelBuilder(config: config)
         let model = builder.build(sources)
         diagnostics.append(contentsOf: builder.diagnostics)
+        DuplicateSlugs.check(model, into: &diagnostics)
         let links = LinkGraph.resolve(model, into: &diagnostics)
         return LoadedSite(model: model, links: links, diagnostics: diagnostics.sorted)
     }

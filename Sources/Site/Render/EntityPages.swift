@@ -34,7 +34,7 @@ extension PageContext {
             "staff": links(.people, visit.staff),
             "themes": themeLinks(visit.page.themeNames),
             "diagnosis": NoteSection.excerpt(NoteSection.diagnosis, of: visit.page, in: index).map { .string($0) } ?? .null,
-            "hasReflection": .bool(!NoteSection.indices(NoteSection.reflection, in: visit.page.markdown).isEmpty),
+            "hasReflection": .bool(ReflectionStatus.isReflected(visit.page.markdown, unansweredPrompts: ReflectionStatus.unansweredPrompts(index.model.config))),
         ])
     }
 

@@ -35,8 +35,9 @@ public struct Radar: Sendable {
         self.neverVisited = never
         self.orphaned = orphaned
         let cutoff = index.today.daysSinceEpoch - Radar.reflectionGraceDays
+        let unanswered = ReflectionStatus.unansweredPrompts(index.model.config)
         self.missingReflection = index.model.visits.filter { visit in
-            visit.date.daysSinceEpoch < cutoff && NoteSection.indices(NoteSection.reflection, in: visit.page.markdown).isEmpty
+            visit.date.daysSinceEpoch < cutoff && !ReflectionStatus.isReflected(visit.page.markdown, unansweredPrompts: unanswered)
         }
     }
 }

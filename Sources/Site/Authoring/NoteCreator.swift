@@ -1,0 +1,112 @@
+import Foundation
+import FrontMatter
+
+/// A note `densho new` wrote.
+public struct CreatedNote: Sendable {
+    public let url: URL
+    /// As the user should see it, e.g. `content/visits/2026/2026-11-25-minato-seiki.md`.
+    public let displayPath: String
+}
+
+/// `densho new`: writes a new note from its template, never over an existing file.
+public struct NoteCreator: Sendable {
+    public let content: URL
+    public let displayRoot: String
+
+    public init(content: URL, displayRoot: String) {
+        self.content = content
+        self.displayRoot = displayRoot
+    }
+
+    private var lookup: ProjectLookup { ProjectLookup(content: content, displayRoot: displayRoot) }
+
+    /// A visit note for `company` on `date`. Staff default to who holds the company now (its owner,
+    /// or the owner's successor once they have left); themes default to the company's.
+    public func newVisit(company: String, date: YAMLDate, staff: [String]?, kind: VisitKind) throws -> CreatedNote {
+        try requireContentFolder()
+        let companyFields = try lookup.frontMatter(of: company, in: .companies)
+        let staffIDs: [String]
+        if let staff, !staff.isEmpty {
+            for person in staff { try lookup.requireExists(person, in: .people) }
+            staffIDs = staff
+        } else if let owner = companyFields["owner"]?.scalarText {
+            staffIDs = [currentHolder(startingWith: owner, on: date)]
+        } else {
+            staffIDs = []
+        }
+        let themes = (companyFields["themes"]?.items ?? []).compactMap(\.scalarText)
+            + (companyFields["themes"]?.scalarText.map { [$0] } ?? [])
+        let text = NoteTemplates.visit(date: date, company: company, staff: staffIDs, kind: kind, themes: themes)
+        try createFolder("visits/\(date.year)")
+        for relative in NoteNaming.visitCandidates(date: date, company: company) {
+            let url = content.appendingPathComponent(relative)
+            if try ContentFileWriter.createNew(Data(text.utf8), at: url) {
+                return CreatedNote(url: url, displayPath: lookup.display(relative))
+            }
+        }
+        throw AuthoringError("too many notes for \(company) on \(date)")
+    }
+
+    /// A company, playbook, person or partner page named `slug`.
+    public func newPage(_ section: Section, slug: String, name: String?, today: YAMLDate) throws -> CreatedNote {
+        try requireContentFolder()
+        try NoteNaming.checkNewSlug(slug, kind: section.kind, existing: lookup.slugs(in: section))
+        let title = name ?? slug
+        let text: String
+        switch section {
+        case .companies: text = NoteTemplates.company(name: title, since: today)
+        case .playbooks: text = NoteTemplates.playbook(title: title, order: nextPlaybookOrder())
+        case .people: text = NoteTemplates.person(name: title)
+        case .partners: text = NoteTemplates.partner(name: title)
+        case .visits: throw AuthoringError("use newVisit for visits")
+        }
+        let relative = "\(section.rawValue)/\(slug).md"
+        try createFolder(section.rawValue)
+        let url = content.appendingPathComponent(relative)
+        guard try ContentFileWriter.createNew(Data(text.utf8), at: url) else {
+            throw AuthoringError("\(lookup.display(relative)) already exists; densho never overwrites a note")
+        }
+        return CreatedNote(url: url, displayPath: lookup.display(relative))
+    }
+
+    /// Follows `successor` from someone who has left by `date`, so a new note names who holds the
+    /// company now. Stops at anyone unreadable, unknown, or already seen (a loop).
+    private func currentHolder(startingWith owner: String, on date: YAMLDate) -> String {
+        var holder = owner
+        var seen: Set<String> = [owner]
+        while let person = try? lookup.frontMatter(of: holder, in: .people),
+              let left = person["left"]?.dateValue, left <= date,
+              let successor = person["successor"]?.scalarText, !seen.contains(successor) {
+            holder = successor
+            seen.insert(successor)
+        }
+        return holder
+    }
+
+    /// New chapters go to the end of the handbook.
+    private func nextPlaybookOrder() -> Int {
+        var highest = 0
+        for slug in lookup.slugs(in: .playbooks) {
+            let url = content.appendingPathComponent("playbooks/\(slug).md")
+            if let order = (try? ProjectLookup.readFrontMatter(url, display: slug))?["order"]?.intValue {
+                highest = max(highest, order)
+            }
+        }
+        return (highest / 10 + 1) * 10
+    }
+
+    private func requireContentFolder() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw AuthoringError("no content folder at \(displayRoot); run 'densho init DIR' to start a project, or pass --content DIR")
+        }
+    }
+
+    private func createFolder(_ relative: String) throws {
+        do {
+            try FileManager.default.createDirectory(at: content.appendingPathComponent(relative), withIntermediateDirectories: true)
+        } catch {
+            throw AuthoringError("cannot create \(lookup.display(relative)): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import FrontMatter
+
+/// The text of new notes: front matter filled with what is known, Japanese hints in comments for
+/// the optional fields, and the headings the site reads meaning from. Each template builds with
+/// no error and no warning as it is, so `new` then `build` always works.
+enum NoteTemplates {
+    static func visit(date: YAMLDate, company: String, staff: [String], kind: VisitKind, themes: [String]) -> String {
+        """
+        ---
+        date: \(date)
+        company: \(YAMLText.scalar(company))
+        staff: \(YAMLText.list(staff))
+        kind: \(kind.rawValue)
+        themes: \(YAMLText.list(themes))
+        # 紹介したときは次のように書きます（to は partners/ の id）:
+        # referrals:
+        #   - to: partner-id
+        #     status: proposed    # proposed | introduced | in_progress | contracted | productized | declined | closed
+        #     note: 紹介の内容
+        # next_visit: YYYY-MM-DD
+        ---
+        ## \(NoteSection.heard)
+
+        ## \(NoteSection.diagnosis)
+
+        ## \(NoteSection.nextSteps)
+
+        - [ ] 
+
+        ## \(NoteSection.reflection)
+
+        """
+    }
+
+    static func company(name: String, since: YAMLDate) -> String {
+        """
+        ---
+        name: \(YAMLText.scalar(name))
+        kana:
+        industry:
+        location:
+        employees:
+        founded:
+        owner:                  # 担当者（people/ の id）
+        since: \(since)
+        status: active          # active | dormant | closed
+        themes: []
+        # contacts:             # 顔の見える関係
+        #   - name: 氏名
+        #     role: 代表取締役
+        #     note: 人柄や、話すときに気をつけること
+        ---
+        ## 沿革
+
+        ## 強み
+
+        ## 課題
+
+        ## この関係が大切な理由
+
+        """
+    }
+
+    static func playbook(title: String, order: Int) -> String {
+        """
+        ---
+        title: \(YAMLText.scalar(title))
+        order: \(order)               # てびきの中での順番
+        themes: []
+        ---
+        ## ねらい
+
+        ## 進め方
+
+        ## 気をつけること
+
+        """
+    }
+
+    static func person(name: String) -> String {
+        """
+        ---
+        name: \(YAMLText.scalar(name))
+        role:
+        org:
+        joined:
+        # left: YYYY-MM-DD      # 異動・退職の日
+        # successor: person-id  # 後任（people/ の id）
+        ---
+        ## 得意分野
+
+        """
+    }
+
+    static func partner(name: String) -> String {
+        """
+        ---
+        name: \(YAMLText.scalar(name))
+        kind:                   # overseas | incubator | ip | finance | expert など
+        ---
+        ## できること
+
+        ## 紹介するとき
+
+        """
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import FrontMatter
+
+/// What `new` needs to know about a project, read straight from the files it names (a company's
+/// owner and themes, who exists): `new` must stay instant even with 100,000 visits, so it never
+/// loads the whole site.
+struct ProjectLookup {
+    let content: URL
+    let displayRoot: String
+
+    func slugs(in section: Section) -> [String] {
+        let folder = content.appendingPathComponent(section.rawValue)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()
+    }
+
+    /// The front matter of `section/slug.md`, or an error naming the closest existing slugs.
+    func frontMatter(of slug: String, in section: Section) throws -> YAMLNode {
+        let existing = slugs(in: section)
+        guard existing.contains(slug) else {
+            throw AuthoringError(ProjectLookup.unknown(slug, kind: section.kind, folder: display(section.rawValue), among: existing))
+        }
+        let relative = "\(section.rawValue)/\(slug).md"
+        return try ProjectLookup.readFrontMatter(content.appendingPathComponent(relative), display: display(relative))
+    }
+
+    func requireExists(_ slug: String, in section: Section) throws {
+        let existing = slugs(in: section)
+        if !existing.contains(slug) {
+            throw AuthoringError(ProjectLookup.unknown(slug, kind: section.kind, folder: display(section.rawValue), among: existing))
+        }
+    }
+
+    func display(_ relative: String) -> String {
+        displayRoot.isEmpty ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative)
+    }
+
+    static func readFrontMatter(_ url: URL, display: String) throws -> YAMLNode {
+        let text: String
+        switch SourceText.read(url, displayPath: display) {
+        case .success(let t): text = t
+        case .failure(let d): throw ContentErrors([d])
+        }
+        do {
+            return try FrontMatter.parse(text).frontMatter
+        } catch let error as YAMLError {
+            throw ContentErrors([Diagnostic(path: display, line: error.location.line, column: error.location.column, message: error.message)])
+        }
+    }
+
+    /// "unknown company 'x'" with the closest existing slugs, always some when any exist: the
+    /// person typing usually misspelled one of them.
+    static func unknown(_ slug: String, kind: String, folder: String, among existing: [String]) -> String {
+        guard !existing.isEmpty else { return "unknown \(kind) '\(slug)': \(folder)/ has none yet" }
+        let target = Array(slug.lowercased())
+        let closest = existing
+            .map { ($0, Suggestions.distance(target, Array($0.lowercased()))) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .prefix(3).map { "'\($0.0)'" }
+        return "unknown \(kind) '\(slug)'; closest in \(folder)/: \(closest.joined(separator: ", "))"
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import FrontMatter
+
+/// `densho reflect`: finds the visit (a path, or a company's latest visit) and appends a dated
+/// 振り返り section to it in one atomic write.
+public struct Reflector: Sendable {
+    public let content: URL
+    public let displayRoot: String
+    public let prompts: [String]
+
+    /// Prompts come from site.yml (`reflection_prompts`), else densho's Japanese defaults.
+    public init(content: URL, displayRoot: String, prompts: [String]? = nil) {
+        self.content = content
+        self.displayRoot = displayRoot
+        self.prompts = prompts ?? Reflector.configuredPrompts(content: content)
+    }
+
+    /// Appends the section and returns the note it went into.
+    public func reflect(on target: String, date: YAMLDate, workingDirectory: URL) throws -> CreatedNote {
+        let note = Reflector.looksLikePath(target)
+            ? try visit(atPath: target, workingDirectory: workingDirectory)
+            : try latestVisit(of: target)
+        guard let original = FileManager.default.contents(atPath: note.url.path) else {
+            throw AuthoringError("cannot read \(note.displayPath)")
+        }
+        if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self)) {
+            throw AuthoringError("\(note.displayPath) already has '\(ReflectionAppender.heading(for: date))'; edit that one")
+        }
+        try ContentFileWriter.replace(note.url, with: ReflectionAppender.append(to: original, date: date, prompts: prompts))
+        return note
+    }
+
+    static func looksLikePath(_ target: String) -> Bool {
+        target.contains("/") || target.hasSuffix(".md")
+    }
+
+    private static func configuredPrompts(content: URL) -> [String] {
+        var ignored = DiagnosticList()
+        return SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored).reflectionPrompts
+    }
+
+    /// A path given on the command line must name a visit note inside this project's content/visits.
+    private func visit(atPath path: String, workingDirectory: URL) throws -> CreatedNote {
+        let given = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
+        let url = given.standardizedFileURL.resolvingSymlinksInPath()
+        let visits = content.appendingPathComponent("visits").standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        guard FileManager.default.fileExists(atPath: url.path) else { throw AuthoringError("\(path): no such file") }
+        guard url.path.hasPrefix(visits) else {
+            throw AuthoringError("\(path) is not a visit note: visit notes live in \(displayRoot)/visits/<yyyy>/")
+        }
+        let relative = String(url.path.dropFirst(visits.count))
+        let parts = relative.split(separator: "/")
+        guard parts.count == 2, parts[1].hasSuffix(".md"), !parts[1].hasPrefix(".") else {
+            throw AuthoringError("\(path) is not a visit note: visit notes are \(displayRoot)/visits/<yyyy>/<date>-<company>.md")
+        }
+        let note = CreatedNote(url: url, displayPath: ProjectLookup(content: content, displayRoot: displayRoot).display("visits/" + relative))
+        let fields = try ProjectLookup.readFrontMatter(url, display: note.displayPath)
+        guard fields["date"]?.dateValue != nil, fields["company"]?.scalarText != nil else {
+            throw AuthoringError("\(note.displayPath) is not a visit note: its front matter has no 'date' and 'company'")
+        }
+        return note
+    }
+
+    /// The company's visit with the latest date (ties: the last by file name, as on the site).
+    /// File names start with the visit's date, so files are read newest first and the search stops
+    /// once names are older than the best match found.
+    private func latestVisit(of company: String) throws -> CreatedNote {
+        let lookup = ProjectLookup(content: content, displayRoot: displayRoot)
+        try lookup.requireExists(company, in: .companies)
+        let fm = FileManager.default
+        let visits = content.appendingPathComponent("visits")
+        var files: [String] = []
+        for year in (try? fm.contentsOfDirectory(atPath: visits.path)) ?? [] where !year.hasPrefix(".") {
+            for name in (try? fm.contentsOfDirectory(atPath: visits.appendingPathComponent(year).path)) ?? []
+            where name.hasSuffix(".md") && !name.hasPrefix(".") {
+                files.append("visits/\(year)/\(name)")
+            }
+        }
+        var best: (date: YAMLDate, number: Int, name: String, relative: String)? = nil
+        for relative in files.sorted(by: { Reflector.fileName($0) > Reflector.fileName($1) }) {
+            let name = Reflector.fileName(relative)
+            if let best, let prefix = YAMLDate(String(name.prefix(10))), prefix < best.date { break }
+            guard let fields = try? ProjectLookup.readFrontMatter(content.appendingPathComponent(relative), display: relative),
+                  fields["company"]?.scalarText == company, let date = fields["date"]?.dateValue else { continue }
+            let number = Reflector.sequenceNumber(of: name, date: date, company: company)
+            if let current = best, (date, number, name) <= (current.date, current.number, current.name) { continue }
+            best = (date, number, name, relative)
+        }
+        guard let best else {
+            throw AuthoringError("\(company) has no visit notes yet; write one with 'densho new visit \(company)'")
+        }
+        return CreatedNote(url: content.appendingPathComponent(best.relative), displayPath: lookup.display(best.relative))
+    }
+
+    /// Which note of the day `name` is: 1 for `<date>-<company>.md`, n for `…-n.md` (so -10 comes
+    /// after -9), 0 for a name that does not follow the pattern.
+    static func sequenceNumber(of name: String, date: YAMLDate, company: String) -> Int {
+        let base = "\(date)-\(company)"
+        guard name.hasSuffix(".md") else { return 0 }
+        let stem = name.dropLast(3)
+        if stem == base { return 1 }
+        guard stem.hasPrefix(base + "-"), let number = Int(stem.dropFirst(base.count + 1)) else { return 0 }
+        return number
+    }
+
+    private static func fileName(_ relative: String) -> String {
+        relative.split(separator: "/").last.map(String.init) ?? relative
+    }
+}

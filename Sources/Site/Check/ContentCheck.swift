@@ -1,0 +1,125 @@
+import Foundation
+import FrontMatter
+import Markdown
+
+/// `densho check`: everything `load` finds (errors and warnings), plus the warnings that depend on
+/// the day or are advice rather than breakage — notes still waiting for a 振り返り, themes outside
+/// the vocabulary, companies whose owner left with no successor, visits dated in the future,
+/// slugs shared across kinds.
+public enum ContentCheck {
+    /// Every diagnostic for the project, sorted by place.
+    public static func run(content: URL, displayPath: String, today: YAMLDate) -> [Diagnostic] {
+        let loaded = SiteBuilder.load(content: content, displayPath: displayPath)
+        return (loaded.diagnostics + warnings(for: loaded, content: content, displayPath: displayPath, today: today)).sorted()
+    }
+
+    public static func warnings(for loaded: LoadedSite, content: URL, displayPath: String, today: YAMLDate) -> [Diagnostic] {
+        var found = DiagnosticList()
+        let model = loaded.model
+        let files = FileLocator(content: content, displayRoot: displayPath)
+        missingReflections(model, today: today, into: &found)
+        futureVisits(model, today: today, files: files, into: &found)
+        themesOutsideVocabulary(model, into: &found)
+        orphanedCompanies(model, today: today, into: &found)
+        slugsSharedAcrossKinds(model, into: &found)
+        return found.sorted
+    }
+
+    private static func missingReflections(_ model: SiteModel, today: YAMLDate, into found: inout DiagnosticList) {
+        let cutoff = today.daysSinceEpoch - Radar.reflectionGraceDays
+        let unanswered = ReflectionStatus.unansweredPrompts(model.config)
+        for visit in model.visits where visit.date.daysSinceEpoch < cutoff {
+            if ReflectionStatus.isReflected(visit.page.markdown, unansweredPrompts: unanswered) { continue }
+            let days = today.daysSinceEpoch - visit.date.daysSinceEpoch
+            found.warning(visit.page.displayPath, 1, 1,
+                          "no \(NoteSection.reflection) yet, \(days) days after the visit; add one with 'densho reflect \(visit.page.displayPath)'")
+        }
+    }
+
+    private static func futureVisits(_ model: SiteModel, today: YAMLDate, files: FileLocator, into found: inout DiagnosticList) {
+        for visit in model.visits where visit.date > today {
+            let at = files.location(of: "date", in: visit.page.displayPath) ?? SourceLocation(line: 1, column: 1)
+            found.warning(visit.page.displayPath, at.line, at.column,
+                          "visit date \(visit.date) is after today (\(today)); a planned visit belongs in 'next_visit'")
+        }
+    }
+
+    private static func themesOutsideVocabulary(_ model: SiteModel, into found: inout DiagnosticList) {
+        let vocabulary = model.config.themes
+        guard !vocabulary.isEmpty else { return }
+        let known = Set(vocabulary)
+        let byCompatibilityForm = Dictionary(vocabulary.map { ($0.precomposedStringWithCompatibilityMapping.lowercased(), $0) },
+                                             uniquingKeysWith: { a, _ in a })
+        for page in model.allPages {
+            for theme in page.themes where !known.contains(theme.value) {
+                var message = "theme '\(theme.value)' is not in site.yml's themes"
+                if let same = byCompatibilityForm[theme.value.precomposedStringWithCompatibilityMapping.lowercased()] {
+                    message += "; did you mean '\(same)' (full-width and half-width forms differ)?"
+                } else {
+                    let close = similarThemes(to: theme.value, in: vocabulary)
+                    if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?" }
+                    else { message += " (add it there, or use one of them)" }
+                }
+                found.warning(page.displayPath, theme.line, theme.column, message)
+            }
+        }
+    }
+
+    /// Themes that contain the written one (知財 → 知財活用) or are a small edit away from it; two
+    /// short Japanese words with nothing in common are not "close" however few their characters.
+    private static func similarThemes(to theme: String, in vocabulary: [String]) -> [String] {
+        let containing = vocabulary.filter { $0.contains(theme) || theme.contains($0) }
+        if !containing.isEmpty { return Array(containing.prefix(3)) }
+        let target = Array(theme.lowercased())
+        return Suggestions.closest(to: theme, among: vocabulary, limit: 3).filter { candidate in
+            Suggestions.distance(target, Array(candidate.lowercased())) < min(target.count, candidate.count)
+        }
+    }
+
+    /// A company whose owner left with no successor has nobody: follow successors from the owner
+    /// until someone still here, and warn when the line ends with someone who left (or loops).
+    private static func orphanedCompanies(_ model: SiteModel, today: YAMLDate, into found: inout DiagnosticList) {
+        let people = Dictionary(model.people.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        for company in model.companies where company.status != .closed {
+            guard let owner = company.owner, var person = people[owner.value] else { continue }
+            var seen: Set<String> = [person.page.slug]
+            while person.left != nil, let next = person.successor.flatMap({ people[$0.value] }), !seen.contains(next.page.slug) {
+                seen.insert(next.page.slug)
+                person = next
+            }
+            guard let left = person.left else { continue }
+            if person.successor.map({ people[$0.value] == nil }) == true { continue }   // unknown successor: already an error
+            let when = left <= today ? "left on \(left)" : "leaves on \(left)"
+            let who = person.page.slug == owner.value ? "owner '\(owner.value)'" : "owner '\(owner.value)' → successor '\(person.page.slug)'"
+            let fix = person.successor == nil ? "set 'successor:' in \(person.page.displayPath) or a new 'owner' here"
+                                              : "successors loop back; set a 'successor:' who is still here or a new 'owner' here"
+            found.warning(company.page.displayPath, owner.line, owner.column, "\(who) \(when) with no successor; \(fix)")
+        }
+    }
+
+    /// The same slug for, say, a person and a company is allowed, but a bare [[slug]] link to
+    /// either is then ambiguous; say so before someone writes one.
+    private static func slugsSharedAcrossKinds(_ model: SiteModel, into found: inout DiagnosticList) {
+        var firstBySlug: [String: PageInfo] = [:]
+        for page in model.allPages.sorted(by: { ($0.section, $0.slug) < ($1.section, $1.slug) }) {
+            guard let first = firstBySlug[page.slug] else { firstBySlug[page.slug] = page; continue }
+            guard first.section != page.section else { continue }
+            found.warning(page.displayPath, 1, 1,
+                          "slug '\(page.slug)' is also used by \(first.displayPath); link to these with [[\(page.section.rawValue)/\(page.slug)]] or [[\(first.section.rawValue)/\(first.slug)]], since [[\(page.slug)]] is ambiguous")
+        }
+    }
+}
+
+/// Finds where a front-matter field was written, reading the file again: the model keeps a
+/// visit's date as a value only, and this is needed for the rare warning that points at it.
+struct FileLocator {
+    let content: URL
+    let displayRoot: String
+
+    func location(of key: String, in displayPath: String) -> SourceLocation? {
+        let prefix = displayRoot.isEmpty ? "" : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/")
+        guard displayPath.hasPrefix(prefix) else { return nil }
+        let url = content.appendingPathComponent(String(displayPath.dropFirst(prefix.count)))
+        return (try? ProjectLookup.readFrontMatter(url, display: displayPath))?[key]?.location
+    }
+}
