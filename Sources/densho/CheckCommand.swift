@@ -31,28 +31,9 @@ enum CheckCommand {
     /// Written by hand so the keys keep the documented order.
     static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int) -> String {
         let items = diagnostics.map { d in
-            "{\"path\":\(quote(d.path)),\"line\":\(d.line),\"column\":\(d.column),\"severity\":\(quote(d.severity.rawValue)),\"message\":\(quote(d.message))}"
+            "{\"path\":\(JSONText.quoted(d.path)),\"line\":\(d.line),\"column\":\(d.column),\"severity\":\(JSONText.quoted(d.severity.rawValue)),\"message\":\(JSONText.quoted(d.message))}"
         }
         return "{\"errors\":\(errors),\"warnings\":\(warnings),\"diagnostics\":[\(items.joined(separator: ","))]}"
     }
 
-    private static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -18,8 +18,8 @@ enum SearchOutput {
         var out = "{\"total\": \(results.total), \"results\": ["
         for (i, hit) in results.hits.enumerated() {
             out += i == 0 ? "\n  " : ",\n  "
-            out += "{\"url\": \(quoted(hit.url)), \"title\": \(quoted(hit.title)), \"type\": \(quoted(hit.type)), "
-            out += "\"date\": \(hit.date.map(quoted) ?? "null"), \"snippet\": \(quoted(hit.snippet)), \"highlights\": ["
+            out += "{\"url\": \(JSONText.quoted(hit.url)), \"title\": \(JSONText.quoted(hit.title)), \"type\": \(JSONText.quoted(hit.type)), "
+            out += "\"date\": \(hit.date.map { JSONText.quoted($0) } ?? "null"), \"snippet\": \(JSONText.quoted(hit.snippet)), \"highlights\": ["
             out += hit.highlights.map { "[\($0.lowerBound), \($0.upperBound)]" }.joined(separator: ", ")
             out += "]}"
         }
@@ -27,25 +27,6 @@ enum SearchOutput {
         return out
     }
 
-    /// A JSON string literal (RFC 8259): quote, backslash and control characters escaped, the
-    /// rest as UTF-8.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 
     /// Numbered results: title; type · date · url; the snippet with the matches marked.
     static func human(_ results: SearchResults, style: MarkStyle) -> String {
