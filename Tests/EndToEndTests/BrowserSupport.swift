@@ -25,29 +25,12 @@ struct Chromium {
     func dumpDOM(_ url: String, scratch: URL) throws -> String {
         let profile = scratch.appendingPathComponent("chromium-profile-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                             "--disable-extensions", "--user-data-dir=\(profile.path)",
-                             "--virtual-time-budget=10000", "--dump-dom", url]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // A hung browser must fail the test, not the CI job's clock.
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
-        var outData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        watchdog.cancel()
-        let dom = String(decoding: outData, as: UTF8.self)
-        guard process.terminationStatus == 0, dom.contains("</html>") else {
-            throw BrowserTestError("chromium failed on \(url) (status \(process.terminationStatus)): \(String(decoding: errData, as: UTF8.self).suffix(2000))")
+        let result = try ChildProcess.run(executable, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                                       "--disable-extensions", "--user-data-dir=\(profile.path)",
+                                                       "--virtual-time-budget=10000", "--dump-dom", url], timeout: 60)
+        let dom = result.stdout
+        guard result.status == 0, dom.contains("</html>") else {
+            throw BrowserTestError("chromium failed on \(url) (status \(result.status)): \(result.stderr.suffix(2000))")
         }
         return dom
     }
@@ -134,7 +117,8 @@ final class LoopbackServer {
 enum DumpedDOM {
     static func unescape(_ text: String) -> String {
         text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&nbsp;", with: "\u{A0}")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&nbsp;", with: "\u{A0}")
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 

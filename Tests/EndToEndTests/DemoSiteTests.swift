@@ -50,7 +50,7 @@ final class DemoSiteTests: XCTestCase {
         func ids(of path: String) -> Set<String> {
             if let known = idsByFile[path] { return known }
             let html = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            let found = Set(Self.matches(#"\sid="([^"]*)""#, in: html).map(Self.unescape))
+            let found = Set(DumpedDOM.matches(#"\sid="([^"]*)""#, in: html).map(DumpedDOM.unescape))
             idsByFile[path] = found
             return found
         }
@@ -58,8 +58,8 @@ final class DemoSiteTests: XCTestCase {
         var checked = 0
         for file in files {
             let html = try String(contentsOf: file, encoding: .utf8)
-            for raw in Self.matches(#"\s(?:href|src)="([^"]*)""#, in: html) {
-                let link = Self.unescape(raw)
+            for raw in DumpedDOM.matches(#"\s(?:href|src)="([^"]*)""#, in: html) {
+                let link = DumpedDOM.unescape(raw)
                 if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:") { continue }
                 XCTAssertFalse(link.hasPrefix("/"), "absolute URL \(link) in \(file.lastPathComponent) breaks file:// and sub-paths")
                 var pathPart = link
@@ -83,17 +83,5 @@ final class DemoSiteTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 1000)
         XCTAssertEqual(broken, [], "broken links")
-    }
-
-    static func matches(_ pattern: String, in text: String) -> [String] {
-        let regex = try! NSRegularExpression(pattern: pattern)
-        let ns = text as NSString
-        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
-    }
-
-    static func unescape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -17,6 +17,15 @@ struct Densho {
 
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
+        try ChildProcess.run(executable, arguments, in: directory, environment: environment)
+    }
+}
+
+/// Runs a program to its end and captures what it prints; a watchdog stops one that hangs, so a
+/// stuck child fails the test instead of eating the CI job's clock.
+enum ChildProcess {
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
+                    environment: [String: String]? = nil, timeout: TimeInterval = 300) throws -> Densho.Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -26,17 +35,22 @@ struct Densho {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         // Read both pipes before waiting so a chatty child cannot block on a full pipe.
-        var outData = Data(), errData = Data()
+        let outData = Captured()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { outData.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        watchdog.cancel()
+        return Densho.Result(status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    private final class Captured: @unchecked Sendable { var data = Data() }
 }
 
 /// A throw-away densho project in a temporary folder, written file by file.
