@@ -66,20 +66,26 @@ public enum SiteBuilder {
 
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let start = Date()
+        let steps = StepTimer()
         let loaded = load(content: options.contentDirectory, displayPath: options.contentDisplayPath)
+        steps.mark("load")
         if loaded.hasErrors { throw ContentErrors(loaded.diagnostics) }
         let model = options.publicOnly ? Publication.publicOnly(loaded.model) : loaded.model
         let index = SiteIndex(model: model, links: loaded.links, today: options.today)
         let theme = try Theme.load(from: options.themeDirectory, language: model.config.language,
                                    displayPath: options.themeDisplayPath)
+        steps.mark("index")
         let output = try SiteOutput(output: options.outputDirectory)
         do {
             let pages = try PageRenderer(index: index, theme: theme, publicOnly: options.publicOnly).renderAll(into: output)
+            steps.mark("pages")
             try SearchPublisher.publish(index, into: output)
+            steps.mark("search")
             for file in theme.staticFiles {
                 try output.write("static/\(file.relativePath)", try Data(contentsOf: file.url))
             }
             try output.commit()
+            steps.mark("commit")
             return BuildReport(pages: pages, files: output.filesWritten, bytes: output.bytesWritten,
                                warnings: loaded.diagnostics.filter { $0.severity == .warning },
                                seconds: Date().timeIntervalSince(start))
@@ -103,5 +109,18 @@ enum Publication {
         // A public visit of an internal company must not carry the company's name in its title.
         ModelBuilder.nameVisits(&result)
         return result
+    }
+}
+
+/// Step timings on standard error when DENSHO_TIMINGS is set: where a build spends its time.
+final class StepTimer {
+    private var last = Date()
+    private let enabled = ProcessInfo.processInfo.environment["DENSHO_TIMINGS"] != nil
+
+    func mark(_ step: String) {
+        guard enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "densho: %@ %.3f s\n", step, now.timeIntervalSince(last)).utf8))
+        last = now
     }
 }

@@ -11,12 +11,21 @@ enum NoteSection {
 
     /// Indices of the sections whose heading starts with `name` ("振り返り (2026-11-02)" counts).
     static func indices(_ name: String, in document: MarkdownDocument) -> [Int] {
-        document.sections.indices.filter { document.sections[$0].heading?.text.hasPrefix(name) == true }
+        indices(name, in: document.sections)
+    }
+
+    // `MarkdownDocument.sections` builds every section's text on each call: take it once.
+    static func indices(_ name: String, in sections: [MarkdownSection]) -> [Int] {
+        sections.indices.filter { sections[$0].heading?.text.hasPrefix(name) == true }
     }
 
     static func excerpt(_ name: String, of document: MarkdownDocument, limit: Int = 120) -> String? {
-        guard let first = indices(name, in: document).first else { return nil }
-        let text = document.sections[first].plainText.split(separator: "\n").joined(separator: " ")
+        excerpt(name, in: document.sections, limit: limit)
+    }
+
+    static func excerpt(_ name: String, in sections: [MarkdownSection], limit: Int = 120) -> String? {
+        guard let first = indices(name, in: sections).first else { return nil }
+        let text = sections[first].plainText.split(separator: "\n").joined(separator: " ")
         guard !text.isEmpty else { return nil }
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
@@ -33,8 +42,8 @@ extension PageContext {
             "company": link(section: .companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
             "themes": themeLinks(visit.page.themeNames),
-            "diagnosis": NoteSection.excerpt(NoteSection.diagnosis, of: visit.page.markdown).map { .string($0) } ?? .null,
-            "hasReflection": .bool(!NoteSection.indices(NoteSection.reflection, in: visit.page.markdown).isEmpty),
+            "diagnosis": index.digest(of: visit).diagnosisExcerpt.map { .string($0) } ?? .null,
+            "hasReflection": .bool(index.digest(of: visit).hasReflection),
         ])
     }
 

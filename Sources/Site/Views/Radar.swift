@@ -36,7 +36,7 @@ public struct Radar: Sendable {
         self.orphaned = orphaned
         let cutoff = index.today.daysSinceEpoch - Radar.reflectionGraceDays
         self.missingReflection = index.model.visits.filter { visit in
-            visit.date.daysSinceEpoch < cutoff && NoteSection.indices(NoteSection.reflection, in: visit.page.markdown).isEmpty
+            visit.date.daysSinceEpoch < cutoff && !index.digest(of: visit).hasReflection
         }
     }
 }

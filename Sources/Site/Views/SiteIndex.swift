@@ -19,6 +19,7 @@ public struct SiteIndex: Sendable {
     public let companiesByOwner: [String: [Company]]
     /// Referrals each partner received, with the visit that recorded them, newest first.
     public let referralsByPartner: [String: [(visit: Visit, referral: Referral)]]
+    private let visitDigests: [PageID: VisitDigest]
 
     init(model: SiteModel, links: LinkGraph, today: YAMLDate) {
         self.model = model
@@ -45,6 +46,11 @@ public struct SiteIndex: Sendable {
         var byOwner: [String: [Company]] = [:]
         for company in model.companies { if let owner = company.owner { byOwner[owner.value, default: []].append(company) } }
         companiesByOwner = byOwner
+        visitDigests = VisitDigest.all(model.visits)
+    }
+
+    public func digest(of visit: Visit) -> VisitDigest {
+        visitDigests[visit.page.id] ?? VisitDigest(visit.page.markdown)
     }
 
     public func page(_ id: PageID) -> PageInfo? { pagesByID[id] }
