@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     /// How paths are shown in diagnostics (as the user typed them, e.g. "content").
     public var contentDisplayPath: String
     public var themeDisplayPath: String
+    /// Advanced as the build goes, for a progress line (nil: nobody is watching).
+    public var progress: BuildProgress?
 
     public init(contentDirectory: URL, outputDirectory: URL, themeDirectory: URL, today: YAMLDate,
                 publicOnly: Bool = false, contentDisplayPath: String? = nil, themeDisplayPath: String? = nil) {
@@ -29,6 +31,8 @@ public struct BuildReport: Sendable {
     public let pages: Int
     public let files: Int
     public let bytes: Int
+    /// Files identical to the previous build's, taken over without writing.
+    public let unchanged: Int
     public let warnings: [Diagnostic]
     public let seconds: Double
 }
@@ -68,6 +72,8 @@ public enum SiteBuilder {
         let start = Date()
         let steps = StepTimer()
         let loaded = load(content: options.contentDirectory, displayPath: options.contentDisplayPath)
+        options.progress?.filesRead(loaded.model.allPages.count)
+        options.progress?.begin("rendering")
         steps.mark("load")
         if loaded.hasErrors { throw ContentErrors(loaded.diagnostics) }
         let model = options.publicOnly ? Publication.publicOnly(loaded.model) : loaded.model
@@ -75,10 +81,11 @@ public enum SiteBuilder {
         let theme = try Theme.load(from: options.themeDirectory, language: model.config.language,
                                    displayPath: options.themeDisplayPath)
         steps.mark("index")
-        let output = try SiteOutput(output: options.outputDirectory)
+        let output = try SiteOutput(output: options.outputDirectory, progress: options.progress)
         do {
             let pages = try PageRenderer(index: index, theme: theme, publicOnly: options.publicOnly).renderAll(into: output)
             steps.mark("pages")
+            options.progress?.begin("indexing")
             try SearchPublisher.publish(index, into: output)
             steps.mark("search")
             for file in theme.staticFiles {
@@ -86,7 +93,7 @@ public enum SiteBuilder {
             }
             try output.commit()
             steps.mark("commit")
-            return BuildReport(pages: pages, files: output.filesWritten, bytes: output.bytesWritten,
+            return BuildReport(pages: pages, files: output.filesWritten, bytes: output.bytesWritten, unchanged: output.filesReused,
                                warnings: loaded.diagnostics.filter { $0.severity == .warning },
                                seconds: Date().timeIntervalSince(start))
         } catch {

@@ -25,7 +25,10 @@ final class SiteOutput: @unchecked Sendable {
     /// The previous site, when there is one that densho made.
     private let previous: URL?
 
-    init(output: URL) throws {
+    private let progress: BuildProgress?
+
+    init(output: URL, progress: BuildProgress? = nil) throws {
+        self.progress = progress
         let fm = FileManager.default
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
@@ -88,6 +91,7 @@ final class SiteOutput: @unchecked Sendable {
         bytesWritten += data.count
         if reused { filesReused += 1 }
         lock.unlock()
+        progress?.wrote(relativePath)
     }
 
     /// Hard-links the previous site's file when it holds exactly `data`.
