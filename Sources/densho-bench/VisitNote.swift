@@ -44,13 +44,18 @@ enum VisitNote {
             if !reflection.isEmpty { b += "\n## 振り返り\n\n" + reflection.joined(separator: "\n\n") + "\n" }
             return b
         }
-        var result = body()
-        while result.count < target {
-            if r.chance(0.6) { heard.append("- " + text.heard(&r, company: company)) }
-            else { diagnosis.append(text.diagnosis(&r, company: company, partner: partner)) }
-            result = body()
+        // Grown sentence by sentence; the length is tracked rather than recounted (that was quadratic).
+        var length = body().count
+        while length < target {
+            if r.chance(0.6) {
+                heard.append("- " + text.heard(&r, company: company))
+                length += heard[heard.count - 1].count + 1
+            } else {
+                diagnosis.append(text.diagnosis(&r, company: company, partner: partner))
+                length += diagnosis[diagnosis.count - 1].count + 2
+            }
         }
-        return front + result
+        return front + body()
     }
 }
 
