@@ -9,15 +9,29 @@ enum BuildCommand {
         let content = a.value("content") ?? "content"
         let output = a.value("output") ?? "site"
         let theme = a.value("theme") ?? "themes/default"
-        let options = BuildOptions(
+        var options = BuildOptions(
             contentDirectory: URL(fileURLWithPath: content), outputDirectory: URL(fileURLWithPath: output),
             themeDirectory: URL(fileURLWithPath: theme), today: try CLI.parseToday(a.value("today")),
             publicOnly: a.has("public"), contentDisplayPath: content, themeDisplayPath: theme)
         if a.has("watch") { return BuildWatch.run(options, outputDisplay: output) }
-        let report = try SiteBuilder.build(options)
+        let line = ProgressLine.startIfTerminal()
+        options.progress = line?.progress
+        let report: BuildReport
+        do {
+            report = try SiteBuilder.build(options)
+            line?.stop()
+        } catch {
+            line?.stop()
+            throw error
+        }
+        summarize(report, options: options, outputDisplay: output)
+        return 0
+    }
+
+    /// Warnings, then the one summary line; `serve` and `--watch` report each build the same way.
+    static func summarize(_ report: BuildReport, options: BuildOptions, outputDisplay: String) {
         for warning in report.warnings { CLI.printError(warning.description) }
         let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
-        print("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB) into \(output)/\(options.publicOnly ? " (public only)" : "") in \(String(format: "%.2f", report.seconds)) s\(warnings)")
-        return 0
+        print("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB, \(report.unchanged) unchanged) into \(outputDisplay)/\(options.publicOnly ? " (public only)" : "") in \(String(format: "%.2f", report.seconds)) s\(warnings)")
     }
 }

@@ -134,8 +134,12 @@ public struct MarkdownDocument: Sendable {
     private func plainSlice(_ range: Range<Int>) -> String {
         let utf8 = plainText.utf8
         let lower = min(range.lowerBound, utf8.count), upper = min(range.upperBound, utf8.count)
-        let slice = plainText[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)]
-        return String(slice.drop(while: { $0 == "\n" }).reversed().drop(while: { $0 == "\n" }).reversed())
+        // Trimmed on UTF-8 bytes: walking Characters backwards costs grapheme breaking per scalar.
+        var start = utf8.index(utf8.startIndex, offsetBy: lower)
+        var end = utf8.index(utf8.startIndex, offsetBy: upper)
+        while start < end, utf8[start] == 0x0A { start = utf8.index(after: start) }
+        while end > start, utf8[utf8.index(before: end)] == 0x0A { end = utf8.index(before: end) }
+        return String(plainText[start..<end])
     }
 }
 

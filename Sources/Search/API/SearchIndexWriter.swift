@@ -5,6 +5,29 @@ import Foundation
 public enum SearchIndexWriter {
     public static func write(_ documents: [SearchDocument], labels: SearchFacetLabels,
                              to directory: URL) throws -> SearchIndexStats {
+        try writeFiles(files(documents, labels: labels), to: directory)
+    }
+
+    /// Builds the index and hands each file (name, bytes) to `sink`, from several threads at
+    /// once: the caller decides where and how files land (the site build writes them into its
+    /// staging folder, reusing unchanged ones). `sink` must be safe to call concurrently.
+    public static func write(_ documents: [SearchDocument], labels: SearchFacetLabels,
+                             sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexStats {
+        let built = files(documents, labels: labels)
+        let failures = ErrorSlot()
+        let bytes = ByteCounter()
+        DispatchQueue.concurrentPerform(iterations: built.files.count) { i in
+            let file = built.files[i]
+            let data = ShardFile.contents(id: file.id, json: file.json)
+            do { try sink(ShardFile.fileName(file.id), data) } catch { failures.record(error) }
+            bytes.add(data.count)
+        }
+        if let error = failures.first { throw error }
+        return SearchIndexStats(documents: built.documents, files: built.files.count, bytes: bytes.total)
+    }
+
+    private static func files(_ documents: [SearchDocument], labels: SearchFacetLabels)
+        -> (files: [(id: String, json: [UInt8])], documents: Int) {
         let ordered = DocumentOrder.order(documents).map { documents[$0] }
         var postings = IndexAccumulator()
         var docEntries: [[UInt8]] = []
@@ -43,11 +66,12 @@ public enum SearchIndexWriter {
         files.append(ManifestWriter.file(documents: ordered.count, docsPerShard: docFiles.docsPerShard,
                                          docShards: docFiles.files.count, postings: postings,
                                          labels: labels))
-        return try writeFiles(files, documents: ordered.count, to: directory)
+        return (files, ordered.count)
     }
 
-    private static func writeFiles(_ files: [(id: String, json: [UInt8])], documents: Int,
+    private static func writeFiles(_ built: (files: [(id: String, json: [UInt8])], documents: Int),
                                    to directory: URL) throws -> SearchIndexStats {
+        let (files, documents) = built
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -76,4 +100,17 @@ public enum SearchIndexWriter {
         }
         return SearchIndexStats(documents: documents, files: files.count, bytes: bytes)
     }
+}
+
+/// The first error of a parallel loop.
+final class ErrorSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var first: Error?
+    func record(_ error: Error) { lock.lock(); if first == nil { first = error }; lock.unlock() }
+}
+
+final class ByteCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var total = 0
+    func add(_ n: Int) { lock.lock(); total += n; lock.unlock() }
 }

@@ -52,7 +52,8 @@ enum SearchPublisher {
     }
 
     static func publish(_ index: SiteIndex, into output: SiteOutput) throws {
-        let directory = output.staging.appendingPathComponent("search")
-        _ = try SearchIndexWriter.write(documents(index), labels: labels(index), to: directory)
+        _ = try SearchIndexWriter.write(documents(index), labels: labels(index)) { name, data in
+            try output.write("search/\(name)", data)
+        }
     }
 }

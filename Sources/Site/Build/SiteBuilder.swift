@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     /// How paths are shown in diagnostics (as the user typed them, e.g. "content").
     public var contentDisplayPath: String
     public var themeDisplayPath: String
+    /// Advanced as the build goes, for a progress line (nil: nobody is watching).
+    public var progress: BuildProgress?
 
     public init(contentDirectory: URL, outputDirectory: URL, themeDirectory: URL, today: YAMLDate,
                 publicOnly: Bool = false, contentDisplayPath: String? = nil, themeDisplayPath: String? = nil) {
@@ -29,6 +31,8 @@ public struct BuildReport: Sendable {
     public let pages: Int
     public let files: Int
     public let bytes: Int
+    /// Files identical to the previous build's, taken over without writing.
+    public let unchanged: Int
     public let warnings: [Diagnostic]
     public let seconds: Double
 }
@@ -67,21 +71,30 @@ public enum SiteBuilder {
 
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let start = Date()
+        let steps = StepTimer()
         let loaded = load(content: options.contentDirectory, displayPath: options.contentDisplayPath)
+        options.progress?.filesRead(loaded.model.allPages.count)
+        options.progress?.begin("rendering")
+        steps.mark("load")
         if loaded.hasErrors { throw ContentErrors(loaded.diagnostics) }
         let model = options.publicOnly ? Publication.publicOnly(loaded.model) : loaded.model
         let index = SiteIndex(model: model, links: loaded.links, today: options.today)
         let theme = try Theme.load(from: options.themeDirectory, language: model.config.language,
                                    displayPath: options.themeDisplayPath)
-        let output = try SiteOutput(output: options.outputDirectory)
+        steps.mark("index")
+        let output = try SiteOutput(output: options.outputDirectory, progress: options.progress)
         do {
             let pages = try PageRenderer(index: index, theme: theme, publicOnly: options.publicOnly).renderAll(into: output)
+            steps.mark("pages")
+            options.progress?.begin("indexing")
             try SearchPublisher.publish(index, into: output)
+            steps.mark("search")
             for file in theme.staticFiles {
                 try output.write("static/\(file.relativePath)", try Data(contentsOf: file.url))
             }
             try output.commit()
-            return BuildReport(pages: pages, files: output.filesWritten, bytes: output.bytesWritten,
+            steps.mark("commit")
+            return BuildReport(pages: pages, files: output.filesWritten, bytes: output.bytesWritten, unchanged: output.filesReused,
                                warnings: loaded.diagnostics.filter { $0.severity == .warning },
                                seconds: Date().timeIntervalSince(start))
         } catch {
@@ -104,5 +117,18 @@ enum Publication {
         // A public visit of an internal company must not carry the company's name in its title.
         ModelBuilder.nameVisits(&result)
         return result
+    }
+}
+
+/// Step timings on standard error when DENSHO_TIMINGS is set: where a build spends its time.
+final class StepTimer {
+    private var last = Date()
+    private let enabled = ProcessInfo.processInfo.environment["DENSHO_TIMINGS"] != nil
+
+    func mark(_ step: String) {
+        guard enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "densho: %@ %.3f s\n", step, now.timeIntervalSince(last)).utf8))
+        last = now
     }
 }

@@ -6,6 +6,12 @@ import Glibc
 /// Writes a whole site into a staging folder beside the output, then swaps it in with one
 /// atomic rename. Whatever happens before the swap (an error, a crash, SIGKILL), the previous
 /// site stays as it was.
+///
+/// Rebuilds are incremental at the file level: a file whose bytes equal the previous site's
+/// file at the same path is hard-linked from there instead of written. Writing is what costs
+/// (file data, inode and journal work); comparing against the page cache is cheap, and the
+/// result is byte-identical to a full build by construction. Files are never changed in place,
+/// so sharing inodes between the old and the new site is safe.
 final class SiteOutput: @unchecked Sendable {
     static let marker = ".densho-site"
     let output: URL
@@ -14,13 +20,21 @@ final class SiteOutput: @unchecked Sendable {
     private var createdDirectories: Set<String> = [""]
     private(set) var filesWritten = 0
     private(set) var bytesWritten = 0
+    /// Files taken unchanged from the previous site (hard links, no data written).
+    private(set) var filesReused = 0
+    /// The previous site, when there is one that densho made.
+    private let previous: URL?
 
-    init(output: URL) throws {
+    private let progress: BuildProgress?
+
+    init(output: URL, progress: BuildProgress? = nil) throws {
+        self.progress = progress
         let fm = FileManager.default
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         try SiteOutput.checkReplaceable(self.output)
+        previous = fm.fileExists(atPath: self.output.appendingPathComponent(SiteOutput.marker).path) ? self.output : nil
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         SiteOutput.removeStaleStaging(in: parent, name: name)
         staging = parent.appendingPathComponent(".\(name).densho-build-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -69,14 +83,53 @@ final class SiteOutput: @unchecked Sendable {
             createdDirectories.insert(directory)
         }
         lock.unlock()
-        let url = staging.appendingPathComponent(relativePath)
-        guard FileManager.default.createFile(atPath: url.path, contents: data) else {
-            throw BuildFailure("cannot write \(url.path)")
-        }
+        let path = staging.appendingPathComponent(relativePath).path
+        let reused = previous.map { SiteOutput.linkIfUnchanged(from: $0.appendingPathComponent(relativePath).path, to: path, data) } ?? false
+        if !reused { try SiteOutput.writeFile(path, data) }
         lock.lock()
         filesWritten += 1
         bytesWritten += data.count
+        if reused { filesReused += 1 }
         lock.unlock()
+        progress?.wrote(relativePath)
+    }
+
+    /// Hard-links the previous site's file when it holds exactly `data`.
+    private static func linkIfUnchanged(from old: String, to new: String, _ data: Data) -> Bool {
+        var info = stat()
+        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        let fd = open(old, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let same = data.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            var offset = 0
+            while offset < expected.count {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                guard n > 0, offset + n <= expected.count else { return false }
+                let equal = buffer.withUnsafeBytes { memcmp($0.baseAddress!, expected.baseAddress! + offset, n) == 0 }
+                guard equal else { return false }
+                offset += n
+            }
+            return true
+        }
+        return same && link(old, new) == 0
+    }
+
+    /// A plain write: the staging folder is private until the swap, so no temporary file is needed.
+    private static func writeFile(_ path: String, _ data: Data) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw BuildFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw BuildFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+                offset += n
+            }
+        }
     }
 
     func write(_ relativePath: String, _ text: String) throws { try write(relativePath, Data(text.utf8)) }

@@ -11,12 +11,17 @@ enum NoteSection {
 
     /// Indices of the sections whose heading starts with `name` ("振り返り (2026-11-02)" counts).
     static func indices(_ name: String, in document: MarkdownDocument) -> [Int] {
-        document.sections.indices.filter { document.sections[$0].heading?.text.hasPrefix(name) == true }
+        indices(name, in: document.sections)
     }
 
-    static func excerpt(_ name: String, of page: PageInfo, in index: SiteIndex, limit: Int = 120) -> String? {
-        guard let first = indices(name, in: page.markdown).first else { return nil }
-        let text = index.plainText(page, section: first).split(separator: "\n").joined(separator: " ")
+    // `MarkdownDocument.sections` builds every section's text on each call: take it once.
+    static func indices(_ name: String, in sections: [MarkdownSection]) -> [Int] {
+        sections.indices.filter { sections[$0].heading?.text.hasPrefix(name) == true }
+    }
+
+    /// The first lines of a section's plain text, on one line, for lists.
+    static func excerpt(_ plainText: String, limit: Int = 120) -> String? {
+        let text = plainText.split(separator: "\n").joined(separator: " ")
         guard !text.isEmpty else { return nil }
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
@@ -33,8 +38,8 @@ extension PageContext {
             "company": link(section: .companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
             "themes": themeLinks(visit.page.themeNames),
-            "diagnosis": NoteSection.excerpt(NoteSection.diagnosis, of: visit.page, in: index).map { .string($0) } ?? .null,
-            "hasReflection": .bool(ReflectionStatus.isReflected(visit.page.markdown, unansweredPrompts: ReflectionStatus.unansweredPrompts(index.model.config))),
+            "diagnosis": index.digest(of: visit).diagnosisExcerpt.map { .string($0) } ?? .null,
+            "hasReflection": .bool(index.digest(of: visit).hasReflection),
         ])
     }
 

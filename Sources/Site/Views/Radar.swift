@@ -35,9 +35,8 @@ public struct Radar: Sendable {
         self.neverVisited = never
         self.orphaned = orphaned
         let cutoff = index.today.daysSinceEpoch - Radar.reflectionGraceDays
-        let unanswered = ReflectionStatus.unansweredPrompts(index.model.config)
         self.missingReflection = index.model.visits.filter { visit in
-            visit.date.daysSinceEpoch < cutoff && !ReflectionStatus.isReflected(visit.page.markdown, unansweredPrompts: unanswered)
+            visit.date.daysSinceEpoch < cutoff && !index.digest(of: visit).hasReflection
         }
     }
 }

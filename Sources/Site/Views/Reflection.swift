@@ -10,7 +10,11 @@ enum ReflectionStatus {
     }
 
     static func isReflected(_ document: MarkdownDocument, unansweredPrompts: Set<String>) -> Bool {
-        document.sections.contains { section in
+        isReflected(document.sections, unansweredPrompts: unansweredPrompts)
+    }
+
+    static func isReflected(_ sections: [MarkdownSection], unansweredPrompts: Set<String>) -> Bool {
+        sections.contains { section in
             guard section.heading?.text.hasPrefix(NoteSection.reflection) == true else { return false }
             return section.plainText.split(separator: "\n").contains { line in
                 let text = line.trimmingCharacters(in: .whitespaces)

@@ -20,6 +20,7 @@ public struct SiteIndex: Sendable {
     public let companiesByOwner: [String: [Company]]
     /// Referrals each partner received, with the visit that recorded them, newest first.
     public let referralsByPartner: [String: [(visit: Visit, referral: Referral)]]
+    private let visitDigests: [PageID: VisitDigest]
 
     init(model: SiteModel, links: LinkGraph, today: YAMLDate) {
         self.model = model
@@ -46,6 +47,13 @@ public struct SiteIndex: Sendable {
         var byOwner: [String: [Company]] = [:]
         for company in model.companies { if let owner = company.owner { byOwner[owner.value, default: []].append(company) } }
         companiesByOwner = byOwner
+        visitDigests = VisitDigest.all(model.visits, names: { [links, pages] page in SiteIndex.linkNames(for: page, links: links, published: pages) },
+                                       unansweredPrompts: ReflectionStatus.unansweredPrompts(model.config))
+    }
+
+    public func digest(of visit: Visit) -> VisitDigest {
+        visitDigests[visit.page.id]
+            ?? VisitDigest(visit.page, names: linkNames(for: visit.page), unansweredPrompts: ReflectionStatus.unansweredPrompts(model.config))
     }
 
     public func page(_ id: PageID) -> PageInfo? { pagesByID[id] }
@@ -69,10 +77,15 @@ extension SiteIndex {
     /// Names label-less wiki links by the published page's title, so plain text reads "みなと川信用金庫"
     /// where the note wrote [[shinkin]]. Unpublished targets keep what the author wrote.
     func linkNames(for page: PageInfo) -> (WikiLink) -> String? {
+        SiteIndex.linkNames(for: page, links: links, published: pagesByID)
+    }
+
+    static func linkNames(for page: PageInfo, links: LinkGraph, published: [PageID: PageInfo]) -> (WikiLink) -> String? {
+        guard !page.markdown.wikiLinks.isEmpty else { return { _ in nil } }
         let targets = links.targets[page.id] ?? []
         var names: [WikiLink: String] = [:]
         for (link, target) in zip(page.markdown.wikiLinks, targets) {
-            if let target, let published = self.page(target.page) { names[link] = published.title }
+            if let target, let found = published[target.page] { names[link] = found.title }
         }
         return { names[$0] }
     }

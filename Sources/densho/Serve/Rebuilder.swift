@@ -13,10 +13,7 @@ struct Rebuilder {
     @discardableResult
     func build() -> Bool {
         do {
-            let report = try SiteBuilder.build(options)
-            for warning in report.warnings { CLI.printError(warning.description) }
-            let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
-            print("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB) into \(outputDisplay)/\(options.publicOnly ? " (public only)" : "") in \(String(format: "%.2f", report.seconds)) s\(warnings)")
+            BuildCommand.summarize(try SiteBuilder.build(options), options: options, outputDisplay: outputDisplay)
             return true
         } catch let errors as ContentErrors {
             for d in errors.diagnostics { CLI.printError(d.description) }

@@ -1,0 +1,30 @@
+/// A small deterministic generator (SplitMix64): the same seed gives the same corpus on every
+/// machine and Swift version, which `SystemRandomNumberGenerator` would not.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
+
+    /// Several distinct items, in the order drawn.
+    mutating func pick<T>(_ items: [T], count: Int) -> [T] {
+        var indices = Array(items.indices)
+        var result: [T] = []
+        for _ in 0..<min(count, items.count) {
+            let i = Int.random(in: 0..<indices.count, using: &self)
+            result.append(items[indices.remove(at: i)])
+        }
+        return result
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+
+/// A rebuild after one visit changes must give exactly the site a full build gives, and must
+/// reuse (not rewrite) the files that did not change.
+final class IncrementalTests: XCTestCase {
+    func testRebuildAfterEditingOneVisitIsByteIdenticalToAFullBuild() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        try writeSecondVisit(project, reflection: "社長は前向きだった。")
+        XCTAssertEqual(try project.build().status, 0)
+
+        // Edit one visit: new text, a new open promise, a changed 振り返り (full-width digits too).
+        try writeSecondVisit(project, reflection: "工場長が同席。次回は３月に試作品を確認する。")
+        let incremental = try project.build()
+        XCTAssertEqual(incremental.status, 0, incremental.stderr)
+
+        let fresh = try TemporaryProject()
+        try FileManager.default.copyItem(at: project.content, to: fresh.content)
+        XCTAssertEqual(try fresh.build().status, 0)
+
+        let a = try Self.tree(project.site), b = try Self.tree(fresh.site)
+        XCTAssertEqual(Set(a.keys), Set(b.keys), "the same files")
+        for (path, data) in a where b[path] != data { XCTFail("site/\(path) differs from a full build") }
+        let visit = String(decoding: a["visits/2026/2026-10-02-minato-seiki.html"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(visit.contains("工場長が同席"), "the edited visit was rendered again")
+    }
+
+    func testUnchangedFilesAreReusedAndChangedOnesRewritten() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        try writeSecondVisit(project, reflection: "社長は前向きだった。")
+        XCTAssertEqual(try project.build().status, 0)
+        let before = try Self.inodes(project.site)
+
+        try writeSecondVisit(project, reflection: "ｶﾀｶﾅ半角のメモ：試作品ＯＫ。", diagnosis: "販路開拓が先。ＥＣも検討。")
+        XCTAssertEqual(try project.build().status, 0)
+        let after = try Self.inodes(project.site)
+
+        // A page that does not depend on the edited visit is the very same file (a hard link)…
+        let person = "playbooks/first-visit.html"
+        XCTAssertEqual(before[person], after[person], "\(person) was rewritten although nothing it shows changed")
+        XCTAssertEqual(before["static/style.css"], after["static/style.css"])
+        // …while the visit itself and its company's page (the timeline excerpt) are new files.
+        for path in ["visits/2026/2026-10-02-minato-seiki.html", "companies/minato-seiki.html"] {
+            XCTAssertNotNil(after[path])
+            XCTAssertNotEqual(before[path], after[path], "\(path) should have been written again")
+        }
+        let reused = after.filter { before[$0.key] == $0.value }.count
+        XCTAssertGreaterThan(reused, after.count / 2, "most files are reused")
+    }
+
+    func testRebuildAfterDeletingAVisitDropsItsPage() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        try writeSecondVisit(project, reflection: "削除前。")
+        XCTAssertEqual(try project.build().status, 0)
+        XCTAssertTrue(project.exists("site/visits/2026/2026-10-02-minato-seiki.html"))
+        try FileManager.default.removeItem(at: project.content.appendingPathComponent("visits/2026/2026-10-02-minato-seiki.md"))
+        XCTAssertEqual(try project.build().status, 0)
+        XCTAssertFalse(project.exists("site/visits/2026/2026-10-02-minato-seiki.html"))
+
+        let fresh = try TemporaryProject()
+        try FileManager.default.copyItem(at: project.content, to: fresh.content)
+        XCTAssertEqual(try fresh.build().status, 0)
+        XCTAssertEqual(try Self.tree(project.site), try Self.tree(fresh.site))
+    }
+
+    private func writeSecondVisit(_ project: TemporaryProject, reflection: String, diagnosis: String = "海外の規格対応が先。") throws {
+        try project.write("content/visits/2026/2026-10-02-minato-seiki.md", """
+        ---
+        date: 2026-10-02
+        company: minato-seiki
+        staff: [suzuki]
+        themes: [海外展開]
+        ---
+        ## 聞いたこと
+        台湾の展示会でＡＢＣ社と名刺交換。
+        ## 見立て
+        \(diagnosis)
+        ## 次の一手
+        - [ ] 規格資料を取り寄せる
+        ## 振り返り
+        \(reflection)
+        """)
+    }
+
+    /// Every file of a site (relative path → bytes).
+    static func tree(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(atPath: root.path)
+        while let path = walker?.nextObject() as? String {
+            let url = root.appendingPathComponent(path)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    static func inodes(_ root: URL) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for path in try tree(root).keys {
+            let attributes = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path)
+            result[path] = (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
+        }
+        return result
+    }
+}
