@@ -74,7 +74,8 @@ public enum SiteBuilder {
                                    displayPath: options.themeDisplayPath)
         let output = try SiteOutput(output: options.outputDirectory)
         do {
-            let pages = try PageRenderer(index: index, theme: theme, publicOnly: options.publicOnly).renderAll(into: output)
+            let views = options.publicOnly ? PublishedViews.forPublic(model) : .everything
+            let pages = try PageRenderer(index: index, theme: theme, views: views).renderAll(into: output)
             try SearchPublisher.publish(index, into: output)
             for file in theme.staticFiles {
                 try output.write("static/\(file.relativePath)", try Data(contentsOf: file.url))
@@ -100,8 +101,43 @@ enum Publication {
         result.playbooks = model.playbooks.filter { isPublic($0.page) }
         result.people = model.people.filter { isPublic($0.page) }
         result.partners = model.partners.filter { isPublic($0.page) }
-        // A public visit of an internal company must not carry the company's name in its title.
+        // A public visit of an internal company is named by its date alone: the usual name carries
+        // the company's name, and without it the company's slug — both internal.
+        let published = Set(result.companies.map(\.page.slug))
         ModelBuilder.nameVisits(&result)
+        for index in result.visits.indices where !published.contains(result.visits[index].company.value) {
+            result.visits[index].page.title = result.visits[index].date.description
+        }
         return result
+    }
+}
+
+/// Which gathered pages a build writes and links. An internal build writes them all; a public
+/// one writes a list only when its section has public pages, and never the team's working views
+/// (the radar, handover packets), which exist to follow up internal work.
+struct PublishedViews: Sendable {
+    var lists: Set<Section> = Set(Section.allCases)
+    var radar = true
+    var handover = true
+
+    static let everything = PublishedViews()
+
+    static func forPublic(_ model: SiteModel) -> PublishedViews {
+        var views = PublishedViews(lists: [], radar: false, handover: false)
+        for page in model.allPages { views.lists.insert(page.section) }
+        return views
+    }
+
+    /// Whether the page at a site path (a list, the radar) is written by this build.
+    func includes(_ path: String) -> Bool {
+        switch path {
+        case "radar.html": return radar
+        case "playbooks/print.html": return lists.contains(.playbooks)
+        default:
+            if path.hasSuffix("/index.html"), let section = Section(rawValue: String(path.dropLast("/index.html".count))) {
+                return lists.contains(section)
+            }
+            return true
+        }
     }
 }
