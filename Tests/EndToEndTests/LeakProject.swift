@@ -239,11 +239,10 @@ struct LeakProject {
 /// Every file of a built site, by relative path.
 func siteFiles(_ root: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
-    let prefix = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
-    guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
-    for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-        let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-        files[String(path.dropFirst(prefix.count))] = try Data(contentsOf: url)
+    guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [:] }
+    while let path = walker.nextObject() as? String {
+        guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
+        files[path] = try Data(contentsOf: root.appendingPathComponent(path))
     }
     return files
 }
