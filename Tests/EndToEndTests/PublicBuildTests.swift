@@ -100,6 +100,29 @@ final class PublicBuildTests: XCTestCase {
                       "an unlabeled link to an internal page keeps the text the public page wrote")
     }
 
+    /// A visit is named after its company; a public visit of an internal company would publish the
+    /// company's slug as its own address, so the public build refuses it and says what to do.
+    func testPublicVisitNamedAfterAnInternalCompanyIsAnError() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        try project.write("content/visits/2026/2026-09-01-minato-seiki.md",
+                          "---\ndate: 2026-09-01\ncompany: minato-seiki\nvisibility: public\n---\n公開の記録。\n")
+        XCTAssertEqual(try project.build().status, 0, "an internal build is fine")
+        let before = try siteFiles(project.site)
+        let result = try project.build(["--public"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains(project.content.path + "/visits/2026/2026-09-01-minato-seiki.md:1:1: error: this public visit's file name contains 'minato-seiki'"), result.stderr)
+        XCTAssertEqual(try siteFiles(project.site), before, "the previous site stays")
+
+        try FileManager.default.moveItem(at: project.content.appendingPathComponent("visits/2026/2026-09-01-minato-seiki.md"),
+                                         to: project.content.appendingPathComponent("visits/2026/2026-09-01-public-event.md"))
+        let renamed = try project.build(["--public"])
+        XCTAssertEqual(renamed.status, 0, renamed.stderr)
+        let page = try project.read("site/visits/2026/2026-09-01-public-event.html")
+        XCTAssertFalse(page.contains("minato") || page.contains("みなと"), page)
+        XCTAssertTrue(page.contains("<title>2026-09-01 |"), "named by its date alone")
+    }
+
     func testDemoContentBuildsInPublicMode() throws {
         let project = try TemporaryProject()
         let result = try Densho.run(["build", "--content", Densho.repositoryRoot.appendingPathComponent("content").path,

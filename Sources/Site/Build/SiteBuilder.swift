@@ -68,6 +68,10 @@ public enum SiteBuilder {
         let start = Date()
         let loaded = load(content: options.contentDirectory, displayPath: options.contentDisplayPath)
         if loaded.hasErrors { throw ContentErrors(loaded.diagnostics) }
+        if options.publicOnly {
+            let problems = Publication.problems(loaded.model)
+            if !problems.isEmpty { throw ContentErrors(problems.sorted()) }
+        }
         let model = options.publicOnly ? Publication.publicOnly(loaded.model) : loaded.model
         let index = SiteIndex(model: model, links: loaded.links, today: options.today)
         let theme = try Theme.load(from: options.themeDirectory, language: model.config.language,
@@ -109,6 +113,21 @@ enum Publication {
             result.visits[index].page.title = result.visits[index].date.description
         }
         return result
+    }
+
+    /// What a public build cannot hide by leaving pages out: a public page's own file name is its
+    /// address, and a visit is usually named after its company. Publishing it would reveal the
+    /// internal company's slug, so the build stops and says which file to rename.
+    static func problems(_ model: SiteModel) -> [Diagnostic] {
+        let internalCompanies = Set(model.companies.filter { $0.page.visibility != .public }.map(\.page.slug))
+        var diagnostics = DiagnosticList()
+        for visit in model.visits where visit.page.visibility == .public && internalCompanies.contains(visit.company.value) {
+            let name = visit.company.value
+            if visit.page.slug.contains(name) {
+                diagnostics.error(visit.page.displayPath, 1, 1, "this public visit's file name contains '\(name)', the slug of an internal company, and --public would publish it; rename the file (e.g. \(visit.date)-public-event.md) or make the company public")
+            }
+        }
+        return diagnostics.items
     }
 }
 
