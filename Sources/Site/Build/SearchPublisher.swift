@@ -8,8 +8,18 @@ enum SearchPublisher {
         let m = index.model
         var docs: [SearchDocument] = []
         docs.reserveCapacity(m.allPages.count)
-        func doc(_ page: PageInfo, date: String?, meta: [String?], facets: [String: [String]]) -> SearchDocument {
-            var facets = facets
+        func published(_ facet: String, _ id: String) -> Bool {
+            switch facet {
+            case "company": return index.companiesBySlug[id] != nil
+            case "person": return index.peopleByID[id] != nil
+            case "partner": return index.partnersByID[id] != nil
+            default: return true
+            }
+        }
+        func doc(_ page: PageInfo, date: String?, meta: [String?], facets given: [String: [String]]) -> SearchDocument {
+            // Facet values are ids; one naming a page this build does not publish would leak it.
+            var facets: [String: [String]] = [:]
+            for (name, ids) in given { facets[name] = ids.filter { published(name, $0) } }
             facets["theme"] = page.themeNames
             if let date { facets["year"] = [String(date.prefix(4))] }
             return SearchDocument(url: page.outputPath, title: page.title, type: page.section.kind, date: date,

@@ -77,6 +77,10 @@ public enum SiteBuilder {
         options.progress?.begin("rendering")
         steps.mark("load")
         if loaded.hasErrors { throw ContentErrors(loaded.diagnostics) }
+        if options.publicOnly {
+            let problems = Publication.problems(loaded.model)
+            if !problems.isEmpty { throw ContentErrors(problems.sorted()) }
+        }
         let model = options.publicOnly ? Publication.publicOnly(loaded.model) : loaded.model
         let index = SiteIndex(model: model, links: loaded.links, today: options.today)
         let theme = try Theme.load(from: options.themeDirectory, language: model.config.language,
@@ -84,7 +88,8 @@ public enum SiteBuilder {
         steps.mark("index")
         let output = try SiteOutput(output: options.outputDirectory, progress: options.progress)
         do {
-            let pages = try PageRenderer(index: index, theme: theme, publicOnly: options.publicOnly).renderAll(into: output)
+            let views = options.publicOnly ? PublishedViews.forPublic(model) : .everything
+            let pages = try PageRenderer(index: index, theme: theme, views: views).renderAll(into: output)
             steps.mark("pages")
             options.progress?.begin("indexing")
             try SearchPublisher.publish(index, into: output)
@@ -114,9 +119,59 @@ enum Publication {
         result.playbooks = model.playbooks.filter { isPublic($0.page) }
         result.people = model.people.filter { isPublic($0.page) }
         result.partners = model.partners.filter { isPublic($0.page) }
-        // A public visit of an internal company must not carry the company's name in its title.
+        // A public visit of an internal company is named by its date alone: the usual name carries
+        // the company's name, and without it the company's slug — both internal.
+        let published = Set(result.companies.map(\.page.slug))
         ModelBuilder.nameVisits(&result)
+        for index in result.visits.indices where !published.contains(result.visits[index].company.value) {
+            result.visits[index].page.title = result.visits[index].date.description
+        }
         return result
+    }
+
+    /// What a public build cannot hide by leaving pages out: a public page's own file name is its
+    /// address, and a visit is usually named after its company. Publishing it would reveal the
+    /// internal company's slug, so the build stops and says which file to rename.
+    static func problems(_ model: SiteModel) -> [Diagnostic] {
+        let internalCompanies = Set(model.companies.filter { $0.page.visibility != .public }.map(\.page.slug))
+        var diagnostics = DiagnosticList()
+        for visit in model.visits where visit.page.visibility == .public && internalCompanies.contains(visit.company.value) {
+            let name = visit.company.value
+            if visit.page.slug.contains(name) {
+                diagnostics.error(visit.page.displayPath, 1, 1, "this public visit's file name contains '\(name)', the slug of an internal company, and --public would publish it; rename the file (e.g. \(visit.date)-public-event.md) or make the company public")
+            }
+        }
+        return diagnostics.items
+    }
+}
+
+/// Which gathered pages a build writes and links. An internal build writes them all; a public
+/// one writes a list only when its section has public pages, and never the team's working views
+/// (the radar, handover packets), which exist to follow up internal work.
+struct PublishedViews: Sendable {
+    var lists: Set<Section> = Set(Section.allCases)
+    var radar = true
+    var handover = true
+
+    static let everything = PublishedViews()
+
+    static func forPublic(_ model: SiteModel) -> PublishedViews {
+        var views = PublishedViews(lists: [], radar: false, handover: false)
+        for page in model.allPages { views.lists.insert(page.section) }
+        return views
+    }
+
+    /// Whether the page at a site path (a list, the radar) is written by this build.
+    func includes(_ path: String) -> Bool {
+        switch path {
+        case "radar.html": return radar
+        case "playbooks/print.html": return lists.contains(.playbooks)
+        default:
+            if path.hasSuffix("/index.html"), let section = Section(rawValue: String(path.dropLast("/index.html".count))) {
+                return lists.contains(section)
+            }
+            return true
+        }
     }
 }
 

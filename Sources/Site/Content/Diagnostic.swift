@@ -18,7 +18,25 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
         self.message = message
     }
 
-    public var description: String { "\(path):\(line):\(column): \(severity.rawValue): \(message)" }
+    public var description: String {
+        "\(Diagnostic.printable(path)):\(line):\(column): \(severity.rawValue): \(Diagnostic.printable(message))"
+    }
+
+    /// Control characters from a file name or a quoted value are shown as `\u{1B}`: written raw,
+    /// they could move the cursor or rewrite what the terminal shows, and would break one-line output.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u{\(hex.count < 2 ? "0" + hex : hex)}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         (a.path, a.line, a.column, a.message) < (b.path, b.line, b.column, b.message)

@@ -14,11 +14,14 @@ enum SourceParser {
     /// Reads and parses one file. Never throws: problems come back as diagnostics so a build can
     /// report every broken file at once.
     static func parse(_ file: SourceFile, options: MarkdownOptions) -> Result<ParsedSource, Diagnostic> {
-        let text: String
         switch SourceText.read(file.url, displayPath: file.displayPath) {
-        case .success(let t): text = t
+        case .success(let text): return parse(text: text, of: file, options: options)
         case .failure(let d): return .failure(d)
         }
+    }
+
+    /// Parses a file's text already read and checked by `SourceText` (the fuzz tests feed it directly).
+    static func parse(text: String, of file: SourceFile, options: MarkdownOptions) -> Result<ParsedSource, Diagnostic> {
         do {
             let split = try FrontMatter.split(text)
             let yaml = try split.yaml.map { try YAML.parse($0, firstLine: split.yamlFirstLine) }

@@ -63,8 +63,11 @@ extension PageContext {
             "recentVisits": .array(m.visits.suffix(8).reversed().map(visitSummary)),
             "hasVisits": .bool(!m.visits.isEmpty),
             "chapters": .array(m.playbooks.map { link($0.page.id) }),
+            "showRadar": .bool(views.radar),
+            "showVisitList": .bool(views.includes("visits/index.html")),
+            "showHandbook": .bool(views.includes("playbooks/index.html")),
         ]
-        data.merge(radarData(radar, limit: 5)) { _, new in new }
+        if views.radar { data.merge(radarData(radar, limit: 5)) { _, new in new } }
         return frame(title: m.config.title, kind: "home", data)
     }
 

@@ -12,23 +12,26 @@ struct PageContext {
     let theme: Theme
     let outputPath: String
     let root: String
+    /// Which gathered pages exist in this build, so nothing links a page that was not written.
+    let views: PublishedViews
 
-    init(index: SiteIndex, theme: Theme, outputPath: String) {
+    init(index: SiteIndex, theme: Theme, outputPath: String, views: PublishedViews = .everything) {
         self.index = index
         self.theme = theme
         self.outputPath = outputPath
         self.root = RelativeURL.root(from: outputPath)
+        self.views = views
     }
 
     func href(_ path: String, fragment: String? = nil) -> String {
         RelativeURL.href(path, root: root, fragment: fragment)
     }
 
-    /// A link to a page if it is published; only the given fallback text otherwise, so a public
-    /// build never reveals an internal page's title.
-    func link(_ id: PageID, fallback: String? = nil) -> MustacheValue {
+    /// A link to a page if it is published; a neutral word otherwise: a public build must not
+    /// reveal an internal page's title, nor its slug (the file name says who it is about).
+    func link(_ id: PageID) -> MustacheValue {
         // `href` is always present (null when unpublished) so a template never picks up an outer `href`.
-        guard let page = index.page(id) else { return .object(["title": .string(fallback ?? id.slug), "href": .null]) }
+        guard let page = index.page(id) else { return .object(["title": .string(label("unpublished_page")), "href": .null]) }
         return .object(["title": .string(page.title), "href": .string(href(page.outputPath))])
     }
 
@@ -88,7 +91,7 @@ struct PageContext {
             "pageKind": .string(kind),
             "today": .string(index.today.description),
             "t": .object(theme.strings.mapValues { .string($0) }),
-            "nav": .array(Navigation.items.map { item in
+            "nav": .array(Navigation.items.filter { views.includes($0.path) }.map { item in
                 .object(["label": .string(label(item.labelKey)), "href": .string(href(item.path)),
                          "current": .bool(item.path == outputPath)])
             }),

@@ -6,7 +6,7 @@ import Mustache
 struct PageRenderer {
     let index: SiteIndex
     let theme: Theme
-    let publicOnly: Bool
+    let views: PublishedViews
 
     struct Job {
         let path: String
@@ -22,7 +22,7 @@ struct PageRenderer {
         for p in m.playbooks { jobs.append(Job(path: p.page.outputPath, template: "playbook") { $0.playbook(p) }) }
         for p in m.people {
             jobs.append(Job(path: p.page.outputPath, template: "person") { $0.person(p) })
-            if p.left != nil {
+            if p.left != nil && views.handover {
                 jobs.append(Job(path: HandoverPages.path(for: p), template: "handover") { $0.handover(p) })
             }
         }
@@ -31,13 +31,15 @@ struct PageRenderer {
         let radar = Radar(index)
         let funnel = Funnel(index)
         jobs.append(Job(path: "index.html", template: "home") { $0.home(radar) })
-        jobs.append(Job(path: "companies/index.html", template: "companies") { $0.companyList() })
-        jobs.append(Job(path: "visits/index.html", template: "visits") { $0.visitList() })
-        jobs.append(Job(path: "people/index.html", template: "people") { $0.peopleList() })
-        jobs.append(Job(path: "partners/index.html", template: "partners") { $0.partnerList(funnel) })
-        jobs.append(Job(path: "playbooks/index.html", template: "handbook") { $0.handbook() })
-        jobs.append(Job(path: "playbooks/print.html", template: "handbook-print") { $0.handbookPrint() })
-        jobs.append(Job(path: "radar.html", template: "radar") { $0.radarPage(radar) })
+        var lists: [Job] = []
+        lists.append(Job(path: "companies/index.html", template: "companies") { $0.companyList() })
+        lists.append(Job(path: "visits/index.html", template: "visits") { $0.visitList() })
+        lists.append(Job(path: "people/index.html", template: "people") { $0.peopleList() })
+        lists.append(Job(path: "partners/index.html", template: "partners") { $0.partnerList(funnel) })
+        lists.append(Job(path: "playbooks/index.html", template: "handbook") { $0.handbook() })
+        lists.append(Job(path: "playbooks/print.html", template: "handbook-print") { $0.handbookPrint() })
+        lists.append(Job(path: "radar.html", template: "radar") { $0.radarPage(radar) })
+        jobs += lists.filter { views.includes($0.path) }
         let themes = themeCounts()
         jobs.append(Job(path: "themes/index.html", template: "themes") { $0.themeIndex(themes) })
         for theme in themes { jobs.append(Job(path: ThemePages.path(for: theme.name), template: "theme") { $0.themePage(theme.name) }) }
@@ -62,7 +64,7 @@ struct PageRenderer {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let job = jobs[i]
             do {
-                let context = PageContext(index: index, theme: theme, outputPath: job.path)
+                let context = PageContext(index: index, theme: theme, outputPath: job.path, views: views)
                 try output.write(job.path, try theme.render(job.template, job.context(context)))
                 failures.set(i, nil)
             } catch {
