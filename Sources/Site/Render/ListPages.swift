@@ -65,6 +65,9 @@ extension PageContext {
             "chapters": .array(m.playbooks.map { link($0.page.id) }),
             "showRadar": .bool(views.radar),
             "showVisitList": .bool(views.includes("visits/index.html")),
+            // The team's own site always shows recent visits (an empty list says "none yet");
+            // a public handbook with no public visit has no such section at all.
+            "showRecentVisits": .bool(views.radar || !m.visits.isEmpty),
             "showHandbook": .bool(views.includes("playbooks/index.html")),
         ]
         if views.radar { data.merge(radarData(radar, limit: 5)) { _, new in new } }
