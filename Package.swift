@@ -28,7 +28,7 @@ let package = Package(
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search"],
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Site"],
                     exclude: ["normalize-check.js", "js-harness.js", "normalization-table.json"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
         .testTarget(name: "EndToEndTests", dependencies: ["densho"]),
