@@ -39,6 +39,11 @@ struct PageRenderer {
         lists.append(Job(path: "playbooks/index.html", template: "handbook") { $0.handbook() })
         lists.append(Job(path: "playbooks/print.html", template: "handbook-print") { $0.handbookPrint() })
         lists.append(Job(path: "radar.html", template: "radar") { $0.radarPage(radar) })
+        if views.includes("visits/index.html") {
+            for year in Set(m.visits.map(\.date.year)).sorted() {
+                lists.append(Job(path: VisitYearPages.path(for: year), template: "visits") { $0.visitList(year: year) })
+            }
+        }
         jobs += lists.filter { views.includes($0.path) }
         let themes = themeCounts()
         jobs.append(Job(path: "themes/index.html", template: "themes") { $0.themeIndex(themes) })
