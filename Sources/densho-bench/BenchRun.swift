@@ -49,14 +49,10 @@ struct BenchRun {
             })
             row.siteBytes = Sizes.bytes(site)
             row.indexBytes = Sizes.bytes("\(site)/search")
-            log("densho incremental rebuilds")
+            log("densho incremental rebuilds (a watch session in this process)")
             let visit = try firstVisit(in: content)
-            let original = try Data(contentsOf: URL(fileURLWithPath: visit))
-            row.incremental = Summary(try (0..<runs).map { k in
-                try (original + Data("\n追記 \(k + 1)：ベンチマークの編集。\n".utf8)).write(to: URL(fileURLWithPath: visit))
-                return try Measured.run(densho, build)
-            })
-            try original.write(to: URL(fileURLWithPath: visit))
+            let rebuilds = try IncrementalBench.measure(content: content, site: site, theme: theme, visit: visit, runs: runs)
+            row.incremental = Summary(rebuilds.map { Measured(seconds: $0, peakKB: 0, status: 0) })
             row.floor = (0..<runs).map { _ in (try? MarkdownFloor.measure(content: URL(fileURLWithPath: content)).seconds) ?? 0 }.sorted()[runs / 2]
 
             let hugoSite = try HugoProject.prepare(root: root, content: content)
@@ -78,7 +74,7 @@ struct BenchRun {
         return 0
     }
 
-    private func firstVisit(in content: String) throws -> String {
+    func firstVisit(in content: String) throws -> String {
         let visits = MarkdownFloor.markdownFiles(under: URL(fileURLWithPath: "\(content)/visits"))
         guard let path = visits.dropFirst(visits.count / 2).first else { throw BenchError("no visits in \(content)") }
         return path

@@ -4,6 +4,7 @@ import Foundation
 let usage = """
     usage: densho-bench --generate N DIR [--seed S]   write a content tree of N visits into DIR
            densho-bench --floor DIR                   time cmark alone rendering every note of DIR
+           densho-bench --incremental CONTENT SITE THEME   time watch-mode rebuilds after editing one visit
            densho-bench run [--densho PATH] [--theme DIR] [--runs R] [--work DIR] N…
                                                       the benchmark table (see scripts/bench)
     """
@@ -23,6 +24,12 @@ func mainCommand(_ args: [String]) throws -> Int32 {
         guard args.count >= 2 else { print(usage); return 2 }
         let result = try MarkdownFloor.measure(content: URL(fileURLWithPath: args[1]))
         print(String(format: "cmark floor: %d notes, %.2f s", result.notes, result.seconds))
+        return 0
+    case "--incremental":
+        guard args.count >= 4 else { print(usage); return 2 }
+        let visit = try BenchRun(arguments: []).firstVisit(in: args[1])
+        let times = try IncrementalBench.measure(content: args[1], site: args[2], theme: args[3], visit: visit, runs: 3)
+        print(String(format: "incremental rebuild (median of 3): %.3f s", times.sorted()[1]))
         return 0
     case "run":
         return try BenchRun(arguments: Array(args.dropFirst())).run()

@@ -66,6 +66,47 @@ final class IncrementalTests: XCTestCase {
         XCTAssertEqual(try Self.tree(project.site), try Self.tree(fresh.site))
     }
 
+    /// The watch session's in-memory rebuild (parsed sources kept, only changed pages rendered,
+    /// changed files replaced one by one) must give exactly the site a fresh full build gives:
+    /// after an edit, after a deletion, and a broken edit must leave the site untouched.
+    func testWatchRebuildsAreByteIdenticalToAFullBuild() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        try writeSecondVisit(project, reflection: "社長は前向きだった。")
+        let watch = try DenshoProcess(["build", "--watch", "--content", project.content.path, "--output", project.site.path,
+                                       "--theme", project.theme.path, "--today", "2026-11-25"])
+        defer { watch.stop() }
+        func builds() -> Int { watch.stdout.components(separatedBy: "densho: built ").count - 1 }
+        XCTAssertTrue(watch.waitFor { _, _ in builds() == 1 }, "first build: \(watch.stderr)")
+        XCTAssertTrue(watch.waitFor { out, _ in out.contains("watching") })
+
+        try writeSecondVisit(project, reflection: "工場長が同席。次回は３月に試作品を確認する。", diagnosis: "ｶﾀｶﾅ半角と全角ＡＢＣの混在。")
+        XCTAssertTrue(watch.waitFor(timeout: 30) { _, _ in builds() == 2 }, "rebuild after an edit: \(watch.stderr)")
+        try assertSameAsFullBuild(project)
+        let visit = try project.read("site/visits/2026/2026-10-02-minato-seiki.html")
+        XCTAssertTrue(visit.contains("工場長が同席"))
+        XCTAssertTrue(watch.stdout.contains("unchanged)"))
+
+        let before = try Self.tree(project.site)
+        try project.write("content/visits/2026/2026-10-02-minato-seiki.md", "---\ndate: [壊れた\n---\n")
+        XCTAssertTrue(watch.waitFor(timeout: 30) { _, err in err.contains("the previous site is kept") }, watch.stderr)
+        XCTAssertEqual(try Self.tree(project.site), before, "a failed rebuild leaves the site as it was")
+
+        try FileManager.default.removeItem(at: project.content.appendingPathComponent("visits/2026/2026-10-02-minato-seiki.md"))
+        XCTAssertTrue(watch.waitFor(timeout: 30) { _, _ in builds() == 3 }, "rebuild after a deletion: \(watch.stderr)")
+        XCTAssertFalse(project.exists("site/visits/2026/2026-10-02-minato-seiki.html"))
+        try assertSameAsFullBuild(project)
+    }
+
+    private func assertSameAsFullBuild(_ project: TemporaryProject, file: StaticString = #filePath, line: UInt = #line) throws {
+        let fresh = try TemporaryProject()
+        try FileManager.default.copyItem(at: project.content, to: fresh.content)
+        XCTAssertEqual(try fresh.build().status, 0, file: file, line: line)
+        let a = try Self.tree(project.site), b = try Self.tree(fresh.site)
+        XCTAssertEqual(Set(a.keys), Set(b.keys), "the same files", file: file, line: line)
+        for (path, data) in a where b[path] != data { XCTFail("site/\(path) differs from a full build", file: file, line: line) }
+    }
+
     private func writeSecondVisit(_ project: TemporaryProject, reflection: String, diagnosis: String = "海外の規格対応が先。") throws {
         try project.write("content/visits/2026/2026-10-02-minato-seiki.md", """
         ---

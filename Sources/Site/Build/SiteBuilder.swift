@@ -48,6 +48,10 @@ public struct LoadedSite: Sendable {
 /// The build, as a list of named steps: read → model → links → render pages → search index → swap in.
 public enum SiteBuilder {
     public static func load(content: URL, displayPath: String) -> LoadedSite {
+        load(content: content, displayPath: displayPath, cache: nil)
+    }
+
+    static func load(content: URL, displayPath: String, cache: SourceCache?) -> LoadedSite {
         var diagnostics = DiagnosticList()
         let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"),
                                      displayPath: ContentScanner(contentDirectory: content, displayRoot: displayPath).display("site.yml"),
@@ -55,7 +59,7 @@ public enum SiteBuilder {
         let files = ContentScanner(contentDirectory: content, displayRoot: displayPath).scan(into: &diagnostics)
         let options = MarkdownOptions(unsafeHTML: config.unsafeHTML)
         var sources: [ParsedSource] = []
-        for result in SourceParser.parseAll(files, options: options) {
+        for result in cache?.parseAll(files, options: options) ?? SourceParser.parseAll(files, options: options) {
             switch result {
             case .success(let source): sources.append(source)
             case .failure(let diagnostic): diagnostics.append(diagnostic)
@@ -70,9 +74,30 @@ public enum SiteBuilder {
     }
 
     public static func build(_ options: BuildOptions) throws -> BuildReport {
+        try build(options, session: nil).report
+    }
+
+    /// What a session keeps from one build for the next (see `BuildSession`).
+    struct SessionInput {
+        let sources: SourceCache
+        let digests: VisitDigestCache
+        /// The previous build's page fingerprints when the live site may be updated in place;
+        /// nil for a full, staged build.
+        let fingerprints: [String: UInt64]?
+        /// Every path the previous build produced, to remove those this build no longer makes.
+        let produced: Set<String>
+    }
+
+    struct SessionOutput {
+        let report: BuildReport
+        let fingerprints: [String: UInt64]
+        let produced: Set<String>
+    }
+
+    static func build(_ options: BuildOptions, session: SessionInput?) throws -> SessionOutput {
         let start = Date()
         let steps = StepTimer()
-        let loaded = load(content: options.contentDirectory, displayPath: options.contentDisplayPath)
+        let loaded = load(content: options.contentDirectory, displayPath: options.contentDisplayPath, cache: session?.sources)
         options.progress?.filesRead(loaded.model.allPages.count)
         options.progress?.begin("rendering")
         steps.mark("load")
@@ -82,14 +107,17 @@ public enum SiteBuilder {
             if !problems.isEmpty { throw ContentErrors(problems.sorted()) }
         }
         let model = options.publicOnly ? Publication.publicOnly(loaded.model) : loaded.model
-        let index = SiteIndex(model: model, links: loaded.links, today: options.today)
+        let index = SiteIndex(model: model, links: loaded.links, today: options.today, digestCache: session?.digests)
         let theme = try Theme.load(from: options.themeDirectory, language: model.config.language,
                                    displayPath: options.themeDisplayPath)
         steps.mark("index")
-        let output = try SiteOutput(output: options.outputDirectory, progress: options.progress)
+        let inPlace = session?.fingerprints != nil
+        let output = inPlace ? try SiteOutput(updating: options.outputDirectory)
+                             : try SiteOutput(output: options.outputDirectory, progress: options.progress)
         do {
             let views = options.publicOnly ? PublishedViews.forPublic(model) : .everything
-            let pages = try PageRenderer(index: index, theme: theme, views: views).renderAll(into: output)
+            let rendered = try PageRenderer(index: index, theme: theme, views: views)
+                .renderAll(into: output, fingerprints: session.map { $0.fingerprints ?? [:] })
             steps.mark("pages")
             options.progress?.begin("indexing")
             try SearchPublisher.publish(index, into: output)
@@ -97,11 +125,12 @@ public enum SiteBuilder {
             for file in theme.staticFiles {
                 try output.write("static/\(file.relativePath)", try Data(contentsOf: file.url))
             }
-            try output.commit()
+            try output.commit(removing: inPlace ? session?.produced ?? [] : [])
             steps.mark("commit")
-            return BuildReport(pages: pages, files: output.filesWritten, bytes: output.bytesWritten, unchanged: output.filesReused,
-                               warnings: loaded.diagnostics.filter { $0.severity == .warning },
-                               seconds: Date().timeIntervalSince(start))
+            let report = BuildReport(pages: rendered.pages, files: output.filesWritten, bytes: output.bytesWritten, unchanged: output.filesReused,
+                                     warnings: loaded.diagnostics.filter { $0.severity == .warning },
+                                     seconds: Date().timeIntervalSince(start))
+            return SessionOutput(report: report, fingerprints: rendered.fingerprints, produced: output.produced)
         } catch {
             output.abandon()
             throw error

@@ -26,9 +26,16 @@ final class SiteOutput: @unchecked Sendable {
     private let previous: URL?
 
     private let progress: BuildProgress?
+    /// Every path this build produced (written, linked or kept), for a session to know what went away.
+    private(set) var produced: Set<String> = []
+    /// Updating the live site file by file (a session's rebuild) instead of staging a whole new one.
+    let inPlace: Bool
+    /// In-place mode: changed files, held until `commit` so that a failed build writes nothing.
+    private var pending: [String: Data] = [:]
 
     init(output: URL, progress: BuildProgress? = nil) throws {
         self.progress = progress
+        self.inPlace = false
         let fm = FileManager.default
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
@@ -39,6 +46,20 @@ final class SiteOutput: @unchecked Sendable {
         SiteOutput.removeStaleStaging(in: parent, name: name)
         staging = parent.appendingPathComponent(".\(name).densho-build-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+    }
+
+    /// Updates a site densho made, in place: only files whose bytes change are written, each one
+    /// atomically (temporary file + rename), all at `commit`. For `serve` and `build --watch`, where
+    /// a rebuild after one edit must take a fraction of a second; a one-shot build stages instead.
+    init(updating output: URL) throws {
+        self.progress = nil
+        self.inPlace = true
+        self.output = output.standardizedFileURL
+        guard FileManager.default.fileExists(atPath: self.output.appendingPathComponent(SiteOutput.marker).path) else {
+            throw BuildFailure("\(output.path) is not a site densho made; cannot update it in place")
+        }
+        previous = self.output
+        staging = self.output
     }
 
     /// densho replaces only a folder it made (it carries our marker) or an empty one: pointing
@@ -70,6 +91,7 @@ final class SiteOutput: @unchecked Sendable {
         guard !relativePath.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
             throw BuildFailure("refusing to write outside the site: \(relativePath)")
         }
+        if inPlace { return try stage(relativePath, data) }
         let directory = parts.dropLast().joined(separator: "/")
         // Created under the lock: another thread must not write into a folder that is still being made.
         lock.lock()
@@ -90,8 +112,58 @@ final class SiteOutput: @unchecked Sendable {
         filesWritten += 1
         bytesWritten += data.count
         if reused { filesReused += 1 }
+        produced.insert(relativePath)
         lock.unlock()
         progress?.wrote(relativePath)
+    }
+
+    /// In-place mode: compares with the live file and holds the data only when it differs.
+    private func stage(_ relativePath: String, _ data: Data) throws {
+        let same = SiteOutput.holds(output.appendingPathComponent(relativePath).path, data)
+        lock.lock()
+        if !same { pending[relativePath] = data }
+        filesWritten += 1
+        bytesWritten += data.count
+        if same { filesReused += 1 }
+        produced.insert(relativePath)
+        lock.unlock()
+    }
+
+    /// Takes the previous build's file at `relativePath` as it is, without its bytes: the caller
+    /// knows that everything the file was made from is unchanged. False when there is no such
+    /// file (then the caller writes it).
+    func keep(_ relativePath: String) -> Bool {
+        guard let previous else { return false }
+        let old = previous.appendingPathComponent(relativePath).path
+        var info = stat()
+        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        if !inPlace {
+            let directory = relativePath.split(separator: "/").dropLast().joined(separator: "/")
+            lock.lock()
+            if !createdDirectories.contains(directory) {
+                guard (try? FileManager.default.createDirectory(at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)) != nil else {
+                    lock.unlock(); return false
+                }
+                createdDirectories.insert(directory)
+            }
+            lock.unlock()
+            guard link(old, staging.appendingPathComponent(relativePath).path) == 0 else { return false }
+        }
+        lock.lock()
+        filesWritten += 1
+        bytesWritten += Int(info.st_size)
+        filesReused += 1
+        produced.insert(relativePath)
+        lock.unlock()
+        return true
+    }
+
+    /// Whether the file at `path` holds exactly `data`.
+    private static func holds(_ path: String, _ data: Data) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        guard let existing = FileManager.default.contents(atPath: path) else { return false }
+        return existing == data
     }
 
     /// Hard-links the previous site's file when it holds exactly `data`.
@@ -134,12 +206,15 @@ final class SiteOutput: @unchecked Sendable {
 
     func write(_ relativePath: String, _ text: String) throws { try write(relativePath, Data(text.utf8)) }
 
-    /// Makes the staged site the site, in one step that cannot be seen half-done.
-    func commit() throws {
+    /// Makes the staged site the site, in one step that cannot be seen half-done. In place: writes
+    /// the changed files one by one, each atomically, then removes `stale` files (paths of the
+    /// previous build that this one did not produce).
+    func commit(removing stale: Set<String> = []) throws {
         let fm = FileManager.default
         try write(SiteOutput.marker, "This folder is generated by densho; it is replaced on every build.\n")
         let keep = output.appendingPathComponent(".gitkeep")
         if fm.fileExists(atPath: keep.path) { try write(".gitkeep", Data()) }
+        if inPlace { return try commitInPlace(removing: stale) }
         if fm.fileExists(atPath: output.path) {
             try SiteOutput.exchange(staging, output)
             try? fm.removeItem(at: staging)   // now holds the previous site
@@ -148,7 +223,35 @@ final class SiteOutput: @unchecked Sendable {
         }
     }
 
-    func abandon() { try? FileManager.default.removeItem(at: staging) }
+    func abandon() {
+        if inPlace { pending = [:]; return }
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func commitInPlace(removing stale: Set<String>) throws {
+        let fm = FileManager.default
+        for (relativePath, data) in pending.sorted(by: { $0.key < $1.key }) {
+            let target = output.appendingPathComponent(relativePath)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = target.deletingLastPathComponent()
+                .appendingPathComponent(".\(target.lastPathComponent).densho-tmp-\(getpid())").path
+            try SiteOutput.writeFile(temporary, data)
+            guard rename(temporary, target.path) == 0 else {
+                unlink(temporary)
+                throw BuildFailure("cannot replace \(target.path): \(String(cString: strerror(errno)))")
+            }
+        }
+        pending = [:]
+        for relativePath in stale.subtracting(produced) {
+            var url = output.appendingPathComponent(relativePath)
+            unlink(url.path)
+            // A folder the full build would not make (a year with no visit left) goes too.
+            for _ in relativePath.split(separator: "/").dropLast() {
+                url = url.deletingLastPathComponent()
+                if rmdir(url.path) != 0 { break }
+            }
+        }
+    }
 
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 

@@ -11,6 +11,10 @@ enum ThemePages {
     }
 }
 
+enum VisitYearPages {
+    static func path(for year: Int) -> String { "visits/\(year)/index.html" }
+}
+
 enum HandoverPages {
     static func path(for person: Person) -> String { "people/\(person.page.slug)-handover.html" }
 }
@@ -43,7 +47,8 @@ extension PageContext {
                 .object(["company": link(c.page.id), "owner": owner(of: c)])
             }),
             "neverVisitedCount": .int(radar.neverVisited.count),
-            "missingReflection": .array(cut(radar.missingReflection).map(visitSummary)),
+            "missingReflection": .array(radar.missingReflection.prefix(limit ?? PageContext.listCap).map(visitSummary)),
+            "moreMissingReflection": .bool(radar.missingReflection.count > (limit ?? PageContext.listCap)),
             "missingReflectionCount": .int(radar.missingReflection.count),
             "orphaned": .array(cut(radar.orphaned).map { o in
                 .object(["company": link(o.company.page.id), "owner": link(o.owner.page.id)])
@@ -78,13 +83,28 @@ extension PageContext {
         frame(title: label("nav_companies"), kind: "list", ["companies": .array(index.model.companies.map(companyRow))])
     }
 
-    func visitList() -> MustacheValue {
-        var years: [(Int, [Visit])] = []
+    /// How many visits a list that would otherwise grow with the whole history shows (the visit
+    /// index, a theme, the radar's missing reflections): beyond that a reader browses by year or searches.
+    static let listCap = 100
+
+    /// The visit index: every year with its count, and the most recent visits. `year`: one year's page,
+    /// all its visits. Listing every visit on one page would grow without bound (9 MB at 10,000 visits).
+    func visitList(year: Int? = nil) -> MustacheValue {
+        var counts: [(Int, Int)] = []
         for visit in index.model.visits.reversed() {
-            if years.last?.0 == visit.date.year { years[years.count - 1].1.append(visit) } else { years.append((visit.date.year, [visit])) }
+            if counts.last?.0 == visit.date.year { counts[counts.count - 1].1 += 1 } else { counts.append((visit.date.year, 1)) }
         }
-        return frame(title: label("nav_visits"), kind: "list", [
-            "years": .array(years.map { .object(["year": .int($0.0), "count": .int($0.1.count), "visits": .array($0.1.map(visitSummary))]) }),
+        let shown = year.map { y in index.model.visits.reversed().filter { $0.date.year == y } }
+            ?? Array(index.model.visits.suffix(PageContext.listCap).reversed())
+        var groups: [(Int, [Visit])] = []
+        for visit in shown {
+            if groups.last?.0 == visit.date.year { groups[groups.count - 1].1.append(visit) } else { groups.append((visit.date.year, [visit])) }
+        }
+        let title = year.map { "\(label("nav_visits")) \($0)" } ?? label("nav_visits")
+        return frame(title: title, kind: "list", [
+            "years": .array(counts.map { .object(["year": .int($0.0), "count": .int($0.1), "href": .string(href(VisitYearPages.path(for: $0.0))),
+                                                  "current": .bool($0.0 == year)]) }),
+            "groups": .array(groups.map { .object(["year": .int($0.0), "visits": .array($0.1.map(visitSummary))]) }),
         ])
     }
 
@@ -130,10 +150,14 @@ extension PageContext {
     func themePage(_ theme: String) -> MustacheValue {
         let m = index.model
         let has: (PageInfo) -> Bool = { $0.themeNames.contains(theme) }
+        let visits = m.visits.reversed().filter { has($0.page) }
         return frame(title: theme, kind: "theme", [
             "theme": .string(theme),
             "companies": .array(m.companies.filter { has($0.page) }.map(companyRow)),
-            "visits": .array(m.visits.reversed().filter { has($0.page) }.map(visitSummary)),
+            "visits": .array(visits.prefix(PageContext.listCap).map(visitSummary)),
+            "visitCount": .int(visits.count),
+            "moreVisits": .bool(visits.count > PageContext.listCap),
+            "searchHref": .string(href("search.html") + "?theme=" + RelativeURL.encodeSegment(theme)),
             "playbooks": .array(m.playbooks.filter { has($0.page) }.map { link($0.page.id) }),
         ])
     }

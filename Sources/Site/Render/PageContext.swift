@@ -90,7 +90,7 @@ struct PageContext {
             "pageTitle": .string(title),
             "pageKind": .string(kind),
             "today": .string(index.today.description),
-            "t": .object(theme.strings.mapValues { .string($0) }),
+            "t": theme.stringValues,
             "nav": .array(Navigation.items.filter { views.includes($0.path) }.map { item in
                 .object(["label": .string(label(item.labelKey)), "href": .string(href(item.path)),
                          "current": .bool(item.path == outputPath)])

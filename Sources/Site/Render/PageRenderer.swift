@@ -39,6 +39,11 @@ struct PageRenderer {
         lists.append(Job(path: "playbooks/index.html", template: "handbook") { $0.handbook() })
         lists.append(Job(path: "playbooks/print.html", template: "handbook-print") { $0.handbookPrint() })
         lists.append(Job(path: "radar.html", template: "radar") { $0.radarPage(radar) })
+        if views.includes("visits/index.html") {
+            for year in Set(m.visits.map(\.date.year)).sorted() {
+                lists.append(Job(path: VisitYearPages.path(for: year), template: "visits") { $0.visitList(year: year) })
+            }
+        }
         jobs += lists.filter { views.includes($0.path) }
         let themes = themeCounts()
         jobs.append(Job(path: "themes/index.html", template: "themes") { $0.themeIndex(themes) })
@@ -59,19 +64,37 @@ struct PageRenderer {
 
     /// Renders all jobs; returns how many pages were written.
     func renderAll(into output: SiteOutput) throws -> Int {
+        try renderAll(into: output, fingerprints: nil).pages
+    }
+
+    /// With `fingerprints` (a session's rebuild), each page's template data is fingerprinted first,
+    /// and a page whose fingerprint equals the previous build's is kept as it is, neither rendered
+    /// nor written. Returns the fingerprints of this build (empty without `fingerprints`).
+    func renderAll(into output: SiteOutput, fingerprints previous: [String: UInt64]?) throws
+        -> (pages: Int, fingerprints: [String: UInt64]) {
         let jobs = jobs()
-        let failures = ConcurrentResults<Error?>(count: jobs.count)
+        let results = ConcurrentResults<(error: Error?, fingerprint: UInt64)>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let job = jobs[i]
             do {
-                let context = PageContext(index: index, theme: theme, outputPath: job.path, views: views)
-                try output.write(job.path, try theme.render(job.template, job.context(context)))
-                failures.set(i, nil)
+                let context = job.context(PageContext(index: index, theme: theme, outputPath: job.path, views: views))
+                var fingerprint: UInt64 = 0
+                if let previous {
+                    fingerprint = Fingerprint.of(template: job.template, context)
+                    if previous[job.path] == fingerprint, output.keep(job.path) { return results.set(i, (nil, fingerprint)) }
+                }
+                try output.write(job.path, try theme.render(job.template, context))
+                results.set(i, (nil, fingerprint))
             } catch {
-                failures.set(i, error)
+                results.set(i, (error, 0))
             }
         }
-        if let error = failures.values.compactMap({ $0 }).first { throw error }
-        return jobs.count
+        let values = results.values
+        if let error = values.compactMap(\.error).first { throw error }
+        guard previous != nil else { return (jobs.count, [:]) }
+        var fingerprints: [String: UInt64] = [:]
+        fingerprints.reserveCapacity(jobs.count)
+        for (job, value) in zip(jobs, values) { fingerprints[job.path] = value.fingerprint }
+        return (jobs.count, fingerprints)
     }
 }

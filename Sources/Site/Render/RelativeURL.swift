@@ -9,10 +9,22 @@ enum RelativeURL {
 
     /// `root` + the target path, percent-encoded segment by segment (Japanese file names stay valid URLs).
     static func href(_ targetPath: String, root: String, fragment: String? = nil) -> String {
+        if fragment == nil || fragment?.isEmpty == true, targetPath.utf8.allSatisfy({ $0 == UInt8(ascii: "/") || isUnreserved($0) }) {
+            return root + targetPath
+        }
         let encoded = targetPath.split(separator: "/", omittingEmptySubsequences: false)
             .map { encodeSegment(String($0)) }.joined(separator: "/")
         guard let fragment, !fragment.isEmpty else { return root + encoded }
         return root + encoded + "#" + encodeSegment(fragment)
+    }
+
+    /// ASCII letters, digits and -._~: what `allowed` keeps as it is.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): return true
+        default: return false
+        }
     }
 
     private static let allowed: CharacterSet = {
@@ -22,6 +34,8 @@ enum RelativeURL {
     }()
 
     static func encodeSegment(_ segment: String) -> String {
-        segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? segment
+        // Most segments (ASCII slugs, dates) need no encoding; skip Foundation's bridging for them.
+        if segment.utf8.allSatisfy(isUnreserved) { return segment }
+        return segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? segment
     }
 }

@@ -11,6 +11,8 @@ public struct Theme: Sendable {
     public let directory: URL
     let templates: MustacheLibrary
     let strings: [String: String]
+    /// `strings` as template data, built once: every page's frame carries it as `t`.
+    let stringValues: MustacheValue
     let staticFiles: [(relativePath: String, url: URL)]
 
     static func load(from directory: URL, language: SiteConfig.Language, displayPath: String) throws -> Theme {
@@ -45,7 +47,7 @@ public struct Theme: Sendable {
 
         let stringsPath = "\(displayPath)/i18n/\(language.rawValue).yml"
         let strings = try loadStrings(directory.appendingPathComponent("i18n/\(language.rawValue).yml"), displayPath: stringsPath)
-        return Theme(directory: directory, templates: library, strings: strings,
+        return Theme(directory: directory, templates: library, strings: strings, stringValues: .object(strings.mapValues { .string($0) }),
                      staticFiles: listFiles(under: directory.appendingPathComponent("static")))
     }
 

@@ -22,7 +22,7 @@ public struct SiteIndex: Sendable {
     public let referralsByPartner: [String: [(visit: Visit, referral: Referral)]]
     private let visitDigests: [PageID: VisitDigest]
 
-    init(model: SiteModel, links: LinkGraph, today: YAMLDate) {
+    init(model: SiteModel, links: LinkGraph, today: YAMLDate, digestCache: VisitDigestCache? = nil) {
         self.model = model
         self.links = links
         self.today = today
@@ -48,7 +48,7 @@ public struct SiteIndex: Sendable {
         for company in model.companies { if let owner = company.owner { byOwner[owner.value, default: []].append(company) } }
         companiesByOwner = byOwner
         visitDigests = VisitDigest.all(model.visits, names: { [links, pages] page in SiteIndex.linkNames(for: page, links: links, published: pages) },
-                                       unansweredPrompts: ReflectionStatus.unansweredPrompts(model.config))
+                                       unansweredPrompts: ReflectionStatus.unansweredPrompts(model.config), cache: digestCache)
     }
 
     public func digest(of visit: Visit) -> VisitDigest {

@@ -18,17 +18,47 @@ public struct VisitDigest: Sendable {
         hasReflection = ReflectionStatus.isReflected(sections, unansweredPrompts: unansweredPrompts)
     }
 
-    /// Digests of all visits, in model order, computed on all cores.
+    /// Digests of all visits, in model order, computed on all cores. With a cache (a long-running
+    /// session), a visit whose text and link names are unchanged keeps its previous digest.
     static func all(_ visits: [Visit], names: @escaping @Sendable (PageInfo) -> (WikiLink) -> String?,
-                    unansweredPrompts: Set<String>) -> [PageID: VisitDigest] {
+                    unansweredPrompts: Set<String>, cache: VisitDigestCache? = nil) -> [PageID: VisitDigest] {
         let results = ConcurrentResults<VisitDigest>(count: visits.count)
         DispatchQueue.concurrentPerform(iterations: visits.count) { i in
             let page = visits[i].page
-            results.set(i, VisitDigest(page, names: names(page), unansweredPrompts: unansweredPrompts))
+            let resolve = names(page)
+            guard let cache else {
+                return results.set(i, VisitDigest(page, names: resolve, unansweredPrompts: unansweredPrompts))
+            }
+            var key = Fingerprint()
+            key.add(page.markdown.plainText)
+            for heading in page.markdown.headings { key.add(heading.level); key.add(heading.text) }
+            for link in page.markdown.wikiLinks { key.add(resolve(link) ?? "\u{0}") }
+            for prompt in unansweredPrompts.sorted() { key.add(prompt) }
+            if let cached = cache.digest(page.id, key: key.value) { return results.set(i, cached) }
+            let digest = VisitDigest(page, names: resolve, unansweredPrompts: unansweredPrompts)
+            cache.store(page.id, key: key.value, digest)
+            results.set(i, digest)
         }
         var byID: [PageID: VisitDigest] = [:]
         byID.reserveCapacity(visits.count)
         for (visit, digest) in zip(visits, results.values) { byID[visit.page.id] = digest }
         return byID
+    }
+}
+
+/// Digests kept between builds of one session (`densho serve`, `build --watch`), keyed by a
+/// fingerprint of everything a digest reads: the note's text and headings, its link names, the prompts.
+final class VisitDigestCache: @unchecked Sendable {
+    private var entries: [PageID: (key: UInt64, digest: VisitDigest)] = [:]
+    private let lock = NSLock()
+
+    func digest(_ id: PageID, key: UInt64) -> VisitDigest? {
+        lock.lock(); defer { lock.unlock() }
+        guard let entry = entries[id], entry.key == key else { return nil }
+        return entry.digest
+    }
+
+    func store(_ id: PageID, key: UInt64, _ digest: VisitDigest) {
+        lock.lock(); entries[id] = (key, digest); lock.unlock()
     }
 }

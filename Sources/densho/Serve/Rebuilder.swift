@@ -2,10 +2,19 @@ import Foundation
 import Site
 
 /// Builds for `serve` and `build --watch`, and reports each build the way `densho build` does.
-/// A failed build prints its errors and changes nothing: the atomic output keeps the previous site.
+/// A failed build prints its errors and changes nothing: the previous site stays. The session keeps
+/// parsed sources and page fingerprints between builds, so a rebuild after one edit re-renders and
+/// rewrites only what that edit changed.
 struct Rebuilder {
     let options: BuildOptions
     let outputDisplay: String
+    private let session: BuildSession
+
+    init(options: BuildOptions, outputDisplay: String) {
+        self.options = options
+        self.outputDisplay = outputDisplay
+        self.session = BuildSession(options: options)
+    }
 
     /// The folders whose changes call for a rebuild.
     var watchedFolders: [URL] { [options.contentDirectory, options.themeDirectory] }
@@ -13,7 +22,7 @@ struct Rebuilder {
     @discardableResult
     func build() -> Bool {
         do {
-            BuildCommand.summarize(try SiteBuilder.build(options), options: options, outputDisplay: outputDisplay)
+            BuildCommand.summarize(try session.build(), options: options, outputDisplay: outputDisplay)
             return true
         } catch let errors as ContentErrors {
             for d in errors.diagnostics { CLI.printError(d.description) }

@@ -1,0 +1,74 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Builds the same project again and again (`densho serve`, `densho build --watch`), keeping what
+/// the previous build learned: parsed sources (re-parsed only when their bytes change), visit
+/// digests, and a fingerprint of each page's template data. A rebuild re-renders only the pages
+/// whose data changed and writes only files whose bytes changed, each atomically, straight into
+/// the live site (no staging copy: at 10,000 visits re-linking 20,000 unchanged files alone takes
+/// longer than the whole rebuild may). The result is byte-identical to a full build.
+///
+/// The first build, and any build after the theme changed or someone else replaced the output
+/// folder, is a full one with the whole-site atomic swap. A failed build writes nothing and keeps
+/// what the session knows, so the next one compares against the site that is really there.
+public final class BuildSession {
+    public let options: BuildOptions
+    private let sources = SourceCache()
+    private let digests = VisitDigestCache()
+    private var fingerprints: [String: UInt64]?
+    private var produced: Set<String> = []
+    private var themeStamp: UInt64?
+    private var outputInode: UInt64?
+
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Content files parsed (not reused) by the last build.
+    public var filesParsed: Int { sources.parsedCount }
+
+    public func build() throws -> BuildReport {
+        let theme = BuildSession.stamp(of: options.themeDirectory)
+        let inPlace = fingerprints != nil && theme == themeStamp && outputInode != nil
+            && BuildSession.inode(of: options.outputDirectory.path) == outputInode
+        let input = SiteBuilder.SessionInput(sources: sources, digests: digests,
+                                             fingerprints: inPlace ? fingerprints : nil, produced: produced)
+        let result: SiteBuilder.SessionOutput
+        do {
+            result = try SiteBuilder.build(options, session: input)
+        } catch {
+            // An in-place commit may have written part of the changes: compare everything next time.
+            if inPlace { fingerprints = [:] }
+            throw error
+        }
+        fingerprints = result.fingerprints
+        produced = result.produced
+        themeStamp = theme
+        outputInode = BuildSession.inode(of: options.outputDirectory.path)
+        return result.report
+    }
+
+    /// The output folder's inode: a one-shot `densho build` into the same folder swaps in a new one.
+    private static func inode(of path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    /// Every file of the theme by path, size and modification time.
+    private static func stamp(of directory: URL) -> UInt64 {
+        var fingerprint = Fingerprint()
+        let root = directory.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return 0 }
+        var paths: [String] = []
+        for case let path as String in walker { paths.append(path) }
+        for path in paths.sorted() {
+            var info = stat()
+            guard stat(root + "/" + path, &info) == 0 else { continue }
+            fingerprint.add(path)
+            fingerprint.add(Int(info.st_size))
+            fingerprint.add(Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec))
+            fingerprint.add(Int(info.st_ino))
+        }
+        return fingerprint.value
+    }
+}

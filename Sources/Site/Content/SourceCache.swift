@@ -1,0 +1,77 @@
+import Foundation
+import Markdown
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Parsed content files kept between builds of one session (`densho serve`, `build --watch`):
+/// a file is parsed again only when its bytes changed. The stat (size, times, inode) decides
+/// cheaply that nothing changed; when it moved, a fingerprint of the bytes still spares the parse
+/// of a file that was only touched or saved unchanged.
+final class SourceCache: @unchecked Sendable {
+    private struct Stamp: Equatable {
+        let size: Int64, modified: Int64, changed: Int64, inode: UInt64
+    }
+
+    private struct Entry {
+        let stamp: Stamp
+        let bytes: UInt64
+        let unsafeHTML: Bool
+        let result: Result<ParsedSource, Diagnostic>
+    }
+
+    private var entries: [String: Entry] = [:]
+    private var seen: Set<String> = []
+    private let lock = NSLock()
+    /// Files parsed (not taken from the cache) by the last `parseAll`.
+    private(set) var parsedCount = 0
+
+    /// Like `SourceParser.parseAll`, reusing what did not change. Forgets files that are gone.
+    func parseAll(_ files: [SourceFile], options: MarkdownOptions) -> [Result<ParsedSource, Diagnostic>] {
+        lock.lock(); seen = []; parsedCount = 0; lock.unlock()
+        let results = ConcurrentResults<Result<ParsedSource, Diagnostic>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, parse(files[index], options: options))
+        }
+        lock.lock()
+        entries = entries.filter { seen.contains($0.key) }
+        lock.unlock()
+        return results.values
+    }
+
+    private func parse(_ file: SourceFile, options: MarkdownOptions) -> Result<ParsedSource, Diagnostic> {
+        let path = file.url.path
+        lock.lock()
+        seen.insert(path)
+        let previous = entries[path]
+        lock.unlock()
+        guard let stamp = Self.stamp(path) else { return SourceParser.parse(file, options: options) }
+        if let previous, previous.stamp == stamp, previous.unsafeHTML == options.unsafeHTML { return previous.result }
+        guard let data = FileManager.default.contents(atPath: path) else { return SourceParser.parse(file, options: options) }
+        var fingerprint = Fingerprint()
+        fingerprint.add(data)
+        let result: Result<ParsedSource, Diagnostic>
+        if let previous, previous.bytes == fingerprint.value, previous.unsafeHTML == options.unsafeHTML {
+            result = previous.result
+        } else if data.count > SourceText.maximumBytes {
+            result = SourceParser.parse(file, options: options)   // the same diagnostic a full build gives
+        } else {
+            result = SourceText.decode(data, displayPath: file.displayPath)
+                .flatMap { SourceParser.parse(text: $0, of: file, options: options) }
+            lock.lock(); parsedCount += 1; lock.unlock()
+        }
+        lock.lock()
+        entries[path] = Entry(stamp: stamp, bytes: fingerprint.value, unsafeHTML: options.unsafeHTML, result: result)
+        lock.unlock()
+        return result
+    }
+
+    private static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Stamp(size: Int64(info.st_size),
+                     modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                     changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                     inode: UInt64(info.st_ino))
+    }
+}
