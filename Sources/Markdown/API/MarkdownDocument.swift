@@ -116,33 +116,39 @@ public struct MarkdownDocument: Sendable {
     }
 
     private func resolvedPlain(_ range: Range<Int>, _ name: (WikiLink) -> String?) -> String {
+        let bytes = trimmedLines(range)
         let utf8 = plainText.utf8
-        let upperLimit = min(range.upperBound, utf8.count)
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var output = ""
-        var cursor = min(range.lowerBound, upperLimit)
+        var cursor = bytes.lowerBound
         for (link, span) in zip(wikiLinks, wikiLinkPlainRanges)
-        where link.label == nil && span.lowerBound >= cursor && span.upperBound <= upperLimit {
+        where link.label == nil && span.lowerBound >= cursor && span.upperBound <= bytes.upperBound {
             guard let replacement = name(link) else { continue }
-            output += plainText[utf8.index(utf8.startIndex, offsetBy: cursor)..<utf8.index(utf8.startIndex, offsetBy: span.lowerBound)]
+            output += plainText[index(cursor)..<index(span.lowerBound)]
             output += replacement
             cursor = span.upperBound
         }
-        output += plainText[utf8.index(utf8.startIndex, offsetBy: cursor)..<utf8.index(utf8.startIndex, offsetBy: upperLimit)]
-        return String(output.drop(while: { $0 == "\n" }).reversed().drop(while: { $0 == "\n" }).reversed())
+        if cursor == bytes.lowerBound { return String(plainText[index(bytes.lowerBound)..<index(bytes.upperBound)]) }
+        output += plainText[index(cursor)..<index(bytes.upperBound)]
+        return output
+    }
+
+    /// `range` of the plain text without leading and trailing line breaks, found on UTF-8 bytes:
+    /// walking Characters backwards costs grapheme breaking per scalar.
+    private func trimmedLines(_ range: Range<Int>) -> Range<Int> {
+        let utf8 = plainText.utf8
+        var lower = min(range.lowerBound, utf8.count), upper = min(range.upperBound, utf8.count)
+        while lower < upper, utf8[utf8.index(utf8.startIndex, offsetBy: lower)] == 0x0A { lower += 1 }
+        while upper > lower, utf8[utf8.index(utf8.startIndex, offsetBy: upper - 1)] == 0x0A { upper -= 1 }
+        return lower..<upper
     }
 
     private func plainSlice(_ range: Range<Int>) -> String {
+        let bytes = trimmedLines(range)
         let utf8 = plainText.utf8
-        let lower = min(range.lowerBound, utf8.count), upper = min(range.upperBound, utf8.count)
-        // Trimmed on UTF-8 bytes: walking Characters backwards costs grapheme breaking per scalar.
-        var start = utf8.index(utf8.startIndex, offsetBy: lower)
-        var end = utf8.index(utf8.startIndex, offsetBy: upper)
-        while start < end, utf8[start] == 0x0A { start = utf8.index(after: start) }
-        while end > start, utf8[utf8.index(before: end)] == 0x0A { end = utf8.index(before: end) }
-        return String(plainText[start..<end])
+        return String(plainText[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)])
     }
 }
-
 /// The HTML of one resolved wiki link. Everything from the resolver is escaped here.
 enum WikiLinkHTML {
     static func append(_ link: WikiLink, rendering: WikiLinkRendering, safeURLs: Bool, to output: inout String) {
