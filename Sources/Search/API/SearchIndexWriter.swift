@@ -47,7 +47,7 @@ public enum SearchIndexWriter {
                     DispatchQueue.concurrentPerform(iterations: batch.count) { i in
                         let text = DocumentText(batch[i])
                         t[i] = text
-                        a[i] = DocumentAnalysis(text)
+                        a[i] = DocumentAnalysis(text, partitions: IndexAccumulator.partitionCount)
                     }
                 }
             }

@@ -19,6 +19,10 @@ public enum SearchNormalizer {
     /// NFKC only (case kept): the form stored for snippets.
     static func nfkc(_ s: String) -> String {
         if s.unicodeScalars.allSatisfy(isNFKCStable) { return s }
+        return foundationNFKC(s)
+    }
+
+    static func foundationNFKC(_ s: String) -> String {
         // Foundation on Linux does not recompose after the compatibility decomposition
         // (ﾊﾟ gives ハ + U+309A instead of パ); NFC afterwards is a no-op for a correct NFKC
         // and repairs the broken one.

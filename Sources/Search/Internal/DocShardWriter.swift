@@ -12,16 +12,16 @@ enum DocShardWriter {
         out.append(UInt8(ascii: ","))
         if let date = doc.date { JSONWriter.appendString(date, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
         out.append(contentsOf: Array(",[".utf8))
-        let fields = text.fields
+        let fields = text.jsonFields
         let headings = fields.count >= 3 ? fields[1..<(fields.count - 2)] : []
         for (i, heading) in headings.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSONWriter.appendString(heading, to: &out)
+            out.append(contentsOf: heading)
         }
         out.append(contentsOf: Array("],".utf8))
-        JSONWriter.appendString(fields.count >= 2 ? fields[fields.count - 2] : "", to: &out)
+        out.append(contentsOf: fields.count >= 2 ? fields[fields.count - 2] : Array("\"\"".utf8))
         out.append(UInt8(ascii: ","))
-        JSONWriter.appendString(fields.last ?? "", to: &out)
+        out.append(contentsOf: fields.last ?? Array("\"\"".utf8))
         out.append(UInt8(ascii: "]"))
         return out
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Field classes, in text order; ranking weighs them title > heading > body/meta.
 enum FieldClass: Int {
     case title = 0, heading = 1, other = 2
@@ -6,60 +8,114 @@ enum FieldClass: Int {
 /// A document's searchable text: its fields in NFKC (whitespace runs collapsed to one space),
 /// and the normalised scalars of all fields joined by "\n" — a separator that no query term
 /// can contain, so no match spans two fields.
+///
+/// Built in one pass over Unicode scalar values: Foundation's NFKC is called only for the runs
+/// of scalars that NFKC may change (full-width Latin, half-width kana, ㍿ …); plain kanji, kana
+/// and ASCII never leave the fast path. The stored fields come out JSON-escaped, ready for the
+/// document shard.
 struct DocumentText {
-    /// Stored NFKC fields: [title, headings…, body, meta].
-    let fields: [String]
+    /// Stored NFKC fields as JSON string literals (quotes included): [title, headings…, body, meta].
+    let jsonFields: [[UInt8]]
     /// Normalised scalar values of the joined text.
     let scalars: [UInt32]
-    /// Field class of each scalar of `scalars` (the separator takes the class before it).
-    let classes: [UInt8]
+    /// `scalars` indices where the headings and where body/meta begin; the "\n" after a field
+    /// takes that field's class.
+    let headingStart: Int
+    let otherStart: Int
 
     init(_ doc: SearchDocument) {
-        var fields = [DocumentText.clean(doc.title)]
-        var kinds: [FieldClass] = [.title]
-        for heading in doc.headings {
-            fields.append(DocumentText.clean(heading))
-            kinds.append(.heading)
-        }
-        fields.append(DocumentText.clean(doc.body))
-        kinds.append(.other)
-        fields.append(DocumentText.clean(doc.meta))
-        kinds.append(.other)
-        self.fields = fields
-
         var scalars: [UInt32] = []
-        var classes: [UInt8] = []
-        let estimate = fields.reduce(fields.count) { $0 + $1.utf8.count / 2 }
-        scalars.reserveCapacity(estimate)
-        classes.reserveCapacity(estimate)
-        for (i, field) in fields.enumerated() {
-            if i > 0 {
-                scalars.append(0x0A)
-                classes.append(classes.last ?? 0)
-            }
-            for s in field.unicodeScalars {
-                SearchNormalizer.appendLowercase(s.value, to: &scalars)
-            }
-            classes.append(contentsOf: repeatElement(UInt8(kinds[i].rawValue), count: scalars.count - classes.count))
+        scalars.reserveCapacity(doc.body.utf8.count / 2 + doc.title.utf8.count + 64)
+        var fields: [[UInt8]] = []
+        fields.reserveCapacity(doc.headings.count + 3)
+        var scratch: [UInt32] = []
+        func add(_ field: String) {
+            if !fields.isEmpty { scalars.append(0x0A) }
+            var json: [UInt8] = []
+            json.reserveCapacity(field.utf8.count + 2)
+            DocumentText.clean(field, scratch: &scratch, json: &json, normalized: &scalars)
+            fields.append(json)
         }
+        add(doc.title)
+        let headingStart = scalars.count + 1
+        for heading in doc.headings { add(heading) }
+        let otherStart = scalars.count + 1
+        add(doc.body)
+        add(doc.meta)
+        self.jsonFields = fields
         self.scalars = scalars
-        self.classes = classes
+        self.headingStart = headingStart
+        self.otherStart = otherStart
     }
 
-    /// NFKC with whitespace runs collapsed to one space and trimmed.
-    static func clean(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+    @inline(__always)
+    func fieldClass(_ i: Int) -> Int { i < headingStart ? 0 : (i < otherStart ? 1 : 2) }
+
+    /// NFKC of `field`, whitespace runs collapsed to one space and trimmed: appended as a JSON
+    /// string literal to `json`, and lowercased to `normalized`.
+    static func clean(_ field: String, scratch: inout [UInt32], json: inout [UInt8], normalized: inout [UInt32]) {
+        scratch.removeAll(keepingCapacity: true)
+        var stable = true
+        for s in field.unicodeScalars {
+            scratch.append(s.value)
+            if stable && !SearchNormalizer.isNFKCStable(s) && !SearchCharacters.isSpace(s.value) { stable = false }
+        }
+        if !stable { scratch = nfkcRuns(scratch) }
+        json.append(UInt8(ascii: "\""))
         var pendingSpace = false
-        for scalar in SearchNormalizer.nfkc(s).unicodeScalars {
-            if SearchCharacters.isSpace(scalar.value) {
-                pendingSpace = !out.isEmpty
+        var any = false
+        for v in scratch {
+            if SearchCharacters.isSpace(v) {
+                pendingSpace = any
                 continue
             }
-            if pendingSpace { out.append(" ") }
-            pendingSpace = false
-            out.append(scalar)
+            if pendingSpace {
+                json.append(0x20)
+                normalized.append(0x20)
+                pendingSpace = false
+            }
+            any = true
+            JSONWriter.appendEscaped(v, to: &json)
+            SearchNormalizer.appendLowercase(v, to: &normalized)
         }
-        return String(out)
+        json.append(UInt8(ascii: "\""))
+    }
+
+    /// NFKC applied only to the runs that need it. A run of scalars outside the stable set is
+    /// normalised together with the stable scalar before it (a combining mark may compose with
+    /// it); the stable scalars around are starters that never compose backwards, so cutting there
+    /// gives the same result as normalising the whole string. Whitespace is left as it is: NFKC
+    /// maps it to whitespace, which `clean` collapses anyway.
+    static func nfkcRuns(_ values: [UInt32]) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(values.count + 8)
+        var i = 0
+        while i < values.count {
+            let v = values[i]
+            if isStable(v) {
+                out.append(v)
+                i += 1
+                continue
+            }
+            var start = i
+            if start > 0 && !SearchCharacters.isSpace(values[start - 1]) {
+                start -= 1
+                out.removeLast()
+            }
+            var end = i + 1
+            while end < values.count && !isStable(values[end]) { end += 1 }
+            var run = String.UnicodeScalarView()
+            for w in values[start..<end] { if let u = Unicode.Scalar(w) { run.append(u) } }
+            for u in SearchNormalizer.foundationNFKC(String(run)).unicodeScalars { out.append(u.value) }
+            i = end
+        }
+        return out
+    }
+
+    @inline(__always)
+    private static func isStable(_ v: UInt32) -> Bool {
+        guard let u = Unicode.Scalar(v) else { return true }
+        return SearchNormalizer.isNFKCStable(u) || SearchCharacters.isSpace(v)
     }
 }
 

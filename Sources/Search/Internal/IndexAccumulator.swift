@@ -3,9 +3,9 @@ import Foundation
 /// Collects postings and facet lists over all documents (in id order) and cuts them into
 /// shard files.
 struct IndexAccumulator {
-    /// Postings are split by key over partitions that are filled in parallel: merging is
-    /// memory-bound (one dictionary hit per distinct gram per document), so it pays to spread it.
-    let partitions: [PostingPartition] = (0..<8).map { _ in PostingPartition() }
+    /// Postings are split by key hash over partitions that are filled in parallel.
+    let partitions: [PostingPartition] = (0..<IndexAccumulator.partitionCount).map { _ in PostingPartition() }
+    static let partitionCount = max(2, min(16, ProcessInfo.processInfo.activeProcessorCount * 2))
     /// facet → value → document ids (ascending)
     var facets: [String: [String: [Int]]] = [:]
 
@@ -42,40 +42,55 @@ struct IndexAccumulator {
     mutating func shardFiles(labels: SearchFacetLabels) -> [(id: String, json: [UInt8])] {
         var files: [(id: String, json: [UInt8])] = []
 
-        var unigrams: [UInt32: DocPostingBuilder] = [:]
-        var positions: [UInt64: PositionPostingBuilder] = [:]
-        var words: [[UInt32]: DocPostingBuilder] = [:]
-        for part in partitions {
-            unigrams.merge(part.unigrams) { a, _ in a }
-            positions.merge(part.positions) { a, _ in a }
-            words.merge(part.words) { a, _ in a }
+        var unigrams: [(key: UInt32, builder: Int, part: Int)] = []
+        var bigrams: [(key: UInt64, builder: Int, part: Int)] = []
+        for (p, part) in partitions.enumerated() {
+            for (i, key) in part.unigramKeys.enumerated() { unigrams.append((key, i, p)) }
+            for (i, key) in part.bigramKeys.enumerated() { bigrams.append((key, i, p)) }
         }
-        var grams: [(scalars: [UInt32], bytes: [UInt8])] = []
-        for key in unigrams.keys.sorted() { grams.append(([key], unigrams[key]?.bytes ?? [])) }
-        let bigramKeys = positions.keys.sorted()
+        let parts = partitions
+
         // Frequent bigrams also get document-level postings, much smaller than their positions,
         // so a two-scalar query need not load every position. Readers look in g first, then p.
-        for key in bigramKeys {
-            guard let list = positions[key], list.bytes.count >= IndexLayout.documentLevelThreshold else { continue }
-            let docLevel = list.documentPostings()
-            if docLevel.count * 3 <= list.bytes.count * 2 { grams.append((BigramKey.scalars(key), docLevel)) }
+        var docLevel = [[UInt8]?](repeating: nil, count: bigrams.count)
+        docLevel.withUnsafeMutableBufferPointer { out in
+            let o = out
+            DispatchQueue.concurrentPerform(iterations: bigrams.count / 4096 + 1) { chunk in
+                for j in (chunk * 4096)..<min(bigrams.count, chunk * 4096 + 4096) {
+                    let list = parts[bigrams[j].part].positions[bigrams[j].builder]
+                    guard list.bytes.count >= IndexLayout.documentLevelThreshold else { continue }
+                    let level = list.documentPostings()
+                    if level.count * 3 <= list.bytes.count * 2 { o[j] = level }
+                }
+            }
+        }
+
+        var grams: [ShardEntry] = unigrams.map {
+            ShardEntry(key: [$0.key], bytes: parts[$0.part].unigrams[$0.builder].bytes)
+        }
+        for (j, level) in docLevel.enumerated() {
+            if let level { grams.append(ShardEntry(key: BigramKey.scalars(bigrams[j].key), bytes: level)) }
         }
         gramShards = IndexLayout.shardCount(totalBytes: grams.reduce(0) { $0 + $1.bytes.count + 8 },
                                             target: IndexLayout.gramTarget)
-        files += Self.group(grams, count: gramShards, key: { $0 }, name: IndexLayout.gramShard)
+        files += ShardEntry.group(grams, count: gramShards, key: { $0 }, name: IndexLayout.gramShard)
+        grams = []
 
-        let pos: [(scalars: [UInt32], bytes: [UInt8])] =
-            bigramKeys.map { (BigramKey.scalars($0), positions[$0]?.bytes ?? []) }
+        let pos = bigrams.map {
+            ShardEntry(key: BigramKey.scalars($0.key), bytes: parts[$0.part].positions[$0.builder].bytes)
+        }
         positionShards = IndexLayout.shardCount(totalBytes: pos.reduce(0) { $0 + $1.bytes.count + 8 },
                                                 target: IndexLayout.positionTarget)
-        files += Self.group(pos, count: positionShards, key: { $0 }, name: IndexLayout.positionShard)
+        files += ShardEntry.group(pos, count: positionShards, key: { $0 }, name: IndexLayout.positionShard)
 
+        var words: [[UInt32]: [UInt8]] = [:]
+        for part in partitions { words.merge(part.words.mapValues(\.bytes)) { a, _ in a } }
         let sortedWords = words.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        let wordList: [(scalars: [UInt32], bytes: [UInt8])] = sortedWords.map { ($0, words[$0]?.bytes ?? []) }
-        wordShards = IndexLayout.shardCount(totalBytes: wordList.reduce(0) { $0 + $1.bytes.count + $1.scalars.count + 6 },
+        let wordList = sortedWords.map { ShardEntry(key: $0, bytes: words[$0] ?? []) }
+        wordShards = IndexLayout.shardCount(totalBytes: wordList.reduce(0) { $0 + $1.bytes.count + $1.key.count + 6 },
                                             target: IndexLayout.wordTarget)
-        files += Self.group(wordList, count: wordShards, key: { Array(IndexLayout.wordKey($0)) },
-                            name: IndexLayout.wordShard)
+        files += ShardEntry.group(wordList, count: wordShards, key: { Array(IndexLayout.wordKey($0)) },
+                                  name: IndexLayout.wordShard)
         var keys: [[UInt32]] = []
         for w in sortedWords where keys.last != Array(IndexLayout.wordKey(w)) {
             keys.append(Array(IndexLayout.wordKey(w)))
@@ -112,17 +127,6 @@ struct IndexAccumulator {
         return files
     }
 
-    /// Puts every entry into shard `hash(key) % count`; entries keep their sorted order.
-    private static func group(_ entries: [(scalars: [UInt32], bytes: [UInt8])], count: Int,
-                              key: ([UInt32]) -> [UInt32], name: (Int) -> String) -> [(id: String, json: [UInt8])] {
-        var buckets = [[(key: String, value: [UInt8])]](repeating: [], count: count)
-        for entry in entries {
-            let shard = ShardHash.shard(of: key(entry.scalars), count: count)
-            buckets[shard].append((string(entry.scalars), entry.bytes))
-        }
-        return buckets.enumerated().map { (name($0.offset), JSONWriter.flatPairs($0.element)) }
-    }
-
     static func string(_ scalars: [UInt32]) -> String {
         var view = String.UnicodeScalarView()
         for v in scalars { if let u = Unicode.Scalar(v) { view.append(u) } }
@@ -130,29 +134,85 @@ struct IndexAccumulator {
     }
 }
 
+/// A key (scalar values) and its encoded postings, on the way into a shard file.
+struct ShardEntry {
+    let key: [UInt32]
+    let bytes: [UInt8]
+
+    /// Puts every entry into shard `hash(key) % count` (entries keep their order) and encodes
+    /// the shards in parallel.
+    static func group(_ entries: [ShardEntry], count: Int, key: ([UInt32]) -> [UInt32],
+                      name: @escaping (Int) -> String) -> [(id: String, json: [UInt8])] {
+        var buckets = [[Int]](repeating: [], count: count)
+        for (i, entry) in entries.enumerated() {
+            buckets[ShardHash.shard(of: key(entry.key), count: count)].append(i)
+        }
+        // Within a file: shorter keys first, then by scalar values — the same file for the same
+        // documents whatever order the partitions produced the keys in.
+        buckets.withUnsafeMutableBufferPointer { b in
+            let all = b
+            DispatchQueue.concurrentPerform(iterations: count) { shard in
+                all[shard].sort { x, y in
+                    let a = entries[x].key, c = entries[y].key
+                    return a.count != c.count ? a.count < c.count : a.lexicographicallyPrecedes(c)
+                }
+            }
+        }
+        var files = [(id: String, json: [UInt8])](repeating: ("", []), count: count)
+        files.withUnsafeMutableBufferPointer { out in
+            let o = out
+            DispatchQueue.concurrentPerform(iterations: count) { shard in
+                var json: [UInt8] = [UInt8(ascii: "[")]
+                json.reserveCapacity(buckets[shard].reduce(2) { $0 + entries[$1].bytes.count + 12 })
+                for (n, i) in buckets[shard].enumerated() {
+                    if n > 0 { json.append(UInt8(ascii: ",")) }
+                    json.append(UInt8(ascii: "\""))
+                    for v in entries[i].key { JSONWriter.appendEscaped(v, to: &json) }
+                    json.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\"")])
+                    json.append(contentsOf: entries[i].bytes)
+                    json.append(UInt8(ascii: "\""))
+                }
+                json.append(UInt8(ascii: "]"))
+                o[shard] = (name(shard), json)
+            }
+        }
+        return files
+    }
+}
+
 /// The postings whose key falls in one partition; only one thread touches it at a time.
 final class PostingPartition {
-    var unigrams: [UInt32: DocPostingBuilder] = [:]
-    var positions: [UInt64: PositionPostingBuilder] = [:]
+    var unigramIndex = GramTable()
+    var unigramKeys: [UInt32] = []
+    var unigrams: [DocPostingBuilder] = []
+    var bigramIndex = GramTable()
+    var bigramKeys: [UInt64] = []
+    var positions: [PositionPostingBuilder] = []
     var words: [[UInt32]: DocPostingBuilder] = [:]
 
     func add(doc: Int, analysis: DocumentAnalysis, partition p: Int, of count: Int) {
-        let n = UInt64(count)
-        for (c, info) in analysis.unigrams where Int(UInt64(c) % n) == p {
-            unigrams[c, default: DocPostingBuilder()].add(doc: doc, info: info)
-        }
-        let pairs = analysis.bigrams
-        var start = 0
-        while start < pairs.count {
-            let key = pairs[start].key
-            var end = start + 1
-            while end < pairs.count && pairs[end].key == key { end += 1 }
-            if Int(key % n) == p {
-                positions[key, default: PositionPostingBuilder()].add(doc: doc, values: analysis.bigramValues[start..<end])
+        for u in analysis.unigramStarts[p]..<analysis.unigramStarts[p + 1] {
+            let packed = analysis.unigrams[u]
+            let scalar = UInt32(packed >> 32)
+            let (index, inserted) = unigramIndex.index(of: UInt64(scalar), orInsert: Int32(unigrams.count))
+            if inserted {
+                unigramKeys.append(scalar)
+                unigrams.append(DocPostingBuilder())
             }
-            start = end
+            unigrams[Int(index)].add(doc: doc, info: Int(packed & 0xFFFF_FFFF))
         }
-        for (word, info) in analysis.words where Int(UInt64(word.last ?? 0) % n) == p {
+        for b in analysis.bigramPartitionStarts[p]..<analysis.bigramPartitionStarts[p + 1] {
+            let key = analysis.bigramKeys[b]
+            let (index, inserted) = bigramIndex.index(of: key, orInsert: Int32(positions.count))
+            if inserted {
+                bigramKeys.append(key)
+                positions.append(PositionPostingBuilder())
+            }
+            let from = Int(analysis.bigramStarts[b]), to = Int(analysis.bigramStarts[b + 1])
+            positions[Int(index)].add(doc: doc, values: analysis.bigramValues[from..<to])
+        }
+
+        for (word, info) in analysis.words where Int(word.last ?? 0) % count == p {
             words[word, default: DocPostingBuilder()].add(doc: doc, info: info)
         }
     }

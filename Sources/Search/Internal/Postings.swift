@@ -38,54 +38,143 @@ struct PositionPostingBuilder {
     /// The document-level form (`gap, info` pairs) of the same list.
     func documentPostings() -> [UInt8] {
         var out = DocPostingBuilder()
-        let list = PositionList(postings: String(decoding: bytes, as: UTF8.self))
-        for (i, doc) in list.docs.enumerated() {
-            let first = Int(list.values[Int(list.starts[i])])
-            out.add(doc: Int(doc), info: OccurrenceInfo.make(position: first / 3, fieldClass: first % 3))
+        var reader = VLQReader(bytes)
+        var doc = -1
+        while let head = reader.next() {
+            doc += head >> 1 + 1
+            let count = head & 1 == 1 ? (reader.next() ?? 0) + 2 : 1
+            var v = -1
+            for k in 0..<count {
+                v += (reader.next() ?? 0) + 1
+                if k == 0 { out.add(doc: doc, info: OccurrenceInfo.make(position: v / 3, fieldClass: v % 3)) }
+            }
         }
         return out.bytes
     }
 }
 
-/// What one document contributes to the index; computed in parallel, merged in id order.
-struct DocumentAnalysis {
-    /// unigram scalar → info of its first occurrence
-    var unigrams: [UInt32: Int] = [:]
-    /// (bigram key, position × 3 + field class), sorted by key then value — a flat list, since
-    /// a dictionary of arrays would allocate once per distinct bigram.
-    var bigrams: [(key: UInt64, value: Int32)] = []
-    /// The values of `bigrams`, for slicing.
-    var bigramValues: [Int32] = []
-    /// Latin word (scalar values; Strings would merge canonically equivalent words) → info of
-    /// its first occurrence
-    var words: [[UInt32]: Int] = [:]
+/// Reads VLQ numbers from bytes the writer produced (so always well formed).
+struct VLQReader {
+    let bytes: [UInt8]
+    var at = 0
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    init(_ text: DocumentText) {
+    mutating func next() -> Int? {
+        var value = 0, shift = 0
+        while at < bytes.count {
+            let digit = Int(VLQ.digitValue[Int(bytes[at])])
+            at += 1
+            value |= (digit & 31) << shift
+            if digit & 32 == 0 { return value }
+            shift += 5
+        }
+        return nil
+    }
+}
+
+/// What one document contributes to the index; computed in parallel, merged in id order.
+/// Grams are grouped with one hash probe per position (no per-document sort) and come out
+/// already split by merge partition (`MergePartition.of`), so each merge thread reads only its
+/// own slice.
+struct DocumentAnalysis {
+    /// Per partition, distinct scalars packed `scalar << 32 | info of the first occurrence`;
+    /// partition `p` is `unigrams[unigramStarts[p] ..< unigramStarts[p + 1]]`.
+    var unigrams: [UInt64] = []
+    var unigramStarts: [Int] = []
+    /// Distinct bigram keys grouped by partition (`bigramPartitionStarts`); the values
+    /// (position × 3 + field class, ascending) of key `i` are
+    /// `bigramValues[bigramStarts[i] ..< bigramStarts[i + 1]]`.
+    var bigramKeys: [UInt64] = []
+    var bigramPartitionStarts: [Int] = []
+    var bigramStarts: [Int32] = []
+    var bigramValues: [Int32] = []
+    /// Latin words (scalar values; Strings would merge canonically equivalent words) with the
+    /// info of their first occurrence, in order of first occurrence.
+    var words: [(word: [UInt32], info: Int)] = []
+
+    init(_ text: DocumentText, partitions: Int) {
         let s = text.scalars
         let n = s.count
+        var unigramTable = GramTable()
+        var singles: [UInt64] = []
+        var bigramTable = GramTable()
+        var distinct: [UInt64] = []
+        var first: [Int32] = [], last: [Int32] = [], counts: [Int32] = []
+        var next = [Int32](repeating: -1, count: n)
         var i = 0
         while i < n {
             let c = s[i]
             if SearchCharacters.isSpace(c) { i += 1; continue }
-            let fc = Int(text.classes[i])
-            if unigrams[c] == nil { unigrams[c] = OccurrenceInfo.make(position: i, fieldClass: fc) }
+            if unigramTable.index(of: UInt64(c), orInsert: Int32(singles.count)).inserted {
+                singles.append(UInt64(c) << 32 | UInt64(OccurrenceInfo.make(position: i, fieldClass: text.fieldClass(i))))
+            }
             if i + 1 < n, !SearchCharacters.isSpace(s[i + 1]) {
-                bigrams.append((BigramKey.make(c, s[i + 1]), Int32(i * 3 + fc)))
+                let key = BigramKey.make(c, s[i + 1])
+                let (index, inserted) = bigramTable.index(of: key, orInsert: Int32(distinct.count))
+                if inserted {
+                    distinct.append(key)
+                    first.append(Int32(i))
+                    last.append(Int32(i))
+                    counts.append(1)
+                } else {
+                    let k = Int(index)
+                    next[Int(last[k])] = Int32(i)
+                    last[k] = Int32(i)
+                    counts[k] += 1
+                }
             }
             i += 1
         }
-        bigrams.sort { $0.key != $1.key ? $0.key < $1.key : $0.value < $1.value }
-        bigramValues = bigrams.map(\.value)
+
+        var unigramParts = [[UInt64]](repeating: [], count: partitions)
+        for u in singles { unigramParts[MergePartition.of(u >> 32, count: partitions)].append(u) }
+        unigrams.reserveCapacity(singles.count)
+        for part in unigramParts {
+            unigramStarts.append(unigrams.count)
+            unigrams.append(contentsOf: part)
+        }
+        unigramStarts.append(unigrams.count)
+
+        var bigramParts = [[Int32]](repeating: [], count: partitions)
+        for (k, key) in distinct.enumerated() { bigramParts[MergePartition.of(key, count: partitions)].append(Int32(k)) }
+        bigramKeys.reserveCapacity(distinct.count)
+        bigramStarts.reserveCapacity(distinct.count + 1)
+        bigramValues.reserveCapacity(n)
+        for part in bigramParts {
+            bigramPartitionStarts.append(bigramKeys.count)
+            for k in part {
+                bigramKeys.append(distinct[Int(k)])
+                bigramStarts.append(Int32(bigramValues.count))
+                var at = first[Int(k)]
+                while at >= 0 {
+                    bigramValues.append(at * 3 + Int32(text.fieldClass(Int(at))))
+                    at = next[Int(at)]
+                }
+            }
+        }
+        bigramPartitionStarts.append(bigramKeys.count)
+        bigramStarts.append(Int32(bigramValues.count))
+
+        var seen: Set<[UInt32]> = []
         i = 0
         while i < n {
             guard SearchCharacters.isWord(s[i]) else { i += 1; continue }
             let start = i
             while i < n, SearchCharacters.isWord(s[i]) { i += 1 }
             let key = Array(s[start..<i])
-            if words[key] == nil {
-                words[key] = OccurrenceInfo.make(position: start, fieldClass: Int(text.classes[start]))
+            if seen.insert(key).inserted {
+                words.append((key, OccurrenceInfo.make(position: start, fieldClass: text.fieldClass(start))))
             }
         }
+    }
+}
+
+/// Which merge partition a gram key goes to: a hash, so the partitions get similar work.
+/// Only the split of work depends on it, never the output.
+enum MergePartition {
+    @inline(__always)
+    static func of(_ key: UInt64, count: Int) -> Int {
+        Int(truncatingIfNeeded: ((key &+ 0x632B_E59B_D9B4_E019) &* 0xD6E8_FEB8_6659_FD93) >> 40) % count
     }
 }
 

@@ -49,20 +49,26 @@ enum ShardFile {
 enum JSONWriter {
     static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x00..<0x20, 0x2028, 0x2029:
-                // U+2028/2029 are line terminators in older JavaScript string literals.
-                let hex = String(scalar.value, radix: 16)
-                out.append(contentsOf: Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8))
-            default:
-                appendUTF8(scalar.value, to: &out)
-            }
-        }
+        for scalar in s.unicodeScalars { appendEscaped(scalar.value, to: &out) }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// One scalar inside a JSON string literal.
+    @inline(__always)
+    static func appendEscaped(_ v: UInt32, to out: inout [UInt8]) {
+        if v >= 0x20 && v != 0x22 && v != 0x5C && v != 0x2028 && v != 0x2029 {
+            appendUTF8(v, to: &out)
+            return
+        }
+        switch v {
+        case 0x22: out.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+        default:
+            // Control characters, and U+2028/2029 (line terminators in older JavaScript string literals).
+            let hex = String(v, radix: 16)
+            out.append(contentsOf: Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8))
+        }
     }
 
     @inline(__always)

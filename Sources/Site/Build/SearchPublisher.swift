@@ -37,13 +37,22 @@ enum SearchPublisher {
                             meta: [c.kana, c.industry, c.location, c.owner.flatMap { personName($0.value) }] + contacts,
                             facets: ["company": [c.page.slug], "person": c.owner.map { [$0.value] } ?? []]))
         }
-        for v in m.visits {
-            let referralText = v.referrals.flatMap { [partnerName($0.to.value), $0.note] }
-            docs.append(doc(v.page, date: v.date.description,
-                            meta: [companyName(v.company.value)] + v.staff.map { personName($0.value) } + referralText,
-                            facets: ["company": [v.company.value], "person": v.staff.map(\.value),
-                                     "partner": v.referrals.map(\.to.value)]))
+        // Visits are most of the pages and their plain text (wiki links named) is the costly
+        // part, so they are made on every core; the order stays that of the model.
+        let visits = m.visits
+        var visitDocs = [SearchDocument?](repeating: nil, count: visits.count)
+        visitDocs.withUnsafeMutableBufferPointer { out in
+            let o = out
+            DispatchQueue.concurrentPerform(iterations: visits.count) { i in
+                let v = visits[i]
+                let referralText = v.referrals.flatMap { [partnerName($0.to.value), $0.note] }
+                o[i] = doc(v.page, date: v.date.description,
+                           meta: [companyName(v.company.value)] + v.staff.map { personName($0.value) } + referralText,
+                           facets: ["company": [v.company.value], "person": v.staff.map(\.value),
+                                    "partner": v.referrals.map(\.to.value)])
+            }
         }
+        docs.append(contentsOf: visitDocs.compactMap { $0 })
         for p in m.playbooks { docs.append(doc(p.page, date: nil, meta: [], facets: [:])) }
         for p in m.people {
             docs.append(doc(p.page, date: p.joined?.description, meta: [p.role, p.org], facets: ["person": [p.page.slug]]))

@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+@testable import Search
+
+/// The indexing fast path (Foundation's NFKC only for the runs that need it) gives exactly what
+/// NFKC of the whole field gives, with whitespace collapsed — for Japanese text with half-width
+/// kana and voiced marks, full-width Latin, squared words and decomposed Latin.
+final class DocumentTextTests: XCTestCase {
+    /// The rule written the obvious way: NFKC of the whole string, whitespace runs → one space.
+    private func expected(_ field: String) -> String {
+        var out = ""
+        var pending = false
+        for s in SearchNormalizer.foundationNFKC(field).unicodeScalars {
+            if SearchCharacters.isSpace(s.value) { pending = !out.isEmpty; continue }
+            if pending { out.unicodeScalars.append(" ") }
+            pending = false
+            out.unicodeScalars.append(s)
+        }
+        return out
+    }
+
+    private func stored(_ field: String) throws -> String {
+        let text = DocumentText(SearchDocument(url: "a.html", title: field, type: "visit"))
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.jsonFields[0]), options: [.fragmentsAllowed]) as? String)
+    }
+
+    func testRunWiseNFKCEqualsWholeStringNFKC() throws {
+        let cases = [
+            "ﾊﾟｿｺﾝで開放特許を検索", "か\u{3099}いしゃ", "は゛なし", "ｶﾞｲﾄﾞ　ＩＰ１０月", "㍿みなと精機", "cafe\u{301} と Café",
+            "ＡＢＣ１２３\u{3000}\u{3000}テスト", "  前後に空白  ", "ｳﾞｨﾝﾃｰｼﾞ", "㌔㍍ の単位", "İstanbul ẞ", "𠮷野家 ﾟ",
+            "ﾃﾞｰﾀ\u{3099}", "ア\u{309A}", "①②③ ⅰⅱ", "\u{FEFF}見出し\u{2028}改行",
+        ]
+        var generator = CorpusGenerator(seed: 99)
+        var fields = cases
+        for _ in 0..<300 { fields.append(generator.text(pieces: 12)) }
+        for field in fields {
+            XCTAssertEqual(try stored(field), expected(field), field.debugDescription)
+            let text = DocumentText(SearchDocument(url: "a.html", title: field, type: "visit"))
+            let lowered = SearchNormalizer.normalize(expected(field)).unicodeScalars.map(\.value)
+            XCTAssertEqual(Array(text.scalars.prefix(lowered.count)), lowered, field.debugDescription)
+        }
+    }
+
+    func testFieldClassesFollowTitleHeadingsBody() {
+        let text = DocumentText(SearchDocument(url: "a.html", title: "特許", type: "visit",
+                                               headings: ["見立て"], body: "本文", meta: "精機"))
+        // 特 許 \n 見 立 て \n 本 文 \n 精 機
+        XCTAssertEqual((0..<text.scalars.count).map(text.fieldClass), [0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2])
+    }
+}
