@@ -20,17 +20,21 @@ enum SourceText {
 
     static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
         let bytes = [UInt8](data)
-        if let bad = firstInvalidUTF8Offset(bytes) {
-            let (line, column) = lineAndColumn(of: bad, in: bytes)
-            return .failure(Diagnostic(path: displayPath, line: line, column: column,
-                                       message: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8"))
-        }
+        // The standard library validates fast; our own walk runs only to locate a problem.
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(invalid(bytes, displayPath)) }
         if let offset = bytes.firstIndex(of: 0) {
             let (line, column) = lineAndColumn(of: offset, in: bytes)
             return .failure(Diagnostic(path: displayPath, line: line, column: column,
                                        message: "the file contains a NUL byte; is it a text file?"))
         }
-        return .success(normalizedLineEndings(String(decoding: bytes, as: UTF8.self)))
+        return .success(normalizedLineEndings(text))
+    }
+
+    private static func invalid(_ bytes: [UInt8], _ displayPath: String) -> Diagnostic {
+        let bad = firstInvalidUTF8Offset(bytes) ?? 0
+        let (line, column) = lineAndColumn(of: bad, in: bytes)
+        return Diagnostic(path: displayPath, line: line, column: column,
+                          message: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8")
     }
 
     /// Notes come from many editors: drop a byte-order mark and make every line end in LF, so

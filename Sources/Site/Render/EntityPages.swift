@@ -20,10 +20,27 @@ enum NoteSection {
     }
 
     /// The first lines of a section's plain text, on one line, for lists.
+    /// Reads only as far as the limit: sections can be long and every visit has one.
     static func excerpt(_ plainText: String, limit: Int = 120) -> String? {
-        let text = plainText.split(separator: "\n").joined(separator: " ")
-        guard !text.isEmpty else { return nil }
-        return text.count > limit ? String(text.prefix(limit)) + "…" : text
+        var text = ""
+        var count = 0
+        var pendingSpace = false
+        for character in plainText {
+            if character == "\n" {
+                pendingSpace = count > 0
+                continue
+            }
+            if count == limit { return text + "…" }
+            if pendingSpace {
+                text.append(" ")
+                pendingSpace = false
+                count += 1
+                if count == limit { return text + "…" }
+            }
+            text.append(character)
+            count += 1
+        }
+        return text.isEmpty ? nil : text
     }
 }
 
