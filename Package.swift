@@ -16,6 +16,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .target(name: "Seeded"),
         .target(name: "FrontMatter"),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "Mustache"),
@@ -23,15 +24,15 @@ let package = Package(
         .target(name: "Site", dependencies: ["FrontMatter", "Markdown", "Mustache", "Search"]),
         .executableTarget(name: "densho", dependencies: ["Site", "Search"]),
         // Benchmark: generates a corpus and times densho against cmark alone and Hugo + Pagefind.
-        .executableTarget(name: "densho-bench", dependencies: ["Site", "Search", "Markdown", "FrontMatter"]),
+        .executableTarget(name: "densho-bench", dependencies: ["Site", "Search", "Markdown", "FrontMatter", "Seeded"]),
 
-        .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter", "Seeded"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Seeded"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "Site"],
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Site", "Seeded"],
                     exclude: ["normalize-check.js", "js-harness.js", "normalization-table.json"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["densho"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Seeded"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["densho", "Seeded"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
+import Seeded
 import Foundation
 
 /// Writes a deterministic content tree of `visits` visit notes in the densho format, with

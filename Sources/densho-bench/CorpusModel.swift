@@ -1,3 +1,4 @@
+import Seeded
 /// The people, companies, partners and playbooks of a generated corpus, drawn before any note is
 /// written so that every link and id in the notes resolves.
 struct CorpusCast {

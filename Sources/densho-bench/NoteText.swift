@@ -1,3 +1,4 @@
+import Seeded
 /// Sentences of field notes, each assembled from several word pools so that no two notes read
 /// alike. Mixes full-width and half-width digits and letters the way people actually type.
 struct NoteText {

@@ -1,3 +1,4 @@
+import Seeded
 /// One visit note: front matter and the four sections (聞いたこと, 見立て, 次の一手, 振り返り),
 /// 1,200–2,500 characters of body.
 enum VisitNote {

@@ -1,3 +1,4 @@
+import Seeded
 import Foundation
 import XCTest
 #if canImport(Glibc)
@@ -48,7 +49,7 @@ final class CrashSafetyTests: XCTestCase {
         let seed = environment["DENSHO_KILL_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64.max)
         let kills = environment["DENSHO_KILL_COUNT"].flatMap(Int.init) ?? 20
         print("densho kill test: seed \(seed), \(kills) kills")
-        var rng = SeededGenerator(state: seed)
+        var rng = SeededRandom(seed: seed)
 
         // The two sites a kill may leave: the previous one, or the new one when the build won the race.
         let started = Date()
@@ -102,17 +103,5 @@ final class CrashSafetyTests: XCTestCase {
         let extra = Set(a.keys).subtracting(b.keys).sorted().prefix(5)
         let changed = a.keys.filter { b[$0] != nil && b[$0] != a[$0] }.sorted().prefix(5)
         return "missing \(Array(missing)), extra \(Array(extra)), changed \(Array(changed))"
-    }
-}
-
-/// SplitMix64, so a seed replays the same kill moments.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import Seeded
 import XCTest
 @testable import FrontMatter
 
@@ -34,7 +35,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testRandomlyMutatedInputsNeverCrashAndLocateTheirErrors() {
-        var random = SplitMix64(seed: 0x6465_6E73_686F)
+        var random = SeededRandom(seed: 0x6465_6E73_686F)
         let seeds = HostileInputTests.seedDocuments
         let fragments = ["\n", "\r\n", "\r", " ", "  ", "\t", "-", "- ", ":", ": ", "#", " #", "[", "]", "{", "}", ",",
                          "\"", "'", "\\", "\\u", "|", ">", "|-", ">+2", "&", "*", "!", "?", "%", "@", "`", "---", "...",
@@ -122,20 +123,4 @@ final class HostileInputTests: XCTestCase {
         "- a\n- - b\n  - c\n-\n  k: v\n- [1, 2,\n   3]\n",
         "a:\n  b:\n    c:\n      d: [[[]]]\n  e: ~\n# comment\nf: TRUE\n",
     ]
-}
-
-/// A small deterministic generator so that failures reproduce.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(max(bound, 1)))
-    }
 }

@@ -1,3 +1,4 @@
+import Seeded
 import Markdown
 import XCTest
 
@@ -12,7 +13,7 @@ final class DifferentialTests: XCTestCase {
     ]
 
     func testRandomDocumentsMatchCmark() {
-        var generator = SplitMix64(seed: 0xDE45_0001)
+        var generator = SeededRandom(seed: 0xDE45_0001)
         for round in 0..<1500 {
             var source = ""
             for _ in 0..<Int.random(in: 1...40, using: &generator) {
@@ -26,18 +27,5 @@ final class DifferentialTests: XCTestCase {
                 if ours != reference { return }
             }
         }
-    }
-}
-
-/// A small deterministic generator, so a failure can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import Seeded
 import FrontMatter
 import XCTest
 @testable import Search

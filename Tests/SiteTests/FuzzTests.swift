@@ -1,3 +1,4 @@
+import Seeded
 import Foundation
 import FrontMatter
 import Markdown
@@ -30,24 +31,12 @@ final class FuzzTests: XCTestCase {
     }
 }
 
-/// SplitMix64: small, fast, and the same on every platform for a given seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
-
 struct NoteFuzzer {
     struct Stats { var inputs = 0, pages = 0, errors = 0 }
     struct Input { let section: Section; let slug: String; let bytes: [UInt8] }
 
-    var rng: SeededGenerator
-    init(seed: UInt64) { rng = SeededGenerator(state: seed) }
+    var rng: SeededRandom
+    init(seed: UInt64) { rng = SeededRandom(seed: seed) }
 
     /// Valid notes of every kind to start from (mutants of valid input reach deepest).
     static let seeds: [(Section, String, String)] = [
