@@ -18,8 +18,10 @@ struct BrowserBench {
         return (0..<queries).map { i in
             // A fresh browser and profile per query: the first run is really cold.
             let out = results.appendingPathComponent("\(i).json")
-            runChromium("http://127.0.0.1:\(server.port)/\(harness)?q=\(i)", until: out)
+            runChromium("http://127.0.0.1:\(server.port)/\(harness)?bench=\(i)", until: out)
             guard let data = try? Data(contentsOf: out) else { return nil }
+            // DENSHO_BENCH_DEBUG=1 shows what each page reported (resource names included).
+            if ProcessInfo.processInfo.environment["DENSHO_BENCH_DEBUG"] != nil { FileHandle.standardError.write(data + Data("\n".utf8)) }
             return try? JSONDecoder().decode(BrowserResult.self, from: data)
         }
     }

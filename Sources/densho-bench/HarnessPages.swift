@@ -68,7 +68,7 @@ enum HarnessPages {
             ];
             function size(e) { return e.encodedBodySize || e.transferSize || 0; }
             function bench(ready, once) {
-              var i = Number(new URLSearchParams(location.search).get('q')), q = QUERIES[i];
+              var i = Number(new URLSearchParams(location.search).get('bench')), q = QUERIES[i];
               function report(o) { return fetch('/__result/' + i, { method: 'POST', body: JSON.stringify(o) }); }
               ready().then(function () {
                 var before = performance.getEntriesByType('resource').length;
