@@ -53,6 +53,8 @@ struct BrowserResult: Decodable {
     let resources: [Resource]
     /// Bytes fetched before the query (densho's manifest, Pagefind's init).
     let startupBytes: Int
+    /// Bytes the server sent between the query's start and its report (workers' fetches included).
+    let servedBytes: Int?
     struct Resource: Decodable { let name: String; let bytes: Int }
 }
 
@@ -94,10 +96,21 @@ final class HarnessServer {
     private static let source = """
         import http.server, os, sys, functools
         root, results, port_file = sys.argv[1], sys.argv[2], sys.argv[3]
+        served = [0]
         class Handler(http.server.SimpleHTTPRequestHandler):
+            # Bytes of the files served since the last /__mark: Pagefind fetches from a worker,
+            # which the page's resource timing does not see.
+            def do_GET(self):
+                path = self.translate_path(self.path)
+                super().do_GET()
+                if os.path.isfile(path): served[0] += os.path.getsize(path)
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get('Content-Length', '0')))
                 name = os.path.basename(self.path.split('?')[0])
+                if name == '__mark':
+                    served[0] = 0
+                    self.send_response(204); self.end_headers(); return
+                body = body[:-1] + (',"servedBytes":%d}' % served[0]).encode() if body.endswith(b'}') else body
                 tmp = os.path.join(results, name + '.tmp')
                 with open(tmp, 'wb') as f: f.write(body)
                 os.replace(tmp, os.path.join(results, name + '.json'))

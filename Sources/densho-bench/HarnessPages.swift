@@ -70,7 +70,7 @@ enum HarnessPages {
             function bench(ready, once) {
               var i = Number(new URLSearchParams(location.search).get('bench')), q = QUERIES[i];
               function report(o) { return fetch('/__result/' + i, { method: 'POST', body: JSON.stringify(o) }); }
-              ready().then(function () {
+              ready().then(function () { return fetch('/__mark', { method: 'POST' }); }).then(function () {
                 var before = performance.getEntriesByType('resource').length;
                 var startup = performance.getEntriesByType('resource').reduce(function (s, e) { return s + size(e); }, 0);
                 var t0 = performance.now();

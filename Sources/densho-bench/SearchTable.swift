@@ -17,7 +17,7 @@ enum SearchTable {
                 var pfResults = "—", pfBytes = "—", pfTime = "—"
                 if let p = r.pagefind {
                     pfResults = "\(p.total)" + (r.query.filters.isEmpty ? "" : " (text only)")
-                    pfBytes = kb(p.resources.reduce(0) { $0 + $1.bytes })
+                    pfBytes = kb(p.servedBytes ?? p.resources.reduce(0) { $0 + $1.bytes })
                     pfTime = String(format: "%.1f / %.1f", p.coldMs, p.warmMs)
                 }
                 if r.query.text.isEmpty { pfResults = "n/a (no filters)"; pfBytes = "—"; pfTime = "—" }
