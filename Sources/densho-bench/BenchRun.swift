@@ -7,7 +7,7 @@ struct BenchRun {
 
     func run() throws -> Int32 {
         var densho = ".build/release/densho", theme = "themes/default", work = "/tmp/densho-bench"
-        var hugo = "hugo", pagefind = "", runs = 3
+        var hugo = "hugo", pagefind = "", runs = 3, chromium = "/usr/bin/chromium"
         var sizes: [Int] = []
         var i = 0
         while i < arguments.count {
@@ -19,6 +19,7 @@ struct BenchRun {
             case "--work": work = value; i += 1
             case "--hugo": hugo = value; i += 1
             case "--pagefind": pagefind = value; i += 1
+            case "--chromium": chromium = value; i += 1
             case "--runs": runs = max(1, Int(value) ?? 3); i += 1
             default:
                 guard let n = Int(a.replacingOccurrences(of: ",", with: "")), n > 0 else { throw BenchError("not a corpus size: \(a)") }
@@ -31,6 +32,7 @@ struct BenchRun {
         theme = URL(fileURLWithPath: theme).standardizedFileURL.path
 
         var rows: [Row] = []
+        var searches: [SearchBench] = []
         for n in sizes {
             let root = "\(work)/\(n)"
             let content = "\(root)/content"
@@ -49,6 +51,9 @@ struct BenchRun {
             })
             row.siteBytes = Sizes.bytes(site)
             row.indexBytes = Sizes.bytes("\(site)/search")
+            log("search: index build timing, Swift reader, search.js in Chromium")
+            let browser = BrowserBench(chromium: chromium, scratch: URL(fileURLWithPath: root))
+            var search = try SearchBench.measure(visits: n, densho: densho, build: build, content: content, site: site, browser: browser)
             log("densho incremental rebuilds (a watch session in this process)")
             let visit = try firstVisit(in: content)
             let rebuilds = try IncrementalBench.measure(content: content, site: site, theme: theme, visit: visit, runs: runs)
@@ -66,11 +71,17 @@ struct BenchRun {
                 log("pagefind")
                 row.pagefind = Summary([try Measured.run(pagefind, ["--site", "\(hugoSite)/public", "--force-language", "ja", "--silent"])])
                 row.pagefindBytes = Sizes.bytes("\(hugoSite)/public/pagefind")
+                if !row.pagefind.failed {
+                    log("pagefind queries in Chromium")
+                    try search.measurePagefind(public: URL(fileURLWithPath: "\(hugoSite)/public"), browser: browser)
+                }
             }
+            searches.append(search)
             rows.append(row)
             try? FileManager.default.removeItem(atPath: "\(hugoSite)/public")
         }
         print(Row.table(rows))
+        print(SearchTable.render(searches))
         return 0
     }
 
