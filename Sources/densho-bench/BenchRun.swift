@@ -136,7 +136,7 @@ struct Row {
     var floor = 0.0
 
     static func table(_ rows: [Row]) -> String {
-        func t(_ s: Summary) -> String { s.failed ? "failed" : String(format: "%.2f s", s.seconds) }
+        func t(_ s: Summary) -> String { s.notRun ? "not run" : s.failed ? "failed" : String(format: "%.2f s", s.seconds) }
         func mb(_ kb: Int) -> String { String(format: "%.0f MB", Double(kb) / 1024) }
         func size(_ b: Int) -> String { String(format: "%.0f MB", Double(b) / 1_048_576) }
         var out = "| visits | densho full | peak | incremental (1 visit) | site / index | Hugo | peak | Pagefind | peak | Hugo+Pagefind size | densho ÷ (Hugo+Pagefind) | cmark floor | densho ÷ floor |\n"

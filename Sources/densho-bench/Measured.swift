@@ -35,8 +35,11 @@ struct Summary {
     let seconds: Double
     let peakKB: Int
     let failed: Bool
+    /// No run at all: the tool was not run for this size (not a failure of the tool).
+    let notRun: Bool
 
     init(_ runs: [Measured]) {
+        notRun = runs.isEmpty
         let times = runs.map(\.seconds).sorted()
         seconds = times.isEmpty ? 0 : times[times.count / 2]
         peakKB = runs.map(\.peakKB).max() ?? 0
