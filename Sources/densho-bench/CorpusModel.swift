@@ -1,3 +1,4 @@
+import FrontMatter
 import Seeded
 /// The people, companies, partners and playbooks of a generated corpus, drawn before any note is
 /// written so that every link and id in the notes resolves.
@@ -74,31 +75,16 @@ struct CorpusCast {
     }
 }
 
-/// Proleptic Gregorian days since 1970-01-01, without Foundation's calendar (exact and fast).
+/// Days since 1970-01-01 for the generator's arithmetic, by the same calendar code densho reads dates with.
 enum CalendarDay {
     static func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
-        let y2 = m <= 2 ? y - 1 : y
-        let era = (y2 >= 0 ? y2 : y2 - 399) / 400
-        let yoe = y2 - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        YAMLDate(year: y, month: m, day: d)?.daysSinceEpoch ?? 0
     }
 
     static func ymd(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let date = YAMLDate(daysSinceEpoch: days)
+        return (date.year, date.month, date.day)
     }
 
-    static func string(_ days: Int) -> String {
-        let (y, m, d) = ymd(days)
-        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
-    }
+    static func string(_ days: Int) -> String { YAMLDate(daysSinceEpoch: days).description }
 }
