@@ -98,6 +98,26 @@ final class IncrementalTests: XCTestCase {
         try assertSameAsFullBuild(project)
     }
 
+    /// A page whose body names another page by a label-less link must change when only that other
+    /// page's title changes: the rebuild must see through the link, not just at the page's own file.
+    func testWatchRebuildFollowsATitleChangeIntoPagesThatLinkToIt() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        try project.write("content/playbooks/second.md", "---\ntitle: 二章\norder: 20\n---\n前の章は [[first-visit]] です。\n")
+        let watch = try DenshoProcess(["build", "--watch", "--content", project.content.path, "--output", project.site.path,
+                                       "--theme", project.theme.path, "--today", "2026-11-25"])
+        defer { watch.stop() }
+        func builds() -> Int { watch.stdout.components(separatedBy: "densho: built ").count - 1 }
+        XCTAssertTrue(watch.waitFor { out, _ in builds() == 1 && out.contains("watching") }, "first build: \(watch.stderr)")
+        XCTAssertTrue(try project.read("site/playbooks/second.html").contains(">初回訪問のてびき</a>"))
+
+        let first = try project.read("content/playbooks/first-visit.md")
+        try project.write("content/playbooks/first-visit.md", first.replacingOccurrences(of: "title: 初回訪問のてびき", with: "title: はじめての訪問"))
+        XCTAssertTrue(watch.waitFor(timeout: 30) { _, _ in builds() == 2 }, "rebuild: \(watch.stderr)")
+        XCTAssertTrue(try project.read("site/playbooks/second.html").contains(">はじめての訪問</a>"), "the linking page shows the new title")
+        try assertSameAsFullBuild(project)
+    }
+
     private func assertSameAsFullBuild(_ project: TemporaryProject, file: StaticString = #filePath, line: UInt = #line) throws {
         let fresh = try TemporaryProject()
         try FileManager.default.copyItem(at: project.content, to: fresh.content)

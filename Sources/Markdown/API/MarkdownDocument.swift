@@ -15,6 +15,11 @@ public struct MarkdownDocument: Sendable {
     /// The whole document as plain text, one line per block, for search and snippets.
     public let plainText: String
 
+    /// Changes whenever the rendered HTML template or its wiki links change: lets a site that keeps
+    /// documents between builds tell, without rendering, whether a page's body can have changed.
+    /// Stable within one process only.
+    public let contentHash: Int
+
     /// The rendered HTML with each wiki link left out; `wikiLinkOffsets[i]` is where link `i` goes.
     private let template: String
     private let wikiLinkOffsets: [Int]
@@ -38,6 +43,12 @@ public struct MarkdownDocument: Sendable {
         self.headings = built.headings
         self.taskItems = built.taskItems
         self.sectionSpans = built.sections
+        var hasher = Hasher()
+        built.template.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(built.wikiLinkOffsets)
+        for link in built.wikiLinks { hasher.combine(link) }
+        hasher.combine(options.unsafeHTML)
+        self.contentHash = hasher.finalize()
     }
 
     /// The document split at top-level `##` headings. Content before the first one is a section

@@ -14,13 +14,20 @@ struct PageContext {
     let root: String
     /// Which gathered pages exist in this build, so nothing links a page that was not written.
     let views: PublishedViews
+    /// For a session's rebuild: bodies stand as a token of everything their HTML is made from
+    /// (the parsed document and how each wiki link resolves), and the UI strings as one fingerprint,
+    /// so deciding that a page is unchanged costs no rendering. A token changes exactly when what it
+    /// stands for would.
+    let bodiesAsTokens: Bool
 
-    init(index: SiteIndex, theme: Theme, outputPath: String, views: PublishedViews = .everything) {
+    init(index: SiteIndex, theme: Theme, outputPath: String, views: PublishedViews = .everything,
+         bodiesAsTokens: Bool = false) {
         self.index = index
         self.theme = theme
         self.outputPath = outputPath
         self.root = RelativeURL.root(from: outputPath)
         self.views = views
+        self.bodiesAsTokens = bodiesAsTokens
     }
 
     func href(_ path: String, fragment: String? = nil) -> String {
@@ -58,6 +65,17 @@ struct PageContext {
             guard let targetPage = index.page(target.page) else { return .text(label: label ?? link.target) }
             return .link(href: href(targetPage.outputPath, fragment: target.fragment), label: label ?? targetPage.title)
         }
+        if bodiesAsTokens {
+            var token = "\u{0}body:\(page.markdown.contentHash):\(section ?? -1)"
+            for link in page.markdown.wikiLinks {
+                switch resolve(link) {   // spelled out: interpolating the enum would go through reflection
+                case let .link(href, label): token += "\u{0}l\u{1}" + href + "\u{1}" + label
+                case let .text(label): token += "\u{0}t\u{1}" + label
+                case let .broken(label): token += "\u{0}b\u{1}" + label
+                }
+            }
+            return token
+        }
         if let section { return page.markdown.html(section: section, resolve) }
         return page.markdown.html(resolve)
     }
@@ -90,7 +108,7 @@ struct PageContext {
             "pageTitle": .string(title),
             "pageKind": .string(kind),
             "today": .string(index.today.description),
-            "t": theme.stringValues,
+            "t": bodiesAsTokens ? theme.stringsToken : theme.stringValues,
             "nav": .array(Navigation.items.filter { views.includes($0.path) }.map { item in
                 .object(["label": .string(label(item.labelKey)), "href": .string(href(item.path)),
                          "current": .bool(item.path == outputPath)])

@@ -77,12 +77,14 @@ struct PageRenderer {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let job = jobs[i]
             do {
-                let context = job.context(PageContext(index: index, theme: theme, outputPath: job.path, views: views))
                 var fingerprint: UInt64 = 0
                 if let previous {
-                    fingerprint = Fingerprint.of(template: job.template, context)
+                    let inputs = job.context(PageContext(index: index, theme: theme, outputPath: job.path, views: views,
+                                                         bodiesAsTokens: true))
+                    fingerprint = Fingerprint.of(template: job.template, inputs)
                     if previous[job.path] == fingerprint, output.keep(job.path) { return results.set(i, (nil, fingerprint)) }
                 }
+                let context = job.context(PageContext(index: index, theme: theme, outputPath: job.path, views: views))
                 try output.write(job.path, try theme.render(job.template, context))
                 results.set(i, (nil, fingerprint))
             } catch {

@@ -13,6 +13,9 @@ public struct Theme: Sendable {
     let strings: [String: String]
     /// `strings` as template data, built once: every page's frame carries it as `t`.
     let stringValues: MustacheValue
+    /// One fingerprint of all of `strings`: what a rebuild compares instead of hashing every string
+    /// again for every page.
+    let stringsToken: MustacheValue
     let staticFiles: [(relativePath: String, url: URL)]
 
     static func load(from directory: URL, language: SiteConfig.Language, displayPath: String) throws -> Theme {
@@ -47,8 +50,11 @@ public struct Theme: Sendable {
 
         let stringsPath = "\(displayPath)/i18n/\(language.rawValue).yml"
         let strings = try loadStrings(directory.appendingPathComponent("i18n/\(language.rawValue).yml"), displayPath: stringsPath)
-        return Theme(directory: directory, templates: library, strings: strings, stringValues: .object(strings.mapValues { .string($0) }),
-                     staticFiles: listFiles(under: directory.appendingPathComponent("static")))
+        let values = MustacheValue.object(strings.mapValues { .string($0) })
+        var token = Fingerprint()
+        token.add(values)
+        return Theme(directory: directory, templates: library, strings: strings, stringValues: values,
+                     stringsToken: .string("strings:\(token.value)"), staticFiles: listFiles(under: directory.appendingPathComponent("static")))
     }
 
     private static func loadStrings(_ url: URL, displayPath: String) throws -> [String: String] {

@@ -22,8 +22,23 @@ extension SiteIndex {
     /// to copy `- [ ] …` into the next note and tick it there when it is done. Spaces are ignored in
     /// the comparison, since Japanese text has none that carry meaning (full- or half-width alike).
     public func openPromises(of company: Company) -> [OpenPromise] {
+        promisesByCompany[company.page.slug] ?? []
+    }
+
+    /// Computed once per build for every company, on all cores: company pages, person pages and
+    /// handover packets all ask, and each would otherwise normalize every task item again.
+    static func openPromisesByCompany(_ visitsByCompany: [String: [Visit]]) -> [String: [OpenPromise]] {
+        let slugs = Array(visitsByCompany.keys)
+        let results = ConcurrentResults<[OpenPromise]>(count: slugs.count)
+        DispatchQueue.concurrentPerform(iterations: slugs.count) { i in
+            results.set(i, openPromises(visitsNewestFirst: visitsByCompany[slugs[i]] ?? []))
+        }
+        return Dictionary(uniqueKeysWithValues: zip(slugs, results.values))
+    }
+
+    static func openPromises(visitsNewestFirst visits: [Visit]) -> [OpenPromise] {
         var open: [(key: String, promise: OpenPromise)] = []
-        for visit in (visitsByCompany[company.page.slug] ?? []).reversed() {
+        for visit in visits.reversed() {
             for item in visit.page.markdown.taskItems {
                 let key = Self.promiseKey(item.text)
                 open.removeAll { $0.key == key }

@@ -21,6 +21,8 @@ public struct SiteIndex: Sendable {
     /// Referrals each partner received, with the visit that recorded them, newest first.
     public let referralsByPartner: [String: [(visit: Visit, referral: Referral)]]
     private let visitDigests: [PageID: VisitDigest]
+    /// Open promises of each company (see `openPromises(of:)`).
+    let promisesByCompany: [String: [OpenPromise]]
 
     init(model: SiteModel, links: LinkGraph, today: YAMLDate, digestCache: VisitDigestCache? = nil) {
         self.model = model
@@ -47,6 +49,7 @@ public struct SiteIndex: Sendable {
         var byOwner: [String: [Company]] = [:]
         for company in model.companies { if let owner = company.owner { byOwner[owner.value, default: []].append(company) } }
         companiesByOwner = byOwner
+        promisesByCompany = SiteIndex.openPromisesByCompany(byCompany)
         visitDigests = VisitDigest.all(model.visits, names: { [links, pages] page in SiteIndex.linkNames(for: page, links: links, published: pages) },
                                        unansweredPrompts: ReflectionStatus.unansweredPrompts(model.config), cache: digestCache)
     }
