@@ -1,9 +1,15 @@
+import Foundation
+
 /// Document data for showing results: `[url, title, type, date|null, [headings], body, meta]`
 /// with headings/body/meta in their stored NFKC form (what snippets are cut from). A shard
 /// holds `docsPerShard` consecutive document ids.
 enum DocShardWriter {
     static func entry(_ doc: SearchDocument, text: DocumentText) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "[")]
+        // Reserved up front: the entry lives until the end of analysis, so growth slack would
+        // cost as much as the document text again.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.jsonFields.reduce(doc.url.utf8.count + doc.title.utf8.count * 2 + 64) { $0 + $1.count + 1 })
+        out.append(UInt8(ascii: "["))
         JSONWriter.appendString(doc.url, to: &out)
         out.append(UInt8(ascii: ","))
         JSONWriter.appendString(doc.title, to: &out)
@@ -26,23 +32,28 @@ enum DocShardWriter {
         return out
     }
 
-    static func shards(_ entries: [[UInt8]]) -> (files: [(id: String, json: [UInt8])], docsPerShard: Int) {
+    /// Cuts the entries into shard files and emits them in parallel, releasing each entry once
+    /// its shard is encoded (the caller passes its only reference).
+    static func emitShards(_ entries: inout [[UInt8]], emit: ShardSink) -> (count: Int, docsPerShard: Int) {
         let total = entries.reduce(0) { $0 + $1.count + 1 }
         let average = entries.isEmpty ? 1 : max(1, total / entries.count)
         let perShard = max(1, min(256, IndexLayout.docTarget / average))
-        var files: [(id: String, json: [UInt8])] = []
-        var start = 0
-        while start < entries.count {
-            let end = min(start + perShard, entries.count)
-            var json: [UInt8] = [UInt8(ascii: "[")]
-            for i in start..<end {
-                if i > start { json.append(UInt8(ascii: ",")) }
-                json.append(contentsOf: entries[i])
+        let count = (entries.count + perShard - 1) / perShard
+        entries.withUnsafeMutableBufferPointer { buffer in
+            let all = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { shard in
+                let start = shard * perShard, end = min(start + perShard, all.count)
+                var json: [UInt8] = [UInt8(ascii: "[")]
+                json.reserveCapacity(all[start..<end].reduce(2) { $0 + $1.count + 1 })
+                for i in start..<end {
+                    if i > start { json.append(UInt8(ascii: ",")) }
+                    json.append(contentsOf: all[i])
+                    all[i] = []
+                }
+                json.append(UInt8(ascii: "]"))
+                emit(IndexLayout.docShard(shard), json)
             }
-            json.append(UInt8(ascii: "]"))
-            files.append((IndexLayout.docShard(files.count), json))
-            start = end
         }
-        return (files, perShard)
+        return (count, perShard)
     }
 }
