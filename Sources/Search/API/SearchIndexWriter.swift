@@ -56,8 +56,7 @@ public enum SearchIndexWriter {
                               emit: ShardSink) throws -> Int {
         let ordered = DocumentOrder.order(documents).map { documents[$0] }
         var postings = IndexAccumulator()
-        var docEntries: [[UInt8]] = []
-        docEntries.reserveCapacity(ordered.count)
+        var docShards = DocShardStream(perShard: DocShardWriter.docsPerShard(ordered))
 
         // Analysis is pure per document and runs in parallel; merging stays in id order so the
         // postings come out sorted without a sort.
@@ -81,17 +80,16 @@ public enum SearchIndexWriter {
             for (i, text) in texts.enumerated() {
                 guard let text else { continue }
                 postings.addFacets(doc: start + i, document: batch[i])
-                docEntries.append(DocShardWriter.entry(batch[i], text: text))
+                docShards.append(DocShardWriter.entry(batch[i], text: text))
             }
+            docShards.flush(final: false, emit: emit)
             start += batchSize
         }
 
-        // Document shards first: their entries are then released while the postings are cut.
-        let docFiles = DocShardWriter.emitShards(&docEntries, emit: emit)
-        docEntries = []
+        docShards.flush(final: true, emit: emit)
         postings.emitShards(labels: labels, emit: emit)
-        let manifest = ManifestWriter.file(documents: ordered.count, docsPerShard: docFiles.docsPerShard,
-                                           docShards: docFiles.count, postings: postings, labels: labels)
+        let manifest = ManifestWriter.file(documents: ordered.count, docsPerShard: docShards.perShard,
+                                           docShards: docShards.shards, postings: postings, labels: labels)
         emit(manifest.id, manifest.json)
         return ordered.count
     }

@@ -32,28 +32,49 @@ enum DocShardWriter {
         return out
     }
 
-    /// Cuts the entries into shard files and emits them in parallel, releasing each entry once
-    /// its shard is encoded (the caller passes its only reference).
-    static func emitShards(_ entries: inout [[UInt8]], emit: ShardSink) -> (count: Int, docsPerShard: Int) {
-        let total = entries.reduce(0) { $0 + $1.count + 1 }
-        let average = entries.isEmpty ? 1 : max(1, total / entries.count)
-        let perShard = max(1, min(256, IndexLayout.docTarget / average))
-        let count = (entries.count + perShard - 1) / perShard
-        entries.withUnsafeMutableBufferPointer { buffer in
-            let all = buffer
-            DispatchQueue.concurrentPerform(iterations: count) { shard in
-                let start = shard * perShard, end = min(start + perShard, all.count)
+    /// Documents per shard from the size of the input fields, known before any entry is built,
+    /// so shards can be written while the analysis runs instead of holding every entry until
+    /// the end. (Stored fields are NFKC of the input and JSON-escaped; for our text that is
+    /// about the input size.)
+    static func docsPerShard(_ documents: [SearchDocument]) -> Int {
+        guard !documents.isEmpty else { return 1 }
+        let total = documents.reduce(0) { sum, doc in
+            sum + doc.url.utf8.count + doc.title.utf8.count + doc.type.utf8.count + (doc.date?.utf8.count ?? 4)
+                + doc.headings.reduce(0) { $0 + $1.utf8.count + 3 } + doc.body.utf8.count + doc.meta.utf8.count + 24
+        }
+        return max(1, min(256, IndexLayout.docTarget / max(1, total / documents.count)))
+    }
+}
+
+/// Collects document entries in id order and emits every shard as soon as it is complete.
+struct DocShardStream {
+    let perShard: Int
+    private var pending: [[UInt8]] = []
+    private(set) var shards = 0
+
+    init(perShard: Int) { self.perShard = perShard }
+
+    mutating func append(_ entry: [UInt8]) { pending.append(entry) }
+
+    /// Emits the complete shards (all of them when `final`), in parallel.
+    mutating func flush(final: Bool, emit: ShardSink) {
+        let ready = final ? (pending.count + perShard - 1) / perShard : pending.count / perShard
+        guard ready > 0 else { return }
+        let (first, perShard) = (shards, self.perShard)
+        pending.withUnsafeBufferPointer { all in
+            DispatchQueue.concurrentPerform(iterations: ready) { k in
+                let start = k * perShard, end = min(start + perShard, all.count)
                 var json: [UInt8] = [UInt8(ascii: "[")]
                 json.reserveCapacity(all[start..<end].reduce(2) { $0 + $1.count + 1 })
                 for i in start..<end {
                     if i > start { json.append(UInt8(ascii: ",")) }
                     json.append(contentsOf: all[i])
-                    all[i] = []
                 }
                 json.append(UInt8(ascii: "]"))
-                emit(IndexLayout.docShard(shard), json)
+                emit(IndexLayout.docShard(first + k), json)
             }
         }
-        return (count, perShard)
+        pending.removeFirst(min(pending.count, ready * perShard))
+        shards += ready
     }
 }

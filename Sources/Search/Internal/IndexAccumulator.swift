@@ -76,7 +76,7 @@ struct IndexAccumulator {
             if let level { grams.append(ShardEntry(key: BigramKey.scalars(bigrams[j].key), bytes: level)) }
         }
         docLevel = []
-        gramShards = IndexLayout.shardCount(totalBytes: grams.reduce(0) { $0 + $1.bytes.count + 8 },
+        gramShards = IndexLayout.shardCount(totalBytes: grams.reduce(0) { $0 + $1.count + 8 },
                                             target: IndexLayout.gramTarget)
         ShardEntry.emit(&grams, count: gramShards, key: { $0 }, name: IndexLayout.gramShard, emit: emit)
         grams = []
@@ -84,11 +84,11 @@ struct IndexAccumulator {
         // The entries become the only owners of the position lists, so each list is freed as
         // soon as its shard is written.
         var pos = bigrams.map {
-            ShardEntry(key: BigramKey.scalars($0.key), bytes: parts[$0.part].positions[$0.builder].bytes)
+            ShardEntry(key: BigramKey.scalars($0.key), chunks: parts[$0.part].positions[$0.builder].bytes.chunks)
         }
         bigrams = []
         for part in parts { part.positions = []; part.bigramIndex = GramTable() }
-        positionShards = IndexLayout.shardCount(totalBytes: pos.reduce(0) { $0 + $1.bytes.count + 8 },
+        positionShards = IndexLayout.shardCount(totalBytes: pos.reduce(0) { $0 + $1.count + 8 },
                                                 target: IndexLayout.positionTarget)
         ShardEntry.emit(&pos, count: positionShards, key: { $0 }, name: IndexLayout.positionShard, emit: emit)
         pos = []
@@ -99,7 +99,7 @@ struct IndexAccumulator {
         let sortedWords = words.keys.sorted { $0.lexicographicallyPrecedes($1) }
         var wordList = sortedWords.map { ShardEntry(key: $0, bytes: words[$0] ?? []) }
         words = [:]
-        wordShards = IndexLayout.shardCount(totalBytes: wordList.reduce(0) { $0 + $1.bytes.count + $1.key.count + 6 },
+        wordShards = IndexLayout.shardCount(totalBytes: wordList.reduce(0) { $0 + $1.count + $1.key.count + 6 },
                                             target: IndexLayout.wordTarget)
         ShardEntry.emit(&wordList, count: wordShards, key: { Array(IndexLayout.wordKey($0)) },
                         name: IndexLayout.wordShard, emit: emit)
@@ -148,7 +148,21 @@ struct IndexAccumulator {
 /// A key (scalar values) and its encoded postings, on the way into a shard file.
 struct ShardEntry {
     let key: [UInt32]
-    var bytes: [UInt8]
+    /// The encoded postings, possibly in several chunks (position lists).
+    var chunks: [[UInt8]]
+    let count: Int
+
+    init(key: [UInt32], bytes: [UInt8]) {
+        self.key = key
+        chunks = [bytes]
+        count = bytes.count
+    }
+
+    init(key: [UInt32], chunks: [[UInt8]]) {
+        self.key = key
+        self.chunks = chunks
+        count = chunks.reduce(0) { $0 + $1.count }
+    }
 
     /// Puts every entry into shard `hash(key) % count` (entries keep their order), encodes the
     /// shards in parallel and emits each one at once; an entry's bytes are released when its
@@ -171,15 +185,15 @@ struct ShardEntry {
                         return a.count != c.count ? a.count < c.count : a.lexicographicallyPrecedes(c)
                     }
                     var json: [UInt8] = [UInt8(ascii: "[")]
-                    json.reserveCapacity(all[shard].reduce(2) { $0 + entries[$1].bytes.count + 12 })
+                    json.reserveCapacity(all[shard].reduce(2) { $0 + entries[$1].count + 12 })
                     for (n, i) in all[shard].enumerated() {
                         if n > 0 { json.append(UInt8(ascii: ",")) }
                         json.append(UInt8(ascii: "\""))
                         for v in entries[i].key { JSONWriter.appendEscaped(v, to: &json) }
                         json.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\"")])
-                        json.append(contentsOf: entries[i].bytes)
+                        for chunk in entries[i].chunks { json.append(contentsOf: chunk) }
                         json.append(UInt8(ascii: "\""))
-                        entries[i].bytes = []
+                        entries[i].chunks = []
                     }
                     json.append(UInt8(ascii: "]"))
                     emit(name(shard), json)
