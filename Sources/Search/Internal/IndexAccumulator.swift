@@ -68,7 +68,7 @@ struct IndexAccumulator {
         }
 
         var grams: [ShardEntry] = unigrams.map {
-            ShardEntry(key: [$0.key], bytes: parts[$0.part].unigrams[$0.builder].bytes)
+            ShardEntry(key: [$0.key], chunks: parts[$0.part].unigrams[$0.builder].bytes.chunks)
         }
         for part in parts { part.unigrams = [] }
         grams.reserveCapacity(grams.count + docLevel.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
@@ -93,11 +93,11 @@ struct IndexAccumulator {
         ShardEntry.emit(&pos, count: positionShards, key: { $0 }, name: IndexLayout.positionShard, emit: emit)
         pos = []
 
-        var words: [[UInt32]: [UInt8]] = [:]
-        for part in partitions { words.merge(part.words.mapValues(\.bytes)) { a, _ in a } }
+        var words: [[UInt32]: [[UInt8]]] = [:]
+        for part in partitions { words.merge(part.words.mapValues(\.bytes.chunks)) { a, _ in a } }
         for part in partitions { part.words = [:] }
         let sortedWords = words.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        var wordList = sortedWords.map { ShardEntry(key: $0, bytes: words[$0] ?? []) }
+        var wordList = sortedWords.map { ShardEntry(key: $0, chunks: words[$0] ?? []) }
         words = [:]
         wordShards = IndexLayout.shardCount(totalBytes: wordList.reduce(0) { $0 + $1.count + $1.key.count + 6 },
                                             target: IndexLayout.wordTarget)

@@ -2,13 +2,15 @@
 /// per document `gap, info` where gap = id − previous id − 1 and info = `OccurrenceInfo` of
 /// the first occurrence.
 struct DocPostingBuilder {
-    var bytes: [UInt8] = []
+    var bytes = ChunkedBytes()
     var lastDoc = -1
 
     @inline(__always)
     mutating func add(doc: Int, info: Int) {
-        VLQ.append(doc - lastDoc - 1, to: &bytes)
-        VLQ.append(info, to: &bytes)
+        // gap < 2^35 (7 digits), info < 2^10 (2 digits)
+        bytes.reserveTail(9)
+        VLQ.append(doc - lastDoc - 1, to: &bytes.tail)
+        VLQ.append(info, to: &bytes.tail)
         lastDoc = doc
     }
 }
@@ -51,7 +53,7 @@ struct PositionPostingBuilder {
                 if k == 0 { out.add(doc: doc, info: OccurrenceInfo.make(position: v / 3, fieldClass: v % 3)) }
             }
         }
-        return out.bytes
+        return out.bytes.joined()
     }
 }
 
