@@ -5,33 +5,58 @@ import Foundation
 public enum SearchIndexWriter {
     public static func write(_ documents: [SearchDocument], labels: SearchFacetLabels,
                              to directory: URL) throws -> SearchIndexStats {
-        try writeFiles(files(documents, labels: labels), to: directory)
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SearchIndexError(location: directory.path, message: "cannot create folder: \(error.localizedDescription)")
+        }
+        let written = NameSet()
+        let stats = try write(documents, labels: labels) { name, data in
+            let url = directory.appendingPathComponent(name)
+            do {
+                try data.write(to: url, options: .atomic)
+            } catch {
+                throw SearchIndexError(location: url.path, message: "cannot write: \(error.localizedDescription)")
+            }
+            written.insert(name)
+        }
+        // Shards of an earlier, larger build would never be read again; only our own file
+        // names are touched.
+        let existing = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in existing where IndexLayout.isShardFileName(name) && !written.contains(name) {
+            try? fm.removeItem(at: directory.appendingPathComponent(name))
+        }
+        return stats
     }
 
     /// Builds the index and hands each file (name, bytes) to `sink`, from several threads at
     /// once: the caller decides where and how files land (the site build writes them into its
     /// staging folder, reusing unchanged ones). `sink` must be safe to call concurrently.
+    /// Each file goes to `sink` as soon as it is encoded and is not kept afterwards, so the
+    /// encoded index is never held in memory as a whole.
     public static func write(_ documents: [SearchDocument], labels: SearchFacetLabels,
                              sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexStats {
-        let built = files(documents, labels: labels)
         let failures = ErrorSlot()
         let bytes = ByteCounter()
-        DispatchQueue.concurrentPerform(iterations: built.files.count) { i in
-            let file = built.files[i]
-            let data = ShardFile.contents(id: file.id, json: file.json)
-            do { try sink(ShardFile.fileName(file.id), data) } catch { failures.record(error) }
-            bytes.add(data.count)
+        let count = try withoutActuallyEscaping(sink) { sink -> Int in
+            let emit: ShardSink = { id, json in
+                let data = ShardFile.contents(id: id, json: json)
+                do { try sink(ShardFile.fileName(id), data) } catch { failures.record(error) }
+                bytes.add(data.count)
+            }
+            return try build(documents, labels: labels, emit: emit)
         }
         if let error = failures.first { throw error }
-        return SearchIndexStats(documents: built.documents, files: built.files.count, bytes: bytes.total)
+        return SearchIndexStats(documents: count, files: bytes.files, bytes: bytes.total)
     }
 
-    private static func files(_ documents: [SearchDocument], labels: SearchFacetLabels)
-        -> (files: [(id: String, json: [UInt8])], documents: Int) {
+    /// Analyses the documents and emits every index file; returns the number of documents.
+    private static func build(_ documents: [SearchDocument], labels: SearchFacetLabels,
+                              emit: ShardSink) throws -> Int {
         let ordered = DocumentOrder.order(documents).map { documents[$0] }
         var postings = IndexAccumulator()
-        var docEntries: [[UInt8]] = []
-        docEntries.reserveCapacity(ordered.count)
+        var docShards = DocShardStream(perShard: DocShardWriter.docsPerShard(ordered))
 
         // Analysis is pure per document and runs in parallel; merging stays in id order so the
         // postings come out sorted without a sort.
@@ -55,51 +80,29 @@ public enum SearchIndexWriter {
             for (i, text) in texts.enumerated() {
                 guard let text else { continue }
                 postings.addFacets(doc: start + i, document: batch[i])
-                docEntries.append(DocShardWriter.entry(batch[i], text: text))
+                docShards.append(DocShardWriter.entry(batch[i], text: text))
             }
+            docShards.flush(final: false, emit: emit)
             start += batchSize
         }
 
-        var files = postings.shardFiles(labels: labels)
-        let docFiles = DocShardWriter.shards(docEntries)
-        files.append(contentsOf: docFiles.files)
-        files.append(ManifestWriter.file(documents: ordered.count, docsPerShard: docFiles.docsPerShard,
-                                         docShards: docFiles.files.count, postings: postings,
-                                         labels: labels))
-        return (files, ordered.count)
+        docShards.flush(final: true, emit: emit)
+        postings.emitShards(labels: labels, emit: emit)
+        let manifest = ManifestWriter.file(documents: ordered.count, docsPerShard: docShards.perShard,
+                                           docShards: docShards.shards, postings: postings, labels: labels)
+        emit(manifest.id, manifest.json)
+        return ordered.count
     }
+}
 
-    private static func writeFiles(_ built: (files: [(id: String, json: [UInt8])], documents: Int),
-                                   to directory: URL) throws -> SearchIndexStats {
-        let (files, documents) = built
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw SearchIndexError(location: directory.path, message: "cannot create folder: \(error.localizedDescription)")
-        }
-        var bytes = 0
-        var written = Set<String>()
-        for file in files {
-            let name = ShardFile.fileName(file.id)
-            let data = ShardFile.contents(id: file.id, json: file.json)
-            let url = directory.appendingPathComponent(name)
-            do {
-                try data.write(to: url, options: .atomic)
-            } catch {
-                throw SearchIndexError(location: url.path, message: "cannot write: \(error.localizedDescription)")
-            }
-            bytes += data.count
-            written.insert(name)
-        }
-        // Shards of an earlier, larger build would never be read again; only our own file
-        // names are touched.
-        let existing = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in existing where IndexLayout.isShardFileName(name) && !written.contains(name) {
-            try? fm.removeItem(at: directory.appendingPathComponent(name))
-        }
-        return SearchIndexStats(documents: documents, files: files.count, bytes: bytes)
-    }
+/// Receives each encoded file (id, JSON payload); called from several threads at once.
+typealias ShardSink = (_ id: String, _ json: [UInt8]) -> Void
+
+final class NameSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names = Set<String>()
+    func insert(_ name: String) { lock.lock(); names.insert(name); lock.unlock() }
+    func contains(_ name: String) -> Bool { lock.lock(); defer { lock.unlock() }; return names.contains(name) }
 }
 
 /// The first error of a parallel loop.
@@ -112,5 +115,6 @@ final class ErrorSlot: @unchecked Sendable {
 final class ByteCounter: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var total = 0
-    func add(_ n: Int) { lock.lock(); total += n; lock.unlock() }
+    private(set) var files = 0
+    func add(_ n: Int) { lock.lock(); total += n; files += 1; lock.unlock() }
 }

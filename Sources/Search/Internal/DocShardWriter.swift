@@ -1,9 +1,15 @@
+import Foundation
+
 /// Document data for showing results: `[url, title, type, date|null, [headings], body, meta]`
 /// with headings/body/meta in their stored NFKC form (what snippets are cut from). A shard
 /// holds `docsPerShard` consecutive document ids.
 enum DocShardWriter {
     static func entry(_ doc: SearchDocument, text: DocumentText) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "[")]
+        // Reserved up front: the entry lives until the end of analysis, so growth slack would
+        // cost as much as the document text again.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.jsonFields.reduce(doc.url.utf8.count + doc.title.utf8.count * 2 + 64) { $0 + $1.count + 1 })
+        out.append(UInt8(ascii: "["))
         JSONWriter.appendString(doc.url, to: &out)
         out.append(UInt8(ascii: ","))
         JSONWriter.appendString(doc.title, to: &out)
@@ -26,23 +32,49 @@ enum DocShardWriter {
         return out
     }
 
-    static func shards(_ entries: [[UInt8]]) -> (files: [(id: String, json: [UInt8])], docsPerShard: Int) {
-        let total = entries.reduce(0) { $0 + $1.count + 1 }
-        let average = entries.isEmpty ? 1 : max(1, total / entries.count)
-        let perShard = max(1, min(256, IndexLayout.docTarget / average))
-        var files: [(id: String, json: [UInt8])] = []
-        var start = 0
-        while start < entries.count {
-            let end = min(start + perShard, entries.count)
-            var json: [UInt8] = [UInt8(ascii: "[")]
-            for i in start..<end {
-                if i > start { json.append(UInt8(ascii: ",")) }
-                json.append(contentsOf: entries[i])
-            }
-            json.append(UInt8(ascii: "]"))
-            files.append((IndexLayout.docShard(files.count), json))
-            start = end
+    /// Documents per shard from the size of the input fields, known before any entry is built,
+    /// so shards can be written while the analysis runs instead of holding every entry until
+    /// the end. (Stored fields are NFKC of the input and JSON-escaped; for our text that is
+    /// about the input size.)
+    static func docsPerShard(_ documents: [SearchDocument]) -> Int {
+        guard !documents.isEmpty else { return 1 }
+        let total = documents.reduce(0) { sum, doc in
+            sum + doc.url.utf8.count + doc.title.utf8.count + doc.type.utf8.count + (doc.date?.utf8.count ?? 4)
+                + doc.headings.reduce(0) { $0 + $1.utf8.count + 3 } + doc.body.utf8.count + doc.meta.utf8.count + 24
         }
-        return (files, perShard)
+        return max(1, min(256, IndexLayout.docTarget / max(1, total / documents.count)))
+    }
+}
+
+/// Collects document entries in id order and emits every shard as soon as it is complete.
+struct DocShardStream {
+    let perShard: Int
+    private var pending: [[UInt8]] = []
+    private(set) var shards = 0
+
+    init(perShard: Int) { self.perShard = perShard }
+
+    mutating func append(_ entry: [UInt8]) { pending.append(entry) }
+
+    /// Emits the complete shards (all of them when `final`), in parallel.
+    mutating func flush(final: Bool, emit: ShardSink) {
+        let ready = final ? (pending.count + perShard - 1) / perShard : pending.count / perShard
+        guard ready > 0 else { return }
+        let (first, perShard) = (shards, self.perShard)
+        pending.withUnsafeBufferPointer { all in
+            DispatchQueue.concurrentPerform(iterations: ready) { k in
+                let start = k * perShard, end = min(start + perShard, all.count)
+                var json: [UInt8] = [UInt8(ascii: "[")]
+                json.reserveCapacity(all[start..<end].reduce(2) { $0 + $1.count + 1 })
+                for i in start..<end {
+                    if i > start { json.append(UInt8(ascii: ",")) }
+                    json.append(contentsOf: all[i])
+                }
+                json.append(UInt8(ascii: "]"))
+                emit(IndexLayout.docShard(first + k), json)
+            }
+        }
+        pending.removeFirst(min(pending.count, ready * perShard))
+        shards += ready
     }
 }

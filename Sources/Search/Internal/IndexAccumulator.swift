@@ -39,8 +39,10 @@ struct IndexAccumulator {
         }
     }
 
-    mutating func shardFiles(labels: SearchFacetLabels) -> [(id: String, json: [UInt8])] {
-        var files: [(id: String, json: [UInt8])] = []
+    /// Encodes every postings and facet shard and hands it to `emit`. The builders are released
+    /// family by family (and each list as soon as its shard is encoded), so the encoded index
+    /// never sits in memory next to all of its postings.
+    mutating func emitShards(labels: SearchFacetLabels, emit: ShardSink) {
 
         var unigrams: [(key: UInt32, builder: Int, part: Int)] = []
         var bigrams: [(key: UInt64, builder: Int, part: Int)] = []
@@ -66,31 +68,41 @@ struct IndexAccumulator {
         }
 
         var grams: [ShardEntry] = unigrams.map {
-            ShardEntry(key: [$0.key], bytes: parts[$0.part].unigrams[$0.builder].bytes)
+            ShardEntry(key: [$0.key], chunks: parts[$0.part].unigrams[$0.builder].bytes.chunks)
         }
+        for part in parts { part.unigrams = [] }
+        grams.reserveCapacity(grams.count + docLevel.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
         for (j, level) in docLevel.enumerated() {
             if let level { grams.append(ShardEntry(key: BigramKey.scalars(bigrams[j].key), bytes: level)) }
         }
-        gramShards = IndexLayout.shardCount(totalBytes: grams.reduce(0) { $0 + $1.bytes.count + 8 },
+        docLevel = []
+        gramShards = IndexLayout.shardCount(totalBytes: grams.reduce(0) { $0 + $1.count + 8 },
                                             target: IndexLayout.gramTarget)
-        files += ShardEntry.group(grams, count: gramShards, key: { $0 }, name: IndexLayout.gramShard)
+        ShardEntry.emit(&grams, count: gramShards, key: { $0 }, name: IndexLayout.gramShard, emit: emit)
         grams = []
 
-        let pos = bigrams.map {
-            ShardEntry(key: BigramKey.scalars($0.key), bytes: parts[$0.part].positions[$0.builder].bytes)
+        // The entries become the only owners of the position lists, so each list is freed as
+        // soon as its shard is written.
+        var pos = bigrams.map {
+            ShardEntry(key: BigramKey.scalars($0.key), chunks: parts[$0.part].positions[$0.builder].bytes.chunks)
         }
-        positionShards = IndexLayout.shardCount(totalBytes: pos.reduce(0) { $0 + $1.bytes.count + 8 },
+        bigrams = []
+        for part in parts { part.positions = []; part.bigramIndex = GramTable() }
+        positionShards = IndexLayout.shardCount(totalBytes: pos.reduce(0) { $0 + $1.count + 8 },
                                                 target: IndexLayout.positionTarget)
-        files += ShardEntry.group(pos, count: positionShards, key: { $0 }, name: IndexLayout.positionShard)
+        ShardEntry.emit(&pos, count: positionShards, key: { $0 }, name: IndexLayout.positionShard, emit: emit)
+        pos = []
 
-        var words: [[UInt32]: [UInt8]] = [:]
-        for part in partitions { words.merge(part.words.mapValues(\.bytes)) { a, _ in a } }
+        var words: [[UInt32]: [[UInt8]]] = [:]
+        for part in partitions { words.merge(part.words.mapValues(\.bytes.chunks)) { a, _ in a } }
+        for part in partitions { part.words = [:] }
         let sortedWords = words.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        let wordList = sortedWords.map { ShardEntry(key: $0, bytes: words[$0] ?? []) }
-        wordShards = IndexLayout.shardCount(totalBytes: wordList.reduce(0) { $0 + $1.bytes.count + $1.key.count + 6 },
+        var wordList = sortedWords.map { ShardEntry(key: $0, chunks: words[$0] ?? []) }
+        words = [:]
+        wordShards = IndexLayout.shardCount(totalBytes: wordList.reduce(0) { $0 + $1.count + $1.key.count + 6 },
                                             target: IndexLayout.wordTarget)
-        files += ShardEntry.group(wordList, count: wordShards, key: { Array(IndexLayout.wordKey($0)) },
-                                  name: IndexLayout.wordShard)
+        ShardEntry.emit(&wordList, count: wordShards, key: { Array(IndexLayout.wordKey($0)) },
+                        name: IndexLayout.wordShard, emit: emit)
         var keys: [[UInt32]] = []
         for w in sortedWords where keys.last != Array(IndexLayout.wordKey(w)) {
             keys.append(Array(IndexLayout.wordKey(w)))
@@ -119,12 +131,11 @@ struct IndexAccumulator {
                 }
                 var json: [UInt8] = []
                 JSONWriter.appendASCIIString(bytes, to: &json)
-                files.append((id, json))
+                emit(id, json)
                 entries.append((value, docs.count, id))
             }
             facetValues.append((name, entries))
         }
-        return files
     }
 
     static func string(_ scalars: [UInt32]) -> String {
@@ -137,12 +148,27 @@ struct IndexAccumulator {
 /// A key (scalar values) and its encoded postings, on the way into a shard file.
 struct ShardEntry {
     let key: [UInt32]
-    let bytes: [UInt8]
+    /// The encoded postings, possibly in several chunks (position lists).
+    var chunks: [[UInt8]]
+    let count: Int
 
-    /// Puts every entry into shard `hash(key) % count` (entries keep their order) and encodes
-    /// the shards in parallel.
-    static func group(_ entries: [ShardEntry], count: Int, key: ([UInt32]) -> [UInt32],
-                      name: @escaping (Int) -> String) -> [(id: String, json: [UInt8])] {
+    init(key: [UInt32], bytes: [UInt8]) {
+        self.key = key
+        chunks = [bytes]
+        count = bytes.count
+    }
+
+    init(key: [UInt32], chunks: [[UInt8]]) {
+        self.key = key
+        self.chunks = chunks
+        count = chunks.reduce(0) { $0 + $1.count }
+    }
+
+    /// Puts every entry into shard `hash(key) % count` (entries keep their order), encodes the
+    /// shards in parallel and emits each one at once; an entry's bytes are released when its
+    /// shard is encoded.
+    static func emit(_ entries: inout [ShardEntry], count: Int, key: ([UInt32]) -> [UInt32],
+                     name: (Int) -> String, emit: ShardSink) {
         var buckets = [[Int]](repeating: [], count: count)
         for (i, entry) in entries.enumerated() {
             buckets[ShardHash.shard(of: key(entry.key), count: count)].append(i)
@@ -151,32 +177,29 @@ struct ShardEntry {
         // documents whatever order the partitions produced the keys in.
         buckets.withUnsafeMutableBufferPointer { b in
             let all = b
-            DispatchQueue.concurrentPerform(iterations: count) { shard in
-                all[shard].sort { x, y in
-                    let a = entries[x].key, c = entries[y].key
-                    return a.count != c.count ? a.count < c.count : a.lexicographicallyPrecedes(c)
+            entries.withUnsafeMutableBufferPointer { e in
+                let entries = e
+                DispatchQueue.concurrentPerform(iterations: count) { shard in
+                    all[shard].sort { x, y in
+                        let a = entries[x].key, c = entries[y].key
+                        return a.count != c.count ? a.count < c.count : a.lexicographicallyPrecedes(c)
+                    }
+                    var json: [UInt8] = [UInt8(ascii: "[")]
+                    json.reserveCapacity(all[shard].reduce(2) { $0 + entries[$1].count + 12 })
+                    for (n, i) in all[shard].enumerated() {
+                        if n > 0 { json.append(UInt8(ascii: ",")) }
+                        json.append(UInt8(ascii: "\""))
+                        for v in entries[i].key { JSONWriter.appendEscaped(v, to: &json) }
+                        json.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\"")])
+                        for chunk in entries[i].chunks { json.append(contentsOf: chunk) }
+                        json.append(UInt8(ascii: "\""))
+                        entries[i].chunks = []
+                    }
+                    json.append(UInt8(ascii: "]"))
+                    emit(name(shard), json)
                 }
             }
         }
-        var files = [(id: String, json: [UInt8])](repeating: ("", []), count: count)
-        files.withUnsafeMutableBufferPointer { out in
-            let o = out
-            DispatchQueue.concurrentPerform(iterations: count) { shard in
-                var json: [UInt8] = [UInt8(ascii: "[")]
-                json.reserveCapacity(buckets[shard].reduce(2) { $0 + entries[$1].bytes.count + 12 })
-                for (n, i) in buckets[shard].enumerated() {
-                    if n > 0 { json.append(UInt8(ascii: ",")) }
-                    json.append(UInt8(ascii: "\""))
-                    for v in entries[i].key { JSONWriter.appendEscaped(v, to: &json) }
-                    json.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\"")])
-                    json.append(contentsOf: entries[i].bytes)
-                    json.append(UInt8(ascii: "\""))
-                }
-                json.append(UInt8(ascii: "]"))
-                o[shard] = (name(shard), json)
-            }
-        }
-        return files
     }
 }
 

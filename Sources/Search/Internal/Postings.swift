@@ -2,13 +2,15 @@
 /// per document `gap, info` where gap = id − previous id − 1 and info = `OccurrenceInfo` of
 /// the first occurrence.
 struct DocPostingBuilder {
-    var bytes: [UInt8] = []
+    var bytes = ChunkedBytes()
     var lastDoc = -1
 
     @inline(__always)
     mutating func add(doc: Int, info: Int) {
-        VLQ.append(doc - lastDoc - 1, to: &bytes)
-        VLQ.append(info, to: &bytes)
+        // gap < 2^35 (7 digits), info < 2^10 (2 digits)
+        bytes.reserveTail(9)
+        VLQ.append(doc - lastDoc - 1, to: &bytes.tail)
+        VLQ.append(info, to: &bytes.tail)
         lastDoc = doc
     }
 }
@@ -18,17 +20,19 @@ struct DocPostingBuilder {
 /// v0 is the first value and dᵢ = vᵢ − vᵢ₋₁ − 1. (Most pairs occur once in a document, so the
 /// count usually costs nothing.)
 struct PositionPostingBuilder {
-    var bytes: [UInt8] = []
+    var bytes = ChunkedBytes()
     var lastDoc = -1
     var documents = 0
 
     mutating func add(doc: Int, values: ArraySlice<Int32>) {
+        // A VLQ digit carries 5 bits; gaps and values stay below 2^35, so 7 digits each.
+        bytes.reserveTail((values.count + 2) * 7)
         let gap = doc - lastDoc - 1
-        VLQ.append(gap * 2 + (values.count > 1 ? 1 : 0), to: &bytes)
-        if values.count > 1 { VLQ.append(values.count - 2, to: &bytes) }
+        VLQ.append(gap * 2 + (values.count > 1 ? 1 : 0), to: &bytes.tail)
+        if values.count > 1 { VLQ.append(values.count - 2, to: &bytes.tail) }
         var previous = -1
         for v in values {
-            VLQ.append(Int(v) - previous - 1, to: &bytes)
+            VLQ.append(Int(v) - previous - 1, to: &bytes.tail)
             previous = Int(v)
         }
         lastDoc = doc
@@ -38,7 +42,7 @@ struct PositionPostingBuilder {
     /// The document-level form (`gap, info` pairs) of the same list.
     func documentPostings() -> [UInt8] {
         var out = DocPostingBuilder()
-        var reader = VLQReader(bytes)
+        var reader = VLQReader(bytes.joined())
         var doc = -1
         while let head = reader.next() {
             doc += head >> 1 + 1
@@ -49,7 +53,46 @@ struct PositionPostingBuilder {
                 if k == 0 { out.add(doc: doc, info: OccurrenceInfo.make(position: v / 3, fieldClass: v % 3)) }
             }
         }
-        return out.bytes
+        return out.bytes.joined()
+    }
+}
+
+/// A byte list kept in chunks that double in size up to 256 KB. Growing never copies what is
+/// already written, and the unused tail is at most one chunk — a plain array's doubling would
+/// leave up to the whole list unused (and briefly hold two copies) for the large position lists.
+struct ChunkedBytes {
+    private(set) var full: [[UInt8]] = []
+    /// The chunk being filled; callers append only after `reserveTail`.
+    var tail: [UInt8] = []
+    private var fullCount = 0
+    static let largestChunk = 256 * 1024
+
+    var count: Int { fullCount + tail.count }
+    var chunks: [[UInt8]] { tail.isEmpty ? full : full + [tail] }
+
+    /// Makes room for `n` more bytes in `tail` without reallocating it.
+    @inline(__always)
+    mutating func reserveTail(_ n: Int) {
+        if tail.capacity - tail.count >= n { return }
+        startChunk(n)
+    }
+
+    private mutating func startChunk(_ n: Int) {
+        let size = max(n, min(max(256, tail.capacity * 2), ChunkedBytes.largestChunk))
+        if !tail.isEmpty {
+            fullCount += tail.count
+            full.append(tail)
+        }
+        tail = []
+        tail.reserveCapacity(size)
+    }
+
+    func joined() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        for chunk in full { out.append(contentsOf: chunk) }
+        out.append(contentsOf: tail)
+        return out
     }
 }
 
