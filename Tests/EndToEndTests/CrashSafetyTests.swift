@@ -52,21 +52,28 @@ final class CrashSafetyTests: XCTestCase {
         var rng = SeededRandom(seed: seed)
 
         // The two sites a kill may leave: the previous one, or the new one when the build won the race.
-        let started = Date()
         XCTAssertEqual(try project.build().status, 0)
-        let buildSeconds = Date().timeIntervalSince(started)
         let before = try siteFiles(project.site)
         try writeBigProject(project, renamed: true)
         let otherOutput = project.root.appendingPathComponent("reference")
         XCTAssertEqual(try Densho.run(buildArguments(project, output: otherOutput)).status, 0)
         let after = try siteFiles(otherOutput)
         try FileManager.default.removeItem(at: otherOutput)
+        // Time a build like the ones killed below — over a copy of the previous site, so unchanged
+        // files are reused as they will be — and kill within that time: a faster densho must not
+        // make the kills land after the build has ended.
+        let probe = project.root.appendingPathComponent("probe")
+        try FileManager.default.copyItem(at: project.site, to: probe)
+        let started = Date()
+        XCTAssertEqual(try Densho.run(buildArguments(project, output: probe)).status, 0)
+        let buildSeconds = Date().timeIntervalSince(started)
+        try FileManager.default.removeItem(at: probe)
         XCTAssertNotEqual(before, after, "the two contents give different sites, so a mixed site would be seen")
         XCTAssertNotNil(before["index.html"])
 
         var killedMidway = 0
         for round in 0..<kills {
-            let delay = Double.random(in: 0...(buildSeconds * 1.1), using: &rng)
+            let delay = Double.random(in: 0...(buildSeconds * 0.9), using: &rng)
             let process = Process()
             process.executableURL = Densho.executable
             process.arguments = buildArguments(project, output: project.site)
@@ -79,7 +86,7 @@ final class CrashSafetyTests: XCTestCase {
             process.waitUntilExit()
             if stillRunning { killedMidway += 1 }
 
-                let now = try siteFiles(project.site)
+            let now = try siteFiles(project.site)
             XCTAssertTrue(now == before || now == after,
                           "round \(round) (delay \(delay) s, seed \(seed)): site/ is neither the previous nor the new site; \(difference(now, before))")
         }
