@@ -1,23 +1,11 @@
 import Foundation
+import Mustache
 
 /// Small inline SVG charts drawn at build time: no JavaScript, readable without colour
 /// (every bar carries its number and label as text).
 enum Charts {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    /// The theme's own escaping (the five HTML metacharacters), for labels that come from content.
+    static func escape(_ text: String) -> String { Mustache.escapeHTML(text) }
 
     /// Vertical bars, one per year from the first visit to the last.
     static func visitsPerYear(_ visits: [Visit], label: String) -> String {
