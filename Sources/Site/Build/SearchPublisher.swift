@@ -7,7 +7,7 @@ enum SearchPublisher {
     static func documents(_ index: SiteIndex) -> [SearchDocument] {
         let m = index.model
         var docs: [SearchDocument] = []
-        docs.reserveCapacity(m.allPages.count)
+        docs.reserveCapacity(m.pageCount)
         func published(_ facet: String, _ id: String) -> Bool {
             switch facet {
             case "company": return index.companiesBySlug[id] != nil

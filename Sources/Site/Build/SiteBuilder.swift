@@ -98,7 +98,7 @@ public enum SiteBuilder {
         let start = Date()
         let steps = StepTimer()
         let loaded = load(content: options.contentDirectory, displayPath: options.contentDisplayPath, cache: session?.sources)
-        options.progress?.filesRead(loaded.model.allPages.count)
+        options.progress?.filesRead(loaded.model.pageCount)
         options.progress?.begin("rendering")
         steps.mark("load")
         if loaded.hasErrors { throw ContentErrors(loaded.diagnostics) }

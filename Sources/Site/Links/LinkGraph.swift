@@ -14,10 +14,11 @@ public struct LinkGraph: Sendable {
     public private(set) var backlinks: [PageID: [PageID]] = [:]
 
     static func resolve(_ model: SiteModel, into diagnostics: inout DiagnosticList) -> LinkGraph {
-        let resolver = LinkResolver(pages: model.allPages)
+        let pages = model.allPages
+        let resolver = LinkResolver(pages: pages)
         var graph = LinkGraph()
         var reverse: [PageID: Set<PageID>] = [:]
-        for page in model.allPages {
+        for page in pages {
             var pageTargets: [Target?] = []
             for link in page.markdown.wikiLinks {
                 switch resolver.resolve(link.target) {

@@ -119,6 +119,9 @@ public struct SiteModel: Sendable {
     public internal(set) var people: [Person]
     public internal(set) var partners: [Partner]
 
+    /// How many pages there are, without copying them all as `allPages` does.
+    public var pageCount: Int { companies.count + visits.count + playbooks.count + people.count + partners.count }
+
     public var allPages: [PageInfo] {
         companies.map(\.page) + visits.map(\.page) + playbooks.map(\.page) + people.map(\.page) + partners.map(\.page)
     }
