@@ -19,7 +19,7 @@ final class IncrementalTests: XCTestCase {
         try FileManager.default.copyItem(at: project.content, to: fresh.content)
         XCTAssertEqual(try fresh.build().status, 0)
 
-        let a = try Self.tree(project.site), b = try Self.tree(fresh.site)
+        let a = try siteFiles(project.site), b = try siteFiles(fresh.site)
         XCTAssertEqual(Set(a.keys), Set(b.keys), "the same files")
         for (path, data) in a where b[path] != data { XCTFail("site/\(path) differs from a full build") }
         let visit = String(decoding: a["visits/2026/2026-10-02-minato-seiki.html"] ?? Data(), as: UTF8.self)
@@ -63,7 +63,7 @@ final class IncrementalTests: XCTestCase {
         let fresh = try TemporaryProject()
         try FileManager.default.copyItem(at: project.content, to: fresh.content)
         XCTAssertEqual(try fresh.build().status, 0)
-        XCTAssertEqual(try Self.tree(project.site), try Self.tree(fresh.site))
+        XCTAssertEqual(try siteFiles(project.site), try siteFiles(fresh.site))
     }
 
     /// The watch session's in-memory rebuild (parsed sources kept, only changed pages rendered,
@@ -87,10 +87,10 @@ final class IncrementalTests: XCTestCase {
         XCTAssertTrue(visit.contains("工場長が同席"))
         XCTAssertTrue(watch.stdout.contains("unchanged)"))
 
-        let before = try Self.tree(project.site)
+        let before = try siteFiles(project.site)
         try project.write("content/visits/2026/2026-10-02-minato-seiki.md", "---\ndate: [壊れた\n---\n")
         XCTAssertTrue(watch.waitFor(timeout: 30) { _, err in err.contains("the previous site is kept") }, watch.stderr)
-        XCTAssertEqual(try Self.tree(project.site), before, "a failed rebuild leaves the site as it was")
+        XCTAssertEqual(try siteFiles(project.site), before, "a failed rebuild leaves the site as it was")
 
         try FileManager.default.removeItem(at: project.content.appendingPathComponent("visits/2026/2026-10-02-minato-seiki.md"))
         XCTAssertTrue(watch.waitFor(timeout: 30) { _, _ in builds() == 3 }, "rebuild after a deletion: \(watch.stderr)")
@@ -122,7 +122,7 @@ final class IncrementalTests: XCTestCase {
         let fresh = try TemporaryProject()
         try FileManager.default.copyItem(at: project.content, to: fresh.content)
         XCTAssertEqual(try fresh.build().status, 0, file: file, line: line)
-        let a = try Self.tree(project.site), b = try Self.tree(fresh.site)
+        let a = try siteFiles(project.site), b = try siteFiles(fresh.site)
         XCTAssertEqual(Set(a.keys), Set(b.keys), "the same files", file: file, line: line)
         for (path, data) in a where b[path] != data { XCTFail("site/\(path) differs from a full build", file: file, line: line) }
     }
@@ -146,23 +146,9 @@ final class IncrementalTests: XCTestCase {
         """)
     }
 
-    /// Every file of a site (relative path → bytes).
-    static func tree(_ root: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let walker = FileManager.default.enumerator(atPath: root.path)
-        while let path = walker?.nextObject() as? String {
-            let url = root.appendingPathComponent(path)
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
-    }
-
     static func inodes(_ root: URL) throws -> [String: Int] {
         var result: [String: Int] = [:]
-        for path in try tree(root).keys {
+        for path in try siteFiles(root).keys {
             let attributes = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path)
             result[path] = (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
         }

@@ -236,17 +236,6 @@ struct LeakProject {
     }
 }
 
-/// Every file of a built site, by relative path.
-func siteFiles(_ root: URL) throws -> [String: Data] {
-    var files: [String: Data] = [:]
-    guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [:] }
-    while let path = walker.nextObject() as? String {
-        guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
-        files[path] = try Data(contentsOf: root.appendingPathComponent(path))
-    }
-    return files
-}
-
 extension Data {
     func range(of needle: String) -> Range<Data.Index>? { range(of: Data(needle.utf8)) }
 }
