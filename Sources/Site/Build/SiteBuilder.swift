@@ -52,11 +52,13 @@ public enum SiteBuilder {
     }
 
     static func load(content: URL, displayPath: String, cache: SourceCache?) -> LoadedSite {
+        let steps = StepTimer()
         var diagnostics = DiagnosticList()
         let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"),
                                      displayPath: ContentScanner(contentDirectory: content, displayRoot: displayPath).display("site.yml"),
                                      into: &diagnostics)
         let files = ContentScanner(contentDirectory: content, displayRoot: displayPath).scan(into: &diagnostics)
+        steps.mark("  scan")
         let options = MarkdownOptions(unsafeHTML: config.unsafeHTML)
         var sources: [ParsedSource] = []
         for result in cache?.parseAll(files, options: options) ?? SourceParser.parseAll(files, options: options) {
@@ -65,11 +67,14 @@ public enum SiteBuilder {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
+        steps.mark("  parse")
         var builder = ModelBuilder(config: config)
         let model = builder.build(sources)
         diagnostics.append(contentsOf: builder.diagnostics)
+        steps.mark("  model")
         DuplicateSlugs.check(model, into: &diagnostics)
         let links = LinkGraph.resolve(model, into: &diagnostics)
+        steps.mark("  links")
         return LoadedSite(model: model, links: links, diagnostics: diagnostics.sorted)
     }
 
