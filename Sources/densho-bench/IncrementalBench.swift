@@ -22,7 +22,7 @@ enum IncrementalBench {
             let start = Date()
             let report = try session.build()
             times.append(Date().timeIntervalSince(start))
-            FileHandle.standardError.write(Data("densho-bench: rebuild \(k + 1): \(String(format: "%.3f", times.last ?? 0)) s, \(session.filesParsed) file parsed, \(report.files - report.unchanged) of \(report.files) files written\n".utf8))
+            FileHandle.standardError.write(Data("densho-bench: rebuild \(k + 1): \(String(format: "%.3f", times.last ?? 0)) s, \(session.filesParsed) file parsed, \(report.files - report.unchanged) of \(report.files) files written\(session.lastBuildWasQuick ? " (quick: visit text only)" : "")\n".utf8))
         }
         try original.write(to: url)
         _ = try session.build()   // leave the site as the content is

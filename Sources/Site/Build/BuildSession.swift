@@ -1,14 +1,18 @@
 import Foundation
+import Search
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Builds the same project again and again (`densho serve`, `densho build --watch`), keeping what
 /// the previous build learned: parsed sources (re-parsed only when their bytes change), visit
-/// digests, and a fingerprint of each page's template data. A rebuild re-renders only the pages
-/// whose data changed and writes only files whose bytes changed, each atomically, straight into
-/// the live site (no staging copy: at 10,000 visits re-linking 20,000 unchanged files alone takes
-/// longer than the whole rebuild may). The result is byte-identical to a full build.
+/// digests, the search index's postings, and the previous build's model, views and page
+/// fingerprints. An edit to the text of visit notes takes the quick way (`QuickRebuild`): only
+/// the pages and index files that can show that text are looked at again. Any other rebuild
+/// re-renders only the pages whose data changed and writes only files whose bytes changed, each
+/// atomically, straight into the live site (no staging copy: at 10,000 visits re-linking 20,000
+/// unchanged files alone takes longer than the whole rebuild may). The result is byte-identical
+/// to a full build.
 ///
 /// The first build, and any build after the theme changed or someone else replaced the output
 /// folder, is a full one with the whole-site atomic swap. A failed build writes nothing and keeps
@@ -17,8 +21,8 @@ public final class BuildSession {
     public let options: BuildOptions
     private let sources = SourceCache()
     private let digests = VisitDigestCache()
-    private var fingerprints: [String: UInt64]?
-    private var produced: Set<String> = []
+    private let search = SearchIndexSession()
+    private var last: LastBuild?
     private var themeStamp: UInt64?
     private var outputInode: UInt64?
 
@@ -26,23 +30,26 @@ public final class BuildSession {
 
     /// Content files parsed (not reused) by the last build.
     public var filesParsed: Int { sources.parsedCount }
+    /// Whether the last build took the quick way for edits of visit text (`QuickRebuild`).
+    public private(set) var lastBuildWasQuick = false
 
     public func build() throws -> BuildReport {
         let theme = BuildSession.stamp(of: options.themeDirectory)
-        let inPlace = fingerprints != nil && theme == themeStamp && outputInode != nil
+        let inPlace = last != nil && theme == themeStamp && outputInode != nil
             && BuildSession.inode(of: options.outputDirectory.path) == outputInode
-        let input = SiteBuilder.SessionInput(sources: sources, digests: digests,
-                                             fingerprints: inPlace ? fingerprints : nil, produced: produced)
+        let input = SiteBuilder.SessionInput(sources: sources, digests: digests, search: search,
+                                             previous: inPlace ? last : nil)
         let result: SiteBuilder.SessionOutput
         do {
             result = try SiteBuilder.build(options, session: input)
         } catch {
-            // An in-place commit may have written part of the changes: compare everything next time.
-            if inPlace { fingerprints = [:] }
+            // An in-place commit may have written part of the changes, and the search session may
+            // hold an index that never landed: compare everything next time.
+            if inPlace { last?.exact = false }
             throw error
         }
-        fingerprints = result.fingerprints
-        produced = result.produced
+        last = result.last
+        lastBuildWasQuick = result.quick
         themeStamp = theme
         outputInode = BuildSession.inode(of: options.outputDirectory.path)
         return result.report

@@ -6,8 +6,31 @@ import Search
 enum SearchPublisher {
     static func documents(_ index: SiteIndex) -> [SearchDocument] {
         let m = index.model
+        let maker = DocumentMaker(index: index)
         var docs: [SearchDocument] = []
         docs.reserveCapacity(m.pageCount)
+        for c in m.companies { docs.append(maker.company(c)) }
+        // Visits are most of the pages and their plain text (wiki links named) is the costly
+        // part, so they are made on every core; the order stays that of the model.
+        let visits = m.visits
+        var visitDocs = [SearchDocument?](repeating: nil, count: visits.count)
+        visitDocs.withUnsafeMutableBufferPointer { out in
+            let o = out
+            DispatchQueue.concurrentPerform(iterations: visits.count) { i in o[i] = maker.visit(visits[i]) }
+        }
+        docs.append(contentsOf: visitDocs.compactMap { $0 })
+        for p in m.playbooks { docs.append(maker.document(p.page, date: nil, meta: [], facets: [:])) }
+        for p in m.people {
+            docs.append(maker.document(p.page, date: p.joined?.description, meta: [p.role, p.org], facets: ["person": [p.page.slug]]))
+        }
+        for p in m.partners { docs.append(maker.document(p.page, date: nil, meta: [p.kind], facets: ["partner": [p.page.slug]])) }
+        return docs
+    }
+
+    /// One page's search document; what it reads besides the page is front matter of the pages it names.
+    struct DocumentMaker {
+        let index: SiteIndex
+
         func published(_ facet: String, _ id: String) -> Bool {
             switch facet {
             case "company": return index.companiesBySlug[id] != nil
@@ -16,7 +39,8 @@ enum SearchPublisher {
             default: return true
             }
         }
-        func doc(_ page: PageInfo, date: String?, meta: [String?], facets given: [String: [String]]) -> SearchDocument {
+
+        func document(_ page: PageInfo, date: String?, meta: [String?], facets given: [String: [String]]) -> SearchDocument {
             // Facet values are ids; one naming a page this build does not publish would leak it.
             var facets: [String: [String]] = [:]
             for (name, ids) in given { facets[name] = ids.filter { published(name, $0) } }
@@ -27,38 +51,21 @@ enum SearchPublisher {
                                   meta: meta.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n"),
                                   facets: facets.filter { !$0.value.isEmpty })
         }
-        let companyName: (String) -> String? = { index.companiesBySlug[$0]?.name }
-        let personName: (String) -> String? = { index.peopleByID[$0]?.name }
-        let partnerName: (String) -> String? = { index.partnersByID[$0]?.name }
 
-        for c in m.companies {
+        func company(_ c: Company) -> SearchDocument {
             let contacts = c.contacts.flatMap { [$0.name, $0.role, $0.note] }
-            docs.append(doc(c.page, date: index.lastVisit(of: c)?.date.description ?? c.since?.description,
-                            meta: [c.kana, c.industry, c.location, c.owner.flatMap { personName($0.value) }] + contacts,
-                            facets: ["company": [c.page.slug], "person": c.owner.map { [$0.value] } ?? []]))
+            return document(c.page, date: index.lastVisit(of: c)?.date.description ?? c.since?.description,
+                            meta: [c.kana, c.industry, c.location, c.owner.flatMap { index.peopleByID[$0.value]?.name }] + contacts,
+                            facets: ["company": [c.page.slug], "person": c.owner.map { [$0.value] } ?? []])
         }
-        // Visits are most of the pages and their plain text (wiki links named) is the costly
-        // part, so they are made on every core; the order stays that of the model.
-        let visits = m.visits
-        var visitDocs = [SearchDocument?](repeating: nil, count: visits.count)
-        visitDocs.withUnsafeMutableBufferPointer { out in
-            let o = out
-            DispatchQueue.concurrentPerform(iterations: visits.count) { i in
-                let v = visits[i]
-                let referralText = v.referrals.flatMap { [partnerName($0.to.value), $0.note] }
-                o[i] = doc(v.page, date: v.date.description,
-                           meta: [companyName(v.company.value)] + v.staff.map { personName($0.value) } + referralText,
-                           facets: ["company": [v.company.value], "person": v.staff.map(\.value),
-                                    "partner": v.referrals.map(\.to.value)])
-            }
+
+        func visit(_ v: Visit) -> SearchDocument {
+            let referralText = v.referrals.flatMap { [index.partnersByID[$0.to.value]?.name, $0.note] }
+            return document(v.page, date: v.date.description,
+                            meta: [index.companiesBySlug[v.company.value]?.name] + v.staff.map { index.peopleByID[$0.value]?.name } + referralText,
+                            facets: ["company": [v.company.value], "person": v.staff.map(\.value),
+                                     "partner": v.referrals.map(\.to.value)])
         }
-        docs.append(contentsOf: visitDocs.compactMap { $0 })
-        for p in m.playbooks { docs.append(doc(p.page, date: nil, meta: [], facets: [:])) }
-        for p in m.people {
-            docs.append(doc(p.page, date: p.joined?.description, meta: [p.role, p.org], facets: ["person": [p.page.slug]]))
-        }
-        for p in m.partners { docs.append(doc(p.page, date: nil, meta: [p.kind], facets: ["partner": [p.page.slug]])) }
-        return docs
     }
 
     static func labels(_ index: SiteIndex) -> SearchFacetLabels {
@@ -70,9 +77,39 @@ enum SearchPublisher {
         ])
     }
 
-    static func publish(_ index: SiteIndex, into output: SiteOutput) throws {
-        _ = try SearchIndexWriter.write(documents(index), labels: labels(index)) { name, data in
+    /// Writes the index; returns the site paths of its files. A session keeps the index's
+    /// postings, so a later quick rebuild can patch them (see `update`).
+    static func publish(_ index: SiteIndex, into output: SiteOutput, session: SearchIndexSession?) throws -> Set<String> {
+        let sink: @Sendable (String, Data) throws -> Void = { name, data in try output.write("search/\(name)", data) }
+        let names: Set<String>
+        if let session {
+            names = try session.build(documents(index), labels: labels(index), sink: sink).fileNames
+        } else {
+            let written = NameSet()
+            _ = try SearchIndexWriter.write(documents(index), labels: labels(index)) { name, data in
+                written.insert(name)
+                try sink(name, data)
+            }
+            names = written.names
+        }
+        return Set(names.map { "search/\($0)" })
+    }
+
+    /// A quick rebuild's index: only the visits whose bodies changed get new documents (nothing
+    /// else a document holds can have changed); only files whose bytes change are written.
+    static func update(_ index: SiteIndex, visits: [Visit], into output: SiteOutput, session: SearchIndexSession) throws -> Set<String> {
+        let maker = DocumentMaker(index: index)
+        let update = try session.update(replacing: visits.map(maker.visit), labels: labels(index)) { name, data in
             try output.write("search/\(name)", data)
         }
+        return Set(update.fileNames.map { "search/\($0)" })
     }
+}
+
+/// File names written from several threads.
+final class NameSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set = Set<String>()
+    func insert(_ name: String) { lock.lock(); set.insert(name); lock.unlock() }
+    var names: Set<String> { lock.lock(); defer { lock.unlock() }; return set }
 }

@@ -2,6 +2,7 @@ import Foundation
 import FrontMatter
 import Markdown
 import Mustache
+import Search
 
 public struct BuildOptions: Sendable {
     public var contentDirectory: URL
@@ -48,27 +49,49 @@ public struct LoadedSite: Sendable {
 /// The build, as a list of named steps: read → model → links → render pages → search index → swap in.
 public enum SiteBuilder {
     public static func load(content: URL, displayPath: String) -> LoadedSite {
-        load(content: content, displayPath: displayPath, cache: nil)
+        assemble(read(content: content, displayPath: displayPath, cache: nil))
     }
 
-    static func load(content: URL, displayPath: String, cache: SourceCache?) -> LoadedSite {
+    /// The content folder as files: site.yml, every note parsed (reusing a session's cache).
+    struct ReadContent {
+        let config: SiteConfig
+        /// site.yml's bytes, for a session to see that the configuration did not change.
+        let configBytes: Data?
+        let files: [SourceFile]
+        let sources: [Result<ParsedSource, Diagnostic>]
+        /// Problems found while reading (site.yml, file names, encodings, front matter syntax).
+        let diagnostics: DiagnosticList
+        /// With a session's cache: the files parsed again, with their previous parse.
+        let changes: [(path: String, previous: Result<ParsedSource, Diagnostic>?, current: Result<ParsedSource, Diagnostic>)]
+    }
+
+    static func read(content: URL, displayPath: String, cache: SourceCache?) -> ReadContent {
         let steps = StepTimer()
         var diagnostics = DiagnosticList()
-        let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"),
-                                     displayPath: ContentScanner(contentDirectory: content, displayRoot: displayPath).display("site.yml"),
-                                     into: &diagnostics)
-        let files = ContentScanner(contentDirectory: content, displayRoot: displayPath).scan(into: &diagnostics)
+        let scanner = ContentScanner(contentDirectory: content, displayRoot: displayPath)
+        let configURL = content.appendingPathComponent("site.yml")
+        let config = SiteConfig.load(from: configURL, displayPath: scanner.display("site.yml"), into: &diagnostics)
+        let files = scanner.scan(into: &diagnostics)
         steps.mark("  scan")
         let options = MarkdownOptions(unsafeHTML: config.unsafeHTML)
+        let sources = cache?.parseAll(files, options: options) ?? SourceParser.parseAll(files, options: options)
+        steps.mark("  parse")
+        return ReadContent(config: config, configBytes: FileManager.default.contents(atPath: configURL.path),
+                           files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [])
+    }
+
+    static func assemble(_ read: ReadContent) -> LoadedSite {
+        let steps = StepTimer()
+        var diagnostics = read.diagnostics
         var sources: [ParsedSource] = []
-        for result in cache?.parseAll(files, options: options) ?? SourceParser.parseAll(files, options: options) {
+        sources.reserveCapacity(read.sources.count)
+        for result in read.sources {
             switch result {
             case .success(let source): sources.append(source)
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        steps.mark("  parse")
-        var builder = ModelBuilder(config: config)
+        var builder = ModelBuilder(config: read.config)
         let model = builder.build(sources)
         diagnostics.append(contentsOf: builder.diagnostics)
         steps.mark("  model")
@@ -82,27 +105,32 @@ public enum SiteBuilder {
         try build(options, session: nil).report
     }
 
-    /// What a session keeps from one build for the next (see `BuildSession`).
+    /// What a session keeps between builds (see `BuildSession`).
     struct SessionInput {
         let sources: SourceCache
         let digests: VisitDigestCache
-        /// The previous build's page fingerprints when the live site may be updated in place;
+        let search: SearchIndexSession
+        /// The previous build, when the live site is what it made and may be updated in place;
         /// nil for a full, staged build.
-        let fingerprints: [String: UInt64]?
-        /// Every path the previous build produced, to remove those this build no longer makes.
-        let produced: Set<String>
+        let previous: LastBuild?
     }
 
     struct SessionOutput {
         let report: BuildReport
-        let fingerprints: [String: UInt64]
-        let produced: Set<String>
+        let last: LastBuild
+        /// Whether the build took the quick way (`QuickRebuild`).
+        var quick = false
     }
 
     static func build(_ options: BuildOptions, session: SessionInput?) throws -> SessionOutput {
         let start = Date()
         let steps = StepTimer()
-        let loaded = load(content: options.contentDirectory, displayPath: options.contentDisplayPath, cache: session?.sources)
+        let read = read(content: options.contentDirectory, displayPath: options.contentDisplayPath, cache: session?.sources)
+        if let session, let previous = session.previous,
+           let quick = try QuickRebuild(options: options, previous: previous, search: session.search).run(read, start: start) {
+            return quick
+        }
+        let loaded = assemble(read)
         options.progress?.filesRead(loaded.model.pageCount)
         options.progress?.begin("rendering")
         steps.mark("load")
@@ -116,26 +144,29 @@ public enum SiteBuilder {
         let theme = try Theme.load(from: options.themeDirectory, language: model.config.language,
                                    displayPath: options.themeDisplayPath)
         steps.mark("index")
-        let inPlace = session?.fingerprints != nil
-        let output = inPlace ? try SiteOutput(updating: options.outputDirectory)
-                             : try SiteOutput(output: options.outputDirectory, progress: options.progress)
+        let previous = session?.previous
+        let output = previous != nil ? try SiteOutput(updating: options.outputDirectory)
+                                     : try SiteOutput(output: options.outputDirectory, progress: options.progress)
         do {
             let views = options.publicOnly ? PublishedViews.forPublic(model) : .everything
             let rendered = try PageRenderer(index: index, theme: theme, views: views)
-                .renderAll(into: output, fingerprints: session.map { $0.fingerprints ?? [:] })
+                .renderAll(into: output, fingerprints: session.map { _ in previous.flatMap { $0.exact ? $0.fingerprints : nil } ?? [:] })
             steps.mark("pages")
             options.progress?.begin("indexing")
-            try SearchPublisher.publish(index, into: output)
+            let searchFiles = try SearchPublisher.publish(index, into: output, session: session?.search)
             steps.mark("search")
             for file in theme.staticFiles {
                 try output.write("static/\(file.relativePath)", try Data(contentsOf: file.url))
             }
-            try output.commit(removing: inPlace ? session?.produced ?? [] : [])
+            try output.commit(removing: previous.map { Set($0.produced.keys) } ?? [])
             steps.mark("commit")
             let report = BuildReport(pages: rendered.pages, files: output.filesWritten, bytes: output.bytesWritten, unchanged: output.filesReused,
                                      warnings: loaded.diagnostics.filter { $0.severity == .warning },
                                      seconds: Date().timeIntervalSince(start))
-            return SessionOutput(report: report, fingerprints: rendered.fingerprints, produced: output.produced)
+            let last = LastBuild(options: options, configBytes: read.configBytes, paths: read.files.map(\.relativePath),
+                                 index: index, warnings: report.warnings, theme: theme, pages: rendered.pages,
+                                 fingerprints: rendered.fingerprints, produced: output.producedSizes, searchFiles: searchFiles)
+            return SessionOutput(report: report, last: last)
         } catch {
             output.abandon()
             throw error

@@ -25,10 +25,13 @@ final class SourceCache: @unchecked Sendable {
     private let lock = NSLock()
     /// Files parsed (not taken from the cache) by the last `parseAll`.
     private(set) var parsedCount = 0
+    /// What the last `parseAll` parsed again, with what the cache held for the same path before
+    /// (nil: a new file). Lets a session see that only the bodies of some notes changed.
+    private(set) var changes: [(path: String, previous: Result<ParsedSource, Diagnostic>?, current: Result<ParsedSource, Diagnostic>)] = []
 
     /// Like `SourceParser.parseAll`, reusing what did not change. Forgets files that are gone.
     func parseAll(_ files: [SourceFile], options: MarkdownOptions) -> [Result<ParsedSource, Diagnostic>] {
-        lock.lock(); seen = []; parsedCount = 0; lock.unlock()
+        lock.lock(); seen = []; parsedCount = 0; changes = []; lock.unlock()
         let results = ConcurrentResults<Result<ParsedSource, Diagnostic>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             results.set(index, parse(files[index], options: options))
@@ -62,6 +65,9 @@ final class SourceCache: @unchecked Sendable {
         }
         lock.lock()
         entries[path] = Entry(stamp: stamp, bytes: fingerprint.value, unsafeHTML: options.unsafeHTML, result: result)
+        if previous?.bytes != fingerprint.value || previous?.unsafeHTML != options.unsafeHTML {
+            changes.append((path, previous?.result, result))
+        }
         lock.unlock()
         return result
     }

@@ -9,9 +9,9 @@ public struct LinkGraph: Sendable {
     }
 
     /// For each page, the target of each of its wiki links in document order (nil: unresolved).
-    public private(set) var targets: [PageID: [Target?]] = [:]
+    public internal(set) var targets: [PageID: [Target?]] = [:]
     /// For each page, the pages that link to it, sorted and without duplicates.
-    public private(set) var backlinks: [PageID: [PageID]] = [:]
+    public internal(set) var backlinks: [PageID: [PageID]] = [:]
 
     static func resolve(_ model: SiteModel, into diagnostics: inout DiagnosticList) -> LinkGraph {
         let pages = model.allPages

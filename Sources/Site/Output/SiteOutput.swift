@@ -26,8 +26,10 @@ final class SiteOutput: @unchecked Sendable {
     private let previous: URL?
 
     private let progress: BuildProgress?
-    /// Every path this build produced (written, linked or kept), for a session to know what went away.
-    private(set) var produced: Set<String> = []
+    /// Every path this build produced (written, linked, kept or carried over) with its size, for a
+    /// session to know what went away and how big the site is.
+    private(set) var producedSizes: [String: Int] = [:]
+    var produced: Set<String> { Set(producedSizes.keys) }
     /// Updating the live site file by file (a session's rebuild) instead of staging a whole new one.
     let inPlace: Bool
     /// In-place mode: changed files, held until `commit` so that a failed build writes nothing.
@@ -112,7 +114,7 @@ final class SiteOutput: @unchecked Sendable {
         filesWritten += 1
         bytesWritten += data.count
         if reused { filesReused += 1 }
-        produced.insert(relativePath)
+        producedSizes[relativePath] = data.count
         lock.unlock()
         progress?.wrote(relativePath)
     }
@@ -125,7 +127,7 @@ final class SiteOutput: @unchecked Sendable {
         filesWritten += 1
         bytesWritten += data.count
         if same { filesReused += 1 }
-        produced.insert(relativePath)
+        producedSizes[relativePath] = data.count
         lock.unlock()
     }
 
@@ -153,9 +155,25 @@ final class SiteOutput: @unchecked Sendable {
         filesWritten += 1
         bytesWritten += Int(info.st_size)
         filesReused += 1
-        produced.insert(relativePath)
+        producedSizes[relativePath] = Int(info.st_size)
         lock.unlock()
         return true
+    }
+
+    /// In place: files of the previous build that this one leaves as they are without looking at
+    /// them, because the caller knows nothing they are made from changed (a session's quick
+    /// rebuild). They count as produced and unchanged; paths written by this build win.
+    func carryOver(_ previous: [String: Int]) {
+        precondition(inPlace, "carrying files over needs the live site")
+        lock.lock()
+        // The marker and .gitkeep are written by `commit` itself.
+        for (path, size) in previous where producedSizes[path] == nil && path != SiteOutput.marker && path != ".gitkeep" {
+            producedSizes[path] = size
+            filesWritten += 1
+            filesReused += 1
+            bytesWritten += size
+        }
+        lock.unlock()
     }
 
     /// Whether the file at `path` holds exactly `data`.
@@ -242,7 +260,7 @@ final class SiteOutput: @unchecked Sendable {
             }
         }
         pending = [:]
-        for relativePath in stale.subtracting(produced) {
+        for relativePath in stale where producedSizes[relativePath] == nil {
             var url = output.appendingPathComponent(relativePath)
             unlink(url.path)
             // A folder the full build would not make (a year with no visit left) goes too.

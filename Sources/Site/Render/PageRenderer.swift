@@ -70,12 +70,16 @@ struct PageRenderer {
     /// With `fingerprints` (a session's rebuild), each page's template data is fingerprinted first,
     /// and a page whose fingerprint equals the previous build's is kept as it is, neither rendered
     /// nor written. Returns the fingerprints of this build (empty without `fingerprints`).
-    func renderAll(into output: SiteOutput, fingerprints previous: [String: UInt64]?) throws
-        -> (pages: Int, fingerprints: [String: UInt64]) {
+    ///
+    /// `evaluating` (a session's quick rebuild) says which pages can have changed at all; the
+    /// others keep their previous fingerprint and are not touched (the caller carries them over).
+    func renderAll(into output: SiteOutput, fingerprints previous: [String: UInt64]?,
+                   evaluating mayChange: (String) -> Bool = { _ in true }) throws -> (pages: Int, fingerprints: [String: UInt64]) {
         let jobs = jobs()
         let results = ConcurrentResults<(error: Error?, fingerprint: UInt64)>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let job = jobs[i]
+            if let kept = previous?[job.path], !mayChange(job.path) { return results.set(i, (nil, kept)) }
             do {
                 var fingerprint: UInt64 = 0
                 if let previous {

@@ -5,24 +5,24 @@ import Markdown
 /// The published pages and the relations between them, computed once per build in linear time,
 /// so every page and view can look things up without scanning the whole model again.
 public struct SiteIndex: Sendable {
-    public let model: SiteModel
-    public let links: LinkGraph
+    public internal(set) var model: SiteModel
+    public internal(set) var links: LinkGraph
     public let today: YAMLDate
 
-    public let pagesByID: [PageID: PageInfo]
+    public internal(set) var pagesByID: [PageID: PageInfo]
     public let companiesBySlug: [String: Company]
     public let peopleByID: [String: Person]
     public let partnersByID: [String: Partner]
     /// Visits of each company, newest first.
-    public let visitsByCompany: [String: [Visit]]
+    public internal(set) var visitsByCompany: [String: [Visit]]
     /// Visits each person took part in, newest first.
-    public let visitsByPerson: [String: [Visit]]
+    public internal(set) var visitsByPerson: [String: [Visit]]
     public let companiesByOwner: [String: [Company]]
     /// Referrals each partner received, with the visit that recorded them, newest first.
-    public let referralsByPartner: [String: [(visit: Visit, referral: Referral)]]
-    private let visitDigests: [PageID: VisitDigest]
+    public internal(set) var referralsByPartner: [String: [(visit: Visit, referral: Referral)]]
+    var visitDigests: [PageID: VisitDigest]
     /// Open promises of each company (see `openPromises(of:)`).
-    let promisesByCompany: [String: [OpenPromise]]
+    var promisesByCompany: [String: [OpenPromise]]
 
     init(model: SiteModel, links: LinkGraph, today: YAMLDate, digestCache: VisitDigestCache? = nil) {
         self.model = model

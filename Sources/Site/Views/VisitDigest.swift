@@ -4,7 +4,7 @@ import Markdown
 /// What lists show about a visit besides its front matter: the start of its 見立て and whether a
 /// 振り返り exists. Each visit appears in several lists (timeline, themes, all visits, radar), so
 /// this is read from the Markdown once per build instead of once per list.
-public struct VisitDigest: Sendable {
+public struct VisitDigest: Sendable, Equatable {
     public let diagnosisExcerpt: String?
     public let hasReflection: Bool
 

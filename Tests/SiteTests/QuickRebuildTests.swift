@@ -1,0 +1,183 @@
+import Foundation
+import FrontMatter
+import Seeded
+import XCTest
+@testable import Site
+
+/// A session's quick rebuild (only visit text changed) must give exactly the site a fresh full
+/// build gives, whatever part of the text changed: the 見立て that lists quote, task items that
+/// are open promises, the 振り返り that the radar and handover packets read, wiki links that make
+/// backlinks elsewhere.
+final class QuickRebuildTests: XCTestCase {
+    private var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("densho-quick-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: scratch) }
+
+    func testSeededVisitTextEditsGiveTheSiteOfAFullBuild() throws {
+        let seed = UInt64(ProcessInfo.processInfo.environment["DENSHO_QUICK_SEED"] ?? "") ?? 20261125
+        var random = SeededRandom(seed: seed)
+        let content = try writeProject()
+        let session = BuildSession(options: options(content, "site"))
+        _ = try session.build()
+        XCTAssertFalse(session.lastBuildWasQuick, "the first build is a full one")
+
+        let visits = try FileManager.default.subpathsOfDirectory(atPath: content.appendingPathComponent("visits").path)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        var quick = 0
+        for step in 0..<14 {
+            let path = content.appendingPathComponent("visits").appendingPathComponent(visits[random.next(visits.count)])
+            let before = try String(contentsOf: path, encoding: .utf8)
+            let (edited, what) = edit(before, step: step, random: &random)
+            try Data(edited.utf8).write(to: path)
+            _ = try session.build()
+            if session.lastBuildWasQuick { quick += 1 }
+            XCTAssertTrue(session.lastBuildWasQuick, "step \(step) (\(what)) should take the quick way (seed \(seed))")
+            try assertSameAsFullBuild(content, "step \(step): \(what) (seed \(seed))")
+        }
+        XCTAssertEqual(quick, 14)
+    }
+
+    func testFrontMatterEditsAndBrokenLinksTakeTheFullWay() throws {
+        let content = try writeProject()
+        let session = BuildSession(options: options(content, "site"))
+        _ = try session.build()
+        let visit = content.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo.md")
+        let original = try String(contentsOf: visit, encoding: .utf8)
+
+        try Data(original.replacingOccurrences(of: "themes: [事業承継]", with: "themes: [事業承継, 省エネ]").utf8).write(to: visit)
+        _ = try session.build()
+        XCTAssertFalse(session.lastBuildWasQuick, "a front matter edit changes lists and facets")
+        try assertSameAsFullBuild(content, "after a front matter edit")
+
+        let siteBefore = try files(scratch.appendingPathComponent("site"))
+        try Data((original + "\n[[どこにもない頁]]\n").utf8).write(to: visit)
+        XCTAssertThrowsError(try session.build(), "a link to nothing is an error")
+        XCTAssertEqual(try files(scratch.appendingPathComponent("site")), siteBefore, "a failed rebuild leaves the site as it was")
+
+        try Data((original + "\n追記：[[companies/minami-denki]] に紹介した。\n").utf8).write(to: visit)
+        _ = try session.build()
+        try assertSameAsFullBuild(content, "after fixing the link")
+        XCTAssertTrue(try String(contentsOf: scratch.appendingPathComponent("site/companies/minami-denki.html"), encoding: .utf8)
+            .contains("2026-09-10-kita-kogyo.html"), "the linked company lists the visit as a backlink")
+    }
+
+    /// Text deep in a 見立て (past what lists quote) changes no digest and no promise, yet the
+    /// handover packet of the person who left quotes the whole section.
+    func testTextDeepInAVisitReachesTheHandoverPacket() throws {
+        let content = try writeProject()
+        let session = BuildSession(options: options(content, "site"))
+        _ = try session.build()
+        let visit = content.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo.md")
+        let original = try String(contentsOf: visit, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: "## 次の一手\n", with: "奥の所見：ＩＳＯ取得は来期。\n## 次の一手\n").utf8).write(to: visit)
+        _ = try session.build()
+        XCTAssertTrue(session.lastBuildWasQuick)
+        try assertSameAsFullBuild(content, "after an edit deep in the 見立て")
+        XCTAssertTrue(try String(contentsOf: scratch.appendingPathComponent("site/people/tanaka-handover.html"), encoding: .utf8)
+            .contains("奥の所見"), "the handover packet quotes the new text")
+    }
+
+    // MARK: - Edits
+
+    private func edit(_ text: String, step: Int, random: inout SeededRandom) -> (String, String) {
+        switch step % 7 {
+        case 0:
+            return (text + "\n追記：社長から電話（ＡＢＣ規格の件）。ﾊﾝｶｸ表記も混在。\n", "append a line")
+        case 1:
+            return (text.replacingOccurrences(of: "## 見立て\n", with: "## 見立て\n最優先は資金繰り。第\(step)案を検討。\n"), "change the 見立て")
+        case 2:
+            if text.contains("- [ ] ") { return (text.replacingOccurrences(of: "- [ ] ", with: "- [x] "), "close the promises") }
+            return (text.replacingOccurrences(of: "- [x] ", with: "- [ ] "), "reopen the promises")
+        case 3:
+            return (text.replacingOccurrences(of: "## 次の一手\n", with: "## 次の一手\n- [ ] 新しい約束 \(random.next(1000)) 番\n"), "add a promise")
+        case 4:
+            let targets = ["[[companies/minami-denki]]", "[[playbooks/first-visit]]", "[[visits/2025-06-01-kita-kogyo]]", "[[鈴木]]"]
+            return (text + "\n参考：\(targets[random.next(targets.count)])\n", "add a wiki link")
+        case 5:
+            let unlinked = text.replacingOccurrences(of: "[[companies/minami-denki]]", with: "南電機")
+                .replacingOccurrences(of: "[[playbooks/first-visit]]", with: "てびき")
+            return (unlinked, "remove wiki links")
+        default:
+            if text.contains("## 振り返り\n") {
+                return (text.replacingOccurrences(of: "## 振り返り\n", with: "## 振り返り\n"), "keep text (touch only)")
+            }
+            return (text + "\n## 振り返り\n訪問の成果：試作の目処が立った。\n", "add a 振り返り")
+        }
+    }
+
+    // MARK: - Project
+
+    private func writeProject() throws -> URL {
+        let content = scratch.appendingPathComponent("content")
+        var files: [String: String] = [
+            "site.yml": "title: 伝承テスト\nvisit_cadence_days: 60\nthemes: [事業承継, 知財, 省エネ]\n",
+            "people/tanaka.md": "---\nname: 田中\nleft: 2026-03-31\nsuccessor: suzuki\n---\n担当を引き継いだ。\n",
+            "people/suzuki.md": "---\nname: 鈴木\n---\n",
+            "partners/ip-center.md": "---\nname: 知財総合支援窓口\n---\n",
+            "playbooks/first-visit.md": "---\ntitle: 初回訪問のてびき\norder: 10\n---\n## 心得\n最初は聞く。例：[[visits/2025-06-01-kita-kogyo]]\n",
+        ]
+        for (slug, name, owner) in [("kita-kogyo", "北工業", "tanaka"), ("minami-denki", "南電機", "suzuki"), ("higashi-seika", "東製菓", "tanaka")] {
+            files["companies/\(slug).md"] = "---\nname: 株式会社\(name)\nowner: \(owner)\nthemes: [事業承継]\n---\n創業五十年。\n"
+        }
+        let dates = ["2025-06-01", "2025-11-20", "2026-02-14", "2026-09-10"]
+        for (c, company) in ["kita-kogyo", "minami-denki", "higashi-seika"].enumerated() {
+            for (d, date) in dates.enumerated() where (c + d) % 4 != 3 || company == "kita-kogyo" {
+                let referral = d == 2 ? "referrals:\n  - to: ip-center\n    status: introduced\n    note: 商標の相談\n" : ""
+                files["visits/\(date.prefix(4))/\(date)-\(company).md"] = """
+                    ---
+                    date: \(date)
+                    company: \(company)
+                    staff: [\(d % 2 == 0 ? "tanaka" : "suzuki")]
+                    themes: [事業承継]
+                    \(referral)---
+                    ## 聞いたこと
+                    後継者は長男。設備はＮＣ旋盤３台（ｶﾀｶﾅ半角の型番）。
+                    ## 見立て
+                    承継計画が先。\(company == "minami-denki" ? "" : "[[companies/minami-denki]] と同じ課題。")\(String(repeating: "設備更新と資金繰りの順序を社長と一緒に整理する必要がある。", count: 4))
+                    ## 次の一手
+                    - [ ] 承継計画の雛形を送る
+                    - [x] 決算書を受け取る
+                    \(d == 0 ? "## 振り返り\n社長が前向きになった。\n" : "")
+                    """
+            }
+        }
+        for (path, text) in files {
+            let url = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return content
+    }
+
+    private func options(_ content: URL, _ output: String) -> BuildOptions {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return BuildOptions(contentDirectory: content, outputDirectory: scratch.appendingPathComponent(output),
+                            themeDirectory: repository.appendingPathComponent("themes/default"), today: YAMLDate("2026-11-25")!)
+    }
+
+    private func assertSameAsFullBuild(_ content: URL, _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let fresh = scratch.appendingPathComponent("fresh")
+        try? FileManager.default.removeItem(at: fresh)
+        _ = try SiteBuilder.build(options(content, "fresh"))
+        let a = try files(scratch.appendingPathComponent("site")), b = try files(fresh)
+        XCTAssertEqual(Set(a.keys), Set(b.keys), "the same files — \(message)", file: file, line: line)
+        for (path, data) in a where b[path] != data { XCTFail("site/\(path) differs from a full build — \(message)", file: file, line: line) }
+    }
+
+    private func files(_ root: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) {
+            let url = root.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = try Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+}
