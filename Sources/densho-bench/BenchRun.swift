@@ -56,8 +56,14 @@ struct BenchRun {
             var search = try SearchBench.measure(visits: n, densho: densho, build: build, content: content, site: site, browser: browser)
             log("densho incremental rebuilds (a watch session in this process)")
             let visit = try firstVisit(in: content)
-            let rebuilds = try IncrementalBench.measure(content: content, site: site, theme: theme, visit: visit, runs: runs)
-            row.incremental = Summary(rebuilds.map { Measured(seconds: $0, peakKB: 0, status: 0) })
+            let rebuilds = try IncrementalBench.measure(content: content, site: site, theme: theme, visit: visit, runs: runs,
+                                                        edits: IncrementalBench.Edit.allCases)
+            func summary(_ edit: IncrementalBench.Edit) -> Summary {
+                Summary((rebuilds[edit] ?? []).map { Measured(seconds: $0, peakKB: 0, status: 0) })
+            }
+            row.incremental = summary(.appendLine)
+            row.incrementalDiagnosis = summary(.diagnosis)
+            row.incrementalFrontMatter = summary(.frontMatter)
             row.floor = (0..<runs).map { _ in (try? MarkdownFloor.measure(content: URL(fileURLWithPath: content)).seconds) ?? 0 }.sorted()[runs / 2]
 
             let hugoSite = try HugoProject.prepare(root: root, content: content)
@@ -132,6 +138,7 @@ enum HugoProject {
 struct Row {
     let visits: Int
     var densho = Summary([]), incremental = Summary([]), hugo = Summary([]), pagefind = Summary([])
+    var incrementalDiagnosis = Summary([]), incrementalFrontMatter = Summary([])
     var siteBytes = 0, indexBytes = 0, hugoBytes = 0, pagefindBytes = 0
     var floor = 0.0
 
@@ -139,12 +146,12 @@ struct Row {
         func t(_ s: Summary) -> String { s.notRun ? "not run" : s.failed ? "failed" : String(format: "%.2f s", s.seconds) }
         func mb(_ kb: Int) -> String { String(format: "%.0f MB", Double(kb) / 1024) }
         func size(_ b: Int) -> String { String(format: "%.0f MB", Double(b) / 1_048_576) }
-        var out = "| visits | densho full | peak | incremental (1 visit) | site / index | Hugo | peak | Pagefind | peak | Hugo+Pagefind size | densho ÷ (Hugo+Pagefind) | cmark floor | densho ÷ floor |\n"
+        var out = "| visits | densho full | peak | incremental (1 visit: line / 見立て / theme) | site / index | Hugo | peak | Pagefind | peak | Hugo+Pagefind size | densho ÷ (Hugo+Pagefind) | cmark floor | densho ÷ floor |\n"
         out += "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
         for r in rows {
             let other = r.hugo.seconds + r.pagefind.seconds
             let ratio = (r.hugo.failed || r.pagefind.failed || other == 0) ? "—" : String(format: "%.2f", r.densho.seconds / other)
-            out += "| \(r.visits) | \(t(r.densho)) | \(mb(r.densho.peakKB)) | \(t(r.incremental)) | \(size(r.siteBytes)) / \(size(r.indexBytes)) "
+            out += "| \(r.visits) | \(t(r.densho)) | \(mb(r.densho.peakKB)) | \(t(r.incremental)) / \(t(r.incrementalDiagnosis)) / \(t(r.incrementalFrontMatter)) | \(size(r.siteBytes)) / \(size(r.indexBytes)) "
             out += "| \(t(r.hugo)) | \(mb(r.hugo.peakKB)) | \(t(r.pagefind)) | \(mb(r.pagefind.peakKB)) | \(size(r.hugoBytes)) (index \(size(r.pagefindBytes))) "
             out += "| \(ratio) | \(String(format: "%.2f s", r.floor)) | \(String(format: "%.0f×", r.floor > 0 ? r.densho.seconds / r.floor : 0)) |\n"
         }

@@ -28,8 +28,11 @@ func mainCommand(_ args: [String]) throws -> Int32 {
     case "--incremental":
         guard args.count >= 4 else { print(usage); return 2 }
         let visit = try BenchRun(arguments: []).firstVisit(in: args[1])
-        let times = try IncrementalBench.measure(content: args[1], site: args[2], theme: args[3], visit: visit, runs: 3)
-        print(String(format: "incremental rebuild (median of 3): %.3f s", times.sorted()[1]))
+        let times = try IncrementalBench.measure(content: args[1], site: args[2], theme: args[3], visit: visit, runs: 3,
+                                                 edits: IncrementalBench.Edit.allCases)
+        for edit in IncrementalBench.Edit.allCases {
+            print(String(format: "incremental rebuild after '%@' (median of 3): %.3f s", edit.rawValue, (times[edit] ?? [0, 0, 0]).sorted()[1]))
+        }
         return 0
     case "run":
         return try BenchRun(arguments: Array(args.dropFirst())).run()

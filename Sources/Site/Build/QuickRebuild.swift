@@ -47,8 +47,9 @@ struct LastBuild {
 /// - the pages their wiki links point to, before or after the edit (backlinks);
 /// - handover packets, which quote the recent visits' 見立て and 振り返り;
 /// - when an edited visit's digest (見立て excerpt, reflection) or its company's open promises
-///   changed: every page that gathers visits — company, person, partner, list, radar, theme and
-///   home pages, i.e. every page that is not a visit page.
+///   changed: the pages that list the visit or those promises — its company, every person, the
+///   visit lists (all and its year), its themes, the radar and the home page. (Partner pages show
+///   referrals from front matter only; other companies show only their own visits.)
 /// A visit page shows of other visits only front matter (titles, dates, neighbours), so the
 /// other visit pages are carried over without being looked at. Anything else — a new, removed or
 /// renamed file, a front matter change, site.yml, `--public`, another day — takes the full way.
@@ -95,15 +96,22 @@ struct QuickRebuild {
         }
         var mayChange = Set(touched.compactMap { index.page($0)?.outputPath })
         for person in model.people where person.left != nil { mayChange.insert(HandoverPages.path(for: person)) }
-        let visitPages = gathered ? Set(model.visits.lazy.map(\.page.outputPath)) : []
+        if gathered {
+            // The pages that list the visit (its digest) or its company's promises.
+            for visit in changed {
+                if let company = index.companiesBySlug[visit.company.value] { mayChange.insert(company.page.outputPath) }
+                mayChange.insert(VisitYearPages.path(for: visit.date.year))
+                for theme in Set(visit.page.themeNames) { mayChange.insert(ThemePages.path(for: theme)) }
+            }
+            for person in model.people { mayChange.insert(person.page.outputPath) }
+            mayChange.formUnion(["visits/index.html", "radar.html", "index.html"])
+        }
         steps.mark("quick: model")
 
         let output = try SiteOutput(updating: options.outputDirectory)
         do {
             let rendered = try PageRenderer(index: index, theme: previous.theme, views: .everything)
-                .renderAll(into: output, fingerprints: previous.fingerprints) { path in
-                    mayChange.contains(path) || (gathered && !visitPages.contains(path))
-                }
+                .renderAll(into: output, fingerprints: previous.fingerprints) { mayChange.contains($0) }
             steps.mark("quick: pages")
             let searchFiles = changed.isEmpty ? previous.searchFiles
                 : try SearchPublisher.update(index, visits: changed, into: output, session: search)
