@@ -99,7 +99,7 @@ public final class SearchIndexSession: @unchecked Sendable {
             }
         }
         files = capture.files
-        kept = KeptIndex(payloads: capture.payloads, docsPerShard: DocShardWriter.docsPerShard(documents))
+        kept = KeptIndex(shards: capture.shards, manifest: capture.manifest, docsPerShard: DocShardWriter.docsPerShard(documents))
         return SearchIndexUpdate(stats: stats, fileNames: Set(files.keys), emitted: capture.emitted, patched: false)
     }
 

@@ -72,11 +72,10 @@ struct KeptIndex {
     var wordPrefixes: [[UInt32]: Int]
     var docsPerShard: Int
 
-    /// Assembles the kept index from the payloads of one complete build; nil when a file is
-    /// missing or not of the expected shape.
-    init?(payloads: [String: [UInt8]], docsPerShard: Int) {
-        guard let manifest = payloads[IndexLayout.manifestID],
-              let range = KeptIndex.wordKeysRange(manifest) else { return nil }
+    /// Assembles the kept index from the parsed files of one complete build; nil when a file
+    /// is missing or was not of the expected shape.
+    init?(shards parsed: [String: KeptShard?], manifest: [UInt8]?, docsPerShard: Int) {
+        guard let manifest, let range = KeptIndex.wordKeysRange(manifest) else { return nil }
         self.manifest = manifest
         wordKeysRange = range
         self.docsPerShard = docsPerShard
@@ -86,11 +85,11 @@ struct KeptIndex {
         for family in PostingFamily.allCases {
             var list: [KeptShard] = []
             var total = 0
-            while let payload = payloads[family.name(list.count)] {
-                guard let shard = KeptShard(payload: payload) else { return nil }
-                for i in 0..<shard.count {
-                    total += family.cost(keyCount: shard.key(i).count, listCount: shard.value(i).count)
-                    if family == .words { wordPrefixes[Array(IndexLayout.wordKey(shard.key(i))), default: 0] += 1 }
+            while let entry = parsed[family.name(list.count)] {
+                guard let shard = entry else { return nil }
+                total += shard.listBytes + (family == .words ? shard.keyScalarCount + 6 * shard.count : 8 * shard.count)
+                if family == .words {
+                    for i in 0..<shard.count { wordPrefixes[Array(IndexLayout.wordKey(shard.key(i))), default: 0] += 1 }
                 }
                 list.append(shard)
             }
@@ -141,22 +140,25 @@ final class IndexCapture: @unchecked Sendable {
     private let lock = NSLock()
     private let previous: [String: Fingerprint]?
     private(set) var files: [String: Fingerprint] = [:]
-    private(set) var payloads: [String: [UInt8]] = [:]
+    /// g/p/w shards by id, parsed on the writer's threads (nil: not of the expected shape).
+    private(set) var shards: [String: KeptShard?] = [:]
+    private(set) var manifest: [UInt8]?
     private(set) var emitted = 0
 
     init(previous: [String: Fingerprint]?) { self.previous = previous }
 
     func take(_ name: String, _ data: Data, sink: (String, Data) throws -> Void) throws {
         let print = Fingerprint(data)
+        let id = String(name.dropLast(3))
         var payload: [UInt8]?
-        if let id = name.hasSuffix(".js") ? String(name.dropLast(3)) : nil,
-           id == IndexLayout.manifestID || "gpw".contains(id.first ?? " ") {
+        if name.hasSuffix(".js"), id == IndexLayout.manifestID || "gpw".contains(id.first ?? " ") {
             let head = ShardFile.prefix.utf8.count + id.utf8.count + 3
             if data.count >= head + 3 { payload = [UInt8](data[(data.startIndex + head)..<(data.endIndex - 3)]) }
         }
+        let shard = id == IndexLayout.manifestID ? nil : payload.map { KeptShard(payload: $0) }
         lock.lock()
         files[name] = print
-        if let payload { payloads[String(name.dropLast(3))] = payload }
+        if id == IndexLayout.manifestID { manifest = payload } else if let shard { shards[id] = shard }
         let changed = previous?[name] != print
         if changed { emitted += 1 }
         lock.unlock()

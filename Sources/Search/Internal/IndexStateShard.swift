@@ -13,6 +13,9 @@ struct KeptShard {
     private var keyOffsets: [Int32] = [0]
 
     var count: Int { valueStarts.count }
+    /// Sums over the entries, for the sizes the writer derives shard counts from.
+    var listBytes: Int { Int(valueEnds.indices.reduce(0) { $0 + valueEnds[$1] - valueStarts[$1] }) }
+    var keyScalarCount: Int { keyScalars.count }
 
     /// Parses a payload the writer produced; nil when it is not of that shape (then the session
     /// cannot patch and rebuilds instead).
@@ -42,6 +45,12 @@ struct KeptShard {
             valueEnds.append(Int32(at))
             at += 1
         }
+        // Kept for the whole session: drop the growth slack.
+        rawKeyStarts = rawKeyStarts.compacted()
+        valueStarts = valueStarts.compacted()
+        valueEnds = valueEnds.compacted()
+        keyScalars = keyScalars.compacted()
+        keyOffsets = keyOffsets.compacted()
     }
 
     func key(_ i: Int) -> ArraySlice<UInt32> { keyScalars[Int(keyOffsets[i])..<Int(keyOffsets[i + 1])] }
@@ -142,5 +151,16 @@ struct KeptShard {
             at += length
         }
         return nil
+    }
+}
+
+extension Array {
+    /// A copy without unused capacity (for arrays kept a long time).
+    func compacted() -> [Element] {
+        guard capacity > count + count / 8 else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: self)
+            initialized = count
+        }
     }
 }
