@@ -136,6 +136,30 @@ final class IndexSessionTests: XCTestCase {
         try assertSameAsFullBuild(folder, again, docs, "no-op update")
     }
 
+    /// A Latin word with a new two-scalar prefix changes the manifest's `wordKeys`; removing
+    /// it again restores the manifest. Both are patches.
+    func testNewWordPrefixPatchesTheManifest() throws {
+        var docs = Self.corpus(seed: 13, count: 60)
+        let session = SearchIndexSession()
+        let folder = Folder()
+        let full = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
+        let manifest = try XCTUnwrap(folder.files["index.js"])
+        let original = docs[30]
+        docs[30].body += " Qxylophone ｑｘｙ"
+        let added = try session.update(replacing: [docs[30]], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertTrue(added.patched)
+        XCTAssertNotEqual(folder.files["index.js"], manifest)
+        XCTAssertTrue(String(decoding: folder.files["index.js"] ?? Data(), as: UTF8.self).contains("\"qx\""))
+        try assertSameAsFullBuild(folder, added, docs, "new word prefix")
+
+        docs[30] = original
+        let removed = try session.update(replacing: [original], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertTrue(removed.patched)
+        XCTAssertEqual(folder.files["index.js"], manifest)
+        try assertSameAsFullBuild(folder, removed, docs, "word prefix removed")
+        XCTAssertEqual(removed.fileNames, full.fileNames)
+    }
+
     func testChangesThatMoveIdsOrFacetsRebuildExactly() throws {
         var docs = Self.corpus(seed: 9, count: 120)
         let session = SearchIndexSession()
