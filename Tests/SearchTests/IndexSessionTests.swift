@@ -1,0 +1,214 @@
+import Seeded
+import Foundation
+import XCTest
+@testable import Search
+
+/// `SearchIndexSession.update` must leave exactly the files a full `SearchIndexWriter.write`
+/// gives for the updated documents, whether it patched or rebuilt.
+final class IndexSessionTests: XCTestCase {
+    /// Files as the caller holds them: what the sink handed out, limited to `fileNames`.
+    final class Folder: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var files: [String: Data] = [:]
+        private(set) var received = 0
+        func put(_ name: String, _ data: Data) { lock.lock(); files[name] = data; received += 1; lock.unlock() }
+        func keep(only names: Set<String>) { files = files.filter { names.contains($0.key) } }
+    }
+
+    static func fullBuild(_ docs: [SearchDocument], labels: SearchFacetLabels = SearchFacetLabels()) throws -> [String: Data] {
+        let folder = Folder()
+        _ = try SearchIndexWriter.write(docs, labels: labels) { folder.put($0, $1) }
+        return folder.files
+    }
+
+    /// Long bodies so that frequent bigrams pass the 4 KB document-level threshold and the
+    /// families get several shards.
+    static func corpus(seed: UInt64, count: Int) -> [SearchDocument] {
+        var generator = CorpusGenerator(seed: seed)
+        var docs = generator.documents(count)
+        for i in docs.indices where i % 3 == 0 { docs[i].body += generator.text(pieces: 400) }
+        return docs
+    }
+
+    private func assertSameAsFullBuild(_ folder: Folder, _ update: SearchIndexUpdate, _ docs: [SearchDocument],
+                                       labels: SearchFacetLabels = SearchFacetLabels(), _ context: String,
+                                       file: StaticString = #filePath, line: UInt = #line) throws {
+        folder.keep(only: update.fileNames)
+        let expected = try Self.fullBuild(docs, labels: labels)
+        XCTAssertEqual(Set(folder.files.keys), Set(expected.keys), "file names, \(context)", file: file, line: line)
+        let differing = expected.keys.filter { folder.files[$0] != expected[$0] }.sorted()
+        XCTAssertEqual(differing, [], "files differing from a full build, \(context)", file: file, line: line)
+        XCTAssertEqual(update.stats.files, expected.count, context, file: file, line: line)
+        XCTAssertEqual(update.stats.bytes, expected.values.reduce(0) { $0 + $1.count }, context, file: file, line: line)
+        XCTAssertEqual(update.stats.documents, docs.count, context, file: file, line: line)
+    }
+
+    func testBuildHandsOutEveryFileOfTheWriter() throws {
+        let docs = Self.corpus(seed: 3, count: 80)
+        let folder = Folder()
+        let result = try SearchIndexSession().build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertFalse(result.patched)
+        XCTAssertEqual(result.emitted, folder.received)
+        XCTAssertEqual(folder.received, result.fileNames.count)
+        try assertSameAsFullBuild(folder, result, docs, "build")
+    }
+
+    /// Seeded random edits of bodies, titles, headings and meta (Japanese, full-/half-width,
+    /// Latin words), one or several documents at a time: patched, and exact after every step.
+    func testRandomContentEditsArePatchedExactly() throws {
+        var docs = Self.corpus(seed: 11, count: 150)
+        var random = SeededRandom(seed: 42)
+        var generator = CorpusGenerator(seed: 7)
+        let session = SearchIndexSession()
+        let folder = Folder()
+        _ = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
+        let kept = try XCTUnwrap(session.keptIndex)
+        let frequentBigrams = kept.shards[PostingFamily.grams.rawValue].reduce(0) { sum, shard in
+            sum + (0..<shard.count).filter { shard.key($0).count == 2 }.count
+        }
+        XCTAssertGreaterThan(frequentBigrams, 0, "the corpus should give document-level bigram postings in g")
+        XCTAssertGreaterThan(kept.shards[PostingFamily.positions.rawValue].count, 1)
+
+        var patched = 0
+        for step in 0..<40 {
+            var changed: [SearchDocument] = []
+            for _ in 0..<(random.chance(0.25) ? random.int(2...4) : 1) {
+                var doc = docs[random.next(docs.count)]
+                if changed.contains(where: { $0.url == doc.url }) { continue }
+                edit(&doc, random: &random, generator: &generator)
+                changed.append(doc)
+            }
+            for doc in changed { docs[docs.firstIndex { $0.url == doc.url }!] = doc }
+            let result = try session.update(replacing: changed, labels: SearchFacetLabels()) { folder.put($0, $1) }
+            if result.patched { patched += 1 }
+            try assertSameAsFullBuild(folder, result, docs, "step \(step)")
+        }
+        // Edits can move docsPerShard or a shard count (then the session rebuilds), but most do not.
+        XCTAssertGreaterThan(patched, 30)
+    }
+
+    private func edit(_ doc: inout SearchDocument, random: inout SeededRandom, generator: inout CorpusGenerator) {
+        switch random.next(9) {
+        case 0: doc.body += generator.text(pieces: random.int(1...5))
+        case 1:
+            var scalars = Array(doc.body.unicodeScalars)
+            let at = random.next(scalars.count + 1)
+            scalars.insert(contentsOf: generator.text(pieces: random.int(1...8)).unicodeScalars, at: at)
+            doc.body = String(String.UnicodeScalarView(scalars))
+        case 2:
+            var scalars = Array(doc.body.unicodeScalars)
+            guard !scalars.isEmpty else { doc.body = "ＡＢＣ１２３ ﾊﾟｿｺﾝ"; return }
+            let from = random.next(scalars.count)
+            scalars.removeSubrange(from..<min(scalars.count, from + random.int(1...40)))
+            doc.body = String(String.UnicodeScalarView(scalars))
+        case 3: doc.title = generator.text(pieces: random.int(1...4))
+        case 4: doc.headings = (0..<random.int(0...3)).map { _ in generator.text(pieces: 2) }
+        case 5: doc.meta = generator.text(pieces: random.int(0...3)) + " Zephyr\(random.next(5)) naïve"
+        case 6: doc.body += " Quixotic\(random.next(1000)) ｑｕｉｒｋ 𠮷 İstanbul"
+        case 7: doc.body = ""
+        default:
+            // One scalar changed in place: positions stay, most lists stay.
+            var scalars = Array(doc.body.unicodeScalars)
+            guard !scalars.isEmpty else { doc.body = "特許"; return }
+            scalars[random.next(scalars.count)] = random.pick(Array("特許ﾊカナaＺ。".unicodeScalars))
+            doc.body = String(String.UnicodeScalarView(scalars))
+        }
+    }
+
+    func testOneBodyEditEmitsFarFewerFilesThanAFullBuild() throws {
+        var docs = Self.corpus(seed: 5, count: 300)
+        let session = SearchIndexSession()
+        let folder = Folder()
+        let full = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
+        var doc = docs[123]
+        doc.body = doc.body.replacingOccurrences(of: "特", with: "持")
+        if doc.body == docs[123].body { doc.body += "持" }
+        docs[123] = doc
+        let result = try session.update(replacing: [doc], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertTrue(result.patched)
+        XCTAssertGreaterThan(result.emitted, 1, "the document's d shard and some postings must change")
+        XCTAssertLessThan(result.emitted * 5, full.emitted, "\(result.emitted) of \(full.emitted) files emitted")
+        try assertSameAsFullBuild(folder, result, docs, "body edit")
+
+        // The same documents again: nothing to hand out.
+        let again = try session.update(replacing: [doc], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertEqual(again.emitted, 0)
+        try assertSameAsFullBuild(folder, again, docs, "no-op update")
+    }
+
+    /// A Latin word with a new two-scalar prefix changes the manifest's `wordKeys`; removing
+    /// it again restores the manifest. Both are patches.
+    func testNewWordPrefixPatchesTheManifest() throws {
+        var docs = Self.corpus(seed: 13, count: 60)
+        let session = SearchIndexSession()
+        let folder = Folder()
+        let full = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
+        let manifest = try XCTUnwrap(folder.files["index.js"])
+        let original = docs[30]
+        docs[30].body += " Qxylophone ｑｘｙ"
+        let added = try session.update(replacing: [docs[30]], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertTrue(added.patched)
+        XCTAssertNotEqual(folder.files["index.js"], manifest)
+        XCTAssertTrue(String(decoding: folder.files["index.js"] ?? Data(), as: UTF8.self).contains("\"qx\""))
+        try assertSameAsFullBuild(folder, added, docs, "new word prefix")
+
+        docs[30] = original
+        let removed = try session.update(replacing: [original], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertTrue(removed.patched)
+        XCTAssertEqual(folder.files["index.js"], manifest)
+        try assertSameAsFullBuild(folder, removed, docs, "word prefix removed")
+        XCTAssertEqual(removed.fileNames, full.fileNames)
+    }
+
+    func testChangesThatMoveIdsOrFacetsRebuildExactly() throws {
+        var docs = Self.corpus(seed: 9, count: 120)
+        let session = SearchIndexSession()
+        let folder = Folder()
+        let full = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
+
+        func step(_ context: String, labels: SearchFacetLabels = SearchFacetLabels(), _ change: (inout SearchDocument) -> Void) throws {
+            var doc = docs[context.count % docs.count]
+            change(&doc)
+            docs[context.count % docs.count] = doc
+            let result = try session.update(replacing: [doc], labels: labels) { folder.put($0, $1) }
+            XCTAssertFalse(result.patched, context)
+            XCTAssertLessThanOrEqual(result.emitted, result.stats.files, context)
+            try assertSameAsFullBuild(folder, result, docs, labels: labels, context)
+        }
+        try step("date moves the document") { $0.date = "1999-01-01" }
+        try step("date removed, so undated last") { $0.date = nil }
+        try step("type changes") { $0.type = "partner" }
+        try step("a new company facet value") { $0.facets["company"] = ["株式会社ﾃｽﾄ"] }
+        try step("labels change", labels: SearchFacetLabels(["company": ["marumaru-seiki": "〇〇精機"]])) { $0.body += "。" }
+
+        // A url not present is added.
+        let added = SearchDocument(url: "visits/new.html", title: "新規 ＩＰ相談", type: "visit", date: "2026-11-01",
+                                   body: "開放特許 matching の相談", facets: ["theme": ["知財活用"]])
+        docs.append(added)
+        let grown = try session.update(replacing: [added], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertFalse(grown.patched)
+        try assertSameAsFullBuild(folder, grown, docs, "new url")
+        XCTAssertGreaterThan(full.emitted, 0)
+    }
+
+    func testGrowthThatChangesShardCountsRebuildsExactly() throws {
+        var docs = Self.corpus(seed: 21, count: 40)
+        let session = SearchIndexSession()
+        let folder = Folder()
+        let before = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
+        // One document grows by far more than a shard's worth of postings.
+        var generator = CorpusGenerator(seed: 99)
+        var doc = docs[7]
+        doc.body += (0..<60).map { k in generator.text(pieces: 100) + " Lorem\(k) ipsum\(k * 7)" }.joined()
+        docs[7] = doc
+        let result = try session.update(replacing: [doc], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertFalse(result.patched)
+        XCTAssertNotEqual(before.fileNames, result.fileNames, "shard counts should have moved")
+        try assertSameAsFullBuild(folder, result, docs, "growth")
+
+        // And shrinking back drops files again.
+        docs[7].body = "短い"
+        let shrunk = try session.update(replacing: [docs[7]], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        try assertSameAsFullBuild(folder, shrunk, docs, "shrink")
+    }
+}
