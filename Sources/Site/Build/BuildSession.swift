@@ -34,7 +34,9 @@ public final class BuildSession {
     public private(set) var lastBuildWasQuick = false
 
     public func build() throws -> BuildReport {
+        let steps = StepTimer()
         let theme = BuildSession.stamp(of: options.themeDirectory)
+        steps.mark("  theme stamp")
         let inPlace = last != nil && theme == themeStamp && outputInode != nil
             && BuildSession.inode(of: options.outputDirectory.path) == outputInode
         let input = SiteBuilder.SessionInput(sources: sources, digests: digests, search: search,
@@ -48,10 +50,12 @@ public final class BuildSession {
             if inPlace { last?.exact = false }
             throw error
         }
+        steps.mark("  built")
         last = result.last
         lastBuildWasQuick = result.quick
         themeStamp = theme
         outputInode = BuildSession.inode(of: options.outputDirectory.path)
+        steps.mark("  session kept")
         return result.report
     }
 

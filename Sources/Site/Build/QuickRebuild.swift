@@ -60,12 +60,13 @@ struct QuickRebuild {
 
     /// The rebuilt site, or nil when this edit needs the full way.
     func run(_ read: SiteBuilder.ReadContent, start: Date) throws -> SiteBuilder.SessionOutput? {
+        let steps = StepTimer()
         guard previous.exact, !options.publicOnly, !previous.publicOnly, options.today == previous.today,
               read.diagnostics.items.isEmpty, read.configBytes == previous.configBytes,
               read.files.count == previous.paths.count,
               zip(read.files, previous.paths).allSatisfy({ $0.relativePath == $1 }),
               let edits = bodyEdits(read) else { return nil }
-        let steps = StepTimer()
+        steps.mark("quick: what changed")
         var model = previous.index.model
         var links = previous.index.links
         let resolver = LinkResolver(pages: edits.isEmpty ? [] : model.allPages)

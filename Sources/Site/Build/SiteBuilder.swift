@@ -76,6 +76,7 @@ public enum SiteBuilder {
         let options = MarkdownOptions(unsafeHTML: config.unsafeHTML)
         let sources = cache?.parseAll(files, options: options) ?? SourceParser.parseAll(files, options: options)
         steps.mark("  parse")
+        defer { steps.mark("  site.yml") }
         return ReadContent(config: config, configBytes: FileManager.default.contents(atPath: configURL.path),
                            files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [])
     }
