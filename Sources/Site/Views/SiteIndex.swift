@@ -29,7 +29,8 @@ public struct SiteIndex: Sendable {
         self.links = links
         self.today = today
         var pages: [PageID: PageInfo] = [:]
-        for page in model.allPages { pages[page.id] = page }
+        pages.reserveCapacity(model.pageCount)
+        model.forEachPage { pages[$0.id] = $0 }
         pagesByID = pages
         companiesBySlug = Dictionary(model.companies.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         peopleByID = Dictionary(model.people.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -40,7 +41,11 @@ public struct SiteIndex: Sendable {
         var byPartner: [String: [(visit: Visit, referral: Referral)]] = [:]
         for visit in model.visits.reversed() {
             byCompany[visit.company.value, default: []].append(visit)
-            for person in Set(visit.staff.map(\.value)) { byPerson[person, default: []].append(visit) }
+            // Each person once per visit, even if listed twice (a set per visit costs more than this scan).
+            for (position, person) in visit.staff.enumerated()
+            where !visit.staff[..<position].contains(where: { $0.value == person.value }) {
+                byPerson[person.value, default: []].append(visit)
+            }
             for referral in visit.referrals { byPartner[referral.to.value, default: []].append((visit, referral)) }
         }
         visitsByCompany = byCompany
@@ -84,13 +89,16 @@ extension SiteIndex {
     }
 
     static func linkNames(for page: PageInfo, links: LinkGraph, published: [PageID: PageInfo]) -> (WikiLink) -> String? {
-        guard !page.markdown.wikiLinks.isEmpty else { return { _ in nil } }
+        let document = page.markdown
+        let wikiLinks = document.wikiLinks
+        guard !wikiLinks.isEmpty else { return { _ in nil } }
         let targets = links.targets[page.id] ?? []
-        var names: [WikiLink: String] = [:]
-        for (link, target) in zip(page.markdown.wikiLinks, targets) {
-            if let target, let found = published[target.page] { names[link] = found.title }
+        // By position in the document, not a dictionary keyed by links: no hashing of their text.
+        let names: [String?] = wikiLinks.indices.map { index in
+            guard index < targets.count, let target = targets[index] else { return nil }
+            return published[target.page]?.title
         }
-        return { names[$0] }
+        return { link in document.wikiLinkIndex(of: link).flatMap { names[$0] } }
     }
 
     public func plainText(_ page: PageInfo) -> String {
