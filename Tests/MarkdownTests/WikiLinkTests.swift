@@ -145,3 +145,16 @@ final class WikiLinkTests: XCTestCase {
             + "<p>本文 <a class=\"wikilink\" href=\"/y.html\">題:y</a></p>\n")
     }
 }
+
+final class WikiLinkIndexTests: XCTestCase {
+    func testIndexOfEachLinkIsItsPositionAndCopiesShareTheDocument() {
+        let document = MarkdownDocument(parsing: "[[丸々精機]]と[[jimu|事務局]]。\n\n- [[丸々精機]] again\n", options: MarkdownOptions())
+        let links = document.wikiLinks
+        XCTAssertEqual(links.count, 3)
+        for (index, link) in links.enumerated() { XCTAssertEqual(document.wikiLinkIndex(of: link), index) }
+        XCTAssertNil(document.wikiLinkIndex(of: WikiLink(target: "丸々精機", label: nil, line: 9, column: 1)))
+        let copy = document
+        XCTAssertEqual(copy.html { .text(label: $0.target) }, document.html { .text(label: $0.target) })
+        XCTAssertEqual(copy.contentHash, document.contentHash)
+    }
+}

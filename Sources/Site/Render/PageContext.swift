@@ -49,7 +49,7 @@ struct PageContext {
     }
 
     func themeLinks(_ names: [String]) -> MustacheValue {
-        .array(names.map { .object(["title": .string($0), "href": .string(href(ThemePages.path(for: $0)))]) })
+        .array(names.map { .object(["title": .string($0), "href": .string(href(index.themePath($0)))]) })
     }
 
     func date(_ date: YAMLDate?) -> MustacheValue { date.map { .string($0.description) } ?? .null }

@@ -23,6 +23,9 @@ public struct SiteIndex: Sendable {
     private let visitDigests: [PageID: VisitDigest]
     /// Open promises of each company (see `openPromises(of:)`).
     let promisesByCompany: [String: [OpenPromise]]
+    /// `ThemePages.path(for:)` of every theme a page names: pages link their themes by the
+    /// thousand, and checking a Japanese name against the slug rules each time costs more than the page.
+    private let themePaths: [String: String]
 
     init(model: SiteModel, links: LinkGraph, today: YAMLDate, digestCache: VisitDigestCache? = nil) {
         self.model = model
@@ -32,6 +35,11 @@ public struct SiteIndex: Sendable {
         pages.reserveCapacity(model.pageCount)
         model.forEachPage { pages[$0.id] = $0 }
         pagesByID = pages
+        var themes: [String: String] = [:]
+        model.forEachPage { page in
+            for name in page.themeNames where themes[name] == nil { themes[name] = ThemePages.path(for: name) }
+        }
+        themePaths = themes
         companiesBySlug = Dictionary(model.companies.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         peopleByID = Dictionary(model.people.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         partnersByID = Dictionary(model.partners.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -65,6 +73,9 @@ public struct SiteIndex: Sendable {
     }
 
     public func page(_ id: PageID) -> PageInfo? { pagesByID[id] }
+
+    /// Where a theme's page is written (the same as `ThemePages.path(for:)`, remembered).
+    func themePath(_ name: String) -> String { themePaths[name] ?? ThemePages.path(for: name) }
 
     public func cadence(of company: Company) -> Int { company.cadenceDays ?? model.config.visitCadenceDays }
 
