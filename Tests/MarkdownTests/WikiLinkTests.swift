@@ -158,3 +158,15 @@ final class WikiLinkIndexTests: XCTestCase {
         XCTAssertEqual(copy.contentHash, document.contentHash)
     }
 }
+
+final class WikiLinkIndexScaleTests: XCTestCase {
+    /// Looking up every link of a note with many links stays fast (a linear scan per link would
+    /// take minutes here) and finds each at its own position.
+    func testEveryLinkOfALargeNoteIsFoundAtItsPosition() {
+        let line = "訪問 [[minato-seiki|みなと精機]] と [[jimu]] の記録。\n\n"
+        let document = MarkdownDocument(parsing: String(repeating: line, count: 20_000), options: MarkdownOptions())
+        let links = document.wikiLinks
+        XCTAssertEqual(links.count, 40_000)
+        for (index, link) in links.enumerated() { XCTAssertEqual(document.wikiLinkIndex(of: link), index) }
+    }
+}

@@ -73,11 +73,20 @@ public struct MarkdownDocument: Sendable {
     }
 
     /// The index of `link` in `wikiLinks`: lets callers keep per-link data in arrays instead of
-    /// dictionaries keyed by links (hashing their Japanese text costs more than this short scan).
+    /// dictionaries keyed by links (hashing their Japanese text costs more than this search).
+    /// Links are gathered in source order, so their (line, column) ascend: a binary search finds
+    /// one in a note with 100,000 links as fast as in a small one. The scan after it only runs if
+    /// that order were ever broken, and keeps the answer right.
     public func wikiLinkIndex(of link: WikiLink) -> Int? {
         let links = storage.wikiLinks
-        // Position first: it tells links apart without comparing their text.
-        return links.firstIndex { $0.line == link.line && $0.column == link.column && $0 == link }
+        var low = 0, high = links.count
+        while low < high {
+            let middle = (low + high) / 2
+            let probe = links[middle]
+            if (probe.line, probe.column) < (link.line, link.column) { low = middle + 1 } else { high = middle }
+        }
+        if low < links.count, links[low] == link { return low }
+        return links.firstIndex(of: link)
     }
 
     /// The document split at top-level `##` headings. Content before the first one is a section
