@@ -65,6 +65,15 @@ public final class MustacheLibrary: Sendable {
         return try MustacheRenderer.render(template, context: context, partials: templates)
     }
 
+    /// Renders the template called `name` as UTF-8 bytes: for writing a page to a file, without
+    /// making (and validating) a String first. The same bytes as `render(_:_:)`'s `utf8`.
+    public func renderBytes(_ name: String, _ context: MustacheValue) throws -> [UInt8] {
+        guard let template = templates[name] else {
+            throw MustacheError(message: "no template named '\(name)'", template: name, line: 0, column: 0)
+        }
+        return try MustacheRenderer.renderBytes(template, context: context, partials: templates)
+    }
+
     /// Renders a template that is not part of the library, with the library's templates as its partials.
     public func render(_ template: MustacheTemplate, _ context: MustacheValue) throws -> String {
         try MustacheRenderer.render(template.compiled, context: context, partials: templates)

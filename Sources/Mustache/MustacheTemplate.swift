@@ -18,8 +18,14 @@ public final class MustacheTemplate: Sendable {
 enum MustacheRenderer {
     static func render(_ template: CompiledTemplate, context: MustacheValue,
                        partials: [String: CompiledTemplate]) throws -> String {
+        String(decoding: try renderBytes(template, context: context, partials: partials), as: UTF8.self)
+    }
+
+    /// Always valid UTF-8: the output is made of template text and String values, whole.
+    static func renderBytes(_ template: CompiledTemplate, context: MustacheValue,
+                            partials: [String: CompiledTemplate]) throws -> [UInt8] {
         var session = RenderSession(context: context, partials: partials)
         try session.render(template.nodes, template: template.name)
-        return String(decoding: session.output, as: UTF8.self)
+        return session.output
     }
 }

@@ -145,3 +145,28 @@ final class WikiLinkTests: XCTestCase {
             + "<p>本文 <a class=\"wikilink\" href=\"/y.html\">題:y</a></p>\n")
     }
 }
+
+final class WikiLinkIndexTests: XCTestCase {
+    func testIndexOfEachLinkIsItsPositionAndCopiesShareTheDocument() {
+        let document = MarkdownDocument(parsing: "[[丸々精機]]と[[jimu|事務局]]。\n\n- [[丸々精機]] again\n", options: MarkdownOptions())
+        let links = document.wikiLinks
+        XCTAssertEqual(links.count, 3)
+        for (index, link) in links.enumerated() { XCTAssertEqual(document.wikiLinkIndex(of: link), index) }
+        XCTAssertNil(document.wikiLinkIndex(of: WikiLink(target: "丸々精機", label: nil, line: 9, column: 1)))
+        let copy = document
+        XCTAssertEqual(copy.html { .text(label: $0.target) }, document.html { .text(label: $0.target) })
+        XCTAssertEqual(copy.contentHash, document.contentHash)
+    }
+}
+
+final class WikiLinkIndexScaleTests: XCTestCase {
+    /// Looking up every link of a note with many links stays fast (a linear scan per link would
+    /// take minutes here) and finds each at its own position.
+    func testEveryLinkOfALargeNoteIsFoundAtItsPosition() {
+        let line = "訪問 [[minato-seiki|みなと精機]] と [[jimu]] の記録。\n\n"
+        let document = MarkdownDocument(parsing: String(repeating: line, count: 20_000), options: MarkdownOptions())
+        let links = document.wikiLinks
+        XCTAssertEqual(links.count, 40_000)
+        for (index, link) in links.enumerated() { XCTAssertEqual(document.wikiLinkIndex(of: link), index) }
+    }
+}

@@ -180,3 +180,17 @@ final class UnresolvedReferenceTests: XCTestCase {
         XCTAssertEqual(library.unresolvedReferences(), [])
     }
 }
+
+final class RenderBytesTests: XCTestCase {
+    func testRenderBytesAreTheRenderedTextsUTF8() throws {
+        let library = try MustacheLibrary(templates: [
+            "page": "<h1>{{title}}</h1>\n  {{>item}}\n{{#list}}<li>{{.}}</li>{{/list}}{{{raw}}}",
+            "item": "<p>{{note}}</p>\n",
+        ])
+        let data: MustacheValue = ["title": "見立て & <次>", "note": "ｱﾙﾊﾞｲﾄ 'ＯＫ'", "list": ["一", "二"], "raw": "<b>太</b>"]
+        let text = try library.render("page", data)
+        XCTAssertEqual(try library.renderBytes("page", data), Array(text.utf8))
+        XCTAssertTrue(text.contains("見立て &amp; &lt;次&gt;"))
+        XCTAssertThrowsError(try library.renderBytes("missing", data))
+    }
+}

@@ -5,26 +5,61 @@
 /// text, and small arrays, so a hundred thousand documents can be held at once. A value type with no
 /// shared state: safe to create and render from several threads.
 public struct MarkdownDocument: Sendable {
-    public let options: MarkdownOptions
+    /// Everything lives in one immutable object: a document is copied with every page value that
+    /// holds it (lists, indexes, closures), and one reference costs one retain instead of nine.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let options: MarkdownOptions
+        let headings: [Heading]
+        let wikiLinks: [WikiLink]
+        let taskItems: [TaskItem]
+        let plainText: String
+        let contentHash: Int
+        let template: String
+        let wikiLinkOffsets: [Int]
+        let wikiLinkPlainRanges: [Range<Int>]
+        let sectionSpans: [SectionSpan]
+
+        init(_ built: BuiltDocument, options: MarkdownOptions) {
+            self.options = options
+            self.template = String(decoding: built.template, as: UTF8.self)
+            self.wikiLinkOffsets = built.wikiLinkOffsets
+            self.wikiLinks = built.wikiLinks
+            self.wikiLinkPlainRanges = built.wikiLinkPlainRanges
+            self.plainText = String(decoding: built.plain, as: UTF8.self)
+            self.headings = built.headings
+            self.taskItems = built.taskItems
+            self.sectionSpans = built.sections
+            var hasher = Hasher()
+            built.template.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(built.wikiLinkOffsets)
+            for link in built.wikiLinks { hasher.combine(link) }
+            hasher.combine(options.unsafeHTML)
+            self.contentHash = hasher.finalize()
+        }
+    }
+
+    public var options: MarkdownOptions { storage.options }
     /// Every heading at any depth, in document order.
-    public let headings: [Heading]
+    public var headings: [Heading] { storage.headings }
     /// Every wiki link, in document order (empty when `extensions` is off).
-    public let wikiLinks: [WikiLink]
+    public var wikiLinks: [WikiLink] { storage.wikiLinks }
     /// Every task item, in document order (empty when `extensions` is off).
-    public let taskItems: [TaskItem]
+    public var taskItems: [TaskItem] { storage.taskItems }
     /// The whole document as plain text, one line per block, for search and snippets.
-    public let plainText: String
+    public var plainText: String { storage.plainText }
 
     /// Changes whenever the rendered HTML template or its wiki links change: lets a site that keeps
     /// documents between builds tell, without rendering, whether a page's body can have changed.
     /// Stable within one process only.
-    public let contentHash: Int
+    public var contentHash: Int { storage.contentHash }
 
     /// The rendered HTML with each wiki link left out; `wikiLinkOffsets[i]` is where link `i` goes.
-    private let template: String
-    private let wikiLinkOffsets: [Int]
-    private let wikiLinkPlainRanges: [Range<Int>]
-    private let sectionSpans: [SectionSpan]
+    private var template: String { storage.template }
+    private var wikiLinkOffsets: [Int] { storage.wikiLinkOffsets }
+    private var wikiLinkPlainRanges: [Range<Int>] { storage.wikiLinkPlainRanges }
+    private var sectionSpans: [SectionSpan] { storage.sectionSpans }
 
     public init(parsing source: String, options: MarkdownOptions = MarkdownOptions()) {
         var source = source
@@ -34,21 +69,24 @@ public struct MarkdownDocument: Sendable {
             CmarkBridge.walk(bytes, locator: locator, extensions: options.extensions, handler: &builder)
             return builder.finish()
         }
-        self.options = options
-        self.template = String(decoding: built.template, as: UTF8.self)
-        self.wikiLinkOffsets = built.wikiLinkOffsets
-        self.wikiLinks = built.wikiLinks
-        self.wikiLinkPlainRanges = built.wikiLinkPlainRanges
-        self.plainText = String(decoding: built.plain, as: UTF8.self)
-        self.headings = built.headings
-        self.taskItems = built.taskItems
-        self.sectionSpans = built.sections
-        var hasher = Hasher()
-        built.template.withUnsafeBytes { hasher.combine(bytes: $0) }
-        hasher.combine(built.wikiLinkOffsets)
-        for link in built.wikiLinks { hasher.combine(link) }
-        hasher.combine(options.unsafeHTML)
-        self.contentHash = hasher.finalize()
+        storage = Storage(built, options: options)
+    }
+
+    /// The index of `link` in `wikiLinks`: lets callers keep per-link data in arrays instead of
+    /// dictionaries keyed by links (hashing their Japanese text costs more than this search).
+    /// Links are gathered in source order, so their (line, column) ascend: a binary search finds
+    /// one in a note with 100,000 links as fast as in a small one. The scan after it only runs if
+    /// that order were ever broken, and keeps the answer right.
+    public func wikiLinkIndex(of link: WikiLink) -> Int? {
+        let links = storage.wikiLinks
+        var low = 0, high = links.count
+        while low < high {
+            let middle = (low + high) / 2
+            let probe = links[middle]
+            if (probe.line, probe.column) < (link.line, link.column) { low = middle + 1 } else { high = middle }
+        }
+        if low < links.count, links[low] == link { return low }
+        return links.firstIndex(of: link)
     }
 
     /// The document split at top-level `##` headings. Content before the first one is a section

@@ -10,7 +10,7 @@ enum DuplicateSlugs {
         // named in the message does not depend on the order pages were read in.
         var firstByKey: [String: PageInfo] = [:]
         var clashes: [String: [PageInfo]] = [:]
-        for page in model.allPages {
+        model.forEachPage { page in
             let key = page.section.rawValue + "/" + NoteNaming.folded(page.slug)
             if let first = firstByKey[key] {
                 clashes[key, default: [first]].append(page)

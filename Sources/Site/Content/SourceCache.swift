@@ -43,14 +43,14 @@ final class SourceCache: @unchecked Sendable {
     }
 
     private func parse(_ file: SourceFile, options: MarkdownOptions) -> Result<ParsedSource, Diagnostic> {
-        let path = file.url.path
+        let path = file.path
         lock.lock()
         seen.insert(path)
         let previous = entries[path]
         lock.unlock()
         guard let stamp = Self.stamp(path) else { return SourceParser.parse(file, options: options) }
         if let previous, previous.stamp == stamp, previous.unsafeHTML == options.unsafeHTML { return previous.result }
-        guard let data = FileManager.default.contents(atPath: path) else { return SourceParser.parse(file, options: options) }
+        guard let data = SourceText.contents(atPath: path) else { return SourceParser.parse(file, options: options) }
         var fingerprint = Fingerprint()
         fingerprint.add(data)
         let result: Result<ParsedSource, Diagnostic>

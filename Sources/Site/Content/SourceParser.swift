@@ -14,7 +14,7 @@ enum SourceParser {
     /// Reads and parses one file. Never throws: problems come back as diagnostics so a build can
     /// report every broken file at once.
     static func parse(_ file: SourceFile, options: MarkdownOptions) -> Result<ParsedSource, Diagnostic> {
-        switch SourceText.read(file.url, displayPath: file.displayPath) {
+        switch SourceText.read(path: file.path, displayPath: file.displayPath) {
         case .success(let text): return parse(text: text, of: file, options: options)
         case .failure(let d): return .failure(d)
         }

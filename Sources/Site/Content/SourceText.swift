@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a text file a person wrote, refusing what we cannot read faithfully.
 enum SourceText {
@@ -8,7 +11,11 @@ enum SourceText {
 
     /// The file as a String, or a diagnostic pointing at the first byte that is not UTF-8.
     static func read(_ url: URL, displayPath: String) -> Result<String, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        read(path: url.path, displayPath: displayPath)
+    }
+
+    static func read(path: String, displayPath: String) -> Result<String, Diagnostic> {
+        guard let data = contents(atPath: path) else {
             return .failure(Diagnostic(path: displayPath, line: 1, column: 1, message: "cannot read the file"))
         }
         if data.count > maximumBytes {
@@ -18,16 +25,37 @@ enum SourceText {
         return decode(data, displayPath: displayPath)
     }
 
-    static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
-        let bytes = [UInt8](data)
-        // The standard library validates fast; our own walk runs only to locate a problem.
-        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(invalid(bytes, displayPath)) }
-        if let offset = bytes.firstIndex(of: 0) {
-            let (line, column) = lineAndColumn(of: offset, in: bytes)
-            return .failure(Diagnostic(path: displayPath, line: line, column: column,
-                                       message: "the file contains a NUL byte; is it a text file?"))
+    /// The file's bytes, read with open/fstat/read: FileManager's `contents(atPath:)` costs
+    /// more than parsing a small note. Nil when the file cannot be opened or read.
+    static func contents(atPath path: String) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        var data = Data()
+        // One more byte than the size: the usual read then ends at once; a file that grew is still read whole.
+        var buffer = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0) + 1, 1 << 20))
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 { if errno == EINTR { continue }; return nil }
+            if count == 0 { return data }
+            data.append(buffer, count: count)
         }
-        return .success(normalizedLineEndings(text))
+    }
+
+    static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            // The standard library validates fast; our own walk runs only to locate a problem.
+            guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(invalid([UInt8](bytes), displayPath)) }
+            if let offset = bytes.firstIndex(of: 0) {
+                let (line, column) = lineAndColumn(of: offset, in: [UInt8](bytes))
+                return .failure(Diagnostic(path: displayPath, line: line, column: column,
+                                           message: "the file contains a NUL byte; is it a text file?"))
+            }
+            return .success(normalizedLineEndings(text))
+        }
     }
 
     private static func invalid(_ bytes: [UInt8], _ displayPath: String) -> Diagnostic {

@@ -14,47 +14,77 @@ public struct LinkGraph: Sendable {
     public internal(set) var backlinks: [PageID: [PageID]] = [:]
 
     static func resolve(_ model: SiteModel, into diagnostics: inout DiagnosticList) -> LinkGraph {
-        let pages = model.allPages
-        let resolver = LinkResolver(pages: pages)
+        let resolver = LinkResolver(model: model)
         var graph = LinkGraph()
-        var reverse: [PageID: Set<PageID>] = [:]
-        for page in pages {
+        graph.targets.reserveCapacity(model.pageCount)
+        // Edges first, each target's sources sorted and made unique once at the end: cheaper than a
+        // set per target, and the same result.
+        var reverse: [PageID: [PageID]] = [:]
+        model.forEachPage { page in
+            let links = page.markdown.wikiLinks
             var pageTargets: [Target?] = []
-            for link in page.markdown.wikiLinks {
+            pageTargets.reserveCapacity(links.count)
+            let id = page.id
+            for link in links {
                 switch resolver.resolve(link.target) {
                 case .success(let target):
                     pageTargets.append(target)
-                    if target.page != page.id { reverse[target.page, default: []].insert(page.id) }
+                    if target.page != id { reverse[target.page, default: []].append(id) }
                 case .failure(let problem):
                     pageTargets.append(nil)
                     diagnostics.error(page.displayPath, page.bodyFirstLine + link.line - 1, link.column, problem.message)
                 }
             }
-            graph.targets[page.id] = pageTargets
+            graph.targets[id] = pageTargets
         }
-        graph.backlinks = reverse.mapValues { $0.sorted() }
+        graph.backlinks.reserveCapacity(reverse.count)
+        for (target, sources) in reverse {
+            var unique = sources.sorted()
+            unique.removeDuplicatesFromSorted()
+            graph.backlinks[target] = unique
+        }
         return graph
+    }
+}
+
+extension Array where Element: Equatable {
+    mutating func removeDuplicatesFromSorted() {
+        guard count > 1 else { return }
+        var kept = 1
+        for index in 1..<count where self[index] != self[kept - 1] {
+            self[kept] = self[index]
+            kept += 1
+        }
+        removeSubrange(kept...)
     }
 }
 
 struct LinkProblem: Error { let message: String }
 
 /// Finds the page a link names: `section/slug`, a bare slug, or a page title, in that order.
-struct LinkResolver {
+/// The title table is built only when a link names no slug: usual notes link by slug, and hashing
+/// every page's Japanese title would cost more than resolving all their links.
+final class LinkResolver {
+    private let pages: [PageInfo]
     private var bySlug: [String: [PageID]] = [:]
-    private var byTitle: [String: [PageID]] = [:]
-    private var ids: Set<PageID> = []
+    private lazy var byTitle: [String: [PageID]] = {
+        var table: [String: [PageID]] = [:]
+        for page in pages { table[page.title, default: []].append(page.id) }
+        return table
+    }()
+
+    convenience init(model: SiteModel) { self.init(pages: model.allPages) }
 
     init(pages: [PageInfo]) {
-        for page in pages {
-            bySlug[page.slug, default: []].append(page.id)
-            byTitle[page.title, default: []].append(page.id)
-            ids.insert(page.id)
-        }
+        self.pages = pages
+        bySlug.reserveCapacity(pages.count)
+        for page in pages { bySlug[page.slug, default: []].append(page.id) }
     }
 
+    private func contains(_ id: PageID) -> Bool { bySlug[id.slug]?.contains(id) ?? false }
+
     func resolve(_ raw: String) -> Result<LinkGraph.Target, LinkProblem> {
-        var name = raw.trimmingCharacters(in: .whitespaces)
+        var name = WhiteSpace.trimmed(raw)
         var fragment: String? = nil
         if let hash = name.firstIndex(of: "#") {
             fragment = String(name[name.index(after: hash)...])
@@ -62,11 +92,11 @@ struct LinkResolver {
         }
         if let slash = name.firstIndex(of: "/"), let section = Section(rawValue: String(name[..<slash])) {
             let id = PageID(section: section, slug: String(name[name.index(after: slash)...]))
-            if ids.contains(id) { return .success(.init(page: id, fragment: fragment)) }
+            if contains(id) { return .success(.init(page: id, fragment: fragment)) }
             return .failure(notFound(raw, among: bySlug.keys.filter { bySlug[$0]!.contains { $0.section == section } }))
         }
-        for table in [bySlug, byTitle] {
-            guard let matches = table[name] else { continue }
+        for table in 0..<2 {
+            guard let matches = table == 0 ? bySlug[name] : byTitle[name] else { continue }
             if matches.count == 1 { return .success(.init(page: matches[0], fragment: fragment)) }
             let options = matches.sorted().map { "[[\($0)]]" }.joined(separator: ", ")
             return .failure(LinkProblem(message: "link [[\(raw)]] is ambiguous; write one of \(options)"))

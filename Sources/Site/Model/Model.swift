@@ -13,19 +13,53 @@ public enum Visibility: String, Sendable, CaseIterable { case `internal`, `publi
 
 /// What every page has, whatever its kind.
 public struct PageInfo: Sendable {
-    public let section: Section
-    public let slug: String
-    public let displayPath: String
+    /// What never changes after reading lives in one shared object: pages are copied into many
+    /// lists and closures, and one reference is one retain per copy instead of a dozen.
+    private let core: Core
     public internal(set) var title: String
-    public let visibility: Visibility
-    public let themes: [Located<String>]
-    public let markdown: MarkdownDocument
-    public let bodyFirstLine: Int
 
-    public var id: PageID { PageID(section: section, slug: slug) }
+    private final class Core: Sendable {
+        let id: PageID
+        let displayPath: String
+        let visibility: Visibility
+        let themes: [Located<String>]
+        let themeNames: [String]
+        let markdown: MarkdownDocument
+        let bodyFirstLine: Int
+        let outputPath: String
+
+        init(id: PageID, displayPath: String, visibility: Visibility, themes: [Located<String>],
+             markdown: MarkdownDocument, bodyFirstLine: Int) {
+            self.id = id
+            self.displayPath = displayPath
+            self.visibility = visibility
+            self.themes = themes
+            self.themeNames = themes.map(\.value)
+            self.markdown = markdown
+            self.bodyFirstLine = bodyFirstLine
+            self.outputPath = id.outputPath(visitYear: id.section == .visits ? String(id.slug.prefix(4)) : nil)
+        }
+    }
+
+    init(section: Section, slug: String, displayPath: String, title: String, visibility: Visibility,
+         themes: [Located<String>], markdown: MarkdownDocument, bodyFirstLine: Int) {
+        core = Core(id: PageID(section: section, slug: slug), displayPath: displayPath, visibility: visibility,
+                    themes: themes, markdown: markdown, bodyFirstLine: bodyFirstLine)
+        self.title = title
+    }
+
+    public var section: Section { core.id.section }
+    public var slug: String { core.id.slug }
+    public var displayPath: String { core.displayPath }
+    public var visibility: Visibility { core.visibility }
+    public var themes: [Located<String>] { core.themes }
+    public var markdown: MarkdownDocument { core.markdown }
+    public var bodyFirstLine: Int { core.bodyFirstLine }
+
+    public var id: PageID { core.id }
     /// Path of the page's HTML file inside the site, also its URL relative to the site root.
-    public var outputPath: String { id.outputPath(visitYear: section == .visits ? String(slug.prefix(4)) : nil) }
-    public var themeNames: [String] { themes.map(\.value) }
+    public var outputPath: String { core.outputPath }
+    public var themeNames: [String] { core.themeNames }
 }
 
 public struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -123,6 +157,18 @@ public struct SiteModel: Sendable {
     public var pageCount: Int { companies.count + visits.count + playbooks.count + people.count + partners.count }
 
     public var allPages: [PageInfo] {
-        companies.map(\.page) + visits.map(\.page) + playbooks.map(\.page) + people.map(\.page) + partners.map(\.page)
+        var pages: [PageInfo] = []
+        pages.reserveCapacity(pageCount)
+        forEachPage { pages.append($0) }
+        return pages
+    }
+
+    /// Every page in `allPages` order, without building the array.
+    public func forEachPage(_ body: (PageInfo) throws -> Void) rethrows {
+        for company in companies { try body(company.page) }
+        for visit in visits { try body(visit.page) }
+        for playbook in playbooks { try body(playbook.page) }
+        for person in people { try body(person.page) }
+        for partner in partners { try body(partner.page) }
     }
 }

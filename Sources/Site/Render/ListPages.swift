@@ -90,21 +90,25 @@ extension PageContext {
     /// The visit index: every year with its count, and the most recent visits. `year`: one year's page,
     /// all its visits. Listing every visit on one page would grow without bound (9 MB at 10,000 visits).
     func visitList(year: Int? = nil) -> MustacheValue {
+        // Positions in the model, not copies of visits: every year page walks all of them.
+        let visits = index.model.visits
         var counts: [(Int, Int)] = []
-        for visit in index.model.visits.reversed() {
-            if counts.last?.0 == visit.date.year { counts[counts.count - 1].1 += 1 } else { counts.append((visit.date.year, 1)) }
+        for position in visits.indices.reversed() {
+            let visitYear = visits[position].date.year
+            if counts.last?.0 == visitYear { counts[counts.count - 1].1 += 1 } else { counts.append((visitYear, 1)) }
         }
-        let shown = year.map { y in index.model.visits.reversed().filter { $0.date.year == y } }
-            ?? Array(index.model.visits.suffix(PageContext.listCap).reversed())
-        var groups: [(Int, [Visit])] = []
-        for visit in shown {
-            if groups.last?.0 == visit.date.year { groups[groups.count - 1].1.append(visit) } else { groups.append((visit.date.year, [visit])) }
+        let shown: [Int] = year.map { y in visits.indices.reversed().filter { visits[$0].date.year == y } }
+            ?? Array(visits.indices.suffix(PageContext.listCap).reversed())
+        var groups: [(Int, [Int])] = []
+        for position in shown {
+            let visitYear = visits[position].date.year
+            if groups.last?.0 == visitYear { groups[groups.count - 1].1.append(position) } else { groups.append((visitYear, [position])) }
         }
         let title = year.map { "\(label("nav_visits")) \($0)" } ?? label("nav_visits")
         return frame(title: title, kind: "list", [
             "years": .array(counts.map { .object(["year": .int($0.0), "count": .int($0.1), "href": .string(href(VisitYearPages.path(for: $0.0))),
                                                   "current": .bool($0.0 == year)]) }),
-            "groups": .array(groups.map { .object(["year": .int($0.0), "visits": .array($0.1.map(visitSummary))]) }),
+            "groups": .array(groups.map { .object(["year": .int($0.0), "visits": .array($0.1.map { visitSummary(visits[$0]) })]) }),
         ])
     }
 
@@ -150,11 +154,11 @@ extension PageContext {
     func themePage(_ theme: String) -> MustacheValue {
         let m = index.model
         let has: (PageInfo) -> Bool = { $0.themeNames.contains(theme) }
-        let visits = m.visits.reversed().filter { has($0.page) }
+        let visits = m.visits.indices.reversed().filter { has(m.visits[$0].page) }   // positions: no copies
         return frame(title: theme, kind: "theme", [
             "theme": .string(theme),
             "companies": .array(m.companies.filter { has($0.page) }.map(companyRow)),
-            "visits": .array(visits.prefix(PageContext.listCap).map(visitSummary)),
+            "visits": .array(visits.prefix(PageContext.listCap).map { visitSummary(m.visits[$0]) }),
             "visitCount": .int(visits.count),
             "moreVisits": .bool(visits.count > PageContext.listCap),
             "searchHref": .string(href("search.html") + "?theme=" + RelativeURL.encodeSegment(theme)),

@@ -49,7 +49,7 @@ struct PageContext {
     }
 
     func themeLinks(_ names: [String]) -> MustacheValue {
-        .array(names.map { .object(["title": .string($0), "href": .string(href(ThemePages.path(for: $0)))]) })
+        .array(names.map { .object(["title": .string($0), "href": .string(href(index.themePath($0)))]) })
     }
 
     func date(_ date: YAMLDate?) -> MustacheValue { date.map { .string($0.description) } ?? .null }
@@ -57,11 +57,12 @@ struct PageContext {
     /// Body HTML with wiki links resolved against what this build publishes.
     func html(_ page: PageInfo, section: Int? = nil) -> String {
         let targets = index.links.targets[page.id] ?? []
-        var byLink: [WikiLink: LinkGraph.Target?] = [:]
-        for (link, target) in zip(page.markdown.wikiLinks, targets) { byLink[link] = target }
+        let document = page.markdown
         let resolve: (WikiLink) -> WikiLinkRendering = { link in
             let label = link.label
-            guard let found = byLink[link], let target = found else { return .broken(label: label ?? link.target) }
+            // By position in the document: no dictionary keyed by (hashing) the links' text.
+            guard let position = document.wikiLinkIndex(of: link), position < targets.count,
+                  let target = targets[position] else { return .broken(label: label ?? link.target) }
             guard let targetPage = index.page(target.page) else { return .text(label: label ?? link.target) }
             return .link(href: href(targetPage.outputPath, fragment: target.fragment), label: label ?? targetPage.title)
         }

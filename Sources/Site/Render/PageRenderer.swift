@@ -89,7 +89,7 @@ struct PageRenderer {
                     if previous[job.path] == fingerprint, output.keep(job.path) { return results.set(i, (nil, fingerprint)) }
                 }
                 let context = job.context(PageContext(index: index, theme: theme, outputPath: job.path, views: views))
-                try output.write(job.path, try theme.render(job.template, context))
+                try output.write(job.path, try theme.renderData(job.template, context))
                 results.set(i, (nil, fingerprint))
             } catch {
                 results.set(i, (error, 0))

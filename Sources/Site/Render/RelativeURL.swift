@@ -4,7 +4,7 @@ import Foundation
 enum RelativeURL {
     /// "../" once per folder between the page and the site root.
     static func root(from pagePath: String) -> String {
-        String(repeating: "../", count: pagePath.reduce(0) { $1 == "/" ? $0 + 1 : $0 })
+        String(repeating: "../", count: pagePath.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
     }
 
     /// `root` + the target path, percent-encoded segment by segment (Japanese file names stay valid URLs).
@@ -27,15 +27,23 @@ enum RelativeURL {
         }
     }
 
-    private static let allowed: CharacterSet = {
-        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-        set.insert(charactersIn: "-._~")
-        return set
-    }()
-
     static func encodeSegment(_ segment: String) -> String {
-        // Most segments (ASCII slugs, dates) need no encoding; skip Foundation's bridging for them.
+        // Most segments (ASCII slugs, dates) need no encoding.
         if segment.utf8.allSatisfy(isUnreserved) { return segment }
-        return segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? segment
+        // What `addingPercentEncoding(withAllowedCharacters:)` with the unreserved set gives, on
+        // bytes: every other UTF-8 byte as %XX in upper-case hex (no bridge to NSString).
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(segment.utf8.count * 3)
+        for byte in segment.utf8 {
+            if isUnreserved(byte) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

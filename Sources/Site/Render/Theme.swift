@@ -90,5 +90,10 @@ public struct Theme: Sendable {
         try templates.render(template, context)
     }
 
+    /// The page as the bytes of its file (no String in between).
+    func renderData(_ template: String, _ context: MustacheValue) throws -> Data {
+        Data(try templates.renderBytes(template, context))
+    }
+
     func string(_ key: String) -> String { strings[key] ?? key }
 }

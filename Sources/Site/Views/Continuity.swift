@@ -42,7 +42,7 @@ extension SiteIndex {
             for item in visit.page.markdown.taskItems {
                 let key = Self.promiseKey(item.text)
                 open.removeAll { $0.key == key }
-                let text = item.text.trimmingCharacters(in: .whitespaces)
+                let text = WhiteSpace.trimmed(item.text)
                 if !item.checked { open.append((key, OpenPromise(text: text, visit: visit))) }
             }
         }
@@ -50,7 +50,38 @@ extension SiteIndex {
     }
 
     static func promiseKey(_ text: String) -> String {
+        fastPromiseKey(text) ?? normalizedPromiseKey(text)
+    }
+
+    /// The key by Foundation's NFKC: right for any text, and slow (a bridge to NSString and back).
+    static func normalizedPromiseKey(_ text: String) -> String {
         String(text.precomposedStringWithCompatibilityMapping.lowercased().filter { !$0.isWhitespace })
+    }
+
+    /// The same key for text made only of scalars whose NFKC form and lower case are known without
+    /// tables: ASCII, full-width ASCII (NFKC makes it ASCII), kana, common CJK punctuation and
+    /// ideographs. Nil for anything else (half-width katakana, combining marks…), which goes the slow way.
+    /// A test checks every scalar accepted here against `normalizedPromiseKey`.
+    static func fastPromiseKey(_ text: String) -> String? {
+        var key = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            switch value {
+            case 0xFF01...0xFF5E: value -= 0xFEE0   // full-width ASCII
+            case 0x3000: continue                     // ideographic space: NFKC makes it a space
+            case 0x00...0x7F, 0x3001...0x3029, 0x3030...0x3035, 0x3041...0x3096, 0x309D...0x309E,
+                 0x30A0...0x30FE, 0x4E00...0x9FFF: break
+            default: return nil
+            }
+            switch value {
+            case 0x09...0x0D, 0x20: continue   // white space
+            case 0x41...0x5A: value += 0x20    // ASCII upper case
+            default: break
+            }
+            guard let mapped = Unicode.Scalar(value) else { return nil }
+            key.append(mapped)
+        }
+        return String(key)
     }
 
     /// Referrals of a company, one thread per partner, most recently touched first.

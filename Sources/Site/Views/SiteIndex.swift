@@ -23,14 +23,23 @@ public struct SiteIndex: Sendable {
     var visitDigests: [PageID: VisitDigest]
     /// Open promises of each company (see `openPromises(of:)`).
     var promisesByCompany: [String: [OpenPromise]]
+    /// `ThemePages.path(for:)` of every theme a page names: pages link their themes by the
+    /// thousand, and checking a Japanese name against the slug rules each time costs more than the page.
+    private let themePaths: [String: String]
 
     init(model: SiteModel, links: LinkGraph, today: YAMLDate, digestCache: VisitDigestCache? = nil) {
         self.model = model
         self.links = links
         self.today = today
         var pages: [PageID: PageInfo] = [:]
-        for page in model.allPages { pages[page.id] = page }
+        pages.reserveCapacity(model.pageCount)
+        model.forEachPage { pages[$0.id] = $0 }
         pagesByID = pages
+        var themes: [String: String] = [:]
+        model.forEachPage { page in
+            for name in page.themeNames where themes[name] == nil { themes[name] = ThemePages.path(for: name) }
+        }
+        themePaths = themes
         companiesBySlug = Dictionary(model.companies.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         peopleByID = Dictionary(model.people.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         partnersByID = Dictionary(model.partners.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -40,7 +49,11 @@ public struct SiteIndex: Sendable {
         var byPartner: [String: [(visit: Visit, referral: Referral)]] = [:]
         for visit in model.visits.reversed() {
             byCompany[visit.company.value, default: []].append(visit)
-            for person in Set(visit.staff.map(\.value)) { byPerson[person, default: []].append(visit) }
+            // Each person once per visit, even if listed twice (a set per visit costs more than this scan).
+            for (position, person) in visit.staff.enumerated()
+            where !visit.staff[..<position].contains(where: { $0.value == person.value }) {
+                byPerson[person.value, default: []].append(visit)
+            }
             for referral in visit.referrals { byPartner[referral.to.value, default: []].append((visit, referral)) }
         }
         visitsByCompany = byCompany
@@ -60,6 +73,9 @@ public struct SiteIndex: Sendable {
     }
 
     public func page(_ id: PageID) -> PageInfo? { pagesByID[id] }
+
+    /// Where a theme's page is written (the same as `ThemePages.path(for:)`, remembered).
+    func themePath(_ name: String) -> String { themePaths[name] ?? ThemePages.path(for: name) }
 
     public func cadence(of company: Company) -> Int { company.cadenceDays ?? model.config.visitCadenceDays }
 
@@ -84,13 +100,16 @@ extension SiteIndex {
     }
 
     static func linkNames(for page: PageInfo, links: LinkGraph, published: [PageID: PageInfo]) -> (WikiLink) -> String? {
-        guard !page.markdown.wikiLinks.isEmpty else { return { _ in nil } }
+        let document = page.markdown
+        let wikiLinks = document.wikiLinks
+        guard !wikiLinks.isEmpty else { return { _ in nil } }
         let targets = links.targets[page.id] ?? []
-        var names: [WikiLink: String] = [:]
-        for (link, target) in zip(page.markdown.wikiLinks, targets) {
-            if let target, let found = published[target.page] { names[link] = found.title }
+        // By position in the document, not a dictionary keyed by links: no hashing of their text.
+        let names: [String?] = wikiLinks.indices.map { index in
+            guard index < targets.count, let target = targets[index] else { return nil }
+            return published[target.page]?.title
         }
-        return { names[$0] }
+        return { link in document.wikiLinkIndex(of: link).flatMap { names[$0] } }
     }
 
     public func plainText(_ page: PageInfo) -> String {
