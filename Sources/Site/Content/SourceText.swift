@@ -49,12 +49,14 @@ enum SourceText {
             let bytes = raw.bindMemory(to: UInt8.self)
             // The standard library validates fast; our own walk runs only to locate a problem.
             guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(invalid([UInt8](bytes), displayPath)) }
-            if let offset = bytes.firstIndex(of: 0) {
-                let (line, column) = lineAndColumn(of: offset, in: [UInt8](bytes))
+            // memchr: these two scans run over every byte of every note.
+            if let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) {
+                let (line, column) = lineAndColumn(of: base.distance(to: UnsafeRawPointer(hit)), in: [UInt8](bytes))
                 return .failure(Diagnostic(path: displayPath, line: line, column: column,
                                            message: "the file contains a NUL byte; is it a text file?"))
             }
-            return .success(normalizedLineEndings(text))
+            let hasCR = raw.baseAddress.map { memchr($0, 13, raw.count) != nil } ?? false
+            return .success(normalizedLineEndings(text, hasCR: hasCR))
         }
     }
 
@@ -67,10 +69,10 @@ enum SourceText {
 
     /// Notes come from many editors: drop a byte-order mark and make every line end in LF, so
     /// everything downstream sees one form and line numbers still match what the editor shows.
-    static func normalizedLineEndings(_ text: String) -> String {
+    static func normalizedLineEndings(_ text: String, hasCR: Bool? = nil) -> String {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard text.utf8.contains(13) else { return text }
+        guard hasCR ?? text.utf8.contains(13) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
