@@ -22,22 +22,28 @@ public enum FrontMatter {
     /// allowed) up to the next such line. A UTF-8 byte-order mark is dropped and CRLF / lone CR line
     /// endings become LF, so line numbers match what an editor shows either way.
     public static func split(_ text: String) throws -> FrontMatterSplit {
-        let bytes = normalizedBytes(text)
-        guard let yamlStart = fenceLineEnd(bytes, from: 0) else {
-            // Without a BOM or CR the normalized text is the input itself; skip re-decoding it.
-            let unchanged = bytes.count == text.utf8.count && !text.utf8.contains(Byte.carriageReturn)
-            let body = unchanged ? text : String(decoding: bytes, as: UTF8.self)
-            return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: body, bodyFirstLine: 1)
+        // Usually there is neither a BOM nor a CR (SourceText already removed them): then the
+        // parts are cut from the text itself, with no copy of the bytes and no second validation.
+        var normalized = text
+        if text.utf8.first == 0xEF || text.utf8.contains(Byte.carriageReturn) {
+            normalized = String(decoding: normalizedBytes(text), as: UTF8.self)
         }
+        let cut = try normalized.withUTF8 { try cutPoints($0) }
+        let utf8 = normalized.utf8
+        func at(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        guard let cut else { return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: normalized, bodyFirstLine: 1) }
+        return FrontMatterSplit(yaml: String(normalized[at(cut.yamlStart)..<at(cut.yamlEnd)]), yamlFirstLine: 2,
+                                body: String(normalized[at(cut.bodyStart)...]), bodyFirstLine: cut.bodyFirstLine)
+    }
+
+    /// Where the YAML and the body start in normalized bytes; nil when there is no front matter.
+    private static func cutPoints(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (yamlStart: Int, yamlEnd: Int, bodyStart: Int, bodyFirstLine: Int)? {
+        guard let yamlStart = fenceLineEnd(bytes, from: 0) else { return nil }
         var lineStart = yamlStart
         var lineNumber = 2
         while lineStart < bytes.count {
             if let bodyStart = fenceLineEnd(bytes, from: lineStart) {
-                return FrontMatterSplit(
-                    yaml: String(decoding: bytes[yamlStart..<lineStart], as: UTF8.self),
-                    yamlFirstLine: 2,
-                    body: String(decoding: bytes[bodyStart...], as: UTF8.self),
-                    bodyFirstLine: lineNumber + 1)
+                return (yamlStart, lineStart, bodyStart, lineNumber + 1)
             }
             lineStart = (bytes[lineStart...].firstIndex(of: Byte.lineFeed) ?? bytes.count - 1) + 1
             lineNumber += 1
@@ -54,7 +60,7 @@ public enum FrontMatter {
     }
 
     /// When the line starting at `start` is a `---` fence, the offset just past its line break.
-    private static func fenceLineEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+    private static func fenceLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard bytes.count >= start + 3,
               bytes[start] == Byte.minus, bytes[start + 1] == Byte.minus, bytes[start + 2] == Byte.minus else {
             return nil
