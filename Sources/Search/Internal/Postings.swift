@@ -1,71 +1,100 @@
-/// Document-level postings, VLQ-encoded as they are built (documents arrive in id order):
-/// per document `gap, info` where gap = id − previous id − 1 and info = `OccurrenceInfo` of
-/// the first occurrence.
+/// Document-level postings as they are built (documents arrive in id order): per document
+/// `gap, info` where gap = id − previous id − 1 and info = `OccurrenceInfo` of the first
+/// occurrence. Held as varints (`Varint`), written as VLQ; `vlqCount` is the size in the file.
 struct DocPostingBuilder {
     var bytes = ChunkedBytes()
     var lastDoc = -1
+    private(set) var vlqCount = 0
 
     @inline(__always)
     mutating func add(doc: Int, info: Int) {
-        // gap < 2^35 (7 digits), info < 2^10 (2 digits)
-        bytes.reserveTail(9)
-        VLQ.append(doc - lastDoc - 1, to: &bytes.tail)
-        VLQ.append(info, to: &bytes.tail)
+        // gap < 2^35 (5 varint bytes), info < 2^10 (2 bytes)
+        bytes.reserveTail(7)
+        let gap = doc - lastDoc - 1
+        Varint.append(gap, to: &bytes.tail)
+        Varint.append(info, to: &bytes.tail)
+        vlqCount += Varint.vlqLength(gap) + Varint.vlqLength(info)
         lastDoc = doc
     }
+
+    /// The list as it appears in the file (VLQ digits).
+    func vlq() -> [UInt8] { Varint.vlq(bytes.chunks, count: vlqCount) }
 }
 
 /// Positional postings of one bigram: per document `head, [count − 2], v0, d1, d2…` where
 /// head = gap × 2 + (1 when the bigram occurs more than once), v = position × 3 + field class,
 /// v0 is the first value and dᵢ = vᵢ − vᵢ₋₁ − 1. (Most pairs occur once in a document, so the
-/// count usually costs nothing.)
+/// count usually costs nothing.) Held as varints, written as VLQ; `vlqCount` is the file size.
 struct PositionPostingBuilder {
     var bytes = ChunkedBytes()
     var lastDoc = -1
     var documents = 0
+    private(set) var vlqCount = 0
 
     mutating func add(doc: Int, values: ArraySlice<Int32>) {
-        // A VLQ digit carries 5 bits; gaps and values stay below 2^35, so 7 digits each.
-        bytes.reserveTail((values.count + 2) * 7)
+        values.withUnsafeBufferPointer { add(doc: doc, values: $0) }
+    }
+
+    @inline(__always)
+    mutating func add(doc: Int, values: UnsafeBufferPointer<Int32>) {
+        // Gaps and values stay below 2^35: at most 5 varint bytes each. A document's numbers
+        // always land in one chunk, so chunks can be read on their own.
+        bytes.reserveTail((values.count + 2) * 5)
+        var size = 0
         let gap = doc - lastDoc - 1
-        VLQ.append(gap * 2 + (values.count > 1 ? 1 : 0), to: &bytes.tail)
-        if values.count > 1 { VLQ.append(values.count - 2, to: &bytes.tail) }
+        let head = gap * 2 + (values.count > 1 ? 1 : 0)
+        Varint.append(head, to: &bytes.tail)
+        size += Varint.vlqLength(head)
+        if values.count > 1 {
+            Varint.append(values.count - 2, to: &bytes.tail)
+            size += Varint.vlqLength(values.count - 2)
+        }
         var previous = -1
         for v in values {
-            VLQ.append(Int(v) - previous - 1, to: &bytes.tail)
+            let d = Int(v) - previous - 1
+            Varint.append(d, to: &bytes.tail)
+            size += Varint.vlqLength(d)
             previous = Int(v)
         }
+        vlqCount += size
         lastDoc = doc
         documents += 1
     }
 
-    /// The document-level form (`gap, info` pairs) of the same list.
-    func documentPostings() -> [UInt8] {
+    /// The list as it appears in the file (VLQ digits).
+    func vlq() -> [UInt8] { Varint.vlq(bytes.chunks, count: vlqCount) }
+
+    /// The document-level form (`gap, info` pairs) of the same list, as VLQ digits.
+    func documentPostings() -> [UInt8] { Self.documentLevel(of: bytes.chunks).vlq() }
+
+    /// The document-level form of positional postings held as varint chunks (`bytes.chunks`).
+    static func documentLevel(of chunks: [[UInt8]]) -> DocPostingBuilder {
         var out = DocPostingBuilder()
-        var reader = VLQReader(bytes.joined())
         var doc = -1
-        while let head = reader.next() {
-            doc += head >> 1 + 1
-            let count = head & 1 == 1 ? (reader.next() ?? 0) + 2 : 1
-            var v = -1
-            for k in 0..<count {
-                v += (reader.next() ?? 0) + 1
-                if k == 0 { out.add(doc: doc, info: OccurrenceInfo.make(position: v / 3, fieldClass: v % 3)) }
+        for chunk in chunks {
+            var reader = VarintReader(chunk)
+            while let head = reader.next() {
+                doc += head >> 1 + 1
+                let count = head & 1 == 1 ? (reader.next() ?? 0) + 2 : 1
+                let v = reader.next() ?? 0
+                out.add(doc: doc, info: OccurrenceInfo.make(position: v / 3, fieldClass: v % 3))
+                for _ in 1..<max(count, 1) { _ = reader.next() }
             }
         }
-        return out.bytes.joined()
+        return out
     }
 }
 
-/// A byte list kept in chunks that double in size up to 256 KB. Growing never copies what is
+/// A byte list kept in chunks that double in size up to 32 KB. Growing never copies what is
 /// already written, and the unused tail is at most one chunk — a plain array's doubling would
-/// leave up to the whole list unused (and briefly hold two copies) for the large position lists.
+/// leave up to the whole list unused (and briefly hold two copies) for the large position
+/// lists; a small largest chunk keeps that slack small when there are many large lists.
 struct ChunkedBytes {
     private(set) var full: [[UInt8]] = []
     /// The chunk being filled; callers append only after `reserveTail`.
     var tail: [UInt8] = []
     private var fullCount = 0
-    static let largestChunk = 256 * 1024
+    static let largestChunk = 32 * 1024
 
     var count: Int { fullCount + tail.count }
     var chunks: [[UInt8]] { tail.isEmpty ? full : full + [tail] }
@@ -78,7 +107,7 @@ struct ChunkedBytes {
     }
 
     private mutating func startChunk(_ n: Int) {
-        let size = max(n, min(max(256, tail.capacity * 2), ChunkedBytes.largestChunk))
+        let size = max(n, min(max(64, tail.capacity * 2), ChunkedBytes.largestChunk))
         if !tail.isEmpty {
             fullCount += tail.count
             full.append(tail)
@@ -92,6 +121,16 @@ struct ChunkedBytes {
         out.reserveCapacity(count)
         for chunk in full { out.append(contentsOf: chunk) }
         out.append(contentsOf: tail)
+        return out
+    }
+}
+
+extension Varint {
+    /// VLQ digits of varint chunks whose VLQ size is `count`.
+    static func vlq(_ chunks: [[UInt8]], count: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        for chunk in chunks { appendAsVLQ(chunk, to: &out) }
         return out
     }
 }
