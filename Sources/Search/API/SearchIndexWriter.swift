@@ -58,30 +58,37 @@ public enum SearchIndexWriter {
         var postings = IndexAccumulator()
         var docShards = DocShardStream(perShard: DocShardWriter.docsPerShard(ordered))
 
-        // Analysis is pure per document and runs in parallel; merging stays in id order so the
-        // postings come out sorted without a sort.
-        let batchSize = 512
+        // Analysis is pure per document and runs in parallel (each slice of a batch with its
+        // own NFKC cache); merging stays in id order so the postings come out sorted without
+        // a sort.
+        let batchSize = 1024
+        let slices = max(2, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let caches = (0..<slices).map { _ in NFKCRunCache() }
         var start = 0
         while start < ordered.count {
-            let batch = Array(ordered[start..<min(start + batchSize, ordered.count)])
-            var texts = [DocumentText?](repeating: nil, count: batch.count)
+            let batch = ordered[start..<min(start + batchSize, ordered.count)]
+            var entries = [[UInt8]](repeating: [], count: batch.count)
             var analyses = [DocumentAnalysis?](repeating: nil, count: batch.count)
-            texts.withUnsafeMutableBufferPointer { textOut in
+            entries.withUnsafeMutableBufferPointer { entryOut in
                 analyses.withUnsafeMutableBufferPointer { analysisOut in
-                    let (t, a) = (textOut, analysisOut)
-                    DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                        let text = DocumentText(batch[i])
-                        t[i] = text
-                        a[i] = DocumentAnalysis(text, partitions: IndexAccumulator.partitionCount)
+                    let (e, a) = (entryOut, analysisOut)
+                    DispatchQueue.concurrentPerform(iterations: min(slices, batch.count)) { slice in
+                        for i in stride(from: slice, to: batch.count, by: slices) {
+                            let document = batch[batch.startIndex + i]
+                            let text = DocumentText(document, cache: caches[slice])
+                            e[i] = DocShardWriter.entry(document, text: text)
+                            a[i] = DocumentAnalysis(text, partitions: IndexAccumulator.partitionCount)
+                        }
                     }
                 }
             }
             postings.add(firstDoc: start, analyses: analyses.compactMap { $0 })
-            for (i, text) in texts.enumerated() {
-                guard let text else { continue }
-                postings.addFacets(doc: start + i, document: batch[i])
-                docShards.append(DocShardWriter.entry(batch[i], text: text))
+            analyses = []
+            for (i, document) in batch.enumerated() {
+                postings.addFacets(doc: start + i, document: document)
             }
+            for entry in entries { docShards.append(entry) }
+            entries = []
             docShards.flush(final: false, emit: emit)
             start += batchSize
         }

@@ -56,8 +56,9 @@ struct IndexAccumulator {
         // their positions, so a two-scalar query need not load every position. Readers look in
         // g first, then p.
         var pos = bigrams.map {
-            let list = parts[$0.part].positions[$0.builder]
-            return ShardEntry(key: BigramKey.scalars($0.key), varintChunks: list.bytes.chunks, vlqCount: list.vlqCount)
+            let count = parts[$0.part].positions[$0.builder].vlqCount
+            return ShardEntry(key: BigramKey.scalars($0.key),
+                              varintChunks: parts[$0.part].positions[$0.builder].bytes.takeChunks(), vlqCount: count)
         }
         bigrams = []
         for part in parts { part.positions = []; part.bigramIndex = GramTable() }
@@ -73,14 +74,15 @@ struct IndexAccumulator {
             }
         }
         var grams: [ShardEntry] = unigrams.map {
-            let list = parts[$0.part].unigrams[$0.builder]
-            return ShardEntry(key: [$0.key], varintChunks: list.bytes.chunks, vlqCount: list.vlqCount)
+            let count = parts[$0.part].unigrams[$0.builder].vlqCount
+            return ShardEntry(key: [$0.key], varintChunks: parts[$0.part].unigrams[$0.builder].bytes.takeChunks(),
+                              vlqCount: count)
         }
         for part in parts { part.unigrams = [] }
         grams.reserveCapacity(grams.count + docLevel.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
         for (j, level) in docLevel.enumerated() {
-            if let level {
-                grams.append(ShardEntry(key: pos[j].key, varintChunks: level.bytes.chunks, vlqCount: level.vlqCount))
+            if var level {
+                grams.append(ShardEntry(key: pos[j].key, varintChunks: level.bytes.takeChunks(), vlqCount: level.vlqCount))
             }
         }
         docLevel = []
@@ -95,8 +97,8 @@ struct IndexAccumulator {
         for part in partitions { part.words = [:] }
         let sortedWords = words.keys.sorted { $0.lexicographicallyPrecedes($1) }
         var wordList = sortedWords.map { word in
-            let list = words[word] ?? DocPostingBuilder()
-            return ShardEntry(key: word, varintChunks: list.bytes.chunks, vlqCount: list.vlqCount)
+            var list = words.removeValue(forKey: word) ?? DocPostingBuilder()
+            return ShardEntry(key: word, varintChunks: list.bytes.takeChunks(), vlqCount: list.vlqCount)
         }
         words = [:]
         wordShards = IndexLayout.shardCount(totalBytes: wordList.reduce(0) { $0 + $1.count + $1.key.count + 6 },

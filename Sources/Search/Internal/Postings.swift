@@ -9,10 +9,11 @@ struct DocPostingBuilder {
     @inline(__always)
     mutating func add(doc: Int, info: Int) {
         // gap < 2^35 (5 varint bytes), info < 2^10 (2 bytes)
-        bytes.reserveTail(7)
         let gap = doc - lastDoc - 1
-        Varint.append(gap, to: &bytes.tail)
-        Varint.append(info, to: &bytes.tail)
+        bytes.write(maximum: 7) { w in
+            w.putVarint(gap)
+            w.putVarint(info)
+        }
         vlqCount += Varint.vlqLength(gap) + Varint.vlqLength(info)
         lastDoc = doc
     }
@@ -39,22 +40,23 @@ struct PositionPostingBuilder {
     mutating func add(doc: Int, values: UnsafeBufferPointer<Int32>) {
         // Gaps and values stay below 2^35: at most 5 varint bytes each. A document's numbers
         // always land in one chunk, so chunks can be read on their own.
-        bytes.reserveTail((values.count + 2) * 5)
         var size = 0
         let gap = doc - lastDoc - 1
         let head = gap * 2 + (values.count > 1 ? 1 : 0)
-        Varint.append(head, to: &bytes.tail)
-        size += Varint.vlqLength(head)
-        if values.count > 1 {
-            Varint.append(values.count - 2, to: &bytes.tail)
-            size += Varint.vlqLength(values.count - 2)
-        }
-        var previous = -1
-        for v in values {
-            let d = Int(v) - previous - 1
-            Varint.append(d, to: &bytes.tail)
-            size += Varint.vlqLength(d)
-            previous = Int(v)
+        bytes.write(maximum: (values.count + 2) * 5) { w in
+            w.putVarint(head)
+            size += Varint.vlqLength(head)
+            if values.count > 1 {
+                w.putVarint(values.count - 2)
+                size += Varint.vlqLength(values.count - 2)
+            }
+            var previous = -1
+            for v in values {
+                let d = Int(v) - previous - 1
+                w.putVarint(d)
+                size += Varint.vlqLength(d)
+                previous = Int(v)
+            }
         }
         vlqCount += size
         lastDoc = doc
@@ -89,38 +91,59 @@ struct PositionPostingBuilder {
 /// already written, and the unused tail is at most one chunk — a plain array's doubling would
 /// leave up to the whole list unused (and briefly hold two copies) for the large position
 /// lists; a small largest chunk keeps that slack small when there are many large lists.
+/// Writers get a raw pointer into the last chunk (`write`), not a per-byte `append`.
 struct ChunkedBytes {
     private(set) var full: [[UInt8]] = []
-    /// The chunk being filled; callers append only after `reserveTail`.
-    var tail: [UInt8] = []
+    /// The chunk being filled: its first `tailCount` bytes are written.
+    private var tail: [UInt8] = []
+    private var tailCount = 0
     private var fullCount = 0
     static let largestChunk = 32 * 1024
 
-    var count: Int { fullCount + tail.count }
-    var chunks: [[UInt8]] { tail.isEmpty ? full : full + [tail] }
+    var count: Int { fullCount + tailCount }
+    var chunks: [[UInt8]] { tailCount == 0 ? full : full + [Array(tail[0..<tailCount])] }
 
-    /// Makes room for `n` more bytes in `tail` without reallocating it.
+    /// Lets `body` write at most `maximum` bytes at the end; a record written in one call never
+    /// spans two chunks.
     @inline(__always)
-    mutating func reserveTail(_ n: Int) {
-        if tail.capacity - tail.count >= n { return }
-        startChunk(n)
+    mutating func write(maximum: Int, _ body: (inout ByteWriter) -> Void) {
+        if tail.count - tailCount < maximum { startChunk(maximum) }
+        let start = tailCount
+        tailCount += tail.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var writer = ByteWriter(base + start)
+            body(&writer)
+            return writer.count
+        }
     }
 
     private mutating func startChunk(_ n: Int) {
-        let size = max(n, min(max(64, tail.capacity * 2), ChunkedBytes.largestChunk))
-        if !tail.isEmpty {
-            fullCount += tail.count
-            full.append(tail)
-        }
+        let size = max(n, min(max(64, tail.count * 2), ChunkedBytes.largestChunk))
+        finishTail()
+        tail = [UInt8](repeating: 0, count: size)
+    }
+
+    private mutating func finishTail() {
+        guard tailCount > 0 else { return }
+        tail.removeLast(tail.count - tailCount)
+        fullCount += tailCount
+        full.append(tail)
         tail = []
-        tail.reserveCapacity(size)
+        tailCount = 0
+    }
+
+    /// The chunks, handed over without a copy; the list is empty afterwards.
+    mutating func takeChunks() -> [[UInt8]] {
+        finishTail()
+        let out = full
+        self = ChunkedBytes()
+        return out
     }
 
     func joined() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(count)
-        for chunk in full { out.append(contentsOf: chunk) }
-        out.append(contentsOf: tail)
+        for chunk in chunks { out.append(contentsOf: chunk) }
         return out
     }
 }
@@ -175,37 +198,43 @@ struct DocumentAnalysis {
     var words: [(word: [UInt32], info: Int)] = []
 
     init(_ text: DocumentText, partitions: Int) {
-        let s = text.scalars
-        let n = s.count
-        var unigramTable = GramTable()
+        let n = text.scalars.count
+        var unigramTable = GramTable(capacity: min(n, 1024))
         var singles: [UInt64] = []
-        var bigramTable = GramTable()
+        var bigramTable = GramTable(capacity: n)
         var distinct: [UInt64] = []
-        var first: [Int32] = [], last: [Int32] = [], counts: [Int32] = []
+        distinct.reserveCapacity(n)
+        // Per distinct bigram its first and last position; `next` links each occurrence to the
+        // following one, so the positions come out ascending without a sort.
+        var first: [Int32] = [], last: [Int32] = []
+        first.reserveCapacity(n)
+        last.reserveCapacity(n)
         var next = [Int32](repeating: -1, count: n)
-        var i = 0
-        while i < n {
-            let c = s[i]
-            if SearchCharacters.isSpace(c) { i += 1; continue }
-            if unigramTable.index(of: UInt64(c), orInsert: Int32(singles.count)).inserted {
-                singles.append(UInt64(c) << 32 | UInt64(OccurrenceInfo.make(position: i, fieldClass: text.fieldClass(i))))
-            }
-            if i + 1 < n, !SearchCharacters.isSpace(s[i + 1]) {
-                let key = BigramKey.make(c, s[i + 1])
-                let (index, inserted) = bigramTable.index(of: key, orInsert: Int32(distinct.count))
-                if inserted {
-                    distinct.append(key)
-                    first.append(Int32(i))
-                    last.append(Int32(i))
-                    counts.append(1)
-                } else {
-                    let k = Int(index)
-                    next[Int(last[k])] = Int32(i)
-                    last[k] = Int32(i)
-                    counts[k] += 1
+        text.scalars.withUnsafeBufferPointer { s in
+            next.withUnsafeMutableBufferPointer { next in
+                var i = 0
+                while i < n {
+                    let c = s[i]
+                    if SearchCharacters.isSpace(c) { i += 1; continue }
+                    if unigramTable.index(of: UInt64(c), orInsert: Int32(singles.count)).inserted {
+                        singles.append(UInt64(c) << 32 | UInt64(OccurrenceInfo.make(position: i, fieldClass: text.fieldClass(i))))
+                    }
+                    if i + 1 < n, !SearchCharacters.isSpace(s[i + 1]) {
+                        let key = BigramKey.make(c, s[i + 1])
+                        let (index, inserted) = bigramTable.index(of: key, orInsert: Int32(distinct.count))
+                        if inserted {
+                            distinct.append(key)
+                            first.append(Int32(i))
+                            last.append(Int32(i))
+                        } else {
+                            let k = Int(index)
+                            next[Int(last[k])] = Int32(i)
+                            last[k] = Int32(i)
+                        }
+                    }
+                    i += 1
                 }
             }
-            i += 1
         }
 
         var unigramParts = [[UInt64]](repeating: [], count: partitions)
@@ -217,35 +246,61 @@ struct DocumentAnalysis {
         }
         unigramStarts.append(unigrams.count)
 
-        var bigramParts = [[Int32]](repeating: [], count: partitions)
-        for (k, key) in distinct.enumerated() { bigramParts[MergePartition.of(key, count: partitions)].append(Int32(k)) }
-        bigramKeys.reserveCapacity(distinct.count)
-        bigramStarts.reserveCapacity(distinct.count + 1)
-        bigramValues.reserveCapacity(n)
-        for part in bigramParts {
-            bigramPartitionStarts.append(bigramKeys.count)
-            for k in part {
-                bigramKeys.append(distinct[Int(k)])
-                bigramStarts.append(Int32(bigramValues.count))
-                var at = first[Int(k)]
-                while at >= 0 {
-                    bigramValues.append(at * 3 + Int32(text.fieldClass(Int(at))))
-                    at = next[Int(at)]
+        // Distinct bigrams grouped by partition with a counting sort (first-occurrence order
+        // within a partition).
+        let d = distinct.count
+        var partOf = [UInt8](repeating: 0, count: d)
+        var starts = [Int](repeating: 0, count: partitions + 1)
+        for (k, key) in distinct.enumerated() {
+            let p = MergePartition.of(key, count: partitions)
+            partOf[k] = UInt8(truncatingIfNeeded: p)
+            starts[p + 1] += 1
+        }
+        for p in 0..<partitions { starts[p + 1] += starts[p] }
+        bigramPartitionStarts = starts
+        var order = [Int32](repeating: 0, count: d)
+        var fill = starts
+        for k in 0..<d {
+            let p = Int(partOf[k])
+            order[fill[p]] = Int32(k)
+            fill[p] += 1
+        }
+        var keys = [UInt64](repeating: 0, count: d)
+        var valueStarts = [Int32](repeating: 0, count: d + 1)
+        var values = [Int32](repeating: 0, count: n)
+        var count = 0
+        let (headingStart, otherStart) = (Int32(text.headingStart), Int32(text.otherStart))
+        next.withUnsafeBufferPointer { next in
+            values.withUnsafeMutableBufferPointer { out in
+                for (j, k) in order.enumerated() {
+                    keys[j] = distinct[Int(k)]
+                    valueStarts[j] = Int32(count)
+                    var at = first[Int(k)]
+                    while at >= 0 {
+                        out[count] = at * 3 + (at < headingStart ? 0 : (at < otherStart ? 1 : 2))
+                        count += 1
+                        at = next[Int(at)]
+                    }
                 }
             }
         }
-        bigramPartitionStarts.append(bigramKeys.count)
-        bigramStarts.append(Int32(bigramValues.count))
+        valueStarts[d] = Int32(count)
+        values.removeLast(n - count)
+        bigramKeys = keys
+        bigramStarts = valueStarts
+        bigramValues = values
 
         var seen: Set<[UInt32]> = []
-        i = 0
-        while i < n {
-            guard SearchCharacters.isWord(s[i]) else { i += 1; continue }
-            let start = i
-            while i < n, SearchCharacters.isWord(s[i]) { i += 1 }
-            let key = Array(s[start..<i])
-            if seen.insert(key).inserted {
-                words.append((key, OccurrenceInfo.make(position: start, fieldClass: text.fieldClass(start))))
+        text.scalars.withUnsafeBufferPointer { s in
+            var i = 0
+            while i < n {
+                guard SearchCharacters.isWord(s[i]) else { i += 1; continue }
+                let start = i
+                while i < n, SearchCharacters.isWord(s[i]) { i += 1 }
+                let key = Array(s[start..<i])
+                if seen.insert(key).inserted {
+                    words.append((key, OccurrenceInfo.make(position: start, fieldClass: text.fieldClass(start))))
+                }
             }
         }
     }

@@ -55,23 +55,35 @@ struct ShardEntry {
                         let a = entries[x].key, c = entries[y].key
                         return a.count != c.count ? a.count < c.count : a.lexicographicallyPrecedes(c)
                     }
-                    var json: [UInt8] = [UInt8(ascii: "[")]
-                    json.reserveCapacity(all[shard].reduce(2) { $0 + entries[$1].count + 4 * entries[$1].key.count + 8 })
-                    for (n, i) in all[shard].enumerated() {
-                        if n > 0 { json.append(UInt8(ascii: ",")) }
-                        json.append(UInt8(ascii: "\""))
-                        for v in entries[i].key { JSONWriter.appendEscaped(v, to: &json) }
-                        json.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\"")])
-                        if entries[i].isVarint {
-                            for chunk in entries[i].chunks { Varint.appendAsVLQ(chunk, to: &json) }
-                        } else {
-                            for chunk in entries[i].chunks { json.append(contentsOf: chunk) }
+                    // Exact room: the postings' file size is known, a key scalar takes at most
+                    // 6 bytes escaped, and each entry adds 6 bytes of quotes and commas.
+                    let room = all[shard].reduce(2) { $0 + entries[$1].count + 6 * entries[$1].key.count + 6 }
+                    var json: [UInt8] = []
+                    json.write(maximum: room) { w in
+                        VLQ.alphabet.withUnsafeBufferPointer { digits in
+                            guard let alphabet = digits.baseAddress else { return }
+                            w.put(UInt8(ascii: "["))
+                            for (n, i) in all[shard].enumerated() {
+                                if n > 0 { w.put(UInt8(ascii: ",")) }
+                                w.put(UInt8(ascii: "\""))
+                                for v in entries[i].key { w.putEscaped(v) }
+                                w.put(UInt8(ascii: "\"")); w.put(UInt8(ascii: ",")); w.put(UInt8(ascii: "\""))
+                                for chunk in entries[i].chunks {
+                                    chunk.withUnsafeBufferPointer { bytes in
+                                        if entries[i].isVarint {
+                                            w.putVarintsAsVLQ(bytes, alphabet: alphabet)
+                                        } else {
+                                            for b in bytes { w.put(b) }
+                                        }
+                                    }
+                                }
+                                w.put(UInt8(ascii: "\""))
+                                visit?(i, entries[i])
+                                entries[i].chunks = []
+                            }
+                            w.put(UInt8(ascii: "]"))
                         }
-                        json.append(UInt8(ascii: "\""))
-                        visit?(i, entries[i])
-                        entries[i].chunks = []
                     }
-                    json.append(UInt8(ascii: "]"))
                     emit(name(shard), json)
                 }
             }
