@@ -59,11 +59,12 @@ public enum SearchIndexWriter {
         var docShards = DocShardStream(perShard: DocShardWriter.docsPerShard(ordered))
 
         // Analysis is pure per document and runs in parallel (each slice of a batch with its
-        // own NFKC cache); merging stays in id order so the postings come out sorted without
-        // a sort.
+        // own NFKC cache and working memory); merging stays in id order so the postings come
+        // out sorted without a sort.
         let batchSize = 1024
         let slices = max(2, ProcessInfo.processInfo.activeProcessorCount * 4)
         let caches = (0..<slices).map { _ in NFKCRunCache() }
+        let scratches = (0..<slices).map { _ in AnalysisScratch() }
         var start = 0
         while start < ordered.count {
             let batch = ordered[start..<min(start + batchSize, ordered.count)]
@@ -77,19 +78,17 @@ public enum SearchIndexWriter {
                             let document = batch[batch.startIndex + i]
                             let text = DocumentText(document, cache: caches[slice])
                             e[i] = DocShardWriter.entry(document, text: text)
-                            a[i] = DocumentAnalysis(text, partitions: IndexAccumulator.partitionCount)
+                            a[i] = DocumentAnalysis(text, partitions: IndexAccumulator.partitionCount,
+                                                    scratch: scratches[slice])
                         }
                     }
                 }
             }
-            postings.add(firstDoc: start, analyses: analyses.compactMap { $0 })
-            analyses = []
-            for (i, document) in batch.enumerated() {
-                postings.addFacets(doc: start + i, document: document)
+            // The document shards are written while the postings are merged.
+            postings.add(firstDoc: start, analyses: analyses.compactMap { $0 }, documents: batch) {
+                for entry in entries { docShards.append(entry) }
+                docShards.flush(final: false, emit: emit)
             }
-            for entry in entries { docShards.append(entry) }
-            entries = []
-            docShards.flush(final: false, emit: emit)
             start += batchSize
         }
 

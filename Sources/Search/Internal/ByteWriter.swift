@@ -26,6 +26,15 @@ struct ByteWriter {
     /// A VLQ number (`VLQ.append`): one digit per 5 bits.
     @inline(__always)
     mutating func putVLQ(_ value: UInt, alphabet: UnsafePointer<UInt8>) {
+        if value < 32 {
+            put(alphabet[Int(value)])
+            return
+        }
+        if value < 1024 {
+            put(alphabet[Int(value & 31 | 32)])
+            put(alphabet[Int(value >> 5)])
+            return
+        }
         var v = value
         repeat {
             var digit = v & 31
@@ -49,6 +58,42 @@ struct ByteWriter {
             }
             at += 1
             putVLQ(v, alphabet: alphabet)
+        }
+    }
+
+    /// Positional postings (varints, whole documents) as VLQ digits, and their document-level
+    /// form (`gap, info` of the first value of each document) into `level`; `doc` carries the
+    /// document id from one chunk to the next.
+    mutating func putPositionsAsVLQ(_ bytes: UnsafeBufferPointer<UInt8>, alphabet: UnsafePointer<UInt8>,
+                                    doc: inout Int, level: inout DocPostingBuilder) {
+        var at = 0
+        let n = bytes.count
+        @inline(__always) func next() -> UInt {
+            var v = UInt(bytes[at] & 0x7F)
+            var shift: UInt = 7
+            while bytes[at] & 0x80 != 0 && at + 1 < n {
+                at += 1
+                v |= UInt(bytes[at] & 0x7F) << shift
+                shift += 7
+            }
+            at += 1
+            return v
+        }
+        while at < n {
+            let head = next()
+            putVLQ(head, alphabet: alphabet)
+            doc += Int(head >> 1) + 1
+            var count = 1
+            if head & 1 == 1, at < n {
+                let extra = next()
+                putVLQ(extra, alphabet: alphabet)
+                count = Int(extra) + 2
+            }
+            guard at < n else { break }
+            let v = Int(next())
+            putVLQ(UInt(v), alphabet: alphabet)
+            level.add(doc: doc, info: OccurrenceInfo.make(position: v / 3, fieldClass: v % 3))
+            for _ in 1..<count where at < n { putVLQ(next(), alphabet: alphabet) }
         }
     }
 

@@ -58,16 +58,27 @@ struct DocumentText {
     /// string literal to `json`, and lowercased to `normalized`.
     static func clean(_ field: String, scratch: inout [UInt32], json: inout [UInt8], normalized: inout [UInt32],
                       cache: NFKCRunCache? = nil) {
-        scratch.removeAll(keepingCapacity: true)
+        // Decoded into scratch room (a field has at most as many scalars as UTF-8 bytes).
+        let room = cache ?? NFKCRunCache()
+        let utf8Count = field.utf8.count
+        if room.input.count < utf8Count { room.input = [UInt32](repeating: 0, count: utf8Count + 1024) }
+        var decoded = 0
         var stable = true
-        for s in field.unicodeScalars {
-            scratch.append(s.value)
-            if stable && !SearchNormalizer.isNFKCStable(s) && !SearchCharacters.isSpace(s.value) { stable = false }
+        room.input.withUnsafeMutableBufferPointer { input in
+            for s in field.unicodeScalars where decoded < input.count {
+                input[decoded] = s.value
+                decoded += 1
+                if stable && !SearchNormalizer.isNFKCStable(s) && !SearchCharacters.isSpace(s.value) { stable = false }
+            }
         }
-        if !stable { scratch = nfkcRuns(scratch, cache: cache) }
+        if stable {
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: room.input[0..<decoded])
+        } else {
+            scratch = nfkcRuns(Array(room.input[0..<decoded]), cache: cache)
+        }
         // Written through raw pointers into scratch room (at most 6 JSON bytes and 3 lowercase
         // scalars per scalar), then copied once: no per-scalar `append`.
-        let room = cache ?? NFKCRunCache()
         room.reserve(scratch.count)
         let (jsonCount, lowerCount) = scratch.withUnsafeBufferPointer { values in
             room.bytes.withUnsafeMutableBufferPointer { bytes in
@@ -159,6 +170,7 @@ struct DocumentText {
 final class NFKCRunCache {
     private var runs: [[UInt32]: [UInt32]] = [:]
     /// Scratch room for `DocumentText.clean`, reused from field to field.
+    var input: [UInt32] = []
     var bytes: [UInt8] = []
     var lower: [UInt32] = []
 

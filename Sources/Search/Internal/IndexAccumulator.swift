@@ -5,7 +5,9 @@ import Foundation
 struct IndexAccumulator {
     /// Postings are split by key hash over partitions that are filled in parallel.
     let partitions: [PostingPartition] = (0..<IndexAccumulator.partitionCount).map { _ in PostingPartition() }
-    static let partitionCount = max(2, min(16, ProcessInfo.processInfo.activeProcessorCount * 2))
+    /// Several partitions per core: a few very frequent grams make partitions unequal, and
+    /// with more of them the cores stay busy until the end of each batch.
+    static let partitionCount = max(4, min(32, ProcessInfo.processInfo.activeProcessorCount * 8))
     /// facet → value → document ids (ascending)
     var facets: [String: [String: [Int]]] = [:]
 
@@ -24,7 +26,31 @@ struct IndexAccumulator {
         }
     }
 
+    /// Adds the analyses of `documents` (ids `firstDoc…`) and their facets, and runs `alongside`
+    /// (work of the caller that needs no postings) while the partitions are filled.
+    mutating func add(firstDoc: Int, analyses: [DocumentAnalysis], documents: ArraySlice<SearchDocument>,
+                      alongside: () -> Void) {
+        let parts = partitions
+        var facets = self.facets
+        self.facets = [:]
+        DispatchQueue.concurrentPerform(iterations: parts.count + 1) { p in
+            if p < parts.count {
+                parts[p].add(firstDoc: firstDoc, analyses: analyses, partition: p, of: parts.count)
+                return
+            }
+            for (i, document) in documents.enumerated() {
+                Self.addFacets(&facets, doc: firstDoc + i, document: document)
+            }
+            alongside()
+        }
+        self.facets = facets
+    }
+
     mutating func addFacets(doc: Int, document: SearchDocument) {
+        Self.addFacets(&facets, doc: doc, document: document)
+    }
+
+    private static func addFacets(_ facets: inout [String: [String: [Int]]], doc: Int, document: SearchDocument) {
         var values = document.facets
         values["type"] = [document.type]
         if values["year"] == nil, let date = document.date, date.count >= 4 {
@@ -67,9 +93,8 @@ struct IndexAccumulator {
         var docLevel = [DocPostingBuilder?](repeating: nil, count: pos.count)
         docLevel.withUnsafeMutableBufferPointer { out in
             let o = out
-            ShardEntry.emit(&pos, count: positionShards, key: { $0 }, name: IndexLayout.positionShard, emit: emit) { i, entry in
-                guard entry.count >= IndexLayout.documentLevelThreshold else { return }
-                let level = PositionPostingBuilder.documentLevel(of: entry.chunks)
+            ShardEntry.emit(&pos, count: positionShards, key: { $0 }, name: IndexLayout.positionShard,
+                            emit: emit) { i, entry, level in
                 if level.vlqCount * 3 <= entry.count * 2 { o[i] = level }
             }
         }

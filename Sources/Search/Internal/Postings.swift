@@ -198,36 +198,41 @@ struct DocumentAnalysis {
     var words: [(word: [UInt32], info: Int)] = []
 
     init(_ text: DocumentText, partitions: Int) {
+        self.init(text, partitions: partitions, scratch: AnalysisScratch())
+    }
+
+    /// `scratch`: working memory reused by the calling thread from document to document.
+    init(_ text: DocumentText, partitions: Int, scratch: AnalysisScratch) {
         let n = text.scalars.count
-        var unigramTable = GramTable(capacity: min(n, 1024))
         var singles: [UInt64] = []
-        var bigramTable = GramTable(capacity: n)
         var distinct: [UInt64] = []
         distinct.reserveCapacity(n)
         // Per distinct bigram its first and last position; `next` links each occurrence to the
         // following one, so the positions come out ascending without a sort.
-        var first: [Int32] = [], last: [Int32] = []
+        var first: [Int32] = []
         first.reserveCapacity(n)
-        last.reserveCapacity(n)
-        var next = [Int32](repeating: -1, count: n)
-        text.scalars.withUnsafeBufferPointer { s in
-            next.withUnsafeMutableBufferPointer { next in
+        scratch.start(n)
+        let (shift, stamp) = (scratch.shift, scratch.stamp)
+        scratch.withTables { unigramSlots, bigramSlots, next, last in
+            text.scalars.withUnsafeBufferPointer { s in
                 var i = 0
                 while i < n {
                     let c = s[i]
                     if SearchCharacters.isSpace(c) { i += 1; continue }
-                    if unigramTable.index(of: UInt64(c), orInsert: Int32(singles.count)).inserted {
+                    if AnalysisScratch.probe(unigramSlots, shift: shift, stamp: stamp, key: UInt64(c),
+                                             orInsert: Int32(singles.count)) < 0 {
                         singles.append(UInt64(c) << 32 | UInt64(OccurrenceInfo.make(position: i, fieldClass: text.fieldClass(i))))
                     }
+                    next[i] = -1
                     if i + 1 < n, !SearchCharacters.isSpace(s[i + 1]) {
                         let key = BigramKey.make(c, s[i + 1])
-                        let (index, inserted) = bigramTable.index(of: key, orInsert: Int32(distinct.count))
-                        if inserted {
+                        let k = Int(AnalysisScratch.probe(bigramSlots, shift: shift, stamp: stamp, key: key,
+                                                          orInsert: Int32(distinct.count)))
+                        if k < 0 {
+                            last[distinct.count] = Int32(i)
                             distinct.append(key)
                             first.append(Int32(i))
-                            last.append(Int32(i))
                         } else {
-                            let k = Int(index)
                             next[Int(last[k])] = Int32(i)
                             last[k] = Int32(i)
                         }
@@ -236,6 +241,7 @@ struct DocumentAnalysis {
                 }
             }
         }
+        let next = scratch.next
 
         var unigramParts = [[UInt64]](repeating: [], count: partitions)
         for u in singles { unigramParts[MergePartition.of(u >> 32, count: partitions)].append(u) }

@@ -35,11 +35,13 @@ struct ShardEntry {
 
     /// Puts every entry into shard `hash(key) % count` (entries keep their order), encodes the
     /// shards in parallel and emits each one at once; an entry's bytes are released when its
-    /// shard is encoded. `visit` (entry index, entry) sees each entry just before that, from the
-    /// encoding thread.
+    /// shard is encoded. `documentLevel`, for positional postings held as varints: called (from
+    /// the encoding thread) with the entry index, the entry and its document-level form —
+    /// derived while transcoding — for entries of at least `IndexLayout.documentLevelThreshold`
+    /// bytes.
     static func emit(_ entries: inout [ShardEntry], count: Int, key: ([UInt32]) -> [UInt32],
                      name: (Int) -> String, emit: ShardSink,
-                     visit: ((_ index: Int, _ entry: ShardEntry) -> Void)? = nil) {
+                     documentLevel: ((_ index: Int, _ entry: ShardEntry, _ level: DocPostingBuilder) -> Void)? = nil) {
         var buckets = [[Int]](repeating: [], count: count)
         for (i, entry) in entries.enumerated() {
             buckets[ShardHash.shard(of: key(entry.key), count: count)].append(i)
@@ -68,17 +70,28 @@ struct ShardEntry {
                                 w.put(UInt8(ascii: "\""))
                                 for v in entries[i].key { w.putEscaped(v) }
                                 w.put(UInt8(ascii: "\"")); w.put(UInt8(ascii: ",")); w.put(UInt8(ascii: "\""))
-                                for chunk in entries[i].chunks {
-                                    chunk.withUnsafeBufferPointer { bytes in
-                                        if entries[i].isVarint {
-                                            w.putVarintsAsVLQ(bytes, alphabet: alphabet)
-                                        } else {
-                                            for b in bytes { w.put(b) }
+                                if let documentLevel, entries[i].isVarint,
+                                   entries[i].count >= IndexLayout.documentLevelThreshold {
+                                    var level = DocPostingBuilder()
+                                    var doc = -1
+                                    for chunk in entries[i].chunks {
+                                        chunk.withUnsafeBufferPointer {
+                                            w.putPositionsAsVLQ($0, alphabet: alphabet, doc: &doc, level: &level)
+                                        }
+                                    }
+                                    documentLevel(i, entries[i], level)
+                                } else {
+                                    for chunk in entries[i].chunks {
+                                        chunk.withUnsafeBufferPointer { bytes in
+                                            if entries[i].isVarint {
+                                                w.putVarintsAsVLQ(bytes, alphabet: alphabet)
+                                            } else {
+                                                for b in bytes { w.put(b) }
+                                            }
                                         }
                                     }
                                 }
                                 w.put(UInt8(ascii: "\""))
-                                visit?(i, entries[i])
                                 entries[i].chunks = []
                             }
                             w.put(UInt8(ascii: "]"))
