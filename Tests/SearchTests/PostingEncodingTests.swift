@@ -28,7 +28,7 @@ final class PostingEncodingTests: XCTestCase {
         XCTAssertEqual(read, values)
     }
 
-    /// Enough documents that the lists span many chunks (up to the 32 KB cap).
+    /// Enough documents that the lists span many chunks (up to the chunk size cap).
     func testPositionAndDocumentListsMatchTheFormat() {
         var random = SeededRandom(seed: 12)
         var positions = PositionPostingBuilder(), documents = DocPostingBuilder()

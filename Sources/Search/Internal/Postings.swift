@@ -87,7 +87,7 @@ struct PositionPostingBuilder {
     }
 }
 
-/// A byte list kept in chunks that double in size up to 32 KB. Growing never copies what is
+/// A byte list kept in chunks that double in size up to 16 KB. Growing never copies what is
 /// already written, and the unused tail is at most one chunk — a plain array's doubling would
 /// leave up to the whole list unused (and briefly hold two copies) for the large position
 /// lists; a small largest chunk keeps that slack small when there are many large lists.
@@ -98,7 +98,7 @@ struct ChunkedBytes {
     private var tail: [UInt8] = []
     private var tailCount = 0
     private var fullCount = 0
-    static let largestChunk = 32 * 1024
+    static let largestChunk = 16 * 1024
 
     var count: Int { fullCount + tailCount }
     var chunks: [[UInt8]] { tailCount == 0 ? full : full + [Array(tail[0..<tailCount])] }
