@@ -158,25 +158,6 @@ extension Varint {
     }
 }
 
-/// Reads VLQ numbers from bytes the writer produced (so always well formed).
-struct VLQReader {
-    let bytes: [UInt8]
-    var at = 0
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    mutating func next() -> Int? {
-        var value = 0, shift = 0
-        while at < bytes.count {
-            let digit = Int(VLQ.digitValue[Int(bytes[at])])
-            at += 1
-            value |= (digit & 31) << shift
-            if digit & 32 == 0 { return value }
-            shift += 5
-        }
-        return nil
-    }
-}
-
 /// What one document contributes to the index; computed in parallel, merged in id order.
 /// Grams are grouped with one hash probe per position (no per-document sort) and come out
 /// already split by merge partition (`MergePartition.of`), so each merge thread reads only its
