@@ -33,9 +33,10 @@ struct IndexAccumulator {
         let parts = partitions
         var facets = self.facets
         self.facets = [:]
-        DispatchQueue.concurrentPerform(iterations: parts.count + 1) { p in
-            if p < parts.count {
-                parts[p].add(firstDoc: firstDoc, analyses: analyses, partition: p, of: parts.count)
+        // The caller's work goes first, so it does not run alone after the partitions.
+        DispatchQueue.concurrentPerform(iterations: parts.count + 1) { n in
+            if n > 0 {
+                parts[n - 1].add(firstDoc: firstDoc, analyses: analyses, partition: n - 1, of: parts.count)
                 return
             }
             for (i, document) in documents.enumerated() {
