@@ -41,6 +41,30 @@ final class DocumentTextTests: XCTestCase {
         }
     }
 
+    /// One NFKC run cache (and scratch room) shared by many documents, as each analysis thread
+    /// does, gives what a fresh text per document gives — also after a run too long to keep.
+    func testASharedRunCacheChangesNothing() throws {
+        var generator = CorpusGenerator(seed: 100)
+        let cache = NFKCRunCache()
+        var seen = 0
+        for (n, doc) in generator.documents(400).enumerated() {
+            let shared = DocumentText(doc, cache: cache), fresh = DocumentText(doc)
+            XCTAssertEqual(shared.scalars, fresh.scalars, doc.url)
+            XCTAssertEqual(shared.jsonFields, fresh.jsonFields, doc.url)
+            for (i, field) in ([doc.title] + doc.headings + [doc.body, doc.meta]).enumerated() {
+                let stored = try JSONSerialization.jsonObject(with: Data(shared.jsonFields[i]), options: [.fragmentsAllowed]) as? String
+                XCTAssertEqual(stored, expected(field), field.debugDescription)
+            }
+            seen += 1
+            if n == 200 {
+                let long = String(repeating: "ﾊﾟ", count: 40)
+                let text = DocumentText(SearchDocument(url: "b.html", title: long, type: "visit"), cache: cache)
+                XCTAssertEqual(text.jsonFields[0], DocumentText(SearchDocument(url: "b.html", title: long, type: "visit")).jsonFields[0])
+            }
+        }
+        XCTAssertEqual(seen, 400)
+    }
+
     func testFieldClassesFollowTitleHeadingsBody() {
         let text = DocumentText(SearchDocument(url: "a.html", title: "特許", type: "visit",
                                                headings: ["見立て"], body: "本文", meta: "精機"))

@@ -3,7 +3,7 @@ import Foundation
 /// Writes the sharded index (format described in docs/search-index.md) into a folder — the
 /// site's `search/`. Same input gives byte-identical files.
 public enum SearchIndexWriter {
-    public static func write(_ documents: [SearchDocument], labels: SearchFacetLabels,
+    public static func write(_ documents: consuming [SearchDocument], labels: SearchFacetLabels,
                              to directory: URL) throws -> SearchIndexStats {
         let fm = FileManager.default
         do {
@@ -12,7 +12,7 @@ public enum SearchIndexWriter {
             throw SearchIndexError(location: directory.path, message: "cannot create folder: \(error.localizedDescription)")
         }
         let written = NameSet()
-        let stats = try write(documents, labels: labels) { name, data in
+        let stats = try write(consume documents, labels: labels) { name, data in
             let url = directory.appendingPathComponent(name)
             do {
                 try data.write(to: url, options: .atomic)
@@ -34,9 +34,11 @@ public enum SearchIndexWriter {
     /// once: the caller decides where and how files land (the site build writes them into its
     /// staging folder, reusing unchanged ones). `sink` must be safe to call concurrently.
     /// Each file goes to `sink` as soon as it is encoded and is not kept afterwards, so the
-    /// encoded index is never held in memory as a whole.
-    public static func write(_ documents: [SearchDocument], labels: SearchFacetLabels,
+    /// encoded index is never held in memory as a whole. When the caller hands over its only
+    /// reference to `documents` (a temporary), each document is released once it is analysed.
+    public static func write(_ documents: consuming [SearchDocument], labels: SearchFacetLabels,
                              sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexStats {
+        var documents = consume documents
         let failures = ErrorSlot()
         let bytes = ByteCounter()
         let count = try withoutActuallyEscaping(sink) { sink -> Int in
@@ -45,53 +47,67 @@ public enum SearchIndexWriter {
                 do { try sink(ShardFile.fileName(id), data) } catch { failures.record(error) }
                 bytes.add(data.count)
             }
-            return try build(documents, labels: labels, emit: emit)
+            return try build(&documents, labels: labels, emit: emit)
         }
         if let error = failures.first { throw error }
         return SearchIndexStats(documents: count, files: bytes.files, bytes: bytes.total)
     }
 
     /// Analyses the documents and emits every index file; returns the number of documents.
-    private static func build(_ documents: [SearchDocument], labels: SearchFacetLabels,
+    private static func build(_ documents: inout [SearchDocument], labels: SearchFacetLabels,
                               emit: ShardSink) throws -> Int {
-        let ordered = DocumentOrder.order(documents).map { documents[$0] }
+        let order = DocumentOrder.order(documents)
+        var ordered = order.map { documents[$0] }
+        documents = []
         var postings = IndexAccumulator()
         var docShards = DocShardStream(perShard: DocShardWriter.docsPerShard(ordered))
 
-        // Analysis is pure per document and runs in parallel; merging stays in id order so the
-        // postings come out sorted without a sort.
-        let batchSize = 512
+        // Analysis is pure per document and runs in parallel (each slice of a batch with its
+        // own NFKC cache and working memory); merging stays in id order so the postings come
+        // out sorted without a sort.
+        let batchSize = 1024
+        let slices = max(2, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let caches = (0..<slices).map { _ in NFKCRunCache() }
+        let scratches = (0..<slices).map { _ in AnalysisScratch() }
+        let total = ordered.count
         var start = 0
-        while start < ordered.count {
-            let batch = Array(ordered[start..<min(start + batchSize, ordered.count)])
-            var texts = [DocumentText?](repeating: nil, count: batch.count)
-            var analyses = [DocumentAnalysis?](repeating: nil, count: batch.count)
-            texts.withUnsafeMutableBufferPointer { textOut in
-                analyses.withUnsafeMutableBufferPointer { analysisOut in
-                    let (t, a) = (textOut, analysisOut)
-                    DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                        let text = DocumentText(batch[i])
-                        t[i] = text
-                        a[i] = DocumentAnalysis(text, partitions: IndexAccumulator.partitionCount)
+        while start < total {
+            let end = min(start + batchSize, total)
+            do {
+                let batch = ordered[start..<end]
+                var entries = [[UInt8]](repeating: [], count: batch.count)
+                var analyses = [DocumentAnalysis?](repeating: nil, count: batch.count)
+                entries.withUnsafeMutableBufferPointer { entryOut in
+                    analyses.withUnsafeMutableBufferPointer { analysisOut in
+                        let (e, a) = (entryOut, analysisOut)
+                        DispatchQueue.concurrentPerform(iterations: min(slices, batch.count)) { slice in
+                            for i in stride(from: slice, to: batch.count, by: slices) {
+                                let document = batch[batch.startIndex + i]
+                                let text = DocumentText(document, cache: caches[slice])
+                                e[i] = DocShardWriter.entry(document, text: text)
+                                a[i] = DocumentAnalysis(text, partitions: IndexAccumulator.partitionCount,
+                                                        scratch: scratches[slice])
+                            }
+                        }
                     }
                 }
+                // The document shards are written while the postings are merged.
+                postings.add(firstDoc: start, analyses: analyses.compactMap { $0 }, documents: batch) {
+                    for entry in entries { docShards.append(entry) }
+                    docShards.flush(final: false, emit: emit)
+                }
             }
-            postings.add(firstDoc: start, analyses: analyses.compactMap { $0 })
-            for (i, text) in texts.enumerated() {
-                guard let text else { continue }
-                postings.addFacets(doc: start + i, document: batch[i])
-                docShards.append(DocShardWriter.entry(batch[i], text: text))
-            }
-            docShards.flush(final: false, emit: emit)
-            start += batchSize
+            // Analysed documents are not needed again: their text goes while the postings grow.
+            for i in start..<end { ordered[i] = SearchDocument(url: "", title: "", type: "") }
+            start = end
         }
 
         docShards.flush(final: true, emit: emit)
         postings.emitShards(labels: labels, emit: emit)
-        let manifest = ManifestWriter.file(documents: ordered.count, docsPerShard: docShards.perShard,
+        let manifest = ManifestWriter.file(documents: total, docsPerShard: docShards.perShard,
                                            docShards: docShards.shards, postings: postings, labels: labels)
         emit(manifest.id, manifest.json)
-        return ordered.count
+        return total
     }
 }
 

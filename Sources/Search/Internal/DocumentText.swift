@@ -23,7 +23,10 @@ struct DocumentText {
     let headingStart: Int
     let otherStart: Int
 
-    init(_ doc: SearchDocument) {
+    init(_ doc: SearchDocument) { self.init(doc, cache: NFKCRunCache()) }
+
+    /// `cache` remembers the NFKC of short runs across documents (one cache per thread).
+    init(_ doc: SearchDocument, cache: NFKCRunCache) {
         var scalars: [UInt32] = []
         scalars.reserveCapacity(doc.body.utf8.count / 2 + doc.title.utf8.count + 64)
         var fields: [[UInt8]] = []
@@ -33,7 +36,7 @@ struct DocumentText {
             if !fields.isEmpty { scalars.append(0x0A) }
             var json: [UInt8] = []
             json.reserveCapacity(field.utf8.count + 2)
-            DocumentText.clean(field, scratch: &scratch, json: &json, normalized: &scalars)
+            DocumentText.clean(field, scratch: &scratch, json: &json, normalized: &scalars, cache: cache)
             fields.append(json)
         }
         add(doc.title)
@@ -53,32 +56,71 @@ struct DocumentText {
 
     /// NFKC of `field`, whitespace runs collapsed to one space and trimmed: appended as a JSON
     /// string literal to `json`, and lowercased to `normalized`.
-    static func clean(_ field: String, scratch: inout [UInt32], json: inout [UInt8], normalized: inout [UInt32]) {
-        scratch.removeAll(keepingCapacity: true)
+    static func clean(_ field: String, scratch: inout [UInt32], json: inout [UInt8], normalized: inout [UInt32],
+                      cache: NFKCRunCache? = nil) {
+        // Decoded into scratch room (a field has at most as many scalars as UTF-8 bytes).
+        let room = cache ?? NFKCRunCache()
+        let utf8Count = field.utf8.count
+        if room.input.count < utf8Count { room.input = [UInt32](repeating: 0, count: utf8Count + 1024) }
+        var decoded = 0
         var stable = true
-        for s in field.unicodeScalars {
-            scratch.append(s.value)
-            if stable && !SearchNormalizer.isNFKCStable(s) && !SearchCharacters.isSpace(s.value) { stable = false }
-        }
-        if !stable { scratch = nfkcRuns(scratch) }
-        json.append(UInt8(ascii: "\""))
-        var pendingSpace = false
-        var any = false
-        for v in scratch {
-            if SearchCharacters.isSpace(v) {
-                pendingSpace = any
-                continue
+        room.input.withUnsafeMutableBufferPointer { input in
+            for s in field.unicodeScalars where decoded < input.count {
+                input[decoded] = s.value
+                decoded += 1
+                if stable && !SearchNormalizer.isNFKCStable(s) && !SearchCharacters.isSpace(s.value) { stable = false }
             }
-            if pendingSpace {
-                json.append(0x20)
-                normalized.append(0x20)
-                pendingSpace = false
-            }
-            any = true
-            JSONWriter.appendEscaped(v, to: &json)
-            SearchNormalizer.appendLowercase(v, to: &normalized)
         }
-        json.append(UInt8(ascii: "\""))
+        if stable {
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: room.input[0..<decoded])
+        } else {
+            scratch = nfkcRuns(Array(room.input[0..<decoded]), cache: cache)
+        }
+        // Written through raw pointers into scratch room (at most 6 JSON bytes and 3 lowercase
+        // scalars per scalar), then copied once: no per-scalar `append`.
+        room.reserve(scratch.count)
+        let (jsonCount, lowerCount) = scratch.withUnsafeBufferPointer { values in
+            room.bytes.withUnsafeMutableBufferPointer { bytes in
+                room.lower.withUnsafeMutableBufferPointer { lowerBuffer -> (Int, Int) in
+                    guard let byteBase = bytes.baseAddress, let lower = lowerBuffer.baseAddress else { return (0, 0) }
+                    var w = ByteWriter(byteBase)
+                    var k = 0
+                    w.put(UInt8(ascii: "\""))
+                    var pendingSpace = false
+                    var any = false
+                    for v in values {
+                        if SearchCharacters.isSpace(v) {
+                            pendingSpace = any
+                            continue
+                        }
+                        if pendingSpace {
+                            w.put(0x20)
+                            lower[k] = 0x20
+                            k += 1
+                            pendingSpace = false
+                        }
+                        any = true
+                        w.putEscaped(v)
+                        if v < 0x80 {
+                            lower[k] = v >= 0x41 && v <= 0x5A ? v + 32 : v
+                            k += 1
+                        } else if (v >= 0x3000 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3) {
+                            lower[k] = v
+                            k += 1
+                        } else {
+                            var mapped: [UInt32] = []
+                            SearchNormalizer.appendLowercase(v, to: &mapped)
+                            for l in mapped.prefix(3) { lower[k] = l; k += 1 }
+                        }
+                    }
+                    w.put(UInt8(ascii: "\""))
+                    return (w.count, k)
+                }
+            }
+        }
+        json.append(contentsOf: room.bytes[0..<jsonCount])
+        normalized.append(contentsOf: room.lower[0..<lowerCount])
     }
 
     /// NFKC applied only to the runs that need it. A run of scalars outside the stable set is
@@ -86,7 +128,7 @@ struct DocumentText {
     /// it); the stable scalars around are starters that never compose backwards, so cutting there
     /// gives the same result as normalising the whole string. Whitespace is left as it is: NFKC
     /// maps it to whitespace, which `clean` collapses anyway.
-    static func nfkcRuns(_ values: [UInt32]) -> [UInt32] {
+    static func nfkcRuns(_ values: [UInt32], cache: NFKCRunCache? = nil) -> [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(values.count + 8)
         var i = 0
@@ -104,9 +146,11 @@ struct DocumentText {
             }
             var end = i + 1
             while end < values.count && !isStable(values[end]) { end += 1 }
-            var run = String.UnicodeScalarView()
-            for w in values[start..<end] { if let u = Unicode.Scalar(w) { run.append(u) } }
-            for u in SearchNormalizer.foundationNFKC(String(run)).unicodeScalars { out.append(u.value) }
+            if let cache {
+                out.append(contentsOf: cache.nfkc(values[start..<end]))
+            } else {
+                out.append(contentsOf: NFKCRunCache.foundationNFKC(values[start..<end]))
+            }
             i = end
         }
         return out
@@ -116,6 +160,44 @@ struct DocumentText {
     private static func isStable(_ v: UInt32) -> Bool {
         guard let u = Unicode.Scalar(v) else { return true }
         return SearchNormalizer.isNFKCStable(u) || SearchCharacters.isSpace(v)
+    }
+}
+
+/// NFKC of the runs `DocumentText.nfkcRuns` cuts out, remembered: the same few full-width and
+/// half-width forms recur in note after note (and with them the same runs), and Foundation's
+/// NFKC costs a String bridge per call. The result is that of Foundation, so the cache changes
+/// only the time. Not thread-safe: one cache per thread.
+final class NFKCRunCache {
+    private var runs: [[UInt32]: [UInt32]] = [:]
+    /// Scratch room for `DocumentText.clean`, reused from field to field.
+    var input: [UInt32] = []
+    var bytes: [UInt8] = []
+    var lower: [UInt32] = []
+
+    /// Room for a field of `scalars` scalars.
+    func reserve(_ scalars: Int) {
+        if bytes.count < scalars * 6 + 2 { bytes = [UInt8](repeating: 0, count: scalars * 6 + 2 + 1024) }
+        if lower.count < scalars * 3 + 1 { lower = [UInt32](repeating: 0, count: scalars * 3 + 1 + 512) }
+    }
+
+    /// Runs beyond this are rare (long half-width passages) and not worth keeping.
+    static let longestKept = 16
+    static let capacity = 50_000
+
+    func nfkc(_ run: ArraySlice<UInt32>) -> [UInt32] {
+        guard run.count <= NFKCRunCache.longestKept else { return NFKCRunCache.foundationNFKC(run) }
+        let key = Array(run)
+        if let known = runs[key] { return known }
+        let value = NFKCRunCache.foundationNFKC(run)
+        if runs.count >= NFKCRunCache.capacity { runs.removeAll(keepingCapacity: true) }
+        runs[key] = value
+        return value
+    }
+
+    static func foundationNFKC(_ run: ArraySlice<UInt32>) -> [UInt32] {
+        var text = String.UnicodeScalarView()
+        for w in run { if let u = Unicode.Scalar(w) { text.append(u) } }
+        return SearchNormalizer.foundationNFKC(String(text)).unicodeScalars.map(\.value)
     }
 }
 

@@ -9,12 +9,22 @@ enum ShardFile {
     static func fileName(_ id: String) -> String { id + ".js" }
 
     static func contents(id: String, json: [UInt8]) -> Data {
-        var out: [UInt8] = Array(prefix.utf8)
-        JSONWriter.appendString(id, to: &out)
-        out.append(UInt8(ascii: ","))
-        out.append(contentsOf: json)
-        out.append(contentsOf: Array(");\n".utf8))
-        return Data(out)
+        var head: [UInt8] = Array(prefix.utf8)
+        JSONWriter.appendString(id, to: &head)
+        head.append(UInt8(ascii: ","))
+        let tail: [UInt8] = Array(");\n".utf8)
+        // One copy of the (large) payload, straight into the file's bytes.
+        var data = Data(count: head.count + json.count + tail.count)
+        data.withUnsafeMutableBytes { out in
+            var at = 0
+            for part in [head, json, tail] {
+                part.withUnsafeBytes { bytes in
+                    out[at..<(at + bytes.count)].copyBytes(from: bytes)
+                }
+                at += part.count
+            }
+        }
+        return data
     }
 
     /// Splits a file written by `contents` into its id and the JSON payload bytes.

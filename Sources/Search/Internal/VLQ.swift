@@ -61,3 +61,73 @@ enum ShardHash {
         Int(fnv1a(scalars) % UInt32(max(count, 1)))
     }
 }
+
+/// The in-memory form of posting numbers while the index is built: little-endian base-128
+/// (7 bits a byte, high bit = more bytes), denser than the 5 bits a byte of the file's VLQ
+/// digits. The number sequence is the same as in the file, so `appendAsVLQ` transcodes it
+/// number by number when a shard is written — byte for byte what `VLQ.append` would give.
+enum Varint {
+    @inline(__always)
+    static func append(_ value: Int, to out: inout [UInt8]) {
+        var v = UInt(bitPattern: value)
+        while v >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(truncatingIfNeeded: v))
+    }
+
+    /// Number of VLQ digits `value` takes in the file, so sizes (shard counts, the g-copy
+    /// rule) are known without encoding.
+    @inline(__always)
+    static func vlqLength(_ value: Int) -> Int {
+        let bits = UInt.bitWidth - (UInt(bitPattern: value) | 1).leadingZeroBitCount
+        return (bits + 4) / 5
+    }
+
+    /// Appends the VLQ digits of every number in `bytes` (whole numbers only).
+    static func appendAsVLQ(_ bytes: [UInt8], to out: inout [UInt8]) {
+        let alphabet = VLQ.alphabet
+        bytes.withUnsafeBufferPointer { b in
+            var at = 0
+            let n = b.count
+            while at < n {
+                var v = UInt(b[at] & 0x7F)
+                var shift: UInt = 7
+                while b[at] & 0x80 != 0 && at + 1 < n {
+                    at += 1
+                    v |= UInt(b[at] & 0x7F) << shift
+                    shift += 7
+                }
+                at += 1
+                repeat {
+                    var digit = v & 31
+                    v >>= 5
+                    if v != 0 { digit |= 32 }
+                    out.append(alphabet[Int(digit)])
+                } while v != 0
+            }
+        }
+    }
+}
+
+/// Reads the numbers of a varint byte list, one after another.
+struct VarintReader {
+    let bytes: [UInt8]
+    var at = 0
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    @inline(__always)
+    mutating func next() -> Int? {
+        guard at < bytes.count else { return nil }
+        var v = 0, shift = 0
+        while at < bytes.count {
+            let b = bytes[at]
+            at += 1
+            v |= Int(b & 0x7F) << shift
+            if b & 0x80 == 0 { return v }
+            shift += 7
+        }
+        return nil
+    }
+}

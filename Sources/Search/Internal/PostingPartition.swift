@@ -1,0 +1,66 @@
+/// The postings whose key falls in one partition; only one thread touches it at a time.
+final class PostingPartition {
+    var unigramIndex = GramTable()
+    var unigramKeys: [UInt32] = []
+    var unigrams: [DocPostingBuilder] = []
+    var bigramIndex = GramTable()
+    var bigramKeys: [UInt64] = []
+    var positions: [PositionPostingBuilder] = []
+    var words: [[UInt32]: DocPostingBuilder] = [:]
+
+    func add(doc: Int, analysis: DocumentAnalysis, partition p: Int, of count: Int) {
+        add(firstDoc: doc, analyses: CollectionOfOne(analysis), partition: p, of: count)
+    }
+
+    /// Adds documents `firstDoc…` (consecutive ids, one analysis each). The tables are moved
+    /// into locals for the loop: stored properties of a class pay a dynamic exclusivity check
+    /// on every access, locals do not (and moving keeps their buffers uniquely referenced).
+    func add<C: Collection>(firstDoc: Int, analyses: C, partition p: Int, of count: Int)
+    where C.Element == DocumentAnalysis {
+        var unigramIndex = take(\.unigramIndex, GramTable()), unigramKeys = take(\.unigramKeys, [])
+        var unigrams = take(\.unigrams, []), bigramIndex = take(\.bigramIndex, GramTable())
+        var bigramKeys = take(\.bigramKeys, []), positions = take(\.positions, [])
+        var words = take(\.words, [:])
+        defer {
+            self.unigramIndex = unigramIndex; self.unigramKeys = unigramKeys; self.unigrams = unigrams
+            self.bigramIndex = bigramIndex; self.bigramKeys = bigramKeys; self.positions = positions
+            self.words = words
+        }
+
+        var doc = firstDoc
+        for analysis in analyses {
+            defer { doc += 1 }
+            for u in analysis.unigramStarts[p]..<analysis.unigramStarts[p + 1] {
+                let packed = analysis.unigrams[u]
+                let scalar = UInt32(packed >> 32)
+                let (index, inserted) = unigramIndex.index(of: UInt64(scalar), orInsert: Int32(unigrams.count))
+                if inserted {
+                    unigramKeys.append(scalar)
+                    unigrams.append(DocPostingBuilder())
+                }
+                unigrams[Int(index)].add(doc: doc, info: Int(packed & 0xFFFF_FFFF))
+            }
+            analysis.bigramValues.withUnsafeBufferPointer { values in
+                for b in analysis.bigramPartitionStarts[p]..<analysis.bigramPartitionStarts[p + 1] {
+                    let key = analysis.bigramKeys[b]
+                    let (index, inserted) = bigramIndex.index(of: key, orInsert: Int32(positions.count))
+                    if inserted {
+                        bigramKeys.append(key)
+                        positions.append(PositionPostingBuilder())
+                    }
+                    let from = Int(analysis.bigramStarts[b]), to = Int(analysis.bigramStarts[b + 1])
+                    positions[Int(index)].add(doc: doc, values: UnsafeBufferPointer(rebasing: values[from..<to]))
+                }
+            }
+            for (word, info) in analysis.words where Int(word.last ?? 0) % count == p {
+                words[word, default: DocPostingBuilder()].add(doc: doc, info: info)
+            }
+        }
+    }
+
+    private func take<T>(_ path: ReferenceWritableKeyPath<PostingPartition, T>, _ empty: T) -> T {
+        let value = self[keyPath: path]
+        self[keyPath: path] = empty
+        return value
+    }
+}
