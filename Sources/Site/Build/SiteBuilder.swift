@@ -103,7 +103,9 @@ public enum SiteBuilder {
     }
 
     public static func build(_ options: BuildOptions) throws -> BuildReport {
-        try build(options, session: nil).report
+        let result = try build(options, session: nil)
+        LastOneShot.keep(result.last)
+        return result.report
     }
 
     /// What a session keeps between builds (see `BuildSession`).
@@ -172,6 +174,22 @@ public enum SiteBuilder {
             output.abandon()
             throw error
         }
+    }
+}
+
+/// The model and views of the last one-shot build, deliberately not freed when the build returns:
+/// `densho build` exits right after, and releasing a 10,000-page model object by object first
+/// costs about a tenth of a second for nothing. The next build replaces it, so at most one is kept.
+enum LastOneShot {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var last: LastBuild?
+
+    static func keep(_ build: LastBuild) {
+        lock.lock()
+        let previous = last
+        last = build
+        lock.unlock()
+        _ = previous   // released here, outside the lock
     }
 }
 
