@@ -9,14 +9,18 @@ public struct MarkdownDocument: Sendable {
     /// holds it (lists, indexes, closures), and one reference costs one retain instead of nine.
     private let storage: Storage
 
-    private final class Storage: Sendable {
+    private final class Storage: @unchecked Sendable {
         let options: MarkdownOptions
         let headings: [Heading]
         let wikiLinks: [WikiLink]
         let taskItems: [TaskItem]
-        let plainText: String
+        /// Written only by `releasePlainText`, like `template`.
+        var plainText: String
         let contentHash: Int
-        let template: String
+        /// Written only by `releaseHTML`, which callers run when nothing can render any more.
+        var template: String
+        var htmlReleased = false
+        var plainReleased = false
         let wikiLinkOffsets: [Int]
         let wikiLinkPlainRanges: [Range<Int>]
         let sectionSpans: [SectionSpan]
@@ -48,7 +52,10 @@ public struct MarkdownDocument: Sendable {
     /// Every task item, in document order (empty when `extensions` is off).
     public var taskItems: [TaskItem] { storage.taskItems }
     /// The whole document as plain text, one line per block, for search and snippets.
-    public var plainText: String { storage.plainText }
+    public var plainText: String {
+        precondition(!storage.plainReleased, "reading a document whose plain text was released")
+        return storage.plainText
+    }
 
     /// Changes whenever the rendered HTML template or its wiki links change: lets a site that keeps
     /// documents between builds tell, without rendering, whether a page's body can have changed.
@@ -112,6 +119,22 @@ public struct MarkdownDocument: Sendable {
         return resolvedPlain(sectionSpans[index].plain, name)
     }
 
+    /// Frees the HTML template: a one-shot build that has written every page needs it no more,
+    /// and at 100,000 notes it is the largest thing held while the search index is built. Every
+    /// copy of this document shares it. Rendering afterwards is a programming error and stops.
+    /// Not safe to call while another thread reads this document.
+    public func releaseHTML() {
+        storage.template = ""
+        storage.htmlReleased = true
+    }
+
+    /// Frees the plain text once nothing will read it again (see `releaseHTML`): a one-shot
+    /// build's last reader is the page's search document.
+    public func releasePlainText() {
+        storage.plainText = ""
+        storage.plainReleased = true
+    }
+
     /// The whole document as HTML, each wiki link rendered as `resolve` decides.
     public func html(_ resolve: (WikiLink) -> WikiLinkRendering) -> String {
         render(0..<template.utf8.count, resolve)
@@ -133,6 +156,7 @@ public struct MarkdownDocument: Sendable {
     // MARK: Private
 
     private func render(_ range: Range<Int>, _ resolve: (WikiLink) -> WikiLinkRendering) -> String {
+        precondition(!storage.htmlReleased, "rendering a document whose HTML was released")
         let utf8 = template.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var linkIndex = firstLink(atOrAfter: range.lowerBound)

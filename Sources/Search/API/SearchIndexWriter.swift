@@ -39,6 +39,22 @@ public enum SearchIndexWriter {
     public static func write(_ documents: consuming [SearchDocument], labels: SearchFacetLabels,
                              sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexStats {
         var documents = consume documents
+        let outlines = documents.map { SearchDocumentOutline($0) }
+        let feed = DocumentFeed(documents: &documents)
+        return try write(outlines: outlines, feed: feed, labels: labels, sink: sink)
+    }
+
+    /// The same index, with the documents made on demand: `outlines[i]` describes document `i`,
+    /// and `document(i)` makes it (from several threads at once, each index once, one batch at a
+    /// time), so a caller with a hundred thousand pages never holds all their text twice.
+    public static func write(outlines: [SearchDocumentOutline], document: @escaping @Sendable (Int) -> SearchDocument,
+                             labels: SearchFacetLabels,
+                             sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexStats {
+        try write(outlines: outlines, feed: DocumentFeed(make: document), labels: labels, sink: sink)
+    }
+
+    private static func write(outlines: [SearchDocumentOutline], feed: DocumentFeed, labels: SearchFacetLabels,
+                              sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexStats {
         let failures = ErrorSlot()
         let bytes = ByteCounter()
         let count = try withoutActuallyEscaping(sink) { sink -> Int in
@@ -47,20 +63,18 @@ public enum SearchIndexWriter {
                 do { try sink(ShardFile.fileName(id), data) } catch { failures.record(error) }
                 bytes.add(data.count)
             }
-            return try build(&documents, labels: labels, emit: emit)
+            return try build(outlines, feed, labels: labels, emit: emit)
         }
         if let error = failures.first { throw error }
         return SearchIndexStats(documents: count, files: bytes.files, bytes: bytes.total)
     }
 
     /// Analyses the documents and emits every index file; returns the number of documents.
-    private static func build(_ documents: inout [SearchDocument], labels: SearchFacetLabels,
+    private static func build(_ outlines: [SearchDocumentOutline], _ feed: DocumentFeed, labels: SearchFacetLabels,
                               emit: ShardSink) throws -> Int {
-        let order = DocumentOrder.order(documents)
-        var ordered = order.map { documents[$0] }
-        documents = []
+        let order = DocumentOrder.order(outlines)
         var postings = IndexAccumulator()
-        var docShards = DocShardStream(perShard: DocShardWriter.docsPerShard(ordered))
+        var docShards = DocShardStream(perShard: DocShardWriter.docsPerShard(outlines))
 
         // Analysis is pure per document and runs in parallel (each slice of a batch with its
         // own NFKC cache and working memory); merging stays in id order so the postings come
@@ -69,20 +83,23 @@ public enum SearchIndexWriter {
         let slices = max(2, ProcessInfo.processInfo.activeProcessorCount * 4)
         let caches = (0..<slices).map { _ in NFKCRunCache() }
         let scratches = (0..<slices).map { _ in AnalysisScratch() }
-        let total = ordered.count
+        let total = order.count
         var start = 0
         while start < total {
             let end = min(start + batchSize, total)
             do {
-                let batch = ordered[start..<end]
-                var entries = [[UInt8]](repeating: [], count: batch.count)
-                var analyses = [DocumentAnalysis?](repeating: nil, count: batch.count)
+                let count = end - start
+                var batch = [SearchDocument](repeating: SearchDocument(url: "", title: "", type: ""), count: count)
+                var entries = [[UInt8]](repeating: [], count: count)
+                var analyses = [DocumentAnalysis?](repeating: nil, count: count)
+                batch.withUnsafeMutableBufferPointer { batchOut in
                 entries.withUnsafeMutableBufferPointer { entryOut in
                     analyses.withUnsafeMutableBufferPointer { analysisOut in
-                        let (e, a) = (entryOut, analysisOut)
-                        DispatchQueue.concurrentPerform(iterations: min(slices, batch.count)) { slice in
-                            for i in stride(from: slice, to: batch.count, by: slices) {
-                                let document = batch[batch.startIndex + i]
+                        let (d, e, a) = (batchOut, entryOut, analysisOut)
+                        DispatchQueue.concurrentPerform(iterations: min(slices, count)) { slice in
+                            for i in stride(from: slice, to: count, by: slices) {
+                                let document = feed.take(order[start + i])
+                                d[i] = document
                                 let text = DocumentText(document, cache: caches[slice])
                                 e[i] = DocShardWriter.entry(document, text: text)
                                 a[i] = DocumentAnalysis(text, partitions: IndexAccumulator.partitionCount,
@@ -91,14 +108,14 @@ public enum SearchIndexWriter {
                         }
                     }
                 }
+                }
                 // The document shards are written while the postings are merged.
-                postings.add(firstDoc: start, analyses: analyses.compactMap { $0 }, documents: batch) {
+                postings.add(firstDoc: start, analyses: analyses.compactMap { $0 }, documents: batch[...]) {
                     for entry in entries { docShards.append(entry) }
                     docShards.flush(final: false, emit: emit)
                 }
             }
             // Analysed documents are not needed again: their text goes while the postings grow.
-            for i in start..<end { ordered[i] = SearchDocument(url: "", title: "", type: "") }
             start = end
         }
 
@@ -108,6 +125,40 @@ public enum SearchIndexWriter {
                                            docShards: docShards.shards, postings: postings, labels: labels)
         emit(manifest.id, manifest.json)
         return total
+    }
+}
+
+/// Where the writer takes each document from, once: a caller's array (each taken document's slot
+/// is emptied, so a temporary array shrinks as analysis goes) or a function making it on demand.
+final class DocumentFeed: @unchecked Sendable {
+    /// The caller's documents, moved into memory of our own so that threads can empty their
+    /// slots without touching a shared array (whose accesses would be checked as exclusive).
+    private let slots: UnsafeMutableBufferPointer<SearchDocument>
+    private let make: (@Sendable (Int) -> SearchDocument)?
+
+    init(documents: inout [SearchDocument]) {
+        slots = .allocate(capacity: documents.count)
+        _ = slots.initialize(fromContentsOf: documents)
+        documents = []
+        make = nil
+    }
+
+    init(make: @escaping @Sendable (Int) -> SearchDocument) {
+        slots = .allocate(capacity: 0)
+        self.make = make
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// Called from several threads, each index once.
+    func take(_ index: Int) -> SearchDocument {
+        if let make { return make(index) }
+        let document = slots[index]
+        slots[index] = SearchDocument(url: "", title: "", type: "")
+        return document
     }
 }
 

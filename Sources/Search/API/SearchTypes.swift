@@ -31,6 +31,23 @@ public struct SearchDocument: Sendable, Equatable {
     }
 }
 
+/// What the writer needs of every document before it analyses any (their ids and the size of
+/// the document shards follow from it), so that a caller can make the documents themselves one
+/// batch at a time (`SearchIndexWriter.write(count:outline:document:labels:sink:)`).
+public struct SearchDocumentOutline: Sendable, Equatable {
+    public let url: String
+    public let date: String?
+    /// UTF-8 bytes of url, title, type, date (4 when absent), each heading + 3, body and meta, + 24.
+    public let inputSize: Int
+
+    public init(_ doc: SearchDocument) {
+        url = doc.url
+        date = doc.date
+        inputSize = doc.url.utf8.count + doc.title.utf8.count + doc.type.utf8.count + (doc.date?.utf8.count ?? 4)
+            + doc.headings.reduce(0) { $0 + $1.utf8.count + 3 } + doc.body.utf8.count + doc.meta.utf8.count + 24
+    }
+}
+
 /// Display labels for facet values (e.g. company slug → 株式会社〇〇精機) shown by the filter UI.
 public struct SearchFacetLabels: Sendable, Equatable {
     public var labels: [String: [String: String]]

@@ -37,11 +37,12 @@ enum DocShardWriter {
     /// the end. (Stored fields are NFKC of the input and JSON-escaped; for our text that is
     /// about the input size.)
     static func docsPerShard(_ documents: [SearchDocument]) -> Int {
+        docsPerShard(documents.map { SearchDocumentOutline($0) })
+    }
+
+    static func docsPerShard(_ documents: [SearchDocumentOutline]) -> Int {
         guard !documents.isEmpty else { return 1 }
-        let total = documents.reduce(0) { sum, doc in
-            sum + doc.url.utf8.count + doc.title.utf8.count + doc.type.utf8.count + (doc.date?.utf8.count ?? 4)
-                + doc.headings.reduce(0) { $0 + $1.utf8.count + 3 } + doc.body.utf8.count + doc.meta.utf8.count + 24
-        }
+        let total = documents.reduce(0) { $0 + $1.inputSize }
         return max(1, min(256, IndexLayout.docTarget / max(1, total / documents.count)))
     }
 }

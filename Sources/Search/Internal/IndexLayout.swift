@@ -46,6 +46,10 @@ enum IndexLayout {
 /// newer `date` first, undated last, then `url` (by Unicode scalar values), then input order.
 enum DocumentOrder {
     static func order(_ documents: [SearchDocument]) -> [Int] {
+        order(documents.map { SearchDocumentOutline($0) })
+    }
+
+    static func order(_ documents: [SearchDocumentOutline]) -> [Int] {
         documents.indices.sorted { a, b in
             let da = documents[a].date, db = documents[b].date
             if da != db {

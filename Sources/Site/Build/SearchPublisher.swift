@@ -5,31 +5,51 @@ import Search
 /// Only what this build publishes goes in, so `--public` indexes only public pages.
 enum SearchPublisher {
     static func documents(_ index: SiteIndex) -> [SearchDocument] {
-        let m = index.model
         let maker = DocumentMaker(index: index)
-        var docs: [SearchDocument] = []
-        docs.reserveCapacity(m.pageCount)
-        for c in m.companies { docs.append(maker.company(c)) }
-        // Visits are most of the pages and their plain text (wiki links named) is the costly
-        // part, so they are made on every core; the order stays that of the model.
-        let visits = m.visits
-        var visitDocs = [SearchDocument?](repeating: nil, count: visits.count)
-        visitDocs.withUnsafeMutableBufferPointer { out in
+        var docs = [SearchDocument?](repeating: nil, count: maker.count)
+        docs.withUnsafeMutableBufferPointer { out in
             let o = out
-            DispatchQueue.concurrentPerform(iterations: visits.count) { i in o[i] = maker.visit(visits[i]) }
+            DispatchQueue.concurrentPerform(iterations: o.count) { i in o[i] = maker.document(at: i) }
         }
-        docs.append(contentsOf: visitDocs.compactMap { $0 })
-        for p in m.playbooks { docs.append(maker.document(p.page, date: nil, meta: [], facets: [:])) }
-        for p in m.people {
-            docs.append(maker.document(p.page, date: p.joined?.description, meta: [p.role, p.org], facets: ["person": [p.page.slug]]))
-        }
-        for p in m.partners { docs.append(maker.document(p.page, date: nil, meta: [p.kind], facets: ["partner": [p.page.slug]])) }
-        return docs
+        return docs.compactMap { $0 }
     }
 
     /// One page's search document; what it reads besides the page is front matter of the pages it names.
-    struct DocumentMaker {
+    struct DocumentMaker: Sendable {
         let index: SiteIndex
+
+        /// Documents in model order: companies, visits, playbooks, people, partners.
+        var count: Int { index.model.pageCount }
+
+        func page(at i: Int) -> PageInfo {
+            let m = index.model
+            var i = i
+            if i < m.companies.count { return m.companies[i].page }
+            i -= m.companies.count
+            if i < m.visits.count { return m.visits[i].page }
+            i -= m.visits.count
+            if i < m.playbooks.count { return m.playbooks[i].page }
+            i -= m.playbooks.count
+            if i < m.people.count { return m.people[i].page }
+            return m.partners[i - m.people.count].page
+        }
+
+        func document(at i: Int) -> SearchDocument {
+            let m = index.model
+            var i = i
+            if i < m.companies.count { return company(m.companies[i]) }
+            i -= m.companies.count
+            if i < m.visits.count { return visit(m.visits[i]) }
+            i -= m.visits.count
+            if i < m.playbooks.count { return document(m.playbooks[i].page, date: nil, meta: [], facets: [:]) }
+            i -= m.playbooks.count
+            if i < m.people.count {
+                let p = m.people[i]
+                return document(p.page, date: p.joined?.description, meta: [p.role, p.org], facets: ["person": [p.page.slug]])
+            }
+            let p = m.partners[i - m.people.count]
+            return document(p.page, date: nil, meta: [p.kind], facets: ["partner": [p.page.slug]])
+        }
 
         func published(_ facet: String, _ id: String) -> Bool {
             switch facet {
@@ -79,14 +99,30 @@ enum SearchPublisher {
 
     /// Writes the index; returns the site paths of its files. A session keeps the index's
     /// postings, so a later quick rebuild can patch them (see `update`).
-    static func publish(_ index: SiteIndex, into output: SiteOutput, session: SearchIndexSession?) throws -> Set<String> {
+    /// `releaseText`: a one-shot build, which reads no page's text after its search document.
+    static func publish(_ index: SiteIndex, into output: SiteOutput, session: SearchIndexSession?,
+                        releaseText: Bool = false) throws -> Set<String> {
         let sink: @Sendable (String, Data) throws -> Void = { name, data in try output.write("search/\(name)", data) }
         let names: Set<String>
         if let session {
             names = try session.build(documents(index), labels: labels(index), sink: sink).fileNames
         } else {
+            // Documents are made twice, once to measure them and once, a batch at a time, for the
+            // writer: at 100,000 pages holding all their text at once would cost half a gigabyte.
+            let maker = DocumentMaker(index: index)
+            var outlines = [SearchDocumentOutline?](repeating: nil, count: maker.count)
+            outlines.withUnsafeMutableBufferPointer { out in
+                let o = out
+                DispatchQueue.concurrentPerform(iterations: o.count) { i in o[i] = SearchDocumentOutline(maker.document(at: i)) }
+            }
             let written = NameSet()
-            _ = try SearchIndexWriter.write(documents(index), labels: labels(index)) { name, data in
+            // The writer asks for each document once; the page's plain text is read for the last
+            // time there (pages are written), so it goes at once, as the postings grow.
+            _ = try SearchIndexWriter.write(outlines: outlines.compactMap { $0 }, document: { i in
+                let document = maker.document(at: i)
+                if releaseText { maker.page(at: i).markdown.releasePlainText() }
+                return document
+            }, labels: labels(index)) { name, data in
                 written.insert(name)
                 try sink(name, data)
             }

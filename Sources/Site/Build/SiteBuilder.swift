@@ -108,6 +108,14 @@ public enum SiteBuilder {
         return result.report
     }
 
+    private static func releaseHTML(of model: SiteModel) {
+        for c in model.companies { c.page.markdown.releaseHTML() }
+        for v in model.visits { v.page.markdown.releaseHTML() }
+        for p in model.playbooks { p.page.markdown.releaseHTML() }
+        for p in model.people { p.page.markdown.releaseHTML() }
+        for p in model.partners { p.page.markdown.releaseHTML() }
+    }
+
     /// What a session keeps between builds (see `BuildSession`).
     struct SessionInput {
         let sources: SourceCache
@@ -133,7 +141,9 @@ public enum SiteBuilder {
            let quick = try QuickRebuild(options: options, previous: previous, search: session.search).run(read, start: start) {
             return quick
         }
-        let loaded = assemble(read)
+        // What the session keeps of the read; the rest of it (every file's YAML tree) goes now.
+        let (configBytes, paths) = (read.configBytes, read.files.map(\.relativePath))
+        let loaded = assemble(consume read)
         options.progress?.filesRead(loaded.model.pageCount)
         options.progress?.begin("rendering")
         steps.mark("load")
@@ -156,7 +166,11 @@ public enum SiteBuilder {
                 .renderAll(into: output, fingerprints: session.map { _ in previous.flatMap { $0.exact ? $0.fingerprints : nil } ?? [:] })
             steps.mark("pages")
             options.progress?.begin("indexing")
-            let searchFiles = try SearchPublisher.publish(index, into: output, session: session?.search)
+            // A one-shot build renders nothing more: the pages' HTML templates, then each page's
+            // plain text once its search document is made (together most of the model), make room
+            // for the search index. A session keeps them for its next rebuild.
+            if session == nil { releaseHTML(of: model) }
+            let searchFiles = try SearchPublisher.publish(index, into: output, session: session?.search, releaseText: session == nil)
             steps.mark("search")
             for file in theme.staticFiles {
                 try output.write("static/\(file.relativePath)", try Data(contentsOf: file.url))
@@ -166,7 +180,7 @@ public enum SiteBuilder {
             let report = BuildReport(pages: rendered.pages, files: output.filesWritten, bytes: output.bytesWritten, unchanged: output.filesReused,
                                      warnings: loaded.diagnostics.filter { $0.severity == .warning },
                                      seconds: Date().timeIntervalSince(start))
-            let last = LastBuild(options: options, configBytes: read.configBytes, paths: read.files.map(\.relativePath),
+            let last = LastBuild(options: options, configBytes: configBytes, paths: paths,
                                  index: index, warnings: report.warnings, theme: theme, pages: rendered.pages,
                                  fingerprints: rendered.fingerprints, produced: output.producedSizes, searchFiles: searchFiles)
             return SessionOutput(report: report, last: last)
