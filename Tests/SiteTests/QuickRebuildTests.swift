@@ -82,6 +82,20 @@ final class QuickRebuildTests: XCTestCase {
             .contains("奥の所見"), "the handover packet quotes the new text")
     }
 
+    /// A large one-shot build frees each page's HTML after the pages and its plain text after its
+    /// search document, and feeds the index one batch at a time: the same site, byte for byte.
+    func testALeanOneShotBuildWritesTheSameSite() throws {
+        let content = try writeProject()
+        _ = try SiteBuilder.build(options(content, "site"))
+        var lean = options(content, "lean")
+        lean.leanAbovePages = 0
+        _ = try SiteBuilder.build(lean)
+        let a = try files(scratch.appendingPathComponent("site")), b = try files(scratch.appendingPathComponent("lean"))
+        XCTAssertEqual(Set(a.keys), Set(b.keys))
+        XCTAssertGreaterThan(a.keys.filter { $0.hasPrefix("search/") }.count, 3)
+        for (path, data) in a where b[path] != data { XCTFail("lean/\(path) differs from a normal build") }
+    }
+
     // MARK: - Edits
 
     private func edit(_ text: String, step: Int, random: inout SeededRandom) -> (String, String) {

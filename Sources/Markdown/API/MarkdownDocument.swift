@@ -14,24 +14,23 @@ public struct MarkdownDocument: Sendable {
         let headings: [Heading]
         let wikiLinks: [WikiLink]
         let taskItems: [TaskItem]
-        /// Written only by `releasePlainText`, like `template`.
-        var plainText: String
         let contentHash: Int
-        /// Written only by `releaseHTML`, which callers run when nothing can render any more.
-        var template: String
-        var htmlReleased = false
-        var plainReleased = false
+        /// The HTML template and the plain text, in memory of their own: `releaseHTML` and
+        /// `releasePlainText` empty them, and as `var`s of this shared object every read would
+        /// pay a dynamic exclusivity check.
+        let texts: UnsafeMutablePointer<Texts>
         let wikiLinkOffsets: [Int]
         let wikiLinkPlainRanges: [Range<Int>]
         let sectionSpans: [SectionSpan]
 
         init(_ built: BuiltDocument, options: MarkdownOptions) {
             self.options = options
-            self.template = String(decoding: built.template, as: UTF8.self)
+            texts = .allocate(capacity: 1)
+            texts.initialize(to: Texts(template: String(decoding: built.template, as: UTF8.self),
+                                       plainText: String(decoding: built.plain, as: UTF8.self)))
             self.wikiLinkOffsets = built.wikiLinkOffsets
             self.wikiLinks = built.wikiLinks
             self.wikiLinkPlainRanges = built.wikiLinkPlainRanges
-            self.plainText = String(decoding: built.plain, as: UTF8.self)
             self.headings = built.headings
             self.taskItems = built.taskItems
             self.sectionSpans = built.sections
@@ -42,6 +41,18 @@ public struct MarkdownDocument: Sendable {
             hasher.combine(options.unsafeHTML)
             self.contentHash = hasher.finalize()
         }
+
+        deinit {
+            texts.deinitialize(count: 1)
+            texts.deallocate()
+        }
+    }
+
+    private struct Texts {
+        var template: String
+        var plainText: String
+        var htmlReleased = false
+        var plainReleased = false
     }
 
     public var options: MarkdownOptions { storage.options }
@@ -53,8 +64,8 @@ public struct MarkdownDocument: Sendable {
     public var taskItems: [TaskItem] { storage.taskItems }
     /// The whole document as plain text, one line per block, for search and snippets.
     public var plainText: String {
-        precondition(!storage.plainReleased, "reading a document whose plain text was released")
-        return storage.plainText
+        precondition(!storage.texts.pointee.plainReleased, "reading a document whose plain text was released")
+        return storage.texts.pointee.plainText
     }
 
     /// Changes whenever the rendered HTML template or its wiki links change: lets a site that keeps
@@ -63,7 +74,7 @@ public struct MarkdownDocument: Sendable {
     public var contentHash: Int { storage.contentHash }
 
     /// The rendered HTML with each wiki link left out; `wikiLinkOffsets[i]` is where link `i` goes.
-    private var template: String { storage.template }
+    private var template: String { storage.texts.pointee.template }
     private var wikiLinkOffsets: [Int] { storage.wikiLinkOffsets }
     private var wikiLinkPlainRanges: [Range<Int>] { storage.wikiLinkPlainRanges }
     private var sectionSpans: [SectionSpan] { storage.sectionSpans }
@@ -124,15 +135,15 @@ public struct MarkdownDocument: Sendable {
     /// copy of this document shares it. Rendering afterwards is a programming error and stops.
     /// Not safe to call while another thread reads this document.
     public func releaseHTML() {
-        storage.template = ""
-        storage.htmlReleased = true
+        storage.texts.pointee.template = ""
+        storage.texts.pointee.htmlReleased = true
     }
 
     /// Frees the plain text once nothing will read it again (see `releaseHTML`): a one-shot
     /// build's last reader is the page's search document.
     public func releasePlainText() {
-        storage.plainText = ""
-        storage.plainReleased = true
+        storage.texts.pointee.plainText = ""
+        storage.texts.pointee.plainReleased = true
     }
 
     /// The whole document as HTML, each wiki link rendered as `resolve` decides.
@@ -156,7 +167,8 @@ public struct MarkdownDocument: Sendable {
     // MARK: Private
 
     private func render(_ range: Range<Int>, _ resolve: (WikiLink) -> WikiLinkRendering) -> String {
-        precondition(!storage.htmlReleased, "rendering a document whose HTML was released")
+        precondition(!storage.texts.pointee.htmlReleased, "rendering a document whose HTML was released")
+        let template = self.template
         let utf8 = template.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var linkIndex = firstLink(atOrAfter: range.lowerBound)
@@ -190,6 +202,7 @@ public struct MarkdownDocument: Sendable {
 
     private func resolvedPlain(_ range: Range<Int>, _ name: (WikiLink) -> String?) -> String {
         let bytes = trimmedLines(range)
+        let plainText = self.plainText
         let utf8 = plainText.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var output = ""
@@ -209,7 +222,7 @@ public struct MarkdownDocument: Sendable {
     /// `range` of the plain text without leading and trailing line breaks, found on UTF-8 bytes:
     /// walking Characters backwards costs grapheme breaking per scalar.
     private func trimmedLines(_ range: Range<Int>) -> Range<Int> {
-        let utf8 = plainText.utf8
+        let utf8 = self.plainText.utf8
         var lower = min(range.lowerBound, utf8.count), upper = min(range.upperBound, utf8.count)
         while lower < upper, utf8[utf8.index(utf8.startIndex, offsetBy: lower)] == 0x0A { lower += 1 }
         while upper > lower, utf8[utf8.index(utf8.startIndex, offsetBy: upper - 1)] == 0x0A { upper -= 1 }
@@ -218,6 +231,7 @@ public struct MarkdownDocument: Sendable {
 
     private func plainSlice(_ range: Range<Int>) -> String {
         let bytes = trimmedLines(range)
+        let plainText = self.plainText
         let utf8 = plainText.utf8
         return String(plainText[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)])
     }

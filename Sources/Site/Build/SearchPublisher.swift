@@ -97,38 +97,39 @@ enum SearchPublisher {
         ])
     }
 
-    /// Writes the index; returns the site paths of its files. A session keeps the index's
-    /// postings, so a later quick rebuild can patch them (see `update`).
-    /// `releaseText`: a one-shot build, which reads no page's text after its search document.
+    /// Writes the index; returns the site paths of its files (empty without a session). A session keeps the index's
+    /// postings, so a later quick rebuild can patch them (see `update`). `lean` (a large one-shot
+    /// build, which reads no page's text after its search document) trades time for memory.
     static func publish(_ index: SiteIndex, into output: SiteOutput, session: SearchIndexSession?,
-                        releaseText: Bool = false) throws -> Set<String> {
-        let sink: @Sendable (String, Data) throws -> Void = { name, data in try output.write("search/\(name)", data) }
-        let names: Set<String>
+                        lean: Bool = false) throws -> Set<String> {
+        // File names are gathered for a session only (it removes what a later index no longer has).
+        let written = NameSet()
+        let track = session != nil
+        let collect: @Sendable (String, Data) throws -> Void = { name, data in
+            if track { written.insert(name) }
+            try output.write("search/\(name)", data)
+        }
         if let session {
-            names = try session.build(documents(index), labels: labels(index), sink: sink).fileNames
-        } else {
-            // Documents are made twice, once to measure them and once, a batch at a time, for the
-            // writer: at 100,000 pages holding all their text at once would cost half a gigabyte.
+            _ = try session.build(documents(index), labels: labels(index), sink: collect)
+        } else if lean {
+            // Documents are made twice, once to measure them and once, a batch at a time, for
+            // the writer, and each page's plain text goes as soon as its document is made: at
+            // 100,000 pages holding all their text twice would cost half a gigabyte.
             let maker = DocumentMaker(index: index)
             var outlines = [SearchDocumentOutline?](repeating: nil, count: maker.count)
             outlines.withUnsafeMutableBufferPointer { out in
                 let o = out
                 DispatchQueue.concurrentPerform(iterations: o.count) { i in o[i] = SearchDocumentOutline(maker.document(at: i)) }
             }
-            let written = NameSet()
-            // The writer asks for each document once; the page's plain text is read for the last
-            // time there (pages are written), so it goes at once, as the postings grow.
             _ = try SearchIndexWriter.write(outlines: outlines.compactMap { $0 }, document: { i in
                 let document = maker.document(at: i)
-                if releaseText { maker.page(at: i).markdown.releasePlainText() }
+                maker.page(at: i).markdown.releasePlainText()
                 return document
-            }, labels: labels(index)) { name, data in
-                written.insert(name)
-                try sink(name, data)
-            }
-            names = written.names
+            }, labels: labels(index), sink: collect)
+        } else {
+            _ = try SearchIndexWriter.write(documents(index), labels: labels(index), sink: collect)
         }
-        return Set(names.map { "search/\($0)" })
+        return Set(written.names.map { "search/\($0)" })
     }
 
     /// A quick rebuild's index: only the visits whose bodies changed get new documents (nothing

@@ -35,9 +35,14 @@ final class SiteOutput: @unchecked Sendable {
     /// In-place mode: changed files, held until `commit` so that a failed build writes nothing.
     private var pending: [String: Data] = [:]
 
-    init(output: URL, progress: BuildProgress? = nil) throws {
+    /// Whether `producedSizes` is kept: a session needs it for its next build; a one-shot build
+    /// of 100,000 visits would hold 180,000 paths for nothing.
+    private let tracksProduced: Bool
+
+    init(output: URL, progress: BuildProgress? = nil, tracksProduced: Bool = true) throws {
         self.progress = progress
         self.inPlace = false
+        self.tracksProduced = tracksProduced
         let fm = FileManager.default
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
@@ -56,6 +61,7 @@ final class SiteOutput: @unchecked Sendable {
     init(updating output: URL) throws {
         self.progress = nil
         self.inPlace = true
+        self.tracksProduced = true
         self.output = output.standardizedFileURL
         guard FileManager.default.fileExists(atPath: self.output.appendingPathComponent(SiteOutput.marker).path) else {
             throw BuildFailure("\(output.path) is not a site densho made; cannot update it in place")
@@ -114,7 +120,7 @@ final class SiteOutput: @unchecked Sendable {
         filesWritten += 1
         bytesWritten += data.count
         if reused { filesReused += 1 }
-        producedSizes[relativePath] = data.count
+        if tracksProduced { producedSizes[relativePath] = data.count }
         lock.unlock()
         progress?.wrote(relativePath)
     }
@@ -155,7 +161,7 @@ final class SiteOutput: @unchecked Sendable {
         filesWritten += 1
         bytesWritten += Int(info.st_size)
         filesReused += 1
-        producedSizes[relativePath] = Int(info.st_size)
+        if tracksProduced { producedSizes[relativePath] = Int(info.st_size) }
         lock.unlock()
         return true
     }
