@@ -152,7 +152,9 @@ struct Row {
             let other = r.hugo.seconds + r.pagefind.seconds
             let ratio = (r.hugo.failed || r.pagefind.failed || other == 0) ? "—" : String(format: "%.2f", r.densho.seconds / other)
             out += "| \(r.visits) | \(t(r.densho)) | \(mb(r.densho.peakKB)) | \(t(r.incremental)) / \(t(r.incrementalDiagnosis)) / \(t(r.incrementalFrontMatter)) | \(size(r.siteBytes)) / \(size(r.indexBytes)) "
-            out += "| \(t(r.hugo)) | \(mb(r.hugo.peakKB)) | \(t(r.pagefind)) | \(mb(r.pagefind.peakKB)) | \(size(r.hugoBytes)) (index \(size(r.pagefindBytes))) "
+            let pagefindPeak = r.pagefind.notRun ? "—" : mb(r.pagefind.peakKB)
+            let pagefindIndex = r.pagefind.notRun ? "Hugo only" : "index \(size(r.pagefindBytes))"
+            out += "| \(t(r.hugo)) | \(mb(r.hugo.peakKB)) | \(t(r.pagefind)) | \(pagefindPeak) | \(size(r.hugoBytes)) (\(pagefindIndex)) "
             out += "| \(ratio) | \(String(format: "%.2f s", r.floor)) | \(String(format: "%.0f×", r.floor > 0 ? r.densho.seconds / r.floor : 0)) |\n"
         }
         return out
