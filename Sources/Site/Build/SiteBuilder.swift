@@ -111,6 +111,14 @@ public enum SiteBuilder {
         return result.report
     }
 
+    private typealias MallocTrim = @convention(c) (Int) -> Int32
+
+    /// glibc's `malloc_trim`, which the Glibc module does not declare: looked up by name.
+    private static func trimHeap() {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+    }
+
     private static func releaseHTML(of model: SiteModel) {
         for c in model.companies { c.page.markdown.releaseHTML() }
         for v in model.visits { v.page.markdown.releaseHTML() }
@@ -187,7 +195,12 @@ public enum SiteBuilder {
             // make room for the search index. Below that size the freeing costs more time (the
             // allocator's work with a fragmented heap) than the memory is worth; a session keeps
             // everything for its next rebuild.
-            if lean { releaseHTML(of: model) }
+            if lean {
+                releaseHTML(of: model)
+                // The freed templates sit between live objects; handing their whole pages back to
+                // the system keeps them from counting while the index grows elsewhere.
+                trimHeap()
+            }
             let searchFiles = try SearchPublisher.publish(index, into: output, session: session?.search, lean: lean)
             steps.mark("search")
             for file in theme.staticFiles {
