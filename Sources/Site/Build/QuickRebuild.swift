@@ -13,7 +13,6 @@ struct LastBuild {
     let index: SiteIndex
     let warnings: [Diagnostic]
     let theme: Theme
-    let pages: Int
     /// Each page's template-data fingerprint (see `PageRenderer.renderAll`).
     let fingerprints: [String: UInt64]
     /// Every file of the site with its size.
@@ -25,7 +24,7 @@ struct LastBuild {
     var exact = true
 
     init(options: BuildOptions, configBytes: Data?, paths: [String], index: SiteIndex, warnings: [Diagnostic], theme: Theme,
-         pages: Int, fingerprints: [String: UInt64], produced: [String: Int], searchFiles: Set<String>) {
+         fingerprints: [String: UInt64], produced: [String: Int], searchFiles: Set<String>) {
         today = options.today
         publicOnly = options.publicOnly
         self.configBytes = configBytes
@@ -33,7 +32,6 @@ struct LastBuild {
         self.index = index
         self.warnings = warnings
         self.theme = theme
-        self.pages = pages
         self.fingerprints = fingerprints
         self.produced = produced
         self.searchFiles = searchFiles
@@ -126,7 +124,7 @@ struct QuickRebuild {
                                      unchanged: output.filesReused, warnings: previous.warnings,
                                      seconds: Date().timeIntervalSince(start))
             let last = LastBuild(options: options, configBytes: read.configBytes, paths: previous.paths, index: index,
-                                 warnings: previous.warnings, theme: previous.theme, pages: rendered.pages,
+                                 warnings: previous.warnings, theme: previous.theme,
                                  fingerprints: rendered.fingerprints, produced: output.producedSizes, searchFiles: searchFiles)
             return SiteBuilder.SessionOutput(report: report, last: last, quick: true)
         } catch {

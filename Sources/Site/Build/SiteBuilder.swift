@@ -212,7 +212,7 @@ public enum SiteBuilder {
                                      warnings: loaded.diagnostics.filter { $0.severity == .warning },
                                      seconds: Date().timeIntervalSince(start))
             let last = LastBuild(options: options, configBytes: configBytes, paths: paths,
-                                 index: index, warnings: report.warnings, theme: theme, pages: rendered.pages,
+                                 index: index, warnings: report.warnings, theme: theme,
                                  fingerprints: rendered.fingerprints, produced: output.producedSizes, searchFiles: searchFiles)
             return SessionOutput(report: report, last: last)
         } catch {
