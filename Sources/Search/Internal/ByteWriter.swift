@@ -47,18 +47,7 @@ struct ByteWriter {
     /// Every number of a varint byte list as VLQ digits.
     mutating func putVarintsAsVLQ(_ bytes: UnsafeBufferPointer<UInt8>, alphabet: UnsafePointer<UInt8>) {
         var at = 0
-        let n = bytes.count
-        while at < n {
-            var v = UInt(bytes[at] & 0x7F)
-            var shift: UInt = 7
-            while bytes[at] & 0x80 != 0 && at + 1 < n {
-                at += 1
-                v |= UInt(bytes[at] & 0x7F) << shift
-                shift += 7
-            }
-            at += 1
-            putVLQ(v, alphabet: alphabet)
-        }
+        while at < bytes.count { putVLQ(Varint.read(bytes, at: &at), alphabet: alphabet) }
     }
 
     /// Positional postings (varints, whole documents) as VLQ digits, and their document-level
@@ -68,17 +57,7 @@ struct ByteWriter {
                                     doc: inout Int, level: inout DocPostingBuilder) {
         var at = 0
         let n = bytes.count
-        @inline(__always) func next() -> UInt {
-            var v = UInt(bytes[at] & 0x7F)
-            var shift: UInt = 7
-            while bytes[at] & 0x80 != 0 && at + 1 < n {
-                at += 1
-                v |= UInt(bytes[at] & 0x7F) << shift
-                shift += 7
-            }
-            at += 1
-            return v
-        }
+        @inline(__always) func next() -> UInt { Varint.read(bytes, at: &at) }
         while at < n {
             let head = next()
             putVLQ(head, alphabet: alphabet)

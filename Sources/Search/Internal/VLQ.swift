@@ -85,28 +85,26 @@ enum Varint {
         return (bits + 4) / 5
     }
 
+    /// The number that starts at `at` in `bytes` (`at < bytes.count`), moving `at` past it; a
+    /// number cut off by the end of `bytes` ends there. The one decoder of the transcoding loops.
+    @inline(__always)
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, at: inout Int) -> UInt {
+        var v = UInt(bytes[at] & 0x7F)
+        var shift: UInt = 7
+        while bytes[at] & 0x80 != 0 && at + 1 < bytes.count {
+            at += 1
+            v |= UInt(bytes[at] & 0x7F) << shift
+            shift += 7
+        }
+        at += 1
+        return v
+    }
+
     /// Appends the VLQ digits of every number in `bytes` (whole numbers only).
     static func appendAsVLQ(_ bytes: [UInt8], to out: inout [UInt8]) {
-        let alphabet = VLQ.alphabet
         bytes.withUnsafeBufferPointer { b in
             var at = 0
-            let n = b.count
-            while at < n {
-                var v = UInt(b[at] & 0x7F)
-                var shift: UInt = 7
-                while b[at] & 0x80 != 0 && at + 1 < n {
-                    at += 1
-                    v |= UInt(b[at] & 0x7F) << shift
-                    shift += 7
-                }
-                at += 1
-                repeat {
-                    var digit = v & 31
-                    v >>= 5
-                    if v != 0 { digit |= 32 }
-                    out.append(alphabet[Int(digit)])
-                } while v != 0
-            }
+            while at < b.count { VLQ.append(Int(read(b, at: &at)), to: &out) }
         }
     }
 }

@@ -23,6 +23,10 @@ struct LastBuild {
     /// False after a failed rebuild, which may have written part of its changes.
     var exact = true
 
+    /// The page fingerprints a rebuild may compare with: none after a failed rebuild, when a file
+    /// may no longer be what its fingerprint says.
+    var trustedFingerprints: [String: UInt64] { exact ? fingerprints : [:] }
+
     init(options: BuildOptions, configBytes: Data?, paths: [String], index: SiteIndex, warnings: [Diagnostic], theme: Theme,
          fingerprints: [String: UInt64], produced: [String: Int], searchFiles: Set<String>) {
         today = options.today

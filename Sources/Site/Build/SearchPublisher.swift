@@ -4,14 +4,16 @@ import Search
 /// Turns the published pages into search documents and writes the index shards into the site.
 /// Only what this build publishes goes in, so `--public` indexes only public pages.
 enum SearchPublisher {
+    /// Every document, in model order, made on all cores.
     static func documents(_ index: SiteIndex) -> [SearchDocument] {
         let maker = DocumentMaker(index: index)
-        var docs = [SearchDocument?](repeating: nil, count: maker.count)
-        docs.withUnsafeMutableBufferPointer { out in
-            let o = out
-            DispatchQueue.concurrentPerform(iterations: o.count) { i in o[i] = maker.document(at: i) }
-        }
-        return docs.compactMap { $0 }
+        return onAllCores(maker.count) { maker.document(at: $0) }
+    }
+
+    private static func onAllCores<T>(_ count: Int, _ make: (Int) -> T) -> [T] {
+        let results = ConcurrentResults<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { results.set($0, make($0)) }
+        return results.values
     }
 
     /// One page's search document; what it reads besides the page is front matter of the pages it names.
@@ -21,34 +23,43 @@ enum SearchPublisher {
         /// Documents in model order: companies, visits, playbooks, people, partners.
         var count: Int { index.model.pageCount }
 
-        func page(at i: Int) -> PageInfo {
+        private enum Entry {
+            case company(Company), visit(Visit), playbook(Playbook), person(Person), partner(Partner)
+        }
+
+        /// The `i`th page in model order.
+        private func entry(at i: Int) -> Entry {
             let m = index.model
             var i = i
-            if i < m.companies.count { return m.companies[i].page }
+            if i < m.companies.count { return .company(m.companies[i]) }
             i -= m.companies.count
-            if i < m.visits.count { return m.visits[i].page }
+            if i < m.visits.count { return .visit(m.visits[i]) }
             i -= m.visits.count
-            if i < m.playbooks.count { return m.playbooks[i].page }
+            if i < m.playbooks.count { return .playbook(m.playbooks[i]) }
             i -= m.playbooks.count
-            if i < m.people.count { return m.people[i].page }
-            return m.partners[i - m.people.count].page
+            if i < m.people.count { return .person(m.people[i]) }
+            return .partner(m.partners[i - m.people.count])
+        }
+
+        func page(at i: Int) -> PageInfo {
+            switch entry(at: i) {
+            case .company(let c): return c.page
+            case .visit(let v): return v.page
+            case .playbook(let p): return p.page
+            case .person(let p): return p.page
+            case .partner(let p): return p.page
+            }
         }
 
         func document(at i: Int) -> SearchDocument {
-            let m = index.model
-            var i = i
-            if i < m.companies.count { return company(m.companies[i]) }
-            i -= m.companies.count
-            if i < m.visits.count { return visit(m.visits[i]) }
-            i -= m.visits.count
-            if i < m.playbooks.count { return document(m.playbooks[i].page, date: nil, meta: [], facets: [:]) }
-            i -= m.playbooks.count
-            if i < m.people.count {
-                let p = m.people[i]
+            switch entry(at: i) {
+            case .company(let c): return company(c)
+            case .visit(let v): return visit(v)
+            case .playbook(let p): return document(p.page, date: nil, meta: [], facets: [:])
+            case .person(let p):
                 return document(p.page, date: p.joined?.description, meta: [p.role, p.org], facets: ["person": [p.page.slug]])
+            case .partner(let p): return document(p.page, date: nil, meta: [p.kind], facets: ["partner": [p.page.slug]])
             }
-            let p = m.partners[i - m.people.count]
-            return document(p.page, date: nil, meta: [p.kind], facets: ["partner": [p.page.slug]])
         }
 
         func published(_ facet: String, _ id: String) -> Bool {
@@ -102,34 +113,26 @@ enum SearchPublisher {
     /// build, which reads no page's text after its search document) trades time for memory.
     static func publish(_ index: SiteIndex, into output: SiteOutput, session: SearchIndexSession?,
                         lean: Bool = false) throws -> Set<String> {
-        // File names are gathered for a session only (it removes what a later index no longer has).
-        let written = NameSet()
-        let track = session != nil
-        let collect: @Sendable (String, Data) throws -> Void = { name, data in
-            if track { written.insert(name) }
-            try output.write("search/\(name)", data)
-        }
+        let sink: @Sendable (String, Data) throws -> Void = { name, data in try output.write("search/\(name)", data) }
         if let session {
-            _ = try session.build(documents(index), labels: labels(index), sink: collect)
-        } else if lean {
+            // A session removes what a later index no longer has, so it needs the file names.
+            return Set(try session.build(documents(index), labels: labels(index), sink: sink).fileNames.map { "search/\($0)" })
+        }
+        if lean {
             // Documents are made twice, once to measure them and once, a batch at a time, for
             // the writer, and each page's plain text goes as soon as its document is made: at
             // 100,000 pages holding all their text twice would cost half a gigabyte.
             let maker = DocumentMaker(index: index)
-            var outlines = [SearchDocumentOutline?](repeating: nil, count: maker.count)
-            outlines.withUnsafeMutableBufferPointer { out in
-                let o = out
-                DispatchQueue.concurrentPerform(iterations: o.count) { i in o[i] = SearchDocumentOutline(maker.document(at: i)) }
-            }
-            _ = try SearchIndexWriter.write(outlines: outlines.compactMap { $0 }, document: { i in
+            let outlines = onAllCores(maker.count) { SearchDocumentOutline(maker.document(at: $0)) }
+            _ = try SearchIndexWriter.write(outlines: outlines, document: { i in
                 let document = maker.document(at: i)
                 maker.page(at: i).markdown.releasePlainText()
                 return document
-            }, labels: labels(index), sink: collect)
+            }, labels: labels(index), sink: sink)
         } else {
-            _ = try SearchIndexWriter.write(documents(index), labels: labels(index), sink: collect)
+            _ = try SearchIndexWriter.write(documents(index), labels: labels(index), sink: sink)
         }
-        return Set(written.names.map { "search/\($0)" })
+        return []
     }
 
     /// A quick rebuild's index: only the visits whose bodies changed get new documents (nothing
@@ -141,12 +144,4 @@ enum SearchPublisher {
         }
         return Set(update.fileNames.map { "search/\($0)" })
     }
-}
-
-/// File names written from several threads.
-final class NameSet: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set = Set<String>()
-    func insert(_ name: String) { lock.lock(); set.insert(name); lock.unlock() }
-    var names: Set<String> { lock.lock(); defer { lock.unlock() }; return set }
 }

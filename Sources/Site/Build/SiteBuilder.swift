@@ -65,7 +65,7 @@ public enum SiteBuilder {
         /// Problems found while reading (site.yml, file names, encodings, front matter syntax).
         let diagnostics: DiagnosticList
         /// With a session's cache: the files parsed again, with their previous parse.
-        let changes: [(path: String, previous: Result<ParsedSource, Diagnostic>?, current: Result<ParsedSource, Diagnostic>)]
+        let changes: [SourceCache.Change]
     }
 
     static func read(content: URL, displayPath: String, cache: SourceCache?) -> ReadContent {
@@ -117,14 +117,6 @@ public enum SiteBuilder {
     private static func trimHeap() {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
         _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
-    }
-
-    private static func releaseHTML(of model: SiteModel) {
-        for c in model.companies { c.page.markdown.releaseHTML() }
-        for v in model.visits { v.page.markdown.releaseHTML() }
-        for p in model.playbooks { p.page.markdown.releaseHTML() }
-        for p in model.people { p.page.markdown.releaseHTML() }
-        for p in model.partners { p.page.markdown.releaseHTML() }
     }
 
     /// What a session keeps between builds (see `BuildSession`).
@@ -187,7 +179,7 @@ public enum SiteBuilder {
         do {
             let views = options.publicOnly ? PublishedViews.forPublic(model) : .everything
             let rendered = try PageRenderer(index: index, theme: theme, views: views)
-                .renderAll(into: output, fingerprints: session.map { _ in previous.flatMap { $0.exact ? $0.fingerprints : nil } ?? [:] })
+                .renderAll(into: output, fingerprints: session.map { _ in previous?.trustedFingerprints ?? [:] })
             steps.mark("pages")
             options.progress?.begin("indexing")
             // A large one-shot build renders nothing more: the pages' HTML templates, then each
@@ -196,7 +188,7 @@ public enum SiteBuilder {
             // allocator's work with a fragmented heap) than the memory is worth; a session keeps
             // everything for its next rebuild.
             if lean {
-                releaseHTML(of: model)
+                for page in model.allPages { page.markdown.releaseHTML() }
                 // The freed templates sit between live objects; handing their whole pages back to
                 // the system keeps them from counting while the index grows elsewhere.
                 trimHeap()

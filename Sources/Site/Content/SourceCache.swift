@@ -25,9 +25,13 @@ final class SourceCache: @unchecked Sendable {
     private let lock = NSLock()
     /// Files parsed (not taken from the cache) by the last `parseAll`.
     private(set) var parsedCount = 0
-    /// What the last `parseAll` parsed again, with what the cache held for the same path before
-    /// (nil: a new file). Lets a session see that only the bodies of some notes changed.
-    private(set) var changes: [(path: String, previous: Result<ParsedSource, Diagnostic>?, current: Result<ParsedSource, Diagnostic>)] = []
+    /// A file the last `parseAll` parsed again, with what the cache held for it before (nil: a
+    /// new file). Lets a session see that only the bodies of some notes changed.
+    struct Change {
+        let previous: Result<ParsedSource, Diagnostic>?
+        let current: Result<ParsedSource, Diagnostic>
+    }
+    private(set) var changes: [Change] = []
 
     /// Like `SourceParser.parseAll`, reusing what did not change. Forgets files that are gone.
     func parseAll(_ files: [SourceFile], options: MarkdownOptions) -> [Result<ParsedSource, Diagnostic>] {
@@ -66,7 +70,7 @@ final class SourceCache: @unchecked Sendable {
         lock.lock()
         entries[path] = Entry(stamp: stamp, bytes: fingerprint.value, unsafeHTML: options.unsafeHTML, result: result)
         if previous?.bytes != fingerprint.value || previous?.unsafeHTML != options.unsafeHTML {
-            changes.append((path, previous?.result, result))
+            changes.append(Change(previous: previous?.result, current: result))
         }
         lock.unlock()
         return result

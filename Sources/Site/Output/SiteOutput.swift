@@ -29,7 +29,6 @@ final class SiteOutput: @unchecked Sendable {
     /// Every path this build produced (written, linked, kept or carried over) with its size, for a
     /// session to know what went away and how big the site is.
     private(set) var producedSizes: [String: Int] = [:]
-    var produced: Set<String> { Set(producedSizes.keys) }
     /// Updating the live site file by file (a session's rebuild) instead of staging a whole new one.
     let inPlace: Bool
     /// In-place mode: changed files, held until `commit` so that a failed build writes nothing.
