@@ -81,10 +81,5 @@ enum CalendarDay {
         YAMLDate(year: y, month: m, day: d)?.daysSinceEpoch ?? 0
     }
 
-    static func ymd(_ days: Int) -> (Int, Int, Int) {
-        let date = YAMLDate(daysSinceEpoch: days)
-        return (date.year, date.month, date.day)
-    }
-
     static func string(_ days: Int) -> String { YAMLDate(daysSinceEpoch: days).description }
 }

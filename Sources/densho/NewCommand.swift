@@ -30,7 +30,7 @@ enum NewCommand {
                 .filter { !$0.isEmpty }
             note = try creator.newVisit(company: slug, date: try date(a.value("date")), staff: staff, kind: visitKind)
         } else {
-            guard let section = Section.allCases.first(where: { $0.kind == kind && $0 != .visits }) else {
+            guard let section = PageKind.allCases.first(where: { $0.singular == kind && $0 != .visits }) else {
                 throw UsageError(message: "unknown kind '\(kind)'; expected visit, company, playbook, person or partner")
             }
             for flag in ["date", "staff", "kind"] where a.value(flag) != nil {

@@ -10,8 +10,8 @@ final class FastPathTests: XCTestCase {
         for value in UInt32(0)...0xFFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = "Ａ" + String(Character(scalar)) + "ｂ 済"
-            guard let fast = SiteIndex.fastPromiseKey(text) else { continue }
-            XCTAssertEqual(fast, SiteIndex.normalizedPromiseKey(text), "U+\(String(value, radix: 16))")
+            guard let fast = PublishedSite.fastPromiseKey(text) else { continue }
+            XCTAssertEqual(fast, PublishedSite.normalizedPromiseKey(text), "U+\(String(value, radix: 16))")
             checked += 1
         }
         XCTAssertGreaterThan(checked, 20_000)   // ASCII, full-width forms, kana, CJK ideographs
@@ -21,10 +21,10 @@ final class FastPathTests: XCTestCase {
         let samples = ["見積りを　送る", "ＩｏＴ センサーの 見積り", "ｱﾙﾊﾞｲﾄ比率を確認", "Call\tBack\r\nTomorrow",
                        "ガ（濁点の合成）", "カ\u{3099}を含む", "試作品ＯＫ。", "", "㈱丸々精機へ連絡"]
         for text in samples {
-            XCTAssertEqual(SiteIndex.promiseKey(text), SiteIndex.normalizedPromiseKey(text), text)
+            XCTAssertEqual(PublishedSite.promiseKey(text), PublishedSite.normalizedPromiseKey(text), text)
         }
-        XCTAssertNil(SiteIndex.fastPromiseKey("ｱﾙﾊﾞｲﾄ"))   // half-width kana compose: the slow path decides
-        XCTAssertEqual(SiteIndex.promiseKey("ＩｏＴ センサー"), SiteIndex.promiseKey("iot センサー"))
+        XCTAssertNil(PublishedSite.fastPromiseKey("ｱﾙﾊﾞｲﾄ"))   // half-width kana compose: the slow path decides
+        XCTAssertEqual(PublishedSite.promiseKey("ＩｏＴ センサー"), PublishedSite.promiseKey("iot センサー"))
     }
 
     func testTrimmingMatchesFoundationWhitespaces() {

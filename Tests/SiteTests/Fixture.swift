@@ -17,9 +17,9 @@ struct Fixture {
 
     func load() -> LoadedSite { SiteBuilder.load(content: root, displayPath: "content") }
 
-    func index(today: String) -> SiteIndex {
+    func index(today: String) -> PublishedSite {
         let loaded = load()
-        return SiteIndex(model: loaded.model, links: loaded.links, today: YAMLDate(today)!)
+        return PublishedSite(model: loaded.model, links: loaded.links, today: YAMLDate(today)!)
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

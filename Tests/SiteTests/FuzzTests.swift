@@ -6,7 +6,7 @@ import XCTest
 @testable import Site
 
 /// Mutation fuzzing of the whole reading pipeline: bytes → SourceText → FrontMatter.split →
-/// YAML.parse → MarkdownDocument (and its HTML) → ModelBuilder → LinkGraph → SiteIndex and views.
+/// YAML.parse → MarkdownDocument (and its HTML) → ModelBuilder → LinkGraph → PublishedSite and views.
 /// A crash or a trap fails the run; so does a diagnostic that points nowhere. The seed and the
 /// count are printed so any failure can be replayed: `DENSHO_FUZZ_SEED=… DENSHO_FUZZ_COUNT=…`.
 /// 100,000 inputs by default (about 20 s in a debug build); `scripts/fuzz` runs more in a release build.
@@ -33,13 +33,13 @@ final class FuzzTests: XCTestCase {
 
 struct NoteFuzzer {
     struct Stats { var inputs = 0, pages = 0, errors = 0 }
-    struct Input { let section: Section; let slug: String; let bytes: [UInt8] }
+    struct Input { let section: PageKind; let slug: String; let bytes: [UInt8] }
 
     var rng: SeededRandom
     init(seed: UInt64) { rng = SeededRandom(seed: seed) }
 
     /// Valid notes of every kind to start from (mutants of valid input reach deepest).
-    static let seeds: [(Section, String, String)] = [
+    static let seeds: [(PageKind, String, String)] = [
         (.companies, "minato-seiki", """
         ---
         name: 株式会社みなと精機
@@ -148,7 +148,7 @@ struct NoteFuzzer {
                 let path = "content/\(input.section.rawValue)/\(n)-\(input.slug).md"
                 lineCounts[path] = input.bytes.reduce(1) { $1 == 0x0A || $1 == 0x0D ? $0 + 1 : $0 } + 1
                 let file = SourceFile(url: URL(fileURLWithPath: "/nonexistent/" + path), relativePath: path, displayPath: path,
-                                      section: input.section, slug: input.section == .visits ? input.slug : "\(input.slug)\(n == 0 ? "" : "-\(n)")")
+                                      kind: input.section, slug: input.section == .visits ? input.slug : "\(input.slug)\(n == 0 ? "" : "-\(n)")")
                 let result: Result<ParsedSource, Diagnostic>
                 switch SourceText.decode(Data(input.bytes), displayPath: path) {
                 case .success(let text): result = SourceParser.parse(text: text, of: file, options: options)
@@ -171,7 +171,7 @@ struct NoteFuzzer {
             for d in diagnostics.items { check(d, lineCounts, report) }
             stats.errors += diagnostics.items.filter { $0.severity == .error }.count
             stats.pages += model.allPages.count
-            let index = SiteIndex(model: model, links: links, today: YAMLDate("2026-11-25")!)
+            let index = PublishedSite(model: model, links: links, today: YAMLDate("2026-11-25")!)
             _ = Radar(index)
             _ = Funnel(index)
             for company in model.companies { _ = index.openPromises(of: company); _ = index.referralThreads(of: company) }

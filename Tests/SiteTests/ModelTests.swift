@@ -60,9 +60,9 @@ final class ModelTests: XCTestCase {
         let all = messages(loaded)
         XCTAssertTrue(all.contains { $0.hasPrefix("content/playbooks/p.md:6:1: error: link [[a]] is ambiguous") }, "\(all)")
         XCTAssertTrue(all.contains { $0.hasPrefix("content/playbooks/p.md:6:9: error: link [[存在しない]] does not match any page") }, "\(all)")
-        let targets = loaded.links.targets[PageID(section: .playbooks, slug: "p")] ?? []
+        let targets = loaded.links.targets[PageID(kind: .playbooks, slug: "p")] ?? []
         XCTAssertEqual(targets.prefix(3).map { $0?.page.description }, ["companies/a", "companies/a", "partners/ip"])
-        XCTAssertEqual(loaded.links.backlinks[PageID(section: .companies, slug: "a")], [PageID(section: .playbooks, slug: "p")])
+        XCTAssertEqual(loaded.links.backlinks[PageID(kind: .companies, slug: "a")], [PageID(kind: .playbooks, slug: "p")])
     }
 
     func testSymlinkOutOfContentIsRefused() throws {

@@ -116,7 +116,6 @@ public struct MarkdownDocument: Sendable {
         }
     }
 
-    public var sectionCount: Int { sectionSpans.count }
 
     /// The plain text with each label-less wiki link shown as `name(link)` says (the page's title
     /// rather than its slug), for snippets and search. Links with a label keep their label.

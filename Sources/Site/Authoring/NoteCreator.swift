@@ -48,9 +48,9 @@ public struct NoteCreator: Sendable {
     }
 
     /// A company, playbook, person or partner page named `slug`.
-    public func newPage(_ section: Section, slug: String, name: String?, today: YAMLDate) throws -> CreatedNote {
+    public func newPage(_ section: PageKind, slug: String, name: String?, today: YAMLDate) throws -> CreatedNote {
         try requireContentFolder()
-        try NoteNaming.checkNewSlug(slug, kind: section.kind, existing: lookup.slugs(in: section))
+        try NoteNaming.checkNewSlug(slug, kind: section.singular, existing: lookup.slugs(in: section))
         let title = name ?? slug
         let text: String
         switch section {

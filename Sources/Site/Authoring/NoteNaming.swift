@@ -9,20 +9,12 @@ enum NoteNaming {
         return (1...9_999).lazy.map { $0 == 1 ? "\(base).md" : "\(base)-\($0).md" }
     }
 
-    /// Slugs that only differ in letter case or Unicode form would become two pages whose files
-    /// overwrite each other on a case-insensitive or normalising drive (macOS, Windows shares).
-    static func folded(_ slug: String) -> String {
-        // Most slugs are lowercase ASCII already: skip the Foundation round trip for them (load calls this per page).
-        if slug.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) { return slug }
-        return slug.precomposedStringWithCanonicalMapping.lowercased()
-    }
-
     static func checkNewSlug(_ slug: String, kind: String, existing: [String]) throws {
         if let problem = SlugRules.problem(with: slug) {
             throw AuthoringError("'\(slug)' cannot be a \(kind) id: \(problem)")
         }
-        let key = folded(slug)
-        if let clash = existing.first(where: { folded($0) == key }) {
+        let key = NoteFormat.foldedSlug(slug)
+        if let clash = existing.first(where: { NoteFormat.foldedSlug($0) == key }) {
             throw AuthoringError(clash == slug
                 ? "a \(kind) '\(slug)' already exists; densho never overwrites a note"
                 : "a \(kind) '\(clash)' already exists and differs from '\(slug)' only in letter case or Unicode form")

@@ -20,15 +20,15 @@ enum NoteTemplates {
         #     note: 紹介の内容
         # next_visit: YYYY-MM-DD
         ---
-        ## \(NoteSection.heard)
+        ## \(NoteFormat.heard)
 
-        ## \(NoteSection.diagnosis)
+        ## \(NoteFormat.diagnosis)
 
-        ## \(NoteSection.nextSteps)
+        ## \(NoteFormat.nextSteps)
 
         - [ ] 
 
-        ## \(NoteSection.reflection)
+        ## \(NoteFormat.reflection)
 
         """
     }

@@ -8,26 +8,26 @@ struct ProjectLookup {
     let content: URL
     let displayRoot: String
 
-    func slugs(in section: Section) -> [String] {
+    func slugs(in section: PageKind) -> [String] {
         let folder = content.appendingPathComponent(section.rawValue)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()
     }
 
     /// The front matter of `section/slug.md`, or an error naming the closest existing slugs.
-    func frontMatter(of slug: String, in section: Section) throws -> YAMLNode {
+    func frontMatter(of slug: String, in section: PageKind) throws -> YAMLNode {
         let existing = slugs(in: section)
         guard existing.contains(slug) else {
-            throw AuthoringError(ProjectLookup.unknown(slug, kind: section.kind, folder: display(section.rawValue), among: existing))
+            throw AuthoringError(ProjectLookup.unknown(slug, kind: section.singular, folder: display(section.rawValue), among: existing))
         }
         let relative = "\(section.rawValue)/\(slug).md"
         return try ProjectLookup.readFrontMatter(content.appendingPathComponent(relative), display: display(relative))
     }
 
-    func requireExists(_ slug: String, in section: Section) throws {
+    func requireExists(_ slug: String, in section: PageKind) throws {
         let existing = slugs(in: section)
         if !existing.contains(slug) {
-            throw AuthoringError(ProjectLookup.unknown(slug, kind: section.kind, folder: display(section.rawValue), among: existing))
+            throw AuthoringError(ProjectLookup.unknown(slug, kind: section.singular, folder: display(section.rawValue), among: existing))
         }
     }
 
@@ -36,16 +36,7 @@ struct ProjectLookup {
     }
 
     static func readFrontMatter(_ url: URL, display: String) throws -> YAMLNode {
-        let text: String
-        switch SourceText.read(url, displayPath: display) {
-        case .success(let t): text = t
-        case .failure(let d): throw ContentErrors([d])
-        }
-        do {
-            return try FrontMatter.parse(text).frontMatter
-        } catch let error as YAMLError {
-            throw ContentErrors([Diagnostic(path: display, line: error.location.line, column: error.location.column, message: error.message)])
-        }
+        try SourceParser.frontMatter(of: url, displayPath: display)
     }
 
     /// "unknown company 'x'" with the closest existing slugs, always some when any exist: the

@@ -5,15 +5,10 @@ import FrontMatter
 /// re-encoding, no normalised line endings, the byte-order mark and every earlier byte kept.
 public enum ReflectionAppender {
     /// `## 振り返り (2026-11-25)`
-    public static func heading(for date: YAMLDate) -> String { "## \(NoteSection.reflection) (\(date))" }
+    public static func heading(for date: YAMLDate) -> String { "## \(NoteFormat.reflection) (\(date))" }
 
-    /// Each prompt becomes a `- prompt：` line, answered on the same line; a prompt that already
-    /// ends in a colon or question mark keeps its own.
-    public static func promptLine(_ prompt: String) -> String {
-        let trimmed = prompt.trimmingCharacters(in: .whitespaces)
-        let ownPunctuation = ["：", ":", "？", "?"].contains { trimmed.hasSuffix($0) }
-        return "- " + trimmed + (ownPunctuation ? "" : "：")
-    }
+    /// Each prompt becomes a `- prompt：` line (see `NoteFormat.promptLine`).
+    public static func promptLine(_ prompt: String) -> String { NoteFormat.promptLine(prompt) }
 
     /// The note with the section appended. The new lines use the file's own line ending (that of
     /// its last line break, CRLF or LF); a missing final line break is added first, then exactly

@@ -2,46 +2,6 @@ import Foundation
 import FrontMatter
 import Search
 
-/// What a session keeps of its last successful build: enough to tell what an edit touched and to
-/// rebuild only that.
-struct LastBuild {
-    let today: YAMLDate
-    let publicOnly: Bool
-    let configBytes: Data?
-    /// Every content file, in scan order.
-    let paths: [String]
-    let index: SiteIndex
-    let warnings: [Diagnostic]
-    let theme: Theme
-    /// Each page's template-data fingerprint (see `PageRenderer.renderAll`).
-    let fingerprints: [String: UInt64]
-    /// Every file of the site with its size.
-    let produced: [String: Int]
-    /// The site paths of the search index files (part of `produced`).
-    let searchFiles: Set<String>
-    /// Whether the live site is exactly what this build made, so files can be carried over unseen.
-    /// False after a failed rebuild, which may have written part of its changes.
-    var exact = true
-
-    /// The page fingerprints a rebuild may compare with: none after a failed rebuild, when a file
-    /// may no longer be what its fingerprint says.
-    var trustedFingerprints: [String: UInt64] { exact ? fingerprints : [:] }
-
-    init(options: BuildOptions, configBytes: Data?, paths: [String], index: SiteIndex, warnings: [Diagnostic], theme: Theme,
-         fingerprints: [String: UInt64], produced: [String: Int], searchFiles: Set<String>) {
-        today = options.today
-        publicOnly = options.publicOnly
-        self.configBytes = configBytes
-        self.paths = paths
-        self.index = index
-        self.warnings = warnings
-        self.theme = theme
-        self.fingerprints = fingerprints
-        self.produced = produced
-        self.searchFiles = searchFiles
-    }
-}
-
 /// The rebuild after the most common edit in `serve` and `build --watch`: someone changed the text
 /// of one or a few visit notes and left their front matter alone. Then the pages, the model's shape,
 /// every title and every link target stay what they were, and only these can change:
@@ -79,7 +39,7 @@ struct QuickRebuild {
         for source in edits {
             guard let at = position[source.file.slug] else { return nil }
             let old = model.visits[at].page
-            model.visits[at].page = PageInfo(section: old.section, slug: old.slug, displayPath: old.displayPath, title: old.title,
+            model.visits[at].page = PageInfo(kind: old.kind, slug: old.slug, displayPath: old.displayPath, title: old.title,
                                              visibility: old.visibility, themes: old.themes, markdown: source.markdown,
                                              bodyFirstLine: source.bodyFirstLine)
             guard let targets = links.relink(model.visits[at].page, resolver: resolver) else { return nil }
@@ -92,7 +52,7 @@ struct QuickRebuild {
         let gathered = changed.contains { visit in
             guard let at = position[visit.page.slug] else { return true }
             let before = previous.index.model.visits[at]
-            let promises = { (index: SiteIndex) in
+            let promises = { (index: PublishedSite) in
                 (index.promisesByCompany[visit.company.value] ?? []).map { [$0.text, $0.visit.page.slug] }
             }
             return previous.index.digest(of: before) != index.digest(of: visit) || promises(previous.index) != promises(index)
@@ -104,7 +64,7 @@ struct QuickRebuild {
             for visit in changed {
                 if let company = index.companiesBySlug[visit.company.value] { mayChange.insert(company.page.outputPath) }
                 mayChange.insert(VisitYearPages.path(for: visit.date.year))
-                for theme in Set(visit.page.themeNames) { mayChange.insert(ThemePages.path(for: theme)) }
+                for theme in Set(visit.page.themeNames) { mayChange.insert(TopicPages.path(for: theme)) }
             }
             for person in model.people { mayChange.insert(person.page.outputPath) }
             mayChange.formUnion(["visits/index.html", "radar.html", "index.html"])
@@ -144,7 +104,7 @@ struct QuickRebuild {
         var edits: [ParsedSource] = []
         for change in read.changes {
             guard case .success(let old)? = change.previous, case .success(let new) = change.current,
-                  new.file.section == .visits, old.file.relativePath == new.file.relativePath,
+                  new.file.kind == .visits, old.file.relativePath == new.file.relativePath,
                   old.frontMatter == new.frontMatter, old.bodyFirstLine == new.bodyFirstLine else { return nil }
             edits.append(new)
         }

@@ -5,7 +5,7 @@ import Search
 /// Only what this build publishes goes in, so `--public` indexes only public pages.
 enum SearchPublisher {
     /// Every document, in model order, made on all cores.
-    static func documents(_ index: SiteIndex) -> [SearchDocument] {
+    static func documents(_ index: PublishedSite) -> [SearchDocument] {
         let maker = DocumentMaker(index: index)
         return onAllCores(maker.count) { maker.document(at: $0) }
     }
@@ -18,7 +18,7 @@ enum SearchPublisher {
 
     /// One page's search document; what it reads besides the page is front matter of the pages it names.
     struct DocumentMaker: Sendable {
-        let index: SiteIndex
+        let index: PublishedSite
 
         /// Documents in model order: companies, visits, playbooks, people, partners.
         var count: Int { index.model.pageCount }
@@ -77,7 +77,7 @@ enum SearchPublisher {
             for (name, ids) in given { facets[name] = ids.filter { published(name, $0) } }
             facets["theme"] = page.themeNames
             if let date { facets["year"] = [String(date.prefix(4))] }
-            return SearchDocument(url: page.outputPath, title: page.title, type: page.section.kind, date: date,
+            return SearchDocument(url: page.outputPath, title: page.title, type: page.kind.singular, date: date,
                                   headings: page.markdown.headings.map(\.text), body: index.plainText(page),
                                   meta: meta.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n"),
                                   facets: facets.filter { !$0.value.isEmpty })
@@ -99,7 +99,7 @@ enum SearchPublisher {
         }
     }
 
-    static func labels(_ index: SiteIndex) -> SearchFacetLabels {
+    static func labels(_ index: PublishedSite) -> SearchFacetLabels {
         let m = index.model
         return SearchFacetLabels(labels: [
             "company": Dictionary(m.companies.map { ($0.page.slug, $0.name) }, uniquingKeysWith: { a, _ in a }),
@@ -111,7 +111,7 @@ enum SearchPublisher {
     /// Writes the index; returns the site paths of its files (empty without a session). A session keeps the index's
     /// postings, so a later quick rebuild can patch them (see `update`). `lean` (a large one-shot
     /// build, which reads no page's text after its search document) trades time for memory.
-    static func publish(_ index: SiteIndex, into output: SiteOutput, session: SearchIndexSession?,
+    static func publish(_ index: PublishedSite, into output: SiteOutput, session: SearchIndexSession?,
                         lean: Bool = false) throws -> Set<String> {
         let sink: @Sendable (String, Data) throws -> Void = { name, data in try output.write("search/\(name)", data) }
         if let session {
@@ -137,7 +137,7 @@ enum SearchPublisher {
 
     /// A quick rebuild's index: only the visits whose bodies changed get new documents (nothing
     /// else a document holds can have changed); only files whose bytes change are written.
-    static func update(_ index: SiteIndex, visits: [Visit], into output: SiteOutput, session: SearchIndexSession) throws -> Set<String> {
+    static func update(_ index: PublishedSite, visits: [Visit], into output: SiteOutput, session: SearchIndexSession) throws -> Set<String> {
         let maker = DocumentMaker(index: index)
         let update = try session.update(replacing: visits.map(maker.visit), labels: labels(index)) { name, data in
             try output.write("search/\(name)", data)

@@ -4,107 +4,8 @@ import Markdown
 import Mustache
 import Search
 
-public struct BuildOptions: Sendable {
-    public var contentDirectory: URL
-    public var outputDirectory: URL
-    public var themeDirectory: URL
-    public var today: YAMLDate
-    public var publicOnly: Bool
-    /// How paths are shown in diagnostics (as the user typed them, e.g. "content").
-    public var contentDisplayPath: String
-    public var themeDisplayPath: String
-    /// Advanced as the build goes, for a progress line (nil: nobody is watching).
-    public var progress: BuildProgress?
-    /// From this many pages on, a one-shot build frees each page's text once it has no further
-    /// use (see `SiteBuilder.build`); tests lower it to run that way on small sites.
-    var leanAbovePages = 30_000
-
-    public init(contentDirectory: URL, outputDirectory: URL, themeDirectory: URL, today: YAMLDate,
-                publicOnly: Bool = false, contentDisplayPath: String? = nil, themeDisplayPath: String? = nil) {
-        self.contentDirectory = contentDirectory
-        self.outputDirectory = outputDirectory
-        self.themeDirectory = themeDirectory
-        self.today = today
-        self.publicOnly = publicOnly
-        self.contentDisplayPath = contentDisplayPath ?? contentDirectory.path
-        self.themeDisplayPath = themeDisplayPath ?? themeDirectory.path
-    }
-}
-
-public struct BuildReport: Sendable {
-    public let pages: Int
-    public let files: Int
-    public let bytes: Int
-    /// Files identical to the previous build's, taken over without writing.
-    public let unchanged: Int
-    public let warnings: [Diagnostic]
-    public let seconds: Double
-}
-
-/// The loaded, validated content: what `check` reports on and what `build` renders.
-public struct LoadedSite: Sendable {
-    public let model: SiteModel
-    public let links: LinkGraph
-    public let diagnostics: [Diagnostic]
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-}
-
 /// The build, as a list of named steps: read → model → links → render pages → search index → swap in.
 public enum SiteBuilder {
-    public static func load(content: URL, displayPath: String) -> LoadedSite {
-        assemble(read(content: content, displayPath: displayPath, cache: nil))
-    }
-
-    /// The content folder as files: site.yml, every note parsed (reusing a session's cache).
-    struct ReadContent {
-        let config: SiteConfig
-        /// site.yml's bytes, for a session to see that the configuration did not change.
-        let configBytes: Data?
-        let files: [SourceFile]
-        let sources: [Result<ParsedSource, Diagnostic>]
-        /// Problems found while reading (site.yml, file names, encodings, front matter syntax).
-        let diagnostics: DiagnosticList
-        /// With a session's cache: the files parsed again, with their previous parse.
-        let changes: [SourceCache.Change]
-    }
-
-    static func read(content: URL, displayPath: String, cache: SourceCache?) -> ReadContent {
-        let steps = StepTimer()
-        var diagnostics = DiagnosticList()
-        let scanner = ContentScanner(contentDirectory: content, displayRoot: displayPath)
-        let configURL = content.appendingPathComponent("site.yml")
-        let config = SiteConfig.load(from: configURL, displayPath: scanner.display("site.yml"), into: &diagnostics)
-        let files = scanner.scan(into: &diagnostics)
-        steps.mark("  scan")
-        let options = MarkdownOptions(unsafeHTML: config.unsafeHTML)
-        let sources = cache?.parseAll(files, options: options) ?? SourceParser.parseAll(files, options: options)
-        steps.mark("  parse")
-        defer { steps.mark("  site.yml") }
-        return ReadContent(config: config, configBytes: FileManager.default.contents(atPath: configURL.path),
-                           files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [])
-    }
-
-    static func assemble(_ read: ReadContent) -> LoadedSite {
-        let steps = StepTimer()
-        var diagnostics = read.diagnostics
-        var sources: [ParsedSource] = []
-        sources.reserveCapacity(read.sources.count)
-        for result in read.sources {
-            switch result {
-            case .success(let source): sources.append(source)
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            }
-        }
-        var builder = ModelBuilder(config: read.config)
-        let model = builder.build(sources)
-        diagnostics.append(contentsOf: builder.diagnostics)
-        steps.mark("  model")
-        DuplicateSlugs.check(model, into: &diagnostics)
-        let links = LinkGraph.resolve(model, into: &diagnostics)
-        steps.mark("  links")
-        return LoadedSite(model: model, links: links, diagnostics: diagnostics.sorted)
-    }
-
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let result = try build(options, session: nil)
         LastOneShot.keep(result.last)
@@ -169,7 +70,7 @@ public enum SiteBuilder {
             if !problems.isEmpty { throw ContentErrors(problems.sorted()) }
         }
         let model = options.publicOnly ? Publication.publicOnly(loaded.model) : loaded.model
-        let index = SiteIndex(model: model, links: loaded.links, today: options.today, digestCache: session?.digests)
+        let index = PublishedSite(model: model, links: loaded.links, today: options.today, digestCache: session?.digests)
         let theme = try Theme.load(from: options.themeDirectory, language: model.config.language,
                                    displayPath: options.themeDisplayPath)
         steps.mark("index")
@@ -227,94 +128,5 @@ enum LastOneShot {
         last = build
         lock.unlock()
         _ = previous   // released here, outside the lock
-    }
-}
-
-/// What `--public` keeps: only pages marked public, and nothing derived from the others.
-enum Publication {
-    static func publicOnly(_ model: SiteModel) -> SiteModel {
-        var result = model
-        let isPublic: (PageInfo) -> Bool = { $0.visibility == .public }
-        result.companies = model.companies.filter { isPublic($0.page) }
-        result.visits = model.visits.filter { isPublic($0.page) }
-        result.playbooks = model.playbooks.filter { isPublic($0.page) }
-        result.people = model.people.filter { isPublic($0.page) }
-        result.partners = model.partners.filter { isPublic($0.page) }
-        // A public visit of an internal company is named by its date alone: the usual name carries
-        // the company's name, and without it the company's slug — both internal.
-        let published = Set(result.companies.map(\.page.slug))
-        ModelBuilder.nameVisits(&result)
-        for index in result.visits.indices where !published.contains(result.visits[index].company.value) {
-            result.visits[index].page.title = result.visits[index].date.description
-        }
-        return result
-    }
-
-    /// What a public build cannot hide by leaving pages out: a public page's own file name is its
-    /// address, and a visit is usually named after its company. Publishing it would reveal the
-    /// internal company's slug, so the build stops and says which file to rename.
-    static func problems(_ model: SiteModel) -> [Diagnostic] {
-        let internalCompanies = Set(model.companies.filter { $0.page.visibility != .public }.map(\.page.slug))
-        var diagnostics = DiagnosticList()
-        for visit in model.visits where visit.page.visibility == .public && internalCompanies.contains(visit.company.value) {
-            let name = visit.company.value
-            if visit.page.slug.contains(name) {
-                diagnostics.error(visit.page.displayPath, 1, 1, "this public visit's file name contains '\(name)', the slug of an internal company, and --public would publish it; rename the file (e.g. \(visit.date)-public-event.md) or make the company public")
-            }
-        }
-        return diagnostics.items
-    }
-}
-
-/// Which gathered pages a build writes and links. An internal build writes them all; a public
-/// one writes a list only when its section has public pages, and never the team's working views
-/// (the radar, handover packets), which exist to follow up internal work.
-struct PublishedViews: Sendable {
-    var lists: Set<Section> = Set(Section.allCases)
-    var radar = true
-    var handover = true
-
-    static let everything = PublishedViews()
-
-    static func forPublic(_ model: SiteModel) -> PublishedViews {
-        var views = PublishedViews(lists: [], radar: false, handover: false)
-        for page in model.allPages { views.lists.insert(page.section) }
-        return views
-    }
-
-    /// Whether the page at a site path (a list, the radar) is written by this build.
-    func includes(_ path: String) -> Bool {
-        switch path {
-        case "radar.html": return radar
-        case "playbooks/print.html": return lists.contains(.playbooks)
-        default:
-            if path.hasSuffix("/index.html"), let section = Section(rawValue: String(path.dropLast("/index.html".count))) {
-                return lists.contains(section)
-            }
-            return true
-        }
-    }
-}
-
-/// Step timings on standard error when DENSHO_TIMINGS is set: where a build spends its time, and
-/// the resident memory after each step (peak memory is what the benchmark reports; this shows
-/// which step holds it).
-final class StepTimer {
-    private var last = Date()
-    private let enabled = ProcessInfo.processInfo.environment["DENSHO_TIMINGS"] != nil
-
-    func mark(_ step: String) {
-        guard enabled else { return }
-        let now = Date()
-        FileHandle.standardError.write(Data(String(format: "densho: %@ %.3f s (%d MB resident)\n", step, now.timeIntervalSince(last),
-                                                   StepTimer.residentMB()).utf8))
-        last = now
-    }
-
-    private static func residentMB() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = text.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 }

@@ -32,7 +32,7 @@ public enum ContentCheck {
             if ReflectionStatus.isReflected(visit.page.markdown, unansweredPrompts: unanswered) { continue }
             let days = today.daysSinceEpoch - visit.date.daysSinceEpoch
             found.warning(visit.page.displayPath, 1, 1,
-                          "no \(NoteSection.reflection) yet, \(days) days after the visit; add one with 'densho reflect \(visit.page.displayPath)'")
+                          "no \(NoteFormat.reflection) yet, \(days) days after the visit; add one with 'densho reflect \(visit.page.displayPath)'")
         }
     }
 
@@ -101,11 +101,11 @@ public enum ContentCheck {
     /// either is then ambiguous; say so before someone writes one.
     private static func slugsSharedAcrossKinds(_ model: SiteModel, into found: inout DiagnosticList) {
         var firstBySlug: [String: PageInfo] = [:]
-        for page in model.allPages.sorted(by: { ($0.section, $0.slug) < ($1.section, $1.slug) }) {
+        for page in model.allPages.sorted(by: { ($0.kind, $0.slug) < ($1.kind, $1.slug) }) {
             guard let first = firstBySlug[page.slug] else { firstBySlug[page.slug] = page; continue }
-            guard first.section != page.section else { continue }
+            guard first.kind != page.kind else { continue }
             found.warning(page.displayPath, 1, 1,
-                          "slug '\(page.slug)' is also used by \(first.displayPath); link to these with [[\(page.section.rawValue)/\(page.slug)]] or [[\(first.section.rawValue)/\(first.slug)]], since [[\(page.slug)]] is ambiguous")
+                          "slug '\(page.slug)' is also used by \(first.displayPath); link to these with [[\(page.kind.rawValue)/\(page.slug)]] or [[\(first.kind.rawValue)/\(first.slug)]], since [[\(page.slug)]] is ambiguous")
         }
     }
 }
@@ -120,6 +120,6 @@ struct FileLocator {
         let prefix = displayRoot.isEmpty ? "" : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/")
         guard displayPath.hasPrefix(prefix) else { return nil }
         let url = content.appendingPathComponent(String(displayPath.dropFirst(prefix.count)))
-        return (try? ProjectLookup.readFrontMatter(url, display: displayPath))?[key]?.location
+        return (try? SourceParser.frontMatter(of: url, displayPath: displayPath))?[key]?.location
     }
 }

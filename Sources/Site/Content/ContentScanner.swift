@@ -3,43 +3,24 @@ import Foundation
 import Glibc
 #endif
 
-/// The kinds of page a densho project holds, named by their content folder.
-public enum Section: String, CaseIterable, Sendable, Hashable, Comparable {
-    case companies, visits, playbooks, people, partners
-
-    public static func < (a: Section, b: Section) -> Bool { a.order < b.order }
-    private var order: Int { Section.allCases.firstIndex(of: self) ?? 0 }
-
-    /// Singular form used for `densho new KIND` and search types.
-    public var kind: String {
-        switch self {
-        case .companies: return "company"
-        case .visits: return "visit"
-        case .playbooks: return "playbook"
-        case .people: return "person"
-        case .partners: return "partner"
-        }
-    }
-}
-
 /// A Markdown file found under content/, before it is read.
 struct SourceFile: Sendable {
     let path: String           // absolute file path
     let relativePath: String   // e.g. "visits/2026/2026-10-14-marumaru-seiki.md"
     let displayPath: String    // as the user should see it in diagnostics
-    let section: Section
+    let kind: PageKind
     let slug: String
 
-    init(path: String, relativePath: String, displayPath: String, section: Section, slug: String) {
+    init(path: String, relativePath: String, displayPath: String, kind: PageKind, slug: String) {
         self.path = path
         self.relativePath = relativePath
         self.displayPath = displayPath
-        self.section = section
+        self.kind = kind
         self.slug = slug
     }
 
-    init(url: URL, relativePath: String, displayPath: String, section: Section, slug: String) {
-        self.init(path: url.path, relativePath: relativePath, displayPath: displayPath, section: section, slug: slug)
+    init(url: URL, relativePath: String, displayPath: String, kind: PageKind, slug: String) {
+        self.init(path: url.path, relativePath: relativePath, displayPath: displayPath, kind: kind, slug: slug)
     }
 
     var url: URL { URL(fileURLWithPath: path) }
@@ -64,9 +45,9 @@ struct ContentScanner {
             let name = entry.name
             let path = root + "/" + name
             if name == "site.yml" { continue }
-            guard let section = Section(rawValue: name) else {
+            guard let section = PageKind(rawValue: name) else {
                 if entry.isDirectory(at: path) {
-                    diagnostics.warning(display(name), 1, 1, "unknown content folder '\(name)' is ignored (expected one of: \(Section.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    diagnostics.warning(display(name), 1, 1, "unknown content folder '\(name)' is ignored (expected one of: \(PageKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 continue
             }
@@ -95,7 +76,7 @@ struct ContentScanner {
         return files
     }
 
-    private func collect(in dir: String, relative: String, section: Section, root: String,
+    private func collect(in dir: String, relative: String, section: PageKind, root: String,
                          into files: inout [SourceFile], _ diagnostics: inout DiagnosticList) {
         let prefix = display(relative) + "/"
         for entry in DirectoryListing(dir)?.entries ?? [] {
@@ -114,7 +95,7 @@ struct ContentScanner {
                 diagnostics.error(shown, 1, 1, "file name cannot become a page address: \(problem)")
                 continue
             }
-            files.append(SourceFile(path: path, relativePath: rel, displayPath: shown, section: section, slug: slug))
+            files.append(SourceFile(path: path, relativePath: rel, displayPath: shown, kind: section, slug: slug))
         }
     }
 

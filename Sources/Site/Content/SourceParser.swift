@@ -43,18 +43,18 @@ enum SourceParser {
         }
         return results.values
     }
-}
 
-/// Fixed-size slots that concurrent workers fill by index, each slot written once.
-final class ConcurrentResults<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock(); slots[index] = value; lock.unlock()
+    /// One file's front matter alone, read again (for `check`'s locations and `densho new`/`reflect`).
+    static func frontMatter(of url: URL, displayPath: String) throws -> YAMLNode {
+        let text: String
+        switch SourceText.read(url, displayPath: displayPath) {
+        case .success(let t): text = t
+        case .failure(let d): throw ContentErrors([d])
+        }
+        do {
+            return try FrontMatter.parse(text).frontMatter
+        } catch let error as YAMLError {
+            throw ContentErrors([Diagnostic(path: displayPath, line: error.location.line, column: error.location.column, message: error.message)])
+        }
     }
-
-    var values: [T] { slots.map { $0! } }
 }

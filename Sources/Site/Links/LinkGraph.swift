@@ -90,10 +90,10 @@ final class LinkResolver {
             fragment = String(name[name.index(after: hash)...])
             name = String(name[..<hash])
         }
-        if let slash = name.firstIndex(of: "/"), let section = Section(rawValue: String(name[..<slash])) {
-            let id = PageID(section: section, slug: String(name[name.index(after: slash)...]))
+        if let slash = name.firstIndex(of: "/"), let section = PageKind(rawValue: String(name[..<slash])) {
+            let id = PageID(kind: section, slug: String(name[name.index(after: slash)...]))
             if contains(id) { return .success(.init(page: id, fragment: fragment)) }
-            return .failure(notFound(raw, among: bySlug.keys.filter { bySlug[$0]!.contains { $0.section == section } }))
+            return .failure(notFound(raw, among: bySlug.keys.filter { bySlug[$0]!.contains { $0.kind == section } }))
         }
         for table in 0..<2 {
             guard let matches = table == 0 ? bySlug[name] : byTitle[name] else { continue }

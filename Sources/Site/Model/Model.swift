@@ -37,18 +37,18 @@ public struct PageInfo: Sendable {
             self.themeNames = themes.map(\.value)
             self.markdown = markdown
             self.bodyFirstLine = bodyFirstLine
-            self.outputPath = id.outputPath(visitYear: id.section == .visits ? String(id.slug.prefix(4)) : nil)
+            self.outputPath = id.outputPath(visitYear: id.kind == .visits ? String(id.slug.prefix(4)) : nil)
         }
     }
 
-    init(section: Section, slug: String, displayPath: String, title: String, visibility: Visibility,
+    init(kind: PageKind, slug: String, displayPath: String, title: String, visibility: Visibility,
          themes: [Located<String>], markdown: MarkdownDocument, bodyFirstLine: Int) {
-        core = Core(id: PageID(section: section, slug: slug), displayPath: displayPath, visibility: visibility,
+        core = Core(id: PageID(kind: kind, slug: slug), displayPath: displayPath, visibility: visibility,
                     themes: themes, markdown: markdown, bodyFirstLine: bodyFirstLine)
         self.title = title
     }
 
-    public var section: Section { core.id.section }
+    public var kind: PageKind { core.id.kind }
     public var slug: String { core.id.slug }
     public var displayPath: String { core.displayPath }
     public var visibility: Visibility { core.visibility }
@@ -63,14 +63,14 @@ public struct PageInfo: Sendable {
 }
 
 public struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let section: Section
+    public let kind: PageKind
     public let slug: String
-    public var description: String { "\(section.rawValue)/\(slug)" }
-    public static func < (a: PageID, b: PageID) -> Bool { (a.section, a.slug) < (b.section, b.slug) }
+    public var description: String { "\(kind.rawValue)/\(slug)" }
+    public static func < (a: PageID, b: PageID) -> Bool { (a.kind, a.slug) < (b.kind, b.slug) }
 
     func outputPath(visitYear: String?) -> String {
         if let year = visitYear { return "visits/\(year)/\(slug).html" }
-        return "\(section.rawValue)/\(slug).html"
+        return "\(kind.rawValue)/\(slug).html"
     }
 }
 

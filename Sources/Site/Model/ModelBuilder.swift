@@ -14,13 +14,13 @@ struct ModelBuilder {
         var model = SiteModel(config: config, companies: [], visits: [], playbooks: [], people: [], partners: [])
         for source in sources {
             var reader = FieldReader(source.frontMatter, path: source.file.displayPath, missingAt: SourceLocation(line: 1, column: 1))
-            let visibilityDefault: Visibility = source.file.section == .playbooks ? .public : .internal
+            let visibilityDefault: Visibility = source.file.kind == .playbooks ? .public : .internal
             let visibility: Visibility = reader.enumeration("visibility", default: visibilityDefault) ?? visibilityDefault
             let themes = reader.list("themes")
-            let page = PageInfo(section: source.file.section, slug: source.file.slug, displayPath: source.file.displayPath,
+            let page = PageInfo(kind: source.file.kind, slug: source.file.slug, displayPath: source.file.displayPath,
                                 title: source.file.slug, visibility: visibility, themes: themes,
                                 markdown: source.markdown, bodyFirstLine: source.bodyFirstLine)
-            switch source.file.section {
+            switch source.file.kind {
             case .companies: if let c = readCompany(page, &reader) { model.companies.append(c) }
             case .visits: if let v = readVisit(page, &reader) { model.visits.append(v) }
             case .playbooks: if let p = readPlaybook(page, &reader) { model.playbooks.append(p) }

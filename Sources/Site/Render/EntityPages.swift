@@ -2,48 +2,6 @@ import Foundation
 import Markdown
 import Mustache
 
-/// Names of the visit-note sections densho reads meaning from (PRODUCT.md's visit format).
-enum NoteSection {
-    static let heard = "聞いたこと"
-    static let diagnosis = "見立て"
-    static let nextSteps = "次の一手"
-    static let reflection = "振り返り"
-
-    /// Indices of the sections whose heading starts with `name` ("振り返り (2026-11-02)" counts).
-    static func indices(_ name: String, in document: MarkdownDocument) -> [Int] {
-        indices(name, in: document.sections)
-    }
-
-    // `MarkdownDocument.sections` builds every section's text on each call: take it once.
-    static func indices(_ name: String, in sections: [MarkdownSection]) -> [Int] {
-        sections.indices.filter { sections[$0].heading?.text.hasPrefix(name) == true }
-    }
-
-    /// The first lines of a section's plain text, on one line, for lists.
-    /// Reads only as far as the limit: sections can be long and every visit has one.
-    static func excerpt(_ plainText: String, limit: Int = 120) -> String? {
-        var text = ""
-        var count = 0
-        var pendingSpace = false
-        for character in plainText {
-            if character == "\n" {
-                pendingSpace = count > 0
-                continue
-            }
-            if count == limit { return text + "…" }
-            if pendingSpace {
-                text.append(" ")
-                pendingSpace = false
-                count += 1
-                if count == limit { return text + "…" }
-            }
-            text.append(character)
-            count += 1
-        }
-        return text.isEmpty ? nil : text
-    }
-}
-
 /// Template data for the five kinds of content page.
 extension PageContext {
     func visitSummary(_ visit: Visit) -> MustacheValue {
@@ -54,7 +12,7 @@ extension PageContext {
             "kind": .string(label("kind_\(visit.kind.rawValue)")),
             "company": link(section: .companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
-            "themes": themeLinks(visit.page.themeNames),
+            "themes": topicLinks(visit.page.themeNames),
             "diagnosis": index.digest(of: visit).diagnosisExcerpt.map { .string($0) } ?? .null,
             "hasReflection": .bool(index.digest(of: visit).hasReflection),
         ])
@@ -94,7 +52,7 @@ extension PageContext {
             "owner": owner(of: company),
             "since": date(company.since),
             "status": .string(label("company_\(company.status.rawValue)")),
-            "themes": themeLinks(company.page.themeNames),
+            "themes": topicLinks(company.page.themeNames),
             "contacts": .array(company.contacts.map { c in
                 .object(["name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null])
             }),
@@ -123,7 +81,7 @@ extension PageContext {
             "kind": .string(label("kind_\(visit.kind.rawValue)")),
             "company": link(section: .companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
-            "themes": themeLinks(visit.page.themeNames),
+            "themes": topicLinks(visit.page.themeNames),
             "referrals": .array(visit.referrals.map { r in
                 .object(["partner": link(section: .partners, slug: r.to.value),
                          "status": .string(label("status_\(r.status.rawValue)")), "statusKey": .string(r.status.rawValue),
@@ -194,7 +152,7 @@ extension PageContext {
         let previous = position.flatMap { $0 > 0 ? chapters[$0 - 1] : nil }
         let next = position.flatMap { $0 + 1 < chapters.count ? chapters[$0 + 1] : nil }
         return frame(title: playbook.page.title, kind: "playbook", [
-            "themes": themeLinks(playbook.page.themeNames),
+            "themes": topicLinks(playbook.page.themeNames),
             "body": .string(html(playbook.page)),
             "toc": .array(playbook.page.markdown.headings.filter { $0.level <= 3 }.map { h in
                 .object(["text": .string(h.text), "href": .string("#" + RelativeURL.encodeSegment(h.id)), "level": .int(h.level)])

@@ -2,23 +2,6 @@ import Foundation
 import Markdown
 import Mustache
 
-enum ThemePages {
-    /// Theme names are people's words (often Japanese); they become file names only when safe.
-    static func path(for theme: String) -> String {
-        if SlugRules.problem(with: theme) == nil { return "themes/\(theme).html" }
-        let digest = theme.unicodeScalars.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1.value)) &* 1099511628211 }
-        return "themes/t-\(String(digest, radix: 16)).html"
-    }
-}
-
-enum VisitYearPages {
-    static func path(for year: Int) -> String { "visits/\(year)/index.html" }
-}
-
-enum HandoverPages {
-    static func path(for person: Person) -> String { "people/\(person.page.slug)-handover.html" }
-}
-
 /// Template data for the pages that gather many others: home, lists, radar, themes, referrals, handbook.
 extension PageContext {
     func companyRow(_ company: Company) -> MustacheValue {
@@ -145,13 +128,13 @@ extension PageContext {
         frame(title: label("nav_radar"), kind: "radar", radarData(radar))
     }
 
-    func themeIndex(_ themes: [(name: String, count: Int)]) -> MustacheValue {
+    func topicIndex(_ themes: [(name: String, count: Int)]) -> MustacheValue {
         frame(title: label("nav_themes"), kind: "list", ["themes": .array(themes.map {
-            .object(["title": .string($0.name), "href": .string(href(ThemePages.path(for: $0.name))), "count": .int($0.count)])
+            .object(["title": .string($0.name), "href": .string(href(TopicPages.path(for: $0.name))), "count": .int($0.count)])
         })])
     }
 
-    func themePage(_ theme: String) -> MustacheValue {
+    func topicPage(_ theme: String) -> MustacheValue {
         let m = index.model
         let has: (PageInfo) -> Bool = { $0.themeNames.contains(theme) }
         let visits = m.visits.indices.reversed().filter { has(m.visits[$0].page) }   // positions: no copies
@@ -185,11 +168,11 @@ extension PageContext {
             let recent = visits.prefix(3).map { visit -> MustacheValue in
                 let md = visit.page.markdown
                 func sections(_ name: String) -> MustacheValue {
-                    .string(NoteSection.indices(name, in: md).map { html(visit.page, section: $0) }.joined())
+                    .string(NoteFormat.indices(name, in: md).map { html(visit.page, section: $0) }.joined())
                 }
                 return .object(["title": .string(visit.page.title), "href": .string(href(visit.page.outputPath)),
                                 "date": .string(visit.date.description),
-                                "diagnosis": sections(NoteSection.diagnosis), "reflection": sections(NoteSection.reflection)])
+                                "diagnosis": sections(NoteFormat.diagnosis), "reflection": sections(NoteFormat.reflection)])
             }
             return .object([
                 "company": companyRow(company),

@@ -8,7 +8,7 @@ typealias Context = [String: MustacheValue]
 /// Builds template data for one page: the shared frame (root, navigation, UI strings) and the
 /// small pieces every page uses (links to pages, dates, rendered Markdown).
 struct PageContext {
-    let index: SiteIndex
+    let index: PublishedSite
     let theme: Theme
     let outputPath: String
     let root: String
@@ -20,7 +20,7 @@ struct PageContext {
     /// stands for would.
     let bodiesAsTokens: Bool
 
-    init(index: SiteIndex, theme: Theme, outputPath: String, views: PublishedViews = .everything,
+    init(index: PublishedSite, theme: Theme, outputPath: String, views: PublishedViews = .everything,
          bodiesAsTokens: Bool = false) {
         self.index = index
         self.theme = theme
@@ -42,14 +42,14 @@ struct PageContext {
         return .object(["title": .string(page.title), "href": .string(href(page.outputPath))])
     }
 
-    func link(section: Section, slug: String) -> MustacheValue { link(PageID(section: section, slug: slug)) }
+    func link(section: PageKind, slug: String) -> MustacheValue { link(PageID(kind: section, slug: slug)) }
 
-    func links(_ section: Section, _ ids: [Located<String>]) -> MustacheValue {
+    func links(_ section: PageKind, _ ids: [Located<String>]) -> MustacheValue {
         .array(ids.map { link(section: section, slug: $0.value) })
     }
 
-    func themeLinks(_ names: [String]) -> MustacheValue {
-        .array(names.map { .object(["title": .string($0), "href": .string(href(index.themePath($0)))]) })
+    func topicLinks(_ names: [String]) -> MustacheValue {
+        .array(names.map { .object(["title": .string($0), "href": .string(href(index.topicPath($0)))]) })
     }
 
     func date(_ date: YAMLDate?) -> MustacheValue { date.map { .string($0.description) } ?? .null }

@@ -4,7 +4,7 @@ import Mustache
 /// Renders every page of the site, on all cores, straight into the output (pages are not held
 /// in memory: at 100,000 notes that would be gigabytes).
 struct PageRenderer {
-    let index: SiteIndex
+    let index: PublishedSite
     let theme: Theme
     let views: PublishedViews
 
@@ -45,26 +45,21 @@ struct PageRenderer {
             }
         }
         jobs += lists.filter { views.includes($0.path) }
-        let themes = themeCounts()
-        jobs.append(Job(path: "themes/index.html", template: "themes") { $0.themeIndex(themes) })
-        for theme in themes { jobs.append(Job(path: ThemePages.path(for: theme.name), template: "theme") { $0.themePage(theme.name) }) }
+        let themes = topicCounts()
+        jobs.append(Job(path: "themes/index.html", template: "themes") { $0.topicIndex(themes) })
+        for theme in themes { jobs.append(Job(path: TopicPages.path(for: theme.name), template: "theme") { $0.topicPage(theme.name) }) }
         jobs.append(Job(path: "search.html", template: "search") { $0.searchPage() })
         jobs.append(Job(path: "404.html", template: "404") { $0.notFound() })
         return jobs
     }
 
     /// Themes in the site.yml order first, then any others found in the content, with page counts.
-    func themeCounts() -> [(name: String, count: Int)] {
+    func topicCounts() -> [(name: String, count: Int)] {
         var counts: [String: Int] = [:]
         for page in index.model.allPages { for theme in Set(page.themeNames) { counts[theme, default: 0] += 1 } }
         let vocabulary = index.model.config.themes.filter { counts[$0] != nil }
         let others = counts.keys.filter { !vocabulary.contains($0) }.sorted()
         return (vocabulary + others).map { ($0, counts[$0] ?? 0) }
-    }
-
-    /// Renders all jobs; returns how many pages were written.
-    func renderAll(into output: SiteOutput) throws -> Int {
-        try renderAll(into: output, fingerprints: nil).pages
     }
 
     /// With `fingerprints` (a session's rebuild), each page's template data is fingerprinted first,

@@ -17,7 +17,7 @@ public struct ReferralThread: Sendable {
     public var latestVisit: Visit { steps[steps.count - 1].visit }
 }
 
-extension SiteIndex {
+extension PublishedSite {
     /// Open promises of a company, oldest first. A promise is identified by its text: the habit is
     /// to copy `- [ ] …` into the next note and tick it there when it is done. Spaces are ignored in
     /// the comparison, since Japanese text has none that carry meaning (full- or half-width alike).

@@ -16,7 +16,7 @@ public struct Funnel: Sendable {
     public let rows: [Row]
     public let totals: Row
 
-    init(_ index: SiteIndex) {
+    init(_ index: PublishedSite) {
         var latest: [String: [String: ReferralStatus]] = [:]   // partner → company → latest status
         for visit in index.model.visits {   // oldest first, so later visits overwrite
             for referral in visit.referrals { latest[referral.to.value, default: [:]][visit.company.value] = referral.status }

@@ -16,7 +16,7 @@ public struct Radar: Sendable {
 
     public static let reflectionGraceDays = 7
 
-    init(_ index: SiteIndex) {
+    init(_ index: PublishedSite) {
         var overdue: [Overdue] = []
         var never: [Company] = []
         var orphaned: [Orphan] = []

@@ -6,7 +6,7 @@ import Markdown
 enum ReflectionStatus {
     /// The prompt lines `densho reflect` writes: a section holding only these is not answered yet.
     static func unansweredPrompts(_ config: SiteConfig) -> Set<String> {
-        Set(config.reflectionPrompts.map { String(ReflectionAppender.promptLine($0).dropFirst(2)) })
+        Set(config.reflectionPrompts.map { String(NoteFormat.promptLine($0).dropFirst(2)) })
     }
 
     static func isReflected(_ document: MarkdownDocument, unansweredPrompts: Set<String>) -> Bool {
@@ -15,7 +15,7 @@ enum ReflectionStatus {
 
     static func isReflected(_ sections: [MarkdownSection], unansweredPrompts: Set<String>) -> Bool {
         sections.contains { section in
-            guard section.heading?.text.hasPrefix(NoteSection.reflection) == true else { return false }
+            guard section.heading?.text.hasPrefix(NoteFormat.reflection) == true else { return false }
             return section.plainText.split(separator: "\n").contains { line in
                 let text = line.trimmingCharacters(in: .whitespaces)
                 return !text.isEmpty && !unansweredPrompts.contains(text)

@@ -13,8 +13,8 @@ public struct VisitDigest: Sendable, Equatable {
     init(_ page: PageInfo, names: (WikiLink) -> String?, unansweredPrompts: Set<String>) {
         let document = page.markdown
         let sections = document.sections
-        diagnosisExcerpt = NoteSection.indices(NoteSection.diagnosis, in: sections).first
-            .flatMap { NoteSection.excerpt(document.plainText(section: $0, names)) }
+        diagnosisExcerpt = NoteFormat.indices(NoteFormat.diagnosis, in: sections).first
+            .flatMap { NoteFormat.excerpt(document.plainText(section: $0, names)) }
         hasReflection = ReflectionStatus.isReflected(sections, unansweredPrompts: unansweredPrompts)
     }
 

@@ -1,11 +1,11 @@
 import Foundation
 
-extension SiteIndex {
+extension PublishedSite {
     /// This index after the bodies of some visits changed while all front matter stayed the same
     /// (a session's quick rebuild): the same as building it anew from `model` and `links`, but
     /// only the changed visits' entries, their digests and their companies' open promises are
     /// recomputed. `changed` are the visits as they are in `model` now.
-    func replacingBodies(of changed: [Visit], model: SiteModel, links: LinkGraph) -> SiteIndex {
+    func replacingBodies(of changed: [Visit], model: SiteModel, links: LinkGraph) -> PublishedSite {
         var index = self
         index.model = model
         index.links = links
@@ -28,7 +28,7 @@ extension SiteIndex {
             companies.insert(visit.company.value)
         }
         for company in companies {
-            index.promisesByCompany[company] = SiteIndex.openPromises(visitsNewestFirst: index.visitsByCompany[company] ?? [])
+            index.promisesByCompany[company] = PublishedSite.openPromises(visitsNewestFirst: index.visitsByCompany[company] ?? [])
         }
         let prompts = ReflectionStatus.unansweredPrompts(model.config)
         for visit in changed {

@@ -11,7 +11,7 @@ enum DuplicateSlugs {
         var firstByKey: [String: PageInfo] = [:]
         var clashes: [String: [PageInfo]] = [:]
         model.forEachPage { page in
-            let key = page.section.rawValue + "/" + NoteNaming.folded(page.slug)
+            let key = page.kind.rawValue + "/" + NoteFormat.foldedSlug(page.slug)
             if let first = firstByKey[key] {
                 clashes[key, default: [first]].append(page)
             } else {
@@ -25,7 +25,7 @@ enum DuplicateSlugs {
                 // Swift compares strings by canonical equivalence; "the same" here means the same bytes.
                 let how = first.slug.utf8.elementsEqual(page.slug.utf8) ? "the same slug" : "a slug that differs only in letter case or Unicode form"
                 diagnostics.error(page.displayPath, 1, 1,
-                                  "duplicate \(page.section.kind) '\(page.slug)': \(first.displayPath) has \(how), and both would become \(first.outputPath); rename one")
+                                  "duplicate \(page.kind.singular) '\(page.slug)': \(first.displayPath) has \(how), and both would become \(first.outputPath); rename one")
             }
         }
     }

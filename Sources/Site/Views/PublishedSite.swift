@@ -2,9 +2,10 @@ import Foundation
 import FrontMatter
 import Markdown
 
-/// The published pages and the relations between them, computed once per build in linear time,
-/// so every page and view can look things up without scanning the whole model again.
-public struct SiteIndex: Sendable {
+/// The site as this build publishes it (after `--public`): its pages and the relations between
+/// them, computed once per build in linear time, so every page and view can look things up without
+/// scanning the whole model again. (Not the search index: that is `Search`'s.)
+public struct PublishedSite: Sendable {
     public internal(set) var model: SiteModel
     public internal(set) var links: LinkGraph
     public let today: YAMLDate
@@ -23,9 +24,9 @@ public struct SiteIndex: Sendable {
     var visitDigests: [PageID: VisitDigest]
     /// Open promises of each company (see `openPromises(of:)`).
     var promisesByCompany: [String: [OpenPromise]]
-    /// `ThemePages.path(for:)` of every theme a page names: pages link their themes by the
+    /// `TopicPages.path(for:)` of every theme a page names: pages link their themes by the
     /// thousand, and checking a Japanese name against the slug rules each time costs more than the page.
-    private let themePaths: [String: String]
+    private let topicPaths: [String: String]
 
     init(model: SiteModel, links: LinkGraph, today: YAMLDate, digestCache: VisitDigestCache? = nil) {
         self.model = model
@@ -37,9 +38,9 @@ public struct SiteIndex: Sendable {
         pagesByID = pages
         var themes: [String: String] = [:]
         model.forEachPage { page in
-            for name in page.themeNames where themes[name] == nil { themes[name] = ThemePages.path(for: name) }
+            for name in page.themeNames where themes[name] == nil { themes[name] = TopicPages.path(for: name) }
         }
-        themePaths = themes
+        topicPaths = themes
         companiesBySlug = Dictionary(model.companies.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         peopleByID = Dictionary(model.people.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         partnersByID = Dictionary(model.partners.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -62,8 +63,8 @@ public struct SiteIndex: Sendable {
         var byOwner: [String: [Company]] = [:]
         for company in model.companies { if let owner = company.owner { byOwner[owner.value, default: []].append(company) } }
         companiesByOwner = byOwner
-        promisesByCompany = SiteIndex.openPromisesByCompany(byCompany)
-        visitDigests = VisitDigest.all(model.visits, names: { [links, pages] page in SiteIndex.linkNames(for: page, links: links, published: pages) },
+        promisesByCompany = PublishedSite.openPromisesByCompany(byCompany)
+        visitDigests = VisitDigest.all(model.visits, names: { [links, pages] page in PublishedSite.linkNames(for: page, links: links, published: pages) },
                                        unansweredPrompts: ReflectionStatus.unansweredPrompts(model.config), cache: digestCache)
     }
 
@@ -74,8 +75,8 @@ public struct SiteIndex: Sendable {
 
     public func page(_ id: PageID) -> PageInfo? { pagesByID[id] }
 
-    /// Where a theme's page is written (the same as `ThemePages.path(for:)`, remembered).
-    func themePath(_ name: String) -> String { themePaths[name] ?? ThemePages.path(for: name) }
+    /// Where a theme's page is written (the same as `TopicPages.path(for:)`, remembered).
+    func topicPath(_ name: String) -> String { topicPaths[name] ?? TopicPages.path(for: name) }
 
     public func cadence(of company: Company) -> Int { company.cadenceDays ?? model.config.visitCadenceDays }
 
@@ -92,11 +93,11 @@ public struct SiteIndex: Sendable {
     }
 }
 
-extension SiteIndex {
+extension PublishedSite {
     /// Names label-less wiki links by the published page's title, so plain text reads "みなと川信用金庫"
     /// where the note wrote [[shinkin]]. Unpublished targets keep what the author wrote.
     func linkNames(for page: PageInfo) -> (WikiLink) -> String? {
-        SiteIndex.linkNames(for: page, links: links, published: pagesByID)
+        PublishedSite.linkNames(for: page, links: links, published: pagesByID)
     }
 
     static func linkNames(for page: PageInfo, links: LinkGraph, published: [PageID: PageInfo]) -> (WikiLink) -> String? {

@@ -1,0 +1,67 @@
+import Foundation
+import Markdown
+
+/// The loaded, validated content: what `check` reports on and what `build` renders.
+public struct LoadedSite: Sendable {
+    public let model: SiteModel
+    public let links: LinkGraph
+    public let diagnostics: [Diagnostic]
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reading and checking the content: the steps `check` and `build` share.
+extension SiteBuilder {
+    public static func load(content: URL, displayPath: String) -> LoadedSite {
+        assemble(read(content: content, displayPath: displayPath, cache: nil))
+    }
+
+    /// The content folder as files: site.yml, every note parsed (reusing a session's cache).
+    struct ReadContent {
+        let config: SiteConfig
+        /// site.yml's bytes, for a session to see that the configuration did not change.
+        let configBytes: Data?
+        let files: [SourceFile]
+        let sources: [Result<ParsedSource, Diagnostic>]
+        /// Problems found while reading (site.yml, file names, encodings, front matter syntax).
+        let diagnostics: DiagnosticList
+        /// With a session's cache: the files parsed again, with their previous parse.
+        let changes: [SourceCache.Change]
+    }
+
+    static func read(content: URL, displayPath: String, cache: SourceCache?) -> ReadContent {
+        let steps = StepTimer()
+        var diagnostics = DiagnosticList()
+        let scanner = ContentScanner(contentDirectory: content, displayRoot: displayPath)
+        let configURL = content.appendingPathComponent("site.yml")
+        let config = SiteConfig.load(from: configURL, displayPath: scanner.display("site.yml"), into: &diagnostics)
+        let files = scanner.scan(into: &diagnostics)
+        steps.mark("  scan")
+        let options = MarkdownOptions(unsafeHTML: config.unsafeHTML)
+        let sources = cache?.parseAll(files, options: options) ?? SourceParser.parseAll(files, options: options)
+        steps.mark("  parse")
+        defer { steps.mark("  site.yml") }
+        return ReadContent(config: config, configBytes: FileManager.default.contents(atPath: configURL.path),
+                           files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [])
+    }
+
+    static func assemble(_ read: ReadContent) -> LoadedSite {
+        let steps = StepTimer()
+        var diagnostics = read.diagnostics
+        var sources: [ParsedSource] = []
+        sources.reserveCapacity(read.sources.count)
+        for result in read.sources {
+            switch result {
+            case .success(let source): sources.append(source)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        var builder = ModelBuilder(config: read.config)
+        let model = builder.build(sources)
+        diagnostics.append(contentsOf: builder.diagnostics)
+        steps.mark("  model")
+        DuplicateSlugs.check(model, into: &diagnostics)
+        let links = LinkGraph.resolve(model, into: &diagnostics)
+        steps.mark("  links")
+        return LoadedSite(model: model, links: links, diagnostics: diagnostics.sorted)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// What `--public` keeps: only pages marked public, and nothing derived from the others.
+enum Publication {
+    static func publicOnly(_ model: SiteModel) -> SiteModel {
+        var result = model
+        let isPublic: (PageInfo) -> Bool = { $0.visibility == .public }
+        result.companies = model.companies.filter { isPublic($0.page) }
+        result.visits = model.visits.filter { isPublic($0.page) }
+        result.playbooks = model.playbooks.filter { isPublic($0.page) }
+        result.people = model.people.filter { isPublic($0.page) }
+        result.partners = model.partners.filter { isPublic($0.page) }
+        // A public visit of an internal company is named by its date alone: the usual name carries
+        // the company's name, and without it the company's slug — both internal.
+        let published = Set(result.companies.map(\.page.slug))
+        ModelBuilder.nameVisits(&result)
+        for index in result.visits.indices where !published.contains(result.visits[index].company.value) {
+            result.visits[index].page.title = result.visits[index].date.description
+        }
+        return result
+    }
+
+    /// What a public build cannot hide by leaving pages out: a public page's own file name is its
+    /// address, and a visit is usually named after its company. Publishing it would reveal the
+    /// internal company's slug, so the build stops and says which file to rename.
+    static func problems(_ model: SiteModel) -> [Diagnostic] {
+        let internalCompanies = Set(model.companies.filter { $0.page.visibility != .public }.map(\.page.slug))
+        var diagnostics = DiagnosticList()
+        for visit in model.visits where visit.page.visibility == .public && internalCompanies.contains(visit.company.value) {
+            let name = visit.company.value
+            if visit.page.slug.contains(name) {
+                diagnostics.error(visit.page.displayPath, 1, 1, "this public visit's file name contains '\(name)', the slug of an internal company, and --public would publish it; rename the file (e.g. \(visit.date)-public-event.md) or make the company public")
+            }
+        }
+        return diagnostics.items
+    }
+}
