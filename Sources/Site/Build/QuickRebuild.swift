@@ -58,16 +58,16 @@ struct QuickRebuild {
             return previous.index.digest(of: before) != index.digest(of: visit) || promises(previous.index) != promises(index)
         }
         var mayChange = Set(touched.compactMap { index.page($0)?.outputPath })
-        for person in model.people where person.left != nil { mayChange.insert(HandoverPages.path(for: person)) }
-        if gathered {
-            // The pages that list the visit (its digest) or its company's promises.
-            for visit in changed {
-                if let company = index.companiesBySlug[visit.company.value] { mayChange.insert(company.page.outputPath) }
-                mayChange.insert(VisitYearPages.path(for: visit.date.year))
-                for theme in Set(visit.page.themeNames) { mayChange.insert(TopicPages.path(for: theme)) }
+        // What else the route table says shows the text of visits, or (when it changed) their digests and promises.
+        let input = RouteInput(index)
+        let allPaths = { (route: Route) in route.path.map { [$0] } ?? route.pages(input).map(\.path) }
+        for route in SiteMap.routes {
+            switch route.quick {
+            case .frontMatter: break
+            case .visitText: mayChange.formUnion(allPaths(route))
+            case .visitDigests: if gathered { mayChange.formUnion(allPaths(route)) }
+            case .visitDigestsOf(let showing): if gathered { for visit in changed { mayChange.formUnion(showing(visit, index)) } }
             }
-            for person in model.people { mayChange.insert(person.page.outputPath) }
-            mayChange.formUnion(["visits/index.html", "radar.html", "index.html"])
         }
         steps.mark("quick: model")
 
