@@ -41,13 +41,13 @@ final class SiteMapTests: XCTestCase {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("densho-sitemap-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: site) }
 
-        let first = try SiteOutput(output: site)
+        let first = try StagedSite(output: site)
         let built = try renderer.renderAll(into: first, fingerprints: [:])
         try first.commit()
         XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("reports/kpi-2026.csv"), encoding: .utf8), "年,訪問数\n2026,1\n")
         XCTAssertNotNil(built.fingerprints["reports/kpi-2026.csv"])
 
-        let again = try SiteOutput(updating: site)
+        let again = try LiveSite(updating: site)
         let rebuilt = try renderer.renderAll(into: again, fingerprints: built.fingerprints)
         XCTAssertEqual(rebuilt.fingerprints, built.fingerprints)
         XCTAssertEqual(again.filesReused, again.filesWritten, "nothing changed, so every file is kept")

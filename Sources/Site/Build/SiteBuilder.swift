@@ -142,19 +142,21 @@ public enum SiteBuilder {
     /// static files (or carry the previous ones over), commit; then report and remember.
     static func publish(_ tail: Tail, plan: Plan, options: BuildOptions, steps: StepTimer, start: Date) throws -> SessionOutput {
         let output: SiteOutput
+        var live: LiveSite?
         var previous: LastBuild?
         var session: SearchIndexSession?
         var memory = MemoryPolicy.keepAll
         switch plan {
         case .oneShot(let policy):
             memory = policy
-            output = try SiteOutput(output: options.outputDirectory, progress: options.progress, tracksProduced: false)
+            output = try StagedSite(output: options.outputDirectory, progress: options.progress, tracksProduced: false)
         case .staged(let input):
             session = input.search
-            output = try SiteOutput(output: options.outputDirectory, progress: options.progress, tracksProduced: true)
+            output = try StagedSite(output: options.outputDirectory, progress: options.progress, tracksProduced: true)
         case .inPlace(let input, let last), .quick(let input, let last, _):
             (session, previous) = (input.search, last)
-            output = try SiteOutput(updating: options.outputDirectory)
+            live = try LiveSite(updating: options.outputDirectory)
+            output = live!
         }
         do {
             options.progress?.begin("rendering")
@@ -177,11 +179,11 @@ public enum SiteBuilder {
             case .unchanged: searchFiles = previous?.searchFiles ?? []
             }
             steps.mark("search")
-            if case .quick = plan, let previous {
+            if case .quick = plan, let previous, let live {
                 // Nothing a static file or an untouched page is made from changed.
                 var carried = previous.produced
                 for path in previous.searchFiles where !searchFiles.contains(path) { carried[path] = nil }
-                output.carryOver(carried)
+                live.carryOver(carried)
             } else {
                 for file in tail.theme.staticFiles {
                     try output.write("static/\(file.relativePath)", try Data(contentsOf: file.url))
