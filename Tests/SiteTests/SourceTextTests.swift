@@ -76,13 +76,13 @@ final class SiteOutputTests: XCTestCase {
         let site = parent.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         try Data().write(to: site.appendingPathComponent(".gitkeep"))
-        let first = try SiteOutput(output: site)
+        let first = try StagedSite(output: site)
         try first.write("a/b.html", "一回目")
         try first.commit()
         XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("a/b.html"), encoding: .utf8), "一回目")
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent(".gitkeep").path))
 
-        let second = try SiteOutput(output: site)
+        let second = try StagedSite(output: site)
         try second.write("c.html", "二回目")
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("a/b.html").path), "nothing changes before commit")
         try second.commit()
@@ -93,10 +93,10 @@ final class SiteOutputTests: XCTestCase {
 
     func testAbandonLeavesThePreviousSite() throws {
         let site = parent.appendingPathComponent("site")
-        let first = try SiteOutput(output: site)
+        let first = try StagedSite(output: site)
         try first.write("index.html", "ok")
         try first.commit()
-        let second = try SiteOutput(output: site)
+        let second = try StagedSite(output: site)
         try second.write("index.html", "half")
         second.abandon()
         XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8), "ok")
@@ -104,7 +104,7 @@ final class SiteOutputTests: XCTestCase {
     }
 
     func testRefusesPathsOutsideTheSite() throws {
-        let output = try SiteOutput(output: parent.appendingPathComponent("site"))
+        let output = try StagedSite(output: parent.appendingPathComponent("site"))
         defer { output.abandon() }
         XCTAssertThrowsError(try output.write("../escape.html", "x"))
         XCTAssertThrowsError(try output.write("/etc/passwd", "x"))
@@ -116,6 +116,45 @@ final class SiteOutputTests: XCTestCase {
         let mine = parent.appendingPathComponent("notes")
         try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
         try Data("メモ".utf8).write(to: mine.appendingPathComponent("memo.txt"))
-        XCTAssertThrowsError(try SiteOutput(output: mine))
+        XCTAssertThrowsError(try StagedSite(output: mine))
+        XCTAssertThrowsError(try LiveSite(updating: mine), "nor updates it in place")
+        XCTAssertFalse(SiteFolder.mayBeReplaced(mine), "serve's check after a failed first build says the same")
+    }
+
+    func testWhatMayBeReplaced() throws {
+        let fm = FileManager.default
+        XCTAssertTrue(SiteFolder.mayBeReplaced(parent.appendingPathComponent("none-yet")))
+        let empty = parent.appendingPathComponent("empty")
+        try fm.createDirectory(at: empty, withIntermediateDirectories: true)
+        try Data().write(to: empty.appendingPathComponent(".gitkeep"))
+        XCTAssertTrue(SiteFolder.mayBeReplaced(empty), "empty but for .gitkeep")
+        let file = parent.appendingPathComponent("site.html")
+        try Data("x".utf8).write(to: file)
+        XCTAssertFalse(SiteFolder.mayBeReplaced(file), "a file is not a site folder")
+        let site = parent.appendingPathComponent("site")
+        let output = try StagedSite(output: site)
+        try output.write("index.html", "ok")
+        try output.commit()
+        XCTAssertTrue(SiteFolder.mayBeReplaced(site), "densho's own site")
+    }
+
+    /// The live updater writes only files whose bytes change, keeps the rest, and removes what
+    /// the previous build made and this one did not.
+    func testLiveSiteWritesOnlyChangesAndRemovesStaleFiles() throws {
+        let site = parent.appendingPathComponent("site")
+        let first = try StagedSite(output: site)
+        try first.write("visits/2025/a.html", "古い")
+        try first.write("index.html", "同じ")
+        try first.commit()
+        let before = try XCTUnwrap(FileStamp.of(site.appendingPathComponent("index.html").path))
+        let live = try LiveSite(updating: site)
+        try live.write("index.html", "同じ")
+        try live.write("visits/2026/b.html", "新しい")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("visits/2026/b.html").path), "nothing before commit")
+        try live.commit(removing: ["visits/2025/a.html", "index.html"])
+        XCTAssertEqual(live.filesReused, 2, "index.html and the marker")
+        XCTAssertEqual(FileStamp.of(site.appendingPathComponent("index.html").path), before, "an unchanged file is not rewritten")
+        XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("visits/2026/b.html"), encoding: .utf8), "新しい")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("visits/2025").path), "a stale file and its emptied folder go")
     }
 }

@@ -1,8 +1,5 @@
 import Foundation
 import Search
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Builds the same project again and again (`densho serve`, `densho build --watch`), keeping what
 /// the previous build learned: parsed sources (re-parsed only when their bytes change), visit
@@ -60,10 +57,7 @@ public final class BuildSession {
     }
 
     /// The output folder's inode: a one-shot `densho build` into the same folder swaps in a new one.
-    private static func inode(of path: String) -> UInt64? {
-        var info = stat()
-        return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
-    }
+    private static func inode(of path: String) -> UInt64? { FileStamp.of(path)?.inode }
 
     /// Every file of the theme by path, size and modification time.
     private static func stamp(of directory: URL) -> UInt64 {
@@ -73,12 +67,11 @@ public final class BuildSession {
         var paths: [String] = []
         for case let path as String in walker { paths.append(path) }
         for path in paths.sorted() {
-            var info = stat()
-            guard stat(root + "/" + path, &info) == 0 else { continue }
+            guard let stamp = FileStamp.of(root + "/" + path) else { continue }
             fingerprint.add(path)
-            fingerprint.add(Int(info.st_size))
-            fingerprint.add(Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec))
-            fingerprint.add(Int(info.st_ino))
+            fingerprint.add(Int(stamp.size))
+            fingerprint.add(Int(stamp.modified))
+            fingerprint.add(Int(truncatingIfNeeded: stamp.inode))
         }
         return fingerprint.value
     }

@@ -18,11 +18,19 @@ import Search
 struct QuickRebuild {
     let options: BuildOptions
     let previous: LastBuild
-    let search: SearchIndexSession
 
-    /// The rebuilt site, or nil when this edit needs the full way.
-    func run(_ read: SiteBuilder.ReadContent, start: Date) throws -> SiteBuilder.SessionOutput? {
-        let steps = StepTimer()
+    /// What the edit changed, for the build's shared tail (`SiteBuilder.publish`).
+    struct Patch {
+        /// The published site with the edited visits' bodies in place.
+        let index: PublishedSite
+        /// The edited visits, as they are in `index`.
+        let changed: [Visit]
+        /// The only pages whose data can differ from the previous build's.
+        let mayChange: Set<String>
+    }
+
+    /// The patch, or nil when this edit needs the full way.
+    func patch(_ read: SiteBuilder.ReadContent, steps: StepTimer) -> Patch? {
         guard previous.exact, !options.publicOnly, !previous.publicOnly, options.today == previous.today,
               read.diagnostics.items.isEmpty, read.configBytes == previous.configBytes,
               read.files.count == previous.paths.count,
@@ -58,43 +66,19 @@ struct QuickRebuild {
             return previous.index.digest(of: before) != index.digest(of: visit) || promises(previous.index) != promises(index)
         }
         var mayChange = Set(touched.compactMap { index.page($0)?.outputPath })
-        for person in model.people where person.left != nil { mayChange.insert(HandoverPages.path(for: person)) }
-        if gathered {
-            // The pages that list the visit (its digest) or its company's promises.
-            for visit in changed {
-                if let company = index.companiesBySlug[visit.company.value] { mayChange.insert(company.page.outputPath) }
-                mayChange.insert(VisitYearPages.path(for: visit.date.year))
-                for theme in Set(visit.page.themeNames) { mayChange.insert(TopicPages.path(for: theme)) }
+        // What else the route table says shows the text of visits, or (when it changed) their digests and promises.
+        let input = RouteInput(index)
+        let allPaths = { (route: Route) in route.path.map { [$0] } ?? route.pages(input).map(\.path) }
+        for route in SiteMap.routes {
+            switch route.quick {
+            case .frontMatter: break
+            case .visitText: mayChange.formUnion(allPaths(route))
+            case .visitDigests: if gathered { mayChange.formUnion(allPaths(route)) }
+            case .visitDigestsOf(let showing): if gathered { for visit in changed { mayChange.formUnion(showing(visit, index)) } }
             }
-            for person in model.people { mayChange.insert(person.page.outputPath) }
-            mayChange.formUnion(["visits/index.html", "radar.html", "index.html"])
         }
         steps.mark("quick: model")
-
-        let output = try SiteOutput(updating: options.outputDirectory)
-        do {
-            let rendered = try PageRenderer(index: index, theme: previous.theme, views: .everything)
-                .renderAll(into: output, fingerprints: previous.fingerprints) { mayChange.contains($0) }
-            steps.mark("quick: pages")
-            let searchFiles = changed.isEmpty ? previous.searchFiles
-                : try SearchPublisher.update(index, visits: changed, into: output, session: search)
-            steps.mark("quick: search")
-            var carried = previous.produced
-            for path in previous.searchFiles where !searchFiles.contains(path) { carried[path] = nil }
-            output.carryOver(carried)
-            try output.commit(removing: Set(previous.produced.keys))
-            steps.mark("quick: commit")
-            let report = BuildReport(pages: rendered.pages, files: output.filesWritten, bytes: output.bytesWritten,
-                                     unchanged: output.filesReused, warnings: previous.warnings,
-                                     seconds: Date().timeIntervalSince(start))
-            let last = LastBuild(options: options, configBytes: read.configBytes, paths: previous.paths, index: index,
-                                 warnings: previous.warnings, theme: previous.theme,
-                                 fingerprints: rendered.fingerprints, produced: output.producedSizes, searchFiles: searchFiles)
-            return SiteBuilder.SessionOutput(report: report, last: last, quick: true)
-        } catch {
-            output.abandon()
-            throw error
-        }
+        return Patch(index: index, changed: changed, mayChange: mayChange)
     }
 
     /// The new parse of every visit whose body alone changed; nil when anything else changed or

@@ -1,20 +1,13 @@
 import Foundation
 import Markdown
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Parsed content files kept between builds of one session (`densho serve`, `build --watch`):
 /// a file is parsed again only when its bytes changed. The stat (size, times, inode) decides
 /// cheaply that nothing changed; when it moved, a fingerprint of the bytes still spares the parse
 /// of a file that was only touched or saved unchanged.
 final class SourceCache: @unchecked Sendable {
-    private struct Stamp: Equatable {
-        let size: Int64, modified: Int64, changed: Int64, inode: UInt64
-    }
-
     private struct Entry {
-        let stamp: Stamp
+        let stamp: FileStamp
         let bytes: UInt64
         let unsafeHTML: Bool
         let result: Result<ParsedSource, Diagnostic>
@@ -52,7 +45,7 @@ final class SourceCache: @unchecked Sendable {
         seen.insert(path)
         let previous = entries[path]
         lock.unlock()
-        guard let stamp = Self.stamp(path) else { return SourceParser.parse(file, options: options) }
+        guard let stamp = FileStamp.of(path) else { return SourceParser.parse(file, options: options) }
         if let previous, previous.stamp == stamp, previous.unsafeHTML == options.unsafeHTML { return previous.result }
         guard let data = SourceText.contents(atPath: path) else { return SourceParser.parse(file, options: options) }
         var fingerprint = Fingerprint()
@@ -76,12 +69,4 @@ final class SourceCache: @unchecked Sendable {
         return result
     }
 
-    private static func stamp(_ path: String) -> Stamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Stamp(size: Int64(info.st_size),
-                     modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                     changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
-                     inode: UInt64(info.st_ino))
-    }
 }

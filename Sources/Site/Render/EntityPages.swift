@@ -97,7 +97,7 @@ extension PageContext {
 
     func person(_ person: Person) -> MustacheValue {
         let held = index.companiesByOwner[person.page.slug] ?? []
-        let inherited = views.handover ? index.model.people.filter { $0.successor?.value == person.page.slug && $0.left != nil } : []
+        let inherited = shows(SiteMap.handover) ? index.model.people.filter { $0.successor?.value == person.page.slug && $0.left != nil } : []
         return frame(title: person.name, kind: "person", [
             "name": .string(person.name),
             "role": person.role.map { .string($0) } ?? .null,
@@ -105,7 +105,7 @@ extension PageContext {
             "joined": date(person.joined),
             "left": date(person.left),
             "successor": person.successor.map { link(section: .people, slug: $0.value) } ?? .null,
-            "handover": person.left != nil && views.handover ? .string(href(HandoverPages.path(for: person))) : .null,
+            "handover": person.left != nil && shows(SiteMap.handover) ? .string(href(HandoverPages.path(for: person))) : .null,
             "inherited": .array(inherited.map { p in
                 .object(["name": .string(p.name), "href": .string(href(HandoverPages.path(for: p)))])
             }),

@@ -44,21 +44,21 @@ extension PageContext {
         let m = index.model
         var data: Context = [
             "counts": .array([
-                ("nav_companies", m.companies.count, "companies/index.html"), ("nav_visits", m.visits.count, "visits/index.html"),
-                ("nav_handbook", m.playbooks.count, "playbooks/index.html"), ("nav_people", m.people.count, "people/index.html"),
-                ("nav_partners", m.partners.count, "partners/index.html"),
+                ("nav_companies", m.companies.count, SiteMap.companyList), ("nav_visits", m.visits.count, SiteMap.visitList),
+                ("nav_handbook", m.playbooks.count, SiteMap.handbook), ("nav_people", m.people.count, SiteMap.peopleList),
+                ("nav_partners", m.partners.count, SiteMap.partnerList),
             ].filter { $0.1 > 0 }.map { .object(["label": .string(label($0.0)), "count": .int($0.1), "href": .string(href($0.2))]) }),
             "recentVisits": .array(m.visits.suffix(8).reversed().map(visitSummary)),
             "hasVisits": .bool(!m.visits.isEmpty),
             "chapters": .array(m.playbooks.map { link($0.page.id) }),
-            "showRadar": .bool(views.radar),
-            "showVisitList": .bool(views.includes("visits/index.html")),
+            "showRadar": .bool(shows(SiteMap.radar)),
+            "showVisitList": .bool(shows(SiteMap.visitList)),
             // The team's own site always shows recent visits (an empty list says "none yet");
             // a public handbook with no public visit has no such section at all.
-            "showRecentVisits": .bool(views.radar || !m.visits.isEmpty),
-            "showHandbook": .bool(views.includes("playbooks/index.html")),
+            "showRecentVisits": .bool(shows(SiteMap.radar) || !m.visits.isEmpty),
+            "showHandbook": .bool(shows(SiteMap.handbook)),
         ]
-        if views.radar { data.merge(radarData(radar, limit: 5)) { _, new in new } }
+        if shows(SiteMap.radar) { data.merge(radarData(radar, limit: 5)) { _, new in new } }
         return frame(title: m.config.title, kind: "home", data)
     }
 
@@ -144,7 +144,7 @@ extension PageContext {
             "visits": .array(visits.prefix(PageContext.listCap).map { visitSummary(m.visits[$0]) }),
             "visitCount": .int(visits.count),
             "moreVisits": .bool(visits.count > PageContext.listCap),
-            "searchHref": .string(href("search.html") + "?theme=" + RelativeURL.encodeSegment(theme)),
+            "searchHref": .string(href(SiteMap.search) + "?theme=" + RelativeURL.encodeSegment(theme)),
             "playbooks": .array(m.playbooks.filter { has($0.page) }.map { link($0.page.id) }),
         ])
     }
@@ -153,7 +153,7 @@ extension PageContext {
         frame(title: label("nav_handbook"), kind: "list", ["chapters": .array(index.model.playbooks.map { p in
             .object(["title": .string(p.page.title), "href": .string(href(p.page.outputPath)),
                      "excerpt": .string(String(index.plainText(p.page).prefix(90)))])
-        }), "printHref": .string(href("playbooks/print.html"))])
+        }), "printHref": .string(href(SiteMap.handbookPrint))])
     }
 
     func handbookPrint() -> MustacheValue {

@@ -34,6 +34,12 @@ struct PageContext {
         RelativeURL.href(path, root: root, fragment: fragment)
     }
 
+    /// The address of a one-file route (`SiteMap`), relative to this page.
+    func href(_ route: Route) -> String { href(route.path ?? "") }
+
+    /// Whether this build writes the route's files, so a page may link to them.
+    func shows(_ route: Route) -> Bool { views.allows(route.audience) }
+
     /// A link to a page if it is published; a neutral word otherwise: a public build must not
     /// reveal an internal page's title, nor its slug (the file name says who it is about).
     func link(_ id: PageID) -> MustacheValue {
@@ -110,28 +116,12 @@ struct PageContext {
             "pageKind": .string(kind),
             "today": .string(index.today.description),
             "t": bodiesAsTokens ? theme.stringsToken : theme.stringValues,
-            "nav": .array(Navigation.items.filter { views.includes($0.path) }.map { item in
-                .object(["label": .string(label(item.labelKey)), "href": .string(href(item.path)),
-                         "current": .bool(item.path == outputPath)])
+            "nav": .array(SiteMap.navigation.filter(shows).compactMap { route in
+                guard let key = route.nav, let path = route.path else { return nil }
+                return .object(["label": .string(label(key)), "href": .string(href(path)), "current": .bool(path == outputPath)])
             }),
         ]
         context.merge(page) { _, new in new }
         return .object(context)
     }
-}
-
-/// The site-wide navigation, in the order it appears on every page.
-enum Navigation {
-    struct Item { let labelKey: String; let path: String }
-    static let items: [Item] = [
-        Item(labelKey: "nav_home", path: "index.html"),
-        Item(labelKey: "nav_companies", path: "companies/index.html"),
-        Item(labelKey: "nav_visits", path: "visits/index.html"),
-        Item(labelKey: "nav_radar", path: "radar.html"),
-        Item(labelKey: "nav_themes", path: "themes/index.html"),
-        Item(labelKey: "nav_partners", path: "partners/index.html"),
-        Item(labelKey: "nav_people", path: "people/index.html"),
-        Item(labelKey: "nav_handbook", path: "playbooks/index.html"),
-        Item(labelKey: "nav_search", path: "search.html"),
-    ]
 }

@@ -1,65 +1,19 @@
 import Foundation
 import Mustache
 
-/// Renders every page of the site, on all cores, straight into the output (pages are not held
-/// in memory: at 100,000 notes that would be gigabytes).
+/// Renders every file of the route table (`SiteMap`), on all cores, straight into the output
+/// (pages are not held in memory: at 100,000 notes that would be gigabytes).
 struct PageRenderer {
     let index: PublishedSite
     let theme: Theme
     let views: PublishedViews
+    /// `SiteMap.routes`; a test may add its own.
+    var routes: [Route] = SiteMap.routes
 
-    struct Job {
-        let path: String
-        let template: String
-        let context: (PageContext) -> MustacheValue
-    }
-
-    func jobs() -> [Job] {
-        let m = index.model
-        var jobs: [Job] = []
-        for c in m.companies { jobs.append(Job(path: c.page.outputPath, template: "company") { $0.company(c) }) }
-        for v in m.visits { jobs.append(Job(path: v.page.outputPath, template: "visit") { $0.visit(v) }) }
-        for p in m.playbooks { jobs.append(Job(path: p.page.outputPath, template: "playbook") { $0.playbook(p) }) }
-        for p in m.people {
-            jobs.append(Job(path: p.page.outputPath, template: "person") { $0.person(p) })
-            if p.left != nil && views.handover {
-                jobs.append(Job(path: HandoverPages.path(for: p), template: "handover") { $0.handover(p) })
-            }
-        }
-        for p in m.partners { jobs.append(Job(path: p.page.outputPath, template: "partner") { $0.partner(p) }) }
-
-        let radar = Radar(index)
-        let funnel = Funnel(index)
-        jobs.append(Job(path: "index.html", template: "home") { $0.home(radar) })
-        var lists: [Job] = []
-        lists.append(Job(path: "companies/index.html", template: "companies") { $0.companyList() })
-        lists.append(Job(path: "visits/index.html", template: "visits") { $0.visitList() })
-        lists.append(Job(path: "people/index.html", template: "people") { $0.peopleList() })
-        lists.append(Job(path: "partners/index.html", template: "partners") { $0.partnerList(funnel) })
-        lists.append(Job(path: "playbooks/index.html", template: "handbook") { $0.handbook() })
-        lists.append(Job(path: "playbooks/print.html", template: "handbook-print") { $0.handbookPrint() })
-        lists.append(Job(path: "radar.html", template: "radar") { $0.radarPage(radar) })
-        if views.includes("visits/index.html") {
-            for year in Set(m.visits.map(\.date.year)).sorted() {
-                lists.append(Job(path: VisitYearPages.path(for: year), template: "visits") { $0.visitList(year: year) })
-            }
-        }
-        jobs += lists.filter { views.includes($0.path) }
-        let themes = topicCounts()
-        jobs.append(Job(path: "themes/index.html", template: "themes") { $0.topicIndex(themes) })
-        for theme in themes { jobs.append(Job(path: TopicPages.path(for: theme.name), template: "theme") { $0.topicPage(theme.name) }) }
-        jobs.append(Job(path: "search.html", template: "search") { $0.searchPage() })
-        jobs.append(Job(path: "404.html", template: "404") { $0.notFound() })
-        return jobs
-    }
-
-    /// Themes in the site.yml order first, then any others found in the content, with page counts.
-    func topicCounts() -> [(name: String, count: Int)] {
-        var counts: [String: Int] = [:]
-        for page in index.model.allPages { for theme in Set(page.themeNames) { counts[theme, default: 0] += 1 } }
-        let vocabulary = index.model.config.themes.filter { counts[$0] != nil }
-        let others = counts.keys.filter { !vocabulary.contains($0) }.sorted()
-        return (vocabulary + others).map { ($0, counts[$0] ?? 0) }
+    /// Every file this build writes, from the routes its audience allows.
+    func pages() -> [RoutePage] {
+        let input = RouteInput(index)
+        return routes.filter { views.allows($0.audience) }.flatMap { $0.pages(input) }
     }
 
     /// With `fingerprints` (a session's rebuild), each page's template data is fingerprinted first,
@@ -70,22 +24,13 @@ struct PageRenderer {
     /// others keep their previous fingerprint and are not touched (the caller carries them over).
     func renderAll(into output: SiteOutput, fingerprints previous: [String: UInt64]?,
                    evaluating mayChange: (String) -> Bool = { _ in true }) throws -> (pages: Int, fingerprints: [String: UInt64]) {
-        let jobs = jobs()
+        let jobs = pages()
         let results = ConcurrentResults<(error: Error?, fingerprint: UInt64)>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let job = jobs[i]
             if let kept = previous?[job.path], !mayChange(job.path) { return results.set(i, (nil, kept)) }
             do {
-                var fingerprint: UInt64 = 0
-                if let previous {
-                    let inputs = job.context(PageContext(index: index, theme: theme, outputPath: job.path, views: views,
-                                                         bodiesAsTokens: true))
-                    fingerprint = Fingerprint.of(template: job.template, inputs)
-                    if previous[job.path] == fingerprint, output.keep(job.path) { return results.set(i, (nil, fingerprint)) }
-                }
-                let context = job.context(PageContext(index: index, theme: theme, outputPath: job.path, views: views))
-                try output.write(job.path, try theme.renderData(job.template, context))
-                results.set(i, (nil, fingerprint))
+                results.set(i, (nil, try render(job, into: output, previous: previous)))
             } catch {
                 results.set(i, (error, 0))
             }
@@ -97,5 +42,32 @@ struct PageRenderer {
         fingerprints.reserveCapacity(jobs.count)
         for (job, value) in zip(jobs, values) { fingerprints[job.path] = value.fingerprint }
         return (jobs.count, fingerprints)
+    }
+
+    /// Writes one file (or keeps the previous build's); returns its fingerprint (0 without `previous`).
+    private func render(_ job: RoutePage, into output: SiteOutput, previous: [String: UInt64]?) throws -> UInt64 {
+        switch job.output {
+        case .template(let template, let context):
+            var fingerprint: UInt64 = 0
+            if let previous {
+                let inputs = context(PageContext(index: index, theme: theme, outputPath: job.path, views: views, bodiesAsTokens: true))
+                fingerprint = Fingerprint.of(template: template, inputs)
+                if previous[job.path] == fingerprint, output.keep(job.path) { return fingerprint }
+            }
+            let data = try theme.renderData(template, context(PageContext(index: index, theme: theme, outputPath: job.path, views: views)))
+            try output.write(job.path, data)
+            return fingerprint
+        case .file(let make):
+            let data = try make(PageContext(index: index, theme: theme, outputPath: job.path, views: views))
+            var fingerprint: UInt64 = 0
+            if let previous {
+                var bytes = Fingerprint()
+                bytes.add(data)
+                fingerprint = bytes.value
+                if previous[job.path] == fingerprint, output.keep(job.path) { return fingerprint }
+            }
+            try output.write(job.path, data)
+            return fingerprint
+        }
     }
 }

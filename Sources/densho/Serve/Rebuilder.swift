@@ -37,13 +37,7 @@ struct Rebuilder {
 
     /// Whether the output folder may be served after a failed first build: it must be absent,
     /// empty, or made by densho; never a folder of someone's files that `--output` pointed at.
-    func outputIsOurs() -> Bool {
-        let fm = FileManager.default
-        let path = options.outputDirectory.path
-        guard fm.fileExists(atPath: path) else { return true }
-        if fm.fileExists(atPath: path + "/.densho-site") { return true }
-        return ((try? fm.contentsOfDirectory(atPath: path)) ?? []).allSatisfy { $0 == ".gitkeep" }
-    }
+    func outputIsOurs() -> Bool { SiteFolder.mayBeReplaced(options.outputDirectory) }
 
     /// Rebuilds on every settled change, forever. `afterBuild` runs after each successful build.
     func watch(with watcher: ChangeWatcher, afterBuild: () -> Void = {}) -> Never {

@@ -4,15 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// What a file looked like at one scan. Inode and ctime catch editors that save by writing a new
-/// file and renaming it over the old one, even within the same clock tick and at the same size.
-struct FileStamp: Equatable {
-    let size: Int64
-    let modified: Int64
-    let changed: Int64
-    let inode: UInt64
-}
+import Site
 
 /// Every file under a set of folders, by path. Names starting with "." are skipped, as the
 /// content scanner skips them (editor swap files must not trigger rebuilds).
@@ -50,19 +42,6 @@ struct FolderSnapshot: Equatable {
                 files[child] = FileStamp(info)
             }
         }
-    }
-}
-
-extension FileStamp {
-    init(_ info: stat) {
-        #if os(Linux)
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-        #else
-        let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        let changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
-        #endif
-        self.init(size: Int64(info.st_size), modified: modified, changed: changed, inode: UInt64(info.st_ino))
     }
 }
 

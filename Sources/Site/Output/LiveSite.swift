@@ -1,0 +1,92 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Updates a site densho made, in place: only files whose bytes change are written, each one
+/// atomically (temporary file + rename), all at `commit`. For `serve` and `build --watch`, where
+/// a rebuild after one edit must take a fraction of a second; a one-shot build stages instead
+/// (`StagedSite`).
+final class LiveSite: SiteOutput, @unchecked Sendable {
+    let output: URL
+    let tally = OutputTally(tracksProduced: true)
+    private let lock = NSLock()
+    /// Changed files, held until `commit` so that a failed build writes nothing.
+    private var pending: [String: Data] = [:]
+
+    init(updating output: URL) throws {
+        self.output = output.standardizedFileURL
+        guard SiteFolder.isOurs(self.output) else {
+            throw BuildFailure("\(output.path) is not a site densho made; cannot update it in place")
+        }
+    }
+
+    /// Compares with the live file and holds the data only when it differs.
+    func write(_ relativePath: String, _ data: Data) throws {
+        _ = try SiteFolder.checkedParts(relativePath)
+        let same = LiveSite.holds(output.appendingPathComponent(relativePath).path, data)
+        if !same {
+            lock.lock()
+            pending[relativePath] = data
+            lock.unlock()
+        }
+        tally.count(relativePath, size: data.count, reused: same)
+    }
+
+    func keep(_ relativePath: String) -> Bool {
+        guard let size = SiteFolder.regularFileSize(output.appendingPathComponent(relativePath).path) else { return false }
+        tally.count(relativePath, size: size, reused: true)
+        return true
+    }
+
+    /// Files of the previous build that this one leaves as they are without looking at them,
+    /// because the caller knows nothing they are made from changed (a session's quick rebuild).
+    /// They count as produced and unchanged; paths written by this build win.
+    func carryOver(_ previous: [String: Int]) {
+        // The marker and .gitkeep are written by `commit` itself.
+        tally.carry(previous, except: [SiteFolder.marker, ".gitkeep"])
+    }
+
+    /// Writes the changed files one by one, each atomically, then removes `stale` files (paths of
+    /// the previous build that this one did not produce).
+    func commit(removing stale: Set<String> = []) throws {
+        try writeMarkers(output)
+        let fm = FileManager.default
+        lock.lock()
+        let changed = pending.sorted(by: { $0.key < $1.key })
+        pending = [:]
+        lock.unlock()
+        for (relativePath, data) in changed {
+            let target = output.appendingPathComponent(relativePath)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = target.deletingLastPathComponent()
+                .appendingPathComponent(".\(target.lastPathComponent).densho-tmp-\(getpid())").path
+            try SiteFolder.writeFile(temporary, data)
+            guard rename(temporary, target.path) == 0 else {
+                unlink(temporary)
+                throw BuildFailure("cannot replace \(target.path): \(String(cString: strerror(errno)))")
+            }
+        }
+        for relativePath in stale where !tally.isProduced(relativePath) {
+            var url = output.appendingPathComponent(relativePath)
+            unlink(url.path)
+            // A folder the full build would not make (a year with no visit left) goes too.
+            for _ in relativePath.split(separator: "/").dropLast() {
+                url = url.deletingLastPathComponent()
+                if rmdir(url.path) != 0 { break }
+            }
+        }
+    }
+
+    func abandon() {
+        lock.lock()
+        pending = [:]
+        lock.unlock()
+    }
+
+    /// Whether the file at `path` holds exactly `data`.
+    private static func holds(_ path: String, _ data: Data) -> Bool {
+        guard SiteFolder.regularFileSize(path) == data.count, let existing = FileManager.default.contents(atPath: path) else { return false }
+        return existing == data
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Mustache
+
+/// The route table: every kind of file a build writes from the content (the theme's static files
+/// and the search index aside). Rendering (`PageRenderer`), the site-wide navigation, `--public`
+/// and the quick rebuild's "what may change" (`QuickRebuild`) all read it.
+///
+/// How to add a page (or any other file, e.g. `reports/kpi-2026.csv`):
+/// 1. Write what it shows: a `PageContext` method that returns its template data (start from
+///    `frame(title:kind:_:)` so it has the shared frame), or, for a file that is not HTML, one that
+///    returns its bytes.
+/// 2. Add a template `themes/default/templates/<name>.mustache` and list every name it uses in
+///    `docs/theme.md` (`ThemeContractTests` fails until you do). A non-HTML file needs no template.
+/// 3. Add a `Route` below and put it in `routes`: `.one` for a single file, `Route(name:…pages:)`
+///    for one file per something (per company, per year…). Say who it is for (`audience`: a
+///    `--public` build writes only `.everyone` routes and the lists of kinds it publishes) and, if
+///    it lists or quotes visits, what of a visit it shows (`quick`), or a quick rebuild after a
+///    visit edit will leave it stale (`QuickRebuildTests` compares every byte with a full build).
+/// 4. To link it from every page, add it to `navigation` with a `nav_…` UI string in i18n/*.yml.
+enum SiteMap {
+    /// Every route, in the order their files are handed to the renderer (which runs them on all cores).
+    static let routes: [Route] = [
+        company, visit, playbook, person, handover, partner,
+        home, companyList, visitList, visitYear, peopleList, partnerList, handbook, handbookPrint, radar,
+        topicList, topic, search, notFound,
+    ]
+
+    /// The site-wide navigation, in the order it appears on every page (only routes with a `nav` label).
+    static let navigation: [Route] = [home, companyList, visitList, radar, topicList, partnerList, peopleList, handbook, search]
+
+    // MARK: Content pages: one per note, at the note's own address (`PageInfo.outputPath`).
+
+    static let company = Route(name: "company", audience: .everyone,
+                               quick: .visitDigestsOf { visit, site in
+                                   site.companiesBySlug[visit.company.value].map { [$0.page.outputPath] } ?? []
+                               }) { input in
+        input.site.model.companies.map { c in RoutePage(c.page.outputPath, template: "company") { $0.company(c) } }
+    }
+    static let visit = Route(name: "visit", audience: .everyone) { input in
+        input.site.model.visits.map { v in RoutePage(v.page.outputPath, template: "visit") { $0.visit(v) } }
+    }
+    static let playbook = Route(name: "playbook", audience: .everyone) { input in
+        input.site.model.playbooks.map { p in RoutePage(p.page.outputPath, template: "playbook") { $0.playbook(p) } }
+    }
+    /// A person page lists their visits and promises.
+    static let person = Route(name: "person", audience: .everyone, quick: .visitDigests) { input in
+        input.site.model.people.map { p in RoutePage(p.page.outputPath, template: "person") { $0.person(p) } }
+    }
+    static let partner = Route(name: "partner", audience: .everyone) { input in
+        input.site.model.partners.map { p in RoutePage(p.page.outputPath, template: "partner") { $0.partner(p) } }
+    }
+
+    // MARK: Gathered pages.
+
+    /// A packet per person who left: it quotes their companies' recent 見立て and 振り返り.
+    static let handover = Route(name: "handover", audience: .team, quick: .visitText) { input in
+        input.site.model.people.filter { $0.left != nil }.map { p in
+            RoutePage(HandoverPages.path(for: p), template: "handover") { $0.handover(p) }
+        }
+    }
+    static let home = Route.one("home", path: "index.html", template: "home", nav: "nav_home", quick: .visitDigests) { input in
+        let radar = input.radar
+        return { $0.home(radar) }
+    }
+    static let companyList = Route.one("companies", path: "companies/index.html", template: "companies",
+                                       audience: .listOf(.companies), nav: "nav_companies") { _ in { $0.companyList() } }
+    static let visitList = Route.one("visits", path: "visits/index.html", template: "visits",
+                                     audience: .listOf(.visits), nav: "nav_visits", quick: .visitDigests) { _ in { $0.visitList() } }
+    static let visitYear = Route(name: "visits-year", audience: .listOf(.visits),
+                                 quick: .visitDigestsOf { visit, _ in [VisitYearPages.path(for: visit.date.year)] }) { input in
+        Set(input.site.model.visits.map(\.date.year)).sorted().map { year in
+            RoutePage(VisitYearPages.path(for: year), template: "visits") { $0.visitList(year: year) }
+        }
+    }
+    static let peopleList = Route.one("people", path: "people/index.html", template: "people",
+                                      audience: .listOf(.people), nav: "nav_people") { _ in { $0.peopleList() } }
+    static let partnerList = Route.one("partners", path: "partners/index.html", template: "partners",
+                                       audience: .listOf(.partners), nav: "nav_partners") { input in
+        let funnel = input.funnel
+        return { $0.partnerList(funnel) }
+    }
+    static let handbook = Route.one("handbook", path: "playbooks/index.html", template: "handbook",
+                                    audience: .listOf(.playbooks), nav: "nav_handbook") { _ in { $0.handbook() } }
+    static let handbookPrint = Route.one("handbook-print", path: "playbooks/print.html", template: "handbook-print",
+                                         audience: .listOf(.playbooks)) { _ in { $0.handbookPrint() } }
+    static let radar = Route.one("radar", path: "radar.html", template: "radar", audience: .team, nav: "nav_radar",
+                                 quick: .visitDigests) { input in
+        let radar = input.radar
+        return { $0.radarPage(radar) }
+    }
+    static let topicList = Route.one("themes", path: "themes/index.html", template: "themes", nav: "nav_themes") { input in
+        let topics = input.topics
+        return { $0.topicIndex(topics) }
+    }
+    static let topic = Route(name: "theme", audience: .everyone,
+                             quick: .visitDigestsOf { visit, _ in Set(visit.page.themeNames).map(TopicPages.path(for:)) }) { input in
+        input.topics.map { topic in RoutePage(TopicPages.path(for: topic.name), template: "theme") { $0.topicPage(topic.name) } }
+    }
+    static let search = Route.one("search", path: "search.html", template: "search", nav: "nav_search") { _ in { $0.searchPage() } }
+    static let notFound = Route.one("404", path: "404.html", template: "404") { _ in { $0.notFound() } }
+}
+
+/// One kind of file of the site.
+struct Route: Sendable {
+    /// A short name for people (the template's name for most).
+    let name: String
+    /// The address of a route with one file; nil for one file per something.
+    let path: String?
+    let audience: Audience
+    /// The UI string key of its entry in the site-wide navigation (see `SiteMap.navigation`).
+    let nav: String?
+    let quick: QuickDependency
+    /// The route's files in this build.
+    let pages: @Sendable (RouteInput) -> [RoutePage]
+
+    init(name: String, path: String? = nil, audience: Audience, nav: String? = nil, quick: QuickDependency = .frontMatter,
+         pages: @escaping @Sendable (RouteInput) -> [RoutePage]) {
+        self.name = name
+        self.path = path
+        self.audience = audience
+        self.nav = nav
+        self.quick = quick
+        self.pages = pages
+    }
+
+    /// A route with one page. `context` is called once per build and returns the page's template data builder.
+    static func one(_ name: String, path: String, template: String, audience: Audience = .everyone, nav: String? = nil,
+                    quick: QuickDependency = .frontMatter,
+                    _ context: @escaping @Sendable (RouteInput) -> @Sendable (PageContext) -> MustacheValue) -> Route {
+        Route(name: name, path: path, audience: audience, nav: nav, quick: quick) { input in
+            [RoutePage(path, template: template, context(input))]
+        }
+    }
+}
+
+/// One file a route writes.
+struct RoutePage: Sendable {
+    enum Output: Sendable {
+        /// HTML (or any text) drawn by a theme template from the data the closure returns.
+        case template(String, @Sendable (PageContext) -> MustacheValue)
+        /// A file made directly (CSV, iCalendar, JSON…): the closure returns its bytes.
+        case file(@Sendable (PageContext) throws -> Data)
+    }
+
+    let path: String
+    let output: Output
+
+    init(_ path: String, template: String, _ context: @escaping @Sendable (PageContext) -> MustacheValue) {
+        self.path = path
+        output = .template(template, context)
+    }
+
+    init(_ path: String, file: @escaping @Sendable (PageContext) throws -> Data) {
+        self.path = path
+        output = .file(file)
+    }
+}
+
+/// What the quick rebuild (a session's rebuild after only the text of visit notes changed) must
+/// look at again of a route. Every content page is looked at when it is edited or when its
+/// backlinks change; this says what else a route shows of visits.
+enum QuickDependency: Sendable {
+    /// Only front matter of other pages (titles, dates, links): nothing more.
+    case frontMatter
+    /// Quotes the text of visits: every file of the route, after any edit.
+    case visitText
+    /// Lists visits by their digest (見立て excerpt, whether a 振り返り exists) or open promises:
+    /// every file of the route, when an edited visit's digest or its company's promises changed.
+    case visitDigests
+    /// As `visitDigests`, but only the files that show the given visit.
+    case visitDigestsOf(@Sendable (Visit, PublishedSite) -> [String])
+}
+
+/// What routes are made from: the published site and the views several pages share, each computed
+/// at most once per build (on first use: a quick rebuild that needs only some routes' paths
+/// computes none of them). Read it while listing pages, never from a page's context closure.
+final class RouteInput {
+    let site: PublishedSite
+    init(_ site: PublishedSite) { self.site = site }
+
+    lazy var radar = Radar(site)
+    lazy var funnel = Funnel(site)
+    /// Topics in the site.yml order first, then any others found in the content, with page counts.
+    lazy var topics: [(name: String, count: Int)] = {
+        var counts: [String: Int] = [:]
+        for page in site.model.allPages { for topic in Set(page.themeNames) { counts[topic, default: 0] += 1 } }
+        let vocabulary = site.model.config.themes.filter { counts[$0] != nil }
+        let others = counts.keys.filter { !vocabulary.contains($0) }.sorted()
+        return (vocabulary + others).map { ($0, counts[$0] ?? 0) }
+    }()
+}
