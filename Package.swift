@@ -17,21 +17,22 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Seeded"),
-        .target(name: "FrontMatter"),
+        .target(name: "Messages"),
+        .target(name: "FrontMatter", dependencies: ["Messages"]),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "Mustache"),
         .target(name: "Search"),
-        .target(name: "Site", dependencies: ["FrontMatter", "Markdown", "Mustache", "Search"]),
-        .executableTarget(name: "densho", dependencies: ["Site", "Search"]),
+        .target(name: "Site", dependencies: ["Messages", "FrontMatter", "Markdown", "Mustache", "Search"]),
+        .executableTarget(name: "densho", dependencies: ["Messages", "Site", "Search"]),
         // Benchmark: generates a corpus and times densho against cmark alone and Hugo + Pagefind.
         .executableTarget(name: "densho-bench", dependencies: ["Site", "Search", "Markdown", "FrontMatter", "Seeded"]),
 
-        .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter", "Seeded"]),
+        .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter", "Messages", "Seeded"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Seeded"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Site", "Seeded"],
                     exclude: ["normalize-check.js", "js-harness.js", "normalization-table.json"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Seeded"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Messages", "Seeded"]),
         .testTarget(name: "EndToEndTests", dependencies: ["densho", "Seeded"]),
     ],
     swiftLanguageModes: [.v5]
