@@ -75,7 +75,7 @@ public enum SiteBuilder {
         let plan = plan(options, read, session: session, steps: steps)
         if case .quick(let session, let previous, let patch) = plan {
             let tail = Tail(index: patch.index, theme: previous.theme, views: .everything, fingerprints: previous.fingerprints,
-                            mayChange: patch.mayChange, search: patch.changed.isEmpty ? .unchanged : .update(patch.changed),
+                            mayChange: patch.mayChange, search: patch.changed.isEmpty ? .unchanged : .update(patch.changed, session.search),
                             warnings: previous.warnings, configBytes: read.configBytes, paths: previous.paths)
             return try publish(tail, plan: plan, options: options, steps: steps, start: start)
         }
@@ -133,7 +133,7 @@ public enum SiteBuilder {
         /// The whole index from this build's pages.
         case publish
         /// A quick rebuild's patch of a session's index: new documents for these visits.
-        case update([Visit])
+        case update([Visit], SearchIndexSession)
         /// A quick rebuild that changed no page's text: the index stays as it is.
         case unchanged
     }
@@ -155,8 +155,8 @@ public enum SiteBuilder {
             output = try StagedSite(output: options.outputDirectory, progress: options.progress, tracksProduced: true)
         case .inPlace(let input, let last), .quick(let input, let last, _):
             (session, previous) = (input.search, last)
-            live = try LiveSite(updating: options.outputDirectory)
-            output = live!
+            let site = try LiveSite(updating: options.outputDirectory)
+            (live, output) = (site, site)
         }
         do {
             options.progress?.begin("rendering")
@@ -175,7 +175,7 @@ public enum SiteBuilder {
             let searchFiles: Set<String>
             switch tail.search {
             case .publish: searchFiles = try SearchPublisher.publish(tail.index, into: output, session: session, lean: memory == .lean)
-            case .update(let visits): searchFiles = try SearchPublisher.update(tail.index, visits: visits, into: output, session: session!)
+            case .update(let visits, let session): searchFiles = try SearchPublisher.update(tail.index, visits: visits, into: output, session: session)
             case .unchanged: searchFiles = previous?.searchFiles ?? []
             }
             steps.mark("search")
