@@ -10,7 +10,7 @@ enum CLI {
 
     Usage:
       densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public] [--watch]
-      densho serve [--port 1313] [--host 127.0.0.1] [build options]
+      densho serve [--port 1313] [--host 127.0.0.1] [--allow-edits] [build options]
       densho search QUERY… [--site DIR] [--type T] [--theme X] [--company SLUG] [--person ID]
                     [--partner ID] [--year YYYY] [--limit N] [--json]
       densho init DIR [--theme DIR]
