@@ -39,8 +39,6 @@ struct FormWrites {
                 given[heading] = value as? String ?? ""
             }
             draft.sections = given
-        } else {
-            draft.sections = [:]
         }
         do {
             _ = try api.creator.visitDefaults(company: company, date: date)
@@ -91,7 +89,11 @@ struct FormWrites {
         guard let line = body["line"] as? Int else { return invalid(messages.lineRequired, field: "line") }
         let done = body["done"] as? Bool ?? true
         return edit(note, digest: digest) { original in
-            try NoteEdits.setTask(in: original, line: line, done: done)
+            do {
+                return try NoteEdits.setTask(in: original, line: line, done: done)
+            } catch {
+                throw AuthoringError(messages.notATask(line))
+            }
         }
     }
 
@@ -139,6 +141,7 @@ struct FormMessages {
         ja ? "この記録は、フォームを開いた後に別の人（または別の画面）が変更しました。何も書き込んでいません。ページを読み込み直してから、もう一度入力してください。"
            : "This note was changed by someone else after the form was opened. Nothing was written; reload the page and try again."
     }
+    func notATask(_ line: Int) -> String { ja ? "\(line) 行目は約束（- [ ] の行）ではありません" : "line \(line) is not a task item (- [ ])" }
     func badDate(_ text: String) -> String { ja ? "日付は YYYY-MM-DD で書いてください（「\(text)」）" : "write the date as YYYY-MM-DD, not '\(text)'" }
     func unknownSection(_ heading: String) -> String { ja ? "知らない見出しです: \(heading)" : "unknown section: \(heading)" }
     func unknownPrompt(_ prompt: String) -> String { ja ? "site.yml の reflection_prompts にない問いです: \(prompt)" : "not one of site.yml's reflection_prompts: \(prompt)" }
