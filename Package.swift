@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "Site", "Seeded"],
                     exclude: ["normalize-check.js", "js-harness.js", "normalization-table.json"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Seeded"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["densho", "Seeded"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["densho", "Seeded"], exclude: ["chromium-wait.py"]),
     ],
     swiftLanguageModes: [.v5]
 )

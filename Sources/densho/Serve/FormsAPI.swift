@@ -8,6 +8,7 @@ import Site
 ///   POST /_densho/api/promises     check one task item     → 200 {"path"} | 409 | 422
 ///   GET  /_densho/api/visit-form?company=ID   what the new-visit form offers and defaults to
 ///   GET  /_densho/api/note?path=PATH          a visit's digest, task items and prompts
+///        (or ?source=visits/<yyyy>/<name>.md, relative to content/)
 /// Every call passes `FormsGuard` first. Writes go through the same code as the CLI and are
 /// validated with the build's code before anything is written.
 struct FormsAPI {
@@ -42,7 +43,9 @@ struct FormsAPI {
         case ("GET", "visit-form"):
             return visitForm(company: SiteHandler.queryValue("company", in: request.target) ?? "")
         case ("GET", "note"):
-            return note(path: SiteHandler.queryValue("path", in: request.target) ?? "", messages: messages)
+            // `source` is the note's path inside content/, as the visit page names it.
+            let source = SiteHandler.queryValue("source", in: request.target).map { contentDisplay + "/" + $0 }
+            return note(path: source ?? SiteHandler.queryValue("path", in: request.target) ?? "", messages: messages)
         case (_, "visits"), (_, "reflections"), (_, "promises"), (_, "visit-form"), (_, "note"):
             return .text(405, "405 method not allowed", headers: [("Allow", route.contains("-") || route == "note" ? "GET" : "POST")])
         default:
