@@ -21,13 +21,7 @@ final class FormsBrowserTests: XCTestCase {
         project = nil
     }
 
-    private func browser() throws -> Chromium {
-        guard let chromium = Chromium.find() else {
-            XCTFail(Chromium.missingMessage)
-            throw BrowserTestError(Chromium.missingMessage)
-        }
-        return chromium
-    }
+    private func browser() throws -> Chromium { try Chromium.require() }
 
     /// Serves the project with `driver` (plain JS) loaded after forms.js on every page.
     private func serve(driver: String) throws -> Int {
