@@ -5,9 +5,9 @@ Used by the forms tests instead of --dump-dom: --virtual-time-budget stands stil
 is open, and a page served by `densho serve` always has its live-reload request open.
 Talks the DevTools protocol over --remote-debugging-pipe (fd 3: to Chromium, fd 4: from it).
 
-usage: chromium-wait.py CHROMIUM URL EXPRESSION TIMEOUT_SECONDS
+usage: chromium-wait.py CHROMIUM URL EXPRESSION TIMEOUT_SECONDS [SCREENSHOT.png]
 """
-import json, os, shutil, subprocess, sys, tempfile, time
+import base64, json, os, shutil, subprocess, sys, tempfile, time
 
 chromium, url, expression, timeout = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
 profile = tempfile.mkdtemp(prefix="densho-chromium-")
@@ -25,7 +25,7 @@ def wire():
 
 browser = subprocess.Popen(
     [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-     "--user-data-dir=" + profile, "--remote-debugging-pipe", "about:blank"],
+     "--user-data-dir=" + profile, "--window-size=1100,1450", "--remote-debugging-pipe", "about:blank"],
     preexec_fn=wire, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 os.close(to_chrome_r)
 os.close(from_chrome_w)
@@ -67,6 +67,10 @@ try:
         time.sleep(0.2)
     else:
         sys.stderr.write("timed out waiting for: " + expression + "\n")
+    if len(sys.argv) > 5:
+        shot = send("Page.captureScreenshot", {"format": "png"}, session)
+        with open(sys.argv[5], "wb") as out:
+            out.write(base64.b64decode(shot["result"]["data"]))
     sys.stdout.write(evaluate(session, "document.documentElement.outerHTML") or "")
 finally:
     try:
