@@ -206,6 +206,12 @@ final class FormsAPITests: XCTestCase {
         let on = try startServer(["--host", "0.0.0.0", "--allow-edits"])
         XCTAssertEqual(on.token.count, 64)
         XCTAssertEqual(try on.post("visits", #"{"company":"minato-seiki","date":"2026-11-24"}"#).status, 201)
+        // Bound to every address: the machine's own addresses as IPs pass, a name never does.
+        let body = #"{"company":"minato-seiki","date":"2026-11-24"}"#
+        let byAddress = try on.raw("POST", "visits", body, headers: [("Host", "192.0.2.7:\(on.port)"), ("X-Densho-Token", on.token)])
+        XCTAssertEqual(byAddress.status, 201, byAddress.text)
+        let byName = try on.raw("POST", "visits", body, headers: [("Host", "intranet.example:\(on.port)"), ("X-Densho-Token", on.token)])
+        XCTAssertEqual(byName.status, 403, byName.text)
     }
 
     private func waitUntil(timeout: TimeInterval = 30, _ condition: () -> Bool) -> Bool {

@@ -37,6 +37,7 @@ final class ImportTests: XCTestCase {
         ["令和8年10月14日", "株式会社みなと精機", "鈴木　一郎、田中 花子", "電話", "知財活用、海外展開",
          "社長「台湾に出たい」\n通訳が要る, とのこと", "開放特許との相性が良い", "資料を送る @suzuki\n通訳を探す", ""],
         ["2026/10/15", "minato-seiki", "", "", "", "短い電話", "", "", "次は訪問で"],
+        ["", "", "", "", "", "", "", "", ""],   // Excel's empty rows below the data
     ]
 
     func testACP932FileOfVisitsBecomesNotesThatBuildAndASecondImportWritesNothing() throws {
@@ -67,7 +68,7 @@ final class ImportTests: XCTestCase {
     }
 
     func testOneBadRowStopsTheWholeImportAndEveryProblemIsLocated() throws {
-        var rows = visitRows
+        var rows = Array(visitRows.dropLast())
         rows.append(["2026-02-30", "みなと", "佐藤", "訪問", "", "", "", "", ""])
         rows.append(["2026-10-16", "minato-seiki", "", "散歩", "", "", "", "", ""])
         try writeCP932("bad.csv", rows)

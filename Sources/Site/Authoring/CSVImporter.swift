@@ -48,10 +48,10 @@ public struct CSVImporter: Sendable {
             switch kind {
             case .visits:
                 var maker = VisitRows(importer: self, settings: settings)
-                for row in table.rows { maker.add(row, &rows, &pending, &unchanged) }
+                for row in table.rows where !CSVImporter.isBlank(row) { maker.add(row, &rows, &pending, &unchanged) }
             case .companies:
                 var maker = CompanyRows(importer: self, settings: settings)
-                for row in table.rows { maker.add(row, &rows, &pending, &unchanged) }
+                for row in table.rows where !CSVImporter.isBlank(row) { maker.add(row, &rows, &pending, &unchanged) }
             }
         }
         var diagnostics = rows.problems
@@ -68,6 +68,11 @@ public struct CSVImporter: Sendable {
         }
         if !diagnostics.isEmpty { throw ContentErrors(diagnostics.sorted()) }
         return Plan(writes: pending.map(\.write), unchanged: unchanged, encoding: table.encoding)
+    }
+
+    /// Excel writes rows of empty cells (`,,,,`) below the data when cells there were ever formatted.
+    static func isBlank(_ row: [CSVTable.Cell]) -> Bool {
+        row.allSatisfy { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     }
 
     /// Writes a checked plan, each note with an exclusive create (never over a file).

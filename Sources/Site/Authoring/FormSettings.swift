@@ -20,6 +20,12 @@ public struct FormSettings: Sendable {
     public static let statuses = ReferralStatus.allCases.map(\.rawValue)
     public static let sections = VisitDraft.sectionHeadings
 
+    /// The site's language alone (site.yml only), for messages.
+    public static func language(content: URL) -> SiteConfig.Language {
+        var ignored = DiagnosticList()
+        return SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored).language
+    }
+
     public static func load(content: URL, displayRoot: String) -> FormSettings {
         var ignored = DiagnosticList()
         let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored)

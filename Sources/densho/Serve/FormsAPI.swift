@@ -28,7 +28,7 @@ struct FormsAPI {
             return FormsAPI.json(403, ["errors": [FormsAPI.error(path: "", message: "403 forbidden: \(reason)")]])
         }
         let route = String(request.target.prefix { $0 != "?" }.dropFirst(FormsAPI.prefix.count))
-        let messages = FormMessages(language: FormSettings.load(content: content, displayRoot: contentDisplay).language)
+        let messages = FormMessages(language: FormSettings.language(content: content))
         switch (request.method, route) {
         case ("POST", "visits"), ("POST", "reflections"), ("POST", "promises"):
             guard let body = (try? JSONSerialization.jsonObject(with: request.body)) as? [String: Any] else {

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Who may use the forms API. Three checks, each answering 403 on its own:
 /// - `Host` must name this server: a loopback name (or, with `--allow-edits` on another address,
@@ -42,7 +47,15 @@ struct FormsGuard {
         if SiteHandler.isLoopbackName(header) { return true }
         guard let boundHost else { return false }
         let bare = name.hasPrefix("[") ? String(name.dropFirst().dropLast()) : name
-        return bare.lowercased() == boundHost.lowercased()
+        if bare.lowercased() == boundHost.lowercased() { return true }
+        // Bound to every address (0.0.0.0, ::): any address of this machine, written as an IP.
+        // Only a name can be rebound to us; an IP literal is what the user typed.
+        return (boundHost == "0.0.0.0" || boundHost == "::") && FormsGuard.isIPLiteral(bare)
+    }
+
+    static func isIPLiteral(_ text: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
     /// "127.0.0.1:1313" → ("127.0.0.1", 1313); "[::1]:8080" → ("[::1]", 8080); no port → 80.

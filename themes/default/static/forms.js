@@ -72,9 +72,13 @@
 
   function cssEscape(text) { return String(text).replace(/["\\]/g, "\\$&"); }
 
+  // One control in a <label>; a group of check-boxes (each its own label) in a named group.
   function field(label, name, control, hint) {
+    var group = control.querySelector && control.querySelector("label");
+    var row = group ? el("div", { role: "group", "aria-label": label, "class": "densho-group" }, [el("span", { "class": "densho-label", text: label }), control])
+                    : el("label", {}, [el("span", { "class": "densho-label", text: label }), control]);
     return el("div", { "class": "densho-field" }, [
-      el("label", {}, [el("span", { "class": "densho-label", text: label }), control]),
+      row,
       hint ? el("small", { text: hint }) : null,
       el("p", { "class": "densho-field-error", "data-field": name, role: "alert" })
     ]);
