@@ -77,16 +77,15 @@ public struct CSVImporter: Sendable {
 
     /// Writes a checked plan, each note with an exclusive create (never over a file).
     public func write(_ plan: Plan) throws -> [CreatedNote] {
-        var created: [CreatedNote] = []
-        for item in plan.writes {
-            let url = content.appendingPathComponent(item.relativePath)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard try ContentFileWriter.createNew(Data(item.text.utf8), at: url) else {
-                throw AuthoringError("\(item.displayPath) appeared while importing; it was left alone and the import stopped there")
-            }
-            created.append(CreatedNote(url: url, displayPath: item.displayPath))
+        for folder in Set(plan.writes.map { content.appendingPathComponent($0.relativePath).deletingLastPathComponent() }) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
-        return created
+        let urls = plan.writes.map { content.appendingPathComponent($0.relativePath) }
+        let created = try ContentFileWriter.createNewBatch(zip(plan.writes, urls).map { (Data($0.text.utf8), $1) })
+        if let taken = created.firstIndex(of: false) {
+            throw AuthoringError("\(plan.writes[taken].displayPath) appeared while importing and was left alone; import again to write the rest")
+        }
+        return zip(plan.writes, urls).map { CreatedNote(url: $1, displayPath: $0.displayPath) }
     }
 }
 
