@@ -50,7 +50,8 @@ enum RequestReader {
             buffer.append(contentsOf: chunk[0..<count])
             if let end = headEnd(in: buffer, from: searchFrom) {
                 guard var request = parse(Array(buffer[0..<end])) else { return .failure(.malformed) }
-                guard request.method == "POST" else { return .success(request) }
+                // Only the forms API reads bodies; any other POST is answered 405 without waiting for one.
+                guard request.method == "POST", request.target.hasPrefix(FormsAPI.prefix) else { return .success(request) }
                 switch readBody(from: fd, length: request.headers["content-length"], already: Array(buffer[end...]), deadline: deadline) {
                 case .success(let body): request.body = body
                 case .failure(let problem): return .failure(problem)
