@@ -59,7 +59,7 @@ public enum NoteValidator {
         let results = ConcurrentResults<Result<ParsedSource, Diagnostic>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            guard file.section == .visits else { return results.set(index, SourceParser.parse(file, options: options)) }
+            guard file.kind == .visits else { return results.set(index, SourceParser.parse(file, options: options)) }
             switch SourceText.read(path: file.path, displayPath: file.displayPath) {
             case .success(let text): results.set(index, SourceParser.parse(text: frontMatterOnly(text), of: file, options: options))
             case .failure(let d): results.set(index, .failure(d))
