@@ -68,7 +68,9 @@ public enum MessageID: String, Sendable, CaseIterable {
 
     // Check: links, references, continuity
     case unknownCompany, unknownCompanySuggest, unknownPerson, unknownPersonSuggest, unknownPartner,
-         unknownPartnerSuggest, ownSuccessor, linkAmbiguous, linkNotFound, linkNotFoundSuggest
+         unknownPartnerSuggest, ownSuccessor, linkAmbiguous, linkNotFound, linkNotFoundSuggest, checkNoReflection,
+         checkFutureVisit, checkThemeWidth, checkThemeUnknown, checkThemeSuggest, checkOrphanLeft, checkOrphanLeaves,
+         checkOrphanLoopLeft, checkOrphanLoopLeaves, checkSharedSlug
 
     // The command line
     case cliErrorsNothingWritten, cliOneErrorNothingWritten, checkSummary

@@ -36,7 +36,9 @@ public struct NoteCreator: Sendable {
         }
         let themes = (companyFields["themes"]?.items ?? []).compactMap(\.scalarText)
             + (companyFields["themes"]?.scalarText.map { [$0] } ?? [])
-        let text = NoteTemplates.visit(date: date, company: company, staff: staffIDs, kind: kind, themes: themes)
+        var ignored = DiagnosticList()
+        let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored)
+        let text = NoteTemplates.visit(date: date, company: company, staff: staffIDs, kind: kind, themes: themes, config: config)
         try createFolder("visits/\(date.year)")
         for relative in NoteNaming.visitCandidates(date: date, company: company) {
             let url = content.appendingPathComponent(relative)

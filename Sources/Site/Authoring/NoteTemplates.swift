@@ -5,8 +5,37 @@ import FrontMatter
 /// the optional fields, and the headings the site reads meaning from. Each template builds with
 /// no error and no warning as it is, so `new` then `build` always works.
 enum NoteTemplates {
-    static func visit(date: YAMLDate, company: String, staff: [String], kind: VisitKind, themes: [String]) -> String {
-        """
+    static func visit(date: YAMLDate, company: String, staff: [String], kind: VisitKind, themes: [String],
+                      config: SiteConfig = SiteConfig()) -> String {
+        let sections = config.sections
+        guard config.language == .ja else {
+            return """
+            ---
+            date: \(date)
+            company: \(YAMLText.scalar(company))
+            staff: \(YAMLText.list(staff))
+            kind: \(kind.rawValue)
+            themes: \(YAMLText.list(themes))
+            # When you refer the company to a partner (to: an id in partners/):
+            # referrals:
+            #   - to: partner-id
+            #     status: proposed    # proposed | introduced | in_progress | contracted | productized | declined | closed
+            #     note: what was introduced
+            # next_visit: YYYY-MM-DD
+            ---
+            ## \(sections.title(.heard))
+
+            ## \(sections.title(.diagnosis))
+
+            ## \(sections.title(.nextSteps))
+
+            - [ ] 
+
+            ## \(sections.title(.reflection))
+
+            """
+        }
+        return """
         ---
         date: \(date)
         company: \(YAMLText.scalar(company))
@@ -20,15 +49,15 @@ enum NoteTemplates {
         #     note: 紹介の内容
         # next_visit: YYYY-MM-DD
         ---
-        ## \(NoteSection.heard)
+        ## \(sections.title(.heard))
 
-        ## \(NoteSection.diagnosis)
+        ## \(sections.title(.diagnosis))
 
-        ## \(NoteSection.nextSteps)
+        ## \(sections.title(.nextSteps))
 
         - [ ] 
 
-        ## \(NoteSection.reflection)
+        ## \(sections.title(.reflection))
 
         """
     }

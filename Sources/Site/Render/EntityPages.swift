@@ -4,19 +4,14 @@ import Mustache
 
 /// Names of the visit-note sections densho reads meaning from (PRODUCT.md's visit format).
 enum NoteSection {
-    static let heard = "聞いたこと"
-    static let diagnosis = "見立て"
-    static let nextSteps = "次の一手"
-    static let reflection = "振り返り"
-
-    /// Indices of the sections whose heading starts with `name` ("振り返り (2026-11-02)" counts).
-    static func indices(_ name: String, in document: MarkdownDocument) -> [Int] {
-        indices(name, in: document.sections)
+    /// Indices of the sections whose heading names `role` ("振り返り (2026-11-02)" counts).
+    static func indices(_ role: NoteSectionRole, _ names: SectionNames, in document: MarkdownDocument) -> [Int] {
+        indices(role, names, in: document.sections)
     }
 
     // `MarkdownDocument.sections` builds every section's text on each call: take it once.
-    static func indices(_ name: String, in sections: [MarkdownSection]) -> [Int] {
-        sections.indices.filter { sections[$0].heading?.text.hasPrefix(name) == true }
+    static func indices(_ role: NoteSectionRole, _ names: SectionNames, in sections: [MarkdownSection]) -> [Int] {
+        sections.indices.filter { sections[$0].heading.map { names.matches($0.text, role) } == true }
     }
 
     /// The first lines of a section's plain text, on one line, for lists.
