@@ -48,6 +48,15 @@ extension MessageCatalog {
         .checkSharedSlug: Texts(
             en: "slug '{1}' is also used by {2}; link to these with [[{3}]] or [[{4}]], since [[{1}]] is ambiguous",
             ja: "スラッグ '{1}' は {2} でも使われています。[[{1}]] ではどちらか決まらないため、[[{3}]] か [[{4}]] と書いてください"),
+        .duplicateSlug: Texts(
+            en: "duplicate {1} '{2}': {3} has the same slug, and both would become {4}; rename one",
+            ja: "{1} '{2}' が重複しています：{3} も同じスラッグで、どちらも {4} になります。どちらかの名前を変えてください"),
+        .duplicateSlugFolded: Texts(
+            en: "duplicate {1} '{2}': {3} has a slug that differs only in letter case or Unicode form, and both would become {4}; rename one",
+            ja: "{1} '{2}' が重複しています：{3} のスラッグとは大文字・小文字か Unicode の形しか違わず、どちらも {4} になります。どちらかの名前を変えてください"),
+        .publicVisitNamesInternalCompany: Texts(
+            en: "this public visit's file name contains '{1}', the slug of an internal company, and --public would publish it; rename the file (e.g. {2}-public-event.md) or make the company public",
+            ja: "この公開の訪問記録のファイル名に非公開の企業のスラッグ '{1}' が含まれ、--public で公開されてしまいます。ファイル名を変える（例: {2}-public-event.md）か、企業を公開にしてください"),
     ]
 
     /// The command line's own lines around the diagnostics.

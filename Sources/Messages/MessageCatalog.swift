@@ -70,7 +70,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case unknownCompany, unknownCompanySuggest, unknownPerson, unknownPersonSuggest, unknownPartner,
          unknownPartnerSuggest, ownSuccessor, linkAmbiguous, linkNotFound, linkNotFoundSuggest, checkNoReflection,
          checkFutureVisit, checkThemeWidth, checkThemeUnknown, checkThemeSuggest, checkOrphanLeft, checkOrphanLeaves,
-         checkOrphanLoopLeft, checkOrphanLoopLeaves, checkSharedSlug
+         checkOrphanLoopLeft, checkOrphanLoopLeaves, checkSharedSlug, duplicateSlug, duplicateSlugFolded,
+         publicVisitNamesInternalCompany
 
     // The command line
     case cliErrorsNothingWritten, cliOneErrorNothingWritten, checkSummary

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import FrontMatter
 import Markdown
@@ -278,7 +279,7 @@ enum Publication {
         for visit in model.visits where visit.page.visibility == .public && internalCompanies.contains(visit.company.value) {
             let name = visit.company.value
             if visit.page.slug.contains(name) {
-                diagnostics.error(visit.page.displayPath, 1, 1, "this public visit's file name contains '\(name)', the slug of an internal company, and --public would publish it; rename the file (e.g. \(visit.date)-public-event.md) or make the company public")
+                diagnostics.error(visit.page.displayPath, 1, 1, Message(.publicVisitNamesInternalCompany, name, visit.date.description))
             }
         }
         return diagnostics.items
