@@ -4,6 +4,13 @@ import Mustache
 
 /// Names of the visit-note sections densho reads meaning from (PRODUCT.md's visit format).
 enum NoteSection {
+    // The Japanese defaults; what a site calls its sections is `SiteConfig.sections` (SectionNames:
+    // English on an English site, renamed by site.yml's `sections:`), which readers and writers use.
+    static let heard = SectionNames.japanese[.heard]!
+    static let diagnosis = SectionNames.japanese[.diagnosis]!
+    static let nextSteps = SectionNames.japanese[.nextSteps]!
+    static let reflection = SectionNames.japanese[.reflection]!
+
     /// Indices of the sections whose heading names `role` ("振り返り (2026-11-02)" counts).
     static func indices(_ role: NoteSectionRole, _ names: SectionNames, in document: MarkdownDocument) -> [Int] {
         indices(role, names, in: document.sections)
@@ -81,6 +88,7 @@ extension PageContext {
         let overdue = index.daysOverdue(company)
         let attachments = companyAttachments(company, visits: visits)
         return frame(title: company.name, kind: "company", [
+            "slug": .string(company.page.slug),
             "name": .string(company.name),
             "kana": company.kana.map { .string($0) } ?? .null,
             "industry": company.industry.map { .string($0) } ?? .null,
@@ -135,6 +143,8 @@ extension PageContext {
         let newer = position.flatMap { $0 > 0 ? siblings[$0 - 1] : nil }
         let older = position.flatMap { $0 + 1 < siblings.count ? siblings[$0 + 1] : nil }
         return frame(title: visit.page.title, kind: "visit", [
+            // The note's path inside content/, for the forms `serve` adds (visits/<yyyy>/<slug>.md).
+            "source": .string("visits/\(visit.date.year)/\(visit.page.slug).md"),
             "date": .string(visit.date.description),
             "kind": .string(label("kind_\(visit.kind.rawValue)")),
             "company": link(section: .companies, slug: visit.company.value),
