@@ -66,7 +66,7 @@ public enum NoteValidator {
             }
         }
         return SiteBuilder.ReadContent(config: config, configBytes: nil, files: files, sources: results.values,
-                                       diagnostics: diagnostics, changes: [])
+                                       diagnostics: diagnostics, changes: [], scanner: scanner)
     }
 
     /// The text up to the end of its front matter (line numbers unchanged); all of it when it has none.
