@@ -26,6 +26,8 @@ extension SiteBuilder {
         let diagnostics: DiagnosticList
         /// With a session's cache: the files parsed again, with their previous parse.
         let changes: [SourceCache.Change]
+        /// Where attachments are looked for, and how paths are shown.
+        let scanner: ContentScanner
     }
 
     static func read(content: URL, displayPath: String, cache: SourceCache?) -> ReadContent {
@@ -41,7 +43,7 @@ extension SiteBuilder {
         steps.mark("  parse")
         defer { steps.mark("  site.yml") }
         return ReadContent(config: config, configBytes: FileManager.default.contents(atPath: configURL.path),
-                           files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [])
+                           files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [], scanner: scanner)
     }
 
     static func assemble(_ read: ReadContent) -> LoadedSite {
@@ -56,8 +58,10 @@ extension SiteBuilder {
             }
         }
         var builder = ModelBuilder(config: read.config)
-        let model = builder.build(sources)
+        var model = builder.build(sources)
         diagnostics.append(contentsOf: builder.diagnostics)
+        model.attachments = AttachmentIndex.find(model.allPages, contentRoot: read.scanner.contentDirectory,
+                                                 display: read.scanner.display, into: &diagnostics)
         steps.mark("  model")
         DuplicateSlugs.check(model, into: &diagnostics)
         let links = LinkGraph.resolve(model, into: &diagnostics)

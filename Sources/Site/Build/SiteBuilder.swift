@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import FrontMatter
 import Markdown
@@ -188,6 +189,7 @@ public enum SiteBuilder {
                 for file in tail.theme.staticFiles {
                     try output.write("static/\(file.relativePath)", try Data(contentsOf: file.url))
                 }
+                try writeAttachments(of: tail.index.model, into: output)
             }
             steps.mark("static")
             try output.commit(removing: previous.map { Set($0.produced.keys) } ?? [])
@@ -212,6 +214,19 @@ public enum SiteBuilder {
     private static func trimHeap() {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
         _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+    }
+}
+
+extension SiteBuilder {
+    /// The attachments of the pages this build publishes: in a `--public` build the internal
+    /// notes are gone from the model, and their files with them.
+    static func writeAttachments(of model: SiteModel, into output: SiteOutput) throws {
+        var written: Set<String> = []
+        try model.forEachPage { page in
+            for attachment in model.attachments.attachments(of: page) where written.insert(attachment.sitePath).inserted {
+                try output.write(attachment.sitePath, try Data(contentsOf: URL(fileURLWithPath: attachment.sourcePath)))
+            }
+        }
     }
 }
 

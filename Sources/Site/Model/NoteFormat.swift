@@ -5,19 +5,21 @@ import Markdown
 /// reads meaning from (PRODUCT.md's visit format), the prompt lines `densho reflect` writes, and
 /// when two slugs name the same file.
 enum NoteFormat {
-    static let heard = "聞いたこと"
-    static let diagnosis = "見立て"
-    static let nextSteps = "次の一手"
-    static let reflection = "振り返り"
+    // The Japanese defaults; what a site calls its sections is `SiteConfig.sections` (SectionNames:
+    // English on an English site, renamed by site.yml's `sections:`), which readers and writers use.
+    static let heard = SectionNames.japanese[.heard]!
+    static let diagnosis = SectionNames.japanese[.diagnosis]!
+    static let nextSteps = SectionNames.japanese[.nextSteps]!
+    static let reflection = SectionNames.japanese[.reflection]!
 
-    /// Indices of the sections whose heading starts with `name` ("振り返り (2026-11-02)" counts).
-    static func indices(_ name: String, in document: MarkdownDocument) -> [Int] {
-        indices(name, in: document.sections)
+    /// Indices of the sections whose heading names `role` ("振り返り (2026-11-02)" counts).
+    static func indices(_ role: NoteSectionRole, _ names: SectionNames, in document: MarkdownDocument) -> [Int] {
+        indices(role, names, in: document.sections)
     }
 
     // `MarkdownDocument.sections` builds every section's text on each call: take it once.
-    static func indices(_ name: String, in sections: [MarkdownSection]) -> [Int] {
-        sections.indices.filter { sections[$0].heading?.text.hasPrefix(name) == true }
+    static func indices(_ role: NoteSectionRole, _ names: SectionNames, in sections: [MarkdownSection]) -> [Int] {
+        sections.indices.filter { sections[$0].heading.map { names.matches($0.text, role) } == true }
     }
 
     /// The first lines of a section's plain text, on one line, for lists.
@@ -49,7 +51,9 @@ enum NoteFormat {
     static func promptLine(_ prompt: String) -> String {
         let trimmed = prompt.trimmingCharacters(in: .whitespaces)
         let ownPunctuation = ["：", ":", "？", "?"].contains { trimmed.hasSuffix($0) }
-        return "- " + trimmed + (ownPunctuation ? "" : "：")
+        // An English prompt takes the half-width colon, a Japanese one the full-width.
+        let colon = trimmed.unicodeScalars.allSatisfy(\.isASCII) ? ":" : "："
+        return "- " + trimmed + (ownPunctuation ? "" : colon)
     }
 
     /// Slugs that only differ in letter case or Unicode form would become two pages whose files

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// What `--public` keeps: only pages marked public, and nothing derived from the others.
 enum Publication {
@@ -10,6 +11,7 @@ enum Publication {
         result.playbooks = model.playbooks.filter { isPublic($0.page) }
         result.people = model.people.filter { isPublic($0.page) }
         result.partners = model.partners.filter { isPublic($0.page) }
+        result.attachments = model.attachments.published(result.allPages, leaving: model.allPages.filter { !isPublic($0) })
         // A public visit of an internal company is named by its date alone: the usual name carries
         // the company's name, and without it the company's slug — both internal.
         let published = Set(result.companies.map(\.page.slug))
@@ -29,7 +31,7 @@ enum Publication {
         for visit in model.visits where visit.page.visibility == .public && internalCompanies.contains(visit.company.value) {
             let name = visit.company.value
             if visit.page.slug.contains(name) {
-                diagnostics.error(visit.page.displayPath, 1, 1, "this public visit's file name contains '\(name)', the slug of an internal company, and --public would publish it; rename the file (e.g. \(visit.date)-public-event.md) or make the company public")
+                diagnostics.error(visit.page.displayPath, 1, 1, Message(.publicVisitNamesInternalCompany, name, visit.date.description))
             }
         }
         return diagnostics.items

@@ -42,6 +42,7 @@ extension PageContext {
     func company(_ company: Company) -> MustacheValue {
         let visits = index.visitsByCompany[company.page.slug] ?? []
         let overdue = index.daysOverdue(company)
+        let attachments = companyAttachments(company, visits: visits)
         return frame(title: company.name, kind: "company", [
             "slug": .string(company.page.slug),
             "name": .string(company.name),
@@ -69,7 +70,27 @@ extension PageContext {
             "referrals": .array(index.referralThreads(of: company).map(referralThread)),
             "backlinks": backlinks(company.page.id),
             "chart": .string(Charts.visitsPerYear(visits, label: label("chart_visits_per_year"))),
+            "attachments": attachments,
+            "hasAttachments": .bool(attachments != .array([])),
         ])
+    }
+
+    /// The company's own attachments, then those of its visits (newest first), each with its note.
+    private func companyAttachments(_ company: Company, visits: [Visit]) -> MustacheValue {
+        let attachments = index.model.attachments
+        var items: [MustacheValue] = []
+        for page in [company.page] + visits.map(\.page) {
+            for file in attachments.attachments(of: page) {
+                items.append(.object(["name": .string(file.name), "href": .string(href(file.sitePath)),
+                                      "size": .string(Self.size(file.bytes)),
+                                      "note": page.id == company.page.id ? .null : link(page.id)]))
+            }
+        }
+        return .array(items)
+    }
+
+    private static func size(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) B" : bytes < 1024 * 1024 ? "\(bytes / 1024) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 
     func visit(_ visit: Visit) -> MustacheValue {
