@@ -127,7 +127,7 @@ extension TreeWalker {
         while let node = child, breaks < 2 {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT:
-                if literal(node).contains(UInt8(ascii: "|")) { return true }
+                if PipeTable.hasBar(literal(node)) { return true }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 breaks += 1
             default:
@@ -148,8 +148,8 @@ extension TreeWalker {
         let prefix = max(0, Int(cmark_node_get_start_column(paragraph)) - 1)
         guard let firstRange = locator.lineRange(first),
               firstRange.count > prefix,
-              locator.source[firstRange.lowerBound + prefix..<firstRange.upperBound].contains(UInt8(ascii: "|"))
-                || last > first && locator.lineRange(first + 1).map({ locator.source[$0].contains(UInt8(ascii: "|")) }) == true
+              PipeTable.hasBar(Bytes(rebasing: locator.source[firstRange.lowerBound + prefix..<firstRange.upperBound]))
+                || last > first && locator.lineRange(first + 1).map({ PipeTable.hasBar(Bytes(rebasing: locator.source[$0])) }) == true
         else { return [] }
         var lines: [ParagraphLine] = []
         for number in first...max(first, last) {
