@@ -187,3 +187,19 @@ final class LocalLinkTests: XCTestCase {
         XCTAssertEqual(MarkdownDocument(parsing: "[a](b.pdf)", options: MarkdownOptions(extensions: false)).localLinks, [])
     }
 }
+
+final class StrikethroughHostileTests: XCTestCase {
+    /// Many openers in a paragraph and many closers inside emphasis: each closer must not search
+    /// the whole paragraph's openers (that was quadratic). Relative bound, not a timing.
+    func testPairingIsLinearInTheNumberOfDelimiters() {
+        func source(_ n: Int) -> String { String(repeating: "~~a ", count: n) + "*" + String(repeating: "b~~ ", count: n) + "*\n" }
+        func time(_ n: Int) -> Double {
+            let start = Date()
+            _ = MarkdownDocument(parsing: source(n)).html { _ in .text(label: "") }
+            return Date().timeIntervalSince(start)
+        }
+        _ = time(2_000)
+        let small = max(time(4_000), 0.002), large = time(40_000)
+        XCTAssertLessThan(large, small * 40, "10× the delimiters took \(large / small)× the time")
+    }
+}
