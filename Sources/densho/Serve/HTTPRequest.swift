@@ -14,6 +14,13 @@ struct HTTPRequest {
     let headers: [String: String]
 
     var host: String? { headers["host"] }
+
+    /// The Host check of a loopback-only server (see `LoopbackAuthority`). HTTP/1.1 requires a
+    /// Host; an HTTP/1.0 request without one comes from a tool, not a browser, and passes.
+    var isForLoopback: Bool {
+        guard let host else { return version == "HTTP/1.0" }
+        return LoopbackAuthority.isLoopbackHost(host)
+    }
 }
 
 /// Why a request head could not be read; each maps to one answer (or to silence).
@@ -83,7 +90,10 @@ enum RequestReader {
             guard let colon = line.firstIndex(of: ":") else { return nil }
             let name = line[..<colon]
             guard !name.isEmpty, !name.contains(" "), !name.contains("\t") else { return nil }
-            headers[name.lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = name.lowercased()
+            // Two Host headers would let a proxy and this server disagree on who is asked.
+            if key == "host", headers[key] != nil { return nil }
+            headers[key] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         return HTTPRequest(method: String(parts[0]), target: String(parts[1]), version: String(parts[2]), headers: headers)
     }

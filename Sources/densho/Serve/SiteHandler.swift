@@ -19,7 +19,7 @@ struct SiteHandler {
         guard request.method == "GET" || request.method == "HEAD" else {
             return .text(405, "405 method not allowed: densho serve answers GET and HEAD", headers: [("Allow", "GET, HEAD")])
         }
-        if loopbackOnly, let host = request.host, !SiteHandler.isLoopbackName(host) {
+        if loopbackOnly, !request.isForLoopback {
             return .text(403, "403 forbidden: this server answers only to localhost, 127.0.0.1 and [::1]")
         }
         let path = request.target.prefix { $0 != "?" }
@@ -60,18 +60,6 @@ struct SiteHandler {
             return HTTPResponse(status: 404, contentType: ContentTypes.html, body: body)
         }
         return .text(404, "404 not found")
-    }
-
-    static func isLoopbackName(_ hostHeader: String) -> Bool {
-        var host = hostHeader.lowercased()
-        if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { return false }
-            return host[...close] == "[::1]"
-        }
-        if let colon = host.firstIndex(of: ":") { host = String(host[..<colon]) }
-        if host == "localhost" || host.hasSuffix(".localhost") { return true }
-        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
-        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
     static func queryValue(_ name: String, in target: String) -> String? {
