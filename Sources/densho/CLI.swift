@@ -68,7 +68,7 @@ enum CLI {
             printError(error.description)
             return 2
         } catch let errors as ContentErrors {
-            for d in errors.diagnostics { printError(d.description) }
+            for line in DiagnosticReport.lines(errors.diagnostics) { printError(line) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
             printError("densho: \(count) error\(count == 1 ? "" : "s"); nothing was written")
             return 1

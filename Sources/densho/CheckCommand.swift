@@ -20,7 +20,7 @@ enum CheckCommand {
         if format == "json" {
             print(json(diagnostics, errors: errors, warnings: warnings))
         } else {
-            for diagnostic in diagnostics { print(diagnostic.description) }
+            for line in DiagnosticReport.lines(diagnostics) { print(line) }
             CLI.printError("densho: \(plural(errors, "error")), \(plural(warnings, "warning")) in \(content)/")
         }
         return errors > 0 ? 1 : 0

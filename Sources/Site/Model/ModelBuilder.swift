@@ -16,7 +16,7 @@ struct ModelBuilder {
             var reader = FieldReader(source.frontMatter, path: source.file.displayPath, missingAt: SourceLocation(line: 1, column: 1))
             let visibilityDefault: Visibility = source.file.section == .playbooks ? .public : .internal
             let visibility: Visibility = reader.enumeration("visibility", default: visibilityDefault) ?? visibilityDefault
-            let themes = reader.list("themes")
+            let themes = reader.list("themes", limit: PageLimits.themes)
             let page = PageInfo(section: source.file.section, slug: source.file.slug, displayPath: source.file.displayPath,
                                 title: source.file.slug, visibility: visibility, themes: themes,
                                 markdown: source.markdown, bodyFirstLine: source.bodyFirstLine)
@@ -61,7 +61,7 @@ struct ModelBuilder {
     private mutating func readVisit(_ page: PageInfo, _ r: inout FieldReader) -> Visit? {
         let date = r.date("date", required: true)
         let company = r.located("company", required: true)
-        let staff = r.list("staff")
+        let staff = r.list("staff", limit: PageLimits.staff)
         let kind = r.enumeration("kind", default: VisitKind.visit) ?? .visit
         let referrals: [Referral] = r.records("referrals") { e in
             let to = e.located("to", required: true)
