@@ -72,4 +72,36 @@ final class SpecialFileTests: XCTestCase {
                       result.stderr)
         XCTAssertFalse(result.stderr.contains("cannot read the file"), result.stderr)
     }
+
+    func testASiteYmlLinkedFromOutsideTheContentFolderIsRefused() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        try project.write("outside.yml", "title: 社外のタイトル zqxoutside\n")
+        try FileManager.default.removeItem(atPath: project.content.path + "/site.yml")
+        try FileManager.default.createSymbolicLink(atPath: project.content.path + "/site.yml", withDestinationPath: "../outside.yml")
+        let (result, _) = try build(project)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains(project.content.path + "/site.yml:1:1: error: symbolic link points outside the content folder; refused"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("zqxoutside"))
+        // A link that stays inside content/ is fine.
+        try project.write("content/settings/site.yml", "title: 中の設定\n")
+        try FileManager.default.removeItem(atPath: project.content.path + "/site.yml")
+        try FileManager.default.createSymbolicLink(atPath: project.content.path + "/site.yml", withDestinationPath: "settings/site.yml")
+        let (inside, _) = try build(project)
+        XCTAssertEqual(inside.status, 0, inside.stderr)
+        XCTAssertTrue(try project.read("site/index.html").contains("中の設定"))
+    }
+
+    func testOneBrokenCompanyIsReportedOnceNotOncePerVisit() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        try project.write("content/companies/minato-seiki.md", "---\nname: [壊れた\nowner: tanaka\n---\n")
+        for day in 10...23 {
+            try project.write("content/visits/2026/2026-09-\(day)-minato-seiki.md", "---\ndate: 2026-09-\(day)\ncompany: minato-seiki\nstaff: [suzuki]\n---\n")
+        }
+        let (result, _) = try build(project)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains(project.content.path + "/companies/minato-seiki.md:2:"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("unknown company"), "the cause once, no follow-on errors:\n\(result.stderr)")
+    }
 }

@@ -96,6 +96,9 @@ public enum SiteBuilder {
             }
         }
         var builder = ModelBuilder(config: read.config)
+        for (file, result) in zip(read.files, read.sources) {
+            if case .failure = result { builder.unreadable.insert(PageID(section: file.section, slug: file.slug)) }
+        }
         let model = builder.build(sources)
         diagnostics.append(contentsOf: builder.diagnostics)
         steps.mark("  model")

@@ -8,6 +8,10 @@ struct ModelBuilder {
     let config: SiteConfig
     private(set) var diagnostics = DiagnosticList()
 
+    /// Pages whose file exists but could not be read (its error is already reported): a reference
+    /// to one is not "unknown" — one YAML slip in a company must not add an error per visit.
+    var unreadable: Set<PageID> = []
+
     init(config: SiteConfig) { self.config = config }
 
     mutating func build(_ sources: [ParsedSource]) -> SiteModel {
@@ -20,13 +24,15 @@ struct ModelBuilder {
             let page = PageInfo(section: source.file.section, slug: source.file.slug, displayPath: source.file.displayPath,
                                 title: source.file.slug, visibility: visibility, themes: themes,
                                 markdown: source.markdown, bodyFirstLine: source.bodyFirstLine)
+            var read = true
             switch source.file.section {
-            case .companies: if let c = readCompany(page, &reader) { model.companies.append(c) }
-            case .visits: if let v = readVisit(page, &reader) { model.visits.append(v) }
-            case .playbooks: if let p = readPlaybook(page, &reader) { model.playbooks.append(p) }
-            case .people: if let p = readPerson(page, &reader) { model.people.append(p) }
-            case .partners: if let p = readPartner(page, &reader) { model.partners.append(p) }
+            case .companies: if let c = readCompany(page, &reader) { model.companies.append(c) } else { read = false }
+            case .visits: if let v = readVisit(page, &reader) { model.visits.append(v) } else { read = false }
+            case .playbooks: if let p = readPlaybook(page, &reader) { model.playbooks.append(p) } else { read = false }
+            case .people: if let p = readPerson(page, &reader) { model.people.append(p) } else { read = false }
+            case .partners: if let p = readPartner(page, &reader) { model.partners.append(p) } else { read = false }
             }
+            if !read { unreadable.insert(page.id) }
             reader.warnUnknownKeys()
             diagnostics.append(contentsOf: reader.diagnostics)
         }
@@ -36,7 +42,7 @@ struct ModelBuilder {
         model.playbooks.sort { ($0.order, $0.page.slug) < ($1.order, $1.page.slug) }
         model.visits.sort { ($0.date, $0.page.slug) < ($1.date, $1.page.slug) }
         ModelBuilder.nameVisits(&model)
-        ReferenceChecker(model: model).check(into: &diagnostics)
+        ReferenceChecker(model: model, unreadable: unreadable).check(into: &diagnostics)
         return model
     }
 
