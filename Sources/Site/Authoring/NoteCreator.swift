@@ -24,6 +24,7 @@ public struct NoteCreator: Sendable {
     /// or the owner's successor once they have left); themes default to the company's.
     public func newVisit(company: String, date: YAMLDate, staff: [String]?, kind: VisitKind) throws -> CreatedNote {
         try requireContentFolder()
+        StrayTemporaryFiles.clean(in: content)
         let companyFields = try lookup.frontMatter(of: company, in: .companies)
         let staffIDs: [String]
         if let staff, !staff.isEmpty {
@@ -50,6 +51,7 @@ public struct NoteCreator: Sendable {
     /// A company, playbook, person or partner page named `slug`.
     public func newPage(_ section: Section, slug: String, name: String?, today: YAMLDate) throws -> CreatedNote {
         try requireContentFolder()
+        StrayTemporaryFiles.clean(in: content)
         try NoteNaming.checkNewSlug(slug, kind: section.kind, existing: lookup.slugs(in: section))
         let title = name ?? slug
         let text: String

@@ -20,13 +20,14 @@ public struct Reflector: Sendable {
         let note = Reflector.looksLikePath(target)
             ? try visit(atPath: target, workingDirectory: workingDirectory)
             : try latestVisit(of: target)
-        guard let original = FileManager.default.contents(atPath: note.url.path) else {
-            throw AuthoringError("cannot read \(note.displayPath)")
+        StrayTemporaryFiles.clean(in: content)
+        // Under the note's lock: a second `reflect` at the same moment waits and then sees this one's section.
+        try NoteEditor.update(note.url, displayPath: note.displayPath) { original in
+            if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self)) {
+                throw AuthoringError("\(note.displayPath) already has '\(ReflectionAppender.heading(for: date))'; edit that one")
+            }
+            return ReflectionAppender.append(to: original, date: date, prompts: prompts)
         }
-        if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self)) {
-            throw AuthoringError("\(note.displayPath) already has '\(ReflectionAppender.heading(for: date))'; edit that one")
-        }
-        try ContentFileWriter.replace(note.url, with: ReflectionAppender.append(to: original, date: date, prompts: prompts))
         return note
     }
 
