@@ -13,7 +13,8 @@ enum BuildCommand {
             contentDirectory: URL(fileURLWithPath: content), outputDirectory: URL(fileURLWithPath: output),
             themeDirectory: URL(fileURLWithPath: theme), today: try CLI.parseToday(a.value("today")),
             publicOnly: a.has("public"), contentDisplayPath: content, themeDisplayPath: theme)
-        if a.has("watch") { return BuildWatch.run(options, outputDisplay: output) }
+        if a.has("watch") { return try BuildWatch.run(options, outputDisplay: output) }
+        try OutputLock.claim(options.outputDirectory, displayPath: output, as: .build, waiting: CLI.printError)
         let line = ProgressLine.startIfTerminal()
         options.progress = line?.progress
         let report: BuildReport

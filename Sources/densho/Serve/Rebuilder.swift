@@ -68,7 +68,8 @@ struct Rebuilder {
 
 /// `densho build --watch`: build, then rebuild on every change, without serving.
 enum BuildWatch {
-    static func run(_ options: BuildOptions, outputDisplay: String) -> Int32 {
+    static func run(_ options: BuildOptions, outputDisplay: String) throws -> Int32 {
+        try OutputLock.claim(options.outputDirectory, displayPath: outputDisplay, as: .watch, waiting: CLI.printError)
         let rebuilder = Rebuilder(options: options, outputDisplay: outputDisplay)
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
         if !rebuilder.build(), !rebuilder.outputIsOurs() { return 1 }
