@@ -54,7 +54,7 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(home.headers["content-type"], "text/html; charset=utf-8")
         XCTAssertEqual(home.headers["cache-control"], "no-cache")
         XCTAssertTrue(home.text.contains("テスト市 伴走支援ノート"), home.text)
-        XCTAssertTrue(home.text.contains("/__densho/reload?since="), "HTML carries the live-reload script")
+        XCTAssertTrue(home.text.contains("new EventSource(\"/__densho/events\")"), "HTML carries the live-reload script")
         XCTAssertEqual(home.headers["content-length"], String(home.body.count))
 
         let company = try http.get("/companies/minato-seiki.html")

@@ -13,7 +13,6 @@ struct SiteHandler {
     /// When the server listens on loopback only, a request naming another host is a browser being
     /// steered at us by DNS rebinding: a page on the web must not read an internal site.
     let loopbackOnly: Bool
-    var longPollSeconds: TimeInterval = 25
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
@@ -24,7 +23,7 @@ struct SiteHandler {
         }
         let path = request.target.prefix { $0 != "?" }
         if path == LiveReload.endpoint {
-            return reloadAnswer(request)
+            return SiteHandler.buildAnswer(generation.current)   // a long-poll (with since=) goes to `listen`
         }
         // Taken before the file is read: a page is never newer than the id it carries.
         let build = generation.current
@@ -43,15 +42,29 @@ struct SiteHandler {
         }
     }
 
-    private func reloadAnswer(_ request: HTTPRequest) -> HTTPResponse {
-        let since = SiteHandler.queryValue("since", in: request.target)
-        let build: String
-        if request.method == "GET", let since {
-            build = generation.wait(since: since, timeout: longPollSeconds)
-        } else {
-            build = generation.current
+    /// Requests whose body the server reads before answering: POSTs to densho's own routes (the
+    /// write API of the forms). Any other body is never read.
+    func takesBody(_ request: HTTPRequest) -> Bool {
+        request.method == "POST" && request.target.hasPrefix("/_densho/")
+    }
+
+    /// A live-reload listener (see `LiveReload.isListener`), after the same checks as a page.
+    func listen(_ request: HTTPRequest, on fd: Int32) {
+        if loopbackOnly, !request.isForLoopback {
+            SocketIO.sendAll(fd, HTTPResponse.text(403, "403 forbidden: this server answers only to localhost, 127.0.0.1 and [::1]").serialized(includeBody: true))
+            return
         }
-        return HTTPResponse(status: 200, contentType: "text/plain; charset=utf-8", body: Data(build.utf8))
+        if request.target.hasPrefix(LiveReload.eventsEndpoint) {
+            LiveReload.stream(to: fd, generation: generation)
+            return
+        }
+        let since = SiteHandler.queryValue("since", in: request.target) ?? ""
+        let build = generation.wait(since: since, timeout: LiveReload.longPollSeconds)
+        SocketIO.sendAll(fd, SiteHandler.buildAnswer(build).serialized(includeBody: true))
+    }
+
+    private static func buildAnswer(_ build: String) -> HTTPResponse {
+        HTTPResponse(status: 200, contentType: "text/plain; charset=utf-8", body: Data(build.utf8))
     }
 
     private func notFound(build: String) -> HTTPResponse {
