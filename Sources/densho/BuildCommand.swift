@@ -31,7 +31,7 @@ enum BuildCommand {
 
     /// Warnings, then the one summary line; `serve` and `--watch` report each build the same way.
     static func summarize(_ report: BuildReport, options: BuildOptions, outputDisplay: String) {
-        for line in DiagnosticReport.lines(report.warnings) { CLI.printError(line) }
+        for line in DiagnosticReport.lines(report.warnings, language: CLI.language) { CLI.printError(line) }
         let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
         print("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB, \(report.unchanged) unchanged) into \(outputDisplay)/\(options.publicOnly ? " (public only)" : "") in \(String(format: "%.2f", report.seconds)) s\(warnings)")
     }

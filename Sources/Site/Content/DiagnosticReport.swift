@@ -1,3 +1,5 @@
+import Messages
+
 /// Diagnostics as lines for a terminal: every kind of problem shown up to `perKind` times, the
 /// rest counted. A note with 100,000 broken links should say so in a screenful, not scroll away
 /// the one error that matters.
@@ -5,7 +7,7 @@ public enum DiagnosticReport {
     public static let perKind = 1000
 
     /// The diagnostics (already sorted) as printable lines, then one line per kind that was cut.
-    public static func lines(_ diagnostics: [Diagnostic], perKind: Int = DiagnosticReport.perKind) -> [String] {
+    public static func lines(_ diagnostics: [Diagnostic], language: Language = .en, perKind: Int = DiagnosticReport.perKind) -> [String] {
         var shown: [String: Int] = [:]
         var cut: [(kind: String, example: Diagnostic, count: Int)] = []
         var cutIndex: [String: Int] = [:]
@@ -16,7 +18,7 @@ public enum DiagnosticReport {
             let count = shown[kind, default: 0]
             if count < perKind {
                 shown[kind] = count + 1
-                lines.append(diagnostic.description)
+                lines.append(diagnostic.text(language))
             } else if let i = cutIndex[kind] {
                 cut[i].count += 1
             } else {
@@ -25,7 +27,9 @@ public enum DiagnosticReport {
             }
         }
         for (_, example, count) in cut {
-            lines.append("densho: … and \(grouped(count)) more \(example.severity.rawValue)s like \(Diagnostic.printable(example.message))")
+            let like = Diagnostic.printable(example.localized.text(language))
+            lines.append(language == .ja ? "densho: … ほか \(grouped(count)) 件の同じ種類の \(example.severity.rawValue): \(like)"
+                                         : "densho: … and \(grouped(count)) more \(example.severity.rawValue)s like \(like)")
         }
         return lines
     }

@@ -25,7 +25,7 @@ struct Rebuilder {
             BuildCommand.summarize(try session.build(), options: options, outputDisplay: outputDisplay)
             return true
         } catch let errors as ContentErrors {
-            for line in DiagnosticReport.lines(errors.diagnostics) { CLI.printError(line) }
+            for line in DiagnosticReport.lines(errors.diagnostics, language: CLI.language) { CLI.printError(line) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
             CLI.printError("densho: \(count) error\(count == 1 ? "" : "s"); the previous site is kept")
         } catch {
