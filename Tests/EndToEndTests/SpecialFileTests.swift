@@ -38,7 +38,7 @@ final class SpecialFileTests: XCTestCase {
             XCTAssertLessThan(seconds, 30, "\(command) must not wait on a FIFO")
             XCTAssertTrue(said.contains(c + "/visits/2026/2026-10-01-minato-seiki.md:1:1: error: a FIFO (named pipe), not a regular file"), said)
             XCTAssertTrue(said.contains(c + "/companies/piped.md:1:1: error: is a FIFO (named pipe), not a regular file"), said)
-            XCTAssertTrue(said.contains(c + "/partners/zero.md:1:1: error: symbolic link points outside the content folder"), said)
+            XCTAssertTrue(said.contains(c + "/partners/zero.md:1:1: error: シンボリックリンクが content フォルダの外を指しているため読みません"), said)
             if device {
                 XCTAssertTrue(said.contains(c + "/people/null.md:1:1: error: a character device, not a regular file"), said)
             }
@@ -81,7 +81,7 @@ final class SpecialFileTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: project.content.path + "/site.yml", withDestinationPath: "../outside.yml")
         let (result, _) = try build(project)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains(project.content.path + "/site.yml:1:1: error: symbolic link points outside the content folder; refused"), result.stderr)
+        XCTAssertTrue(result.stderr.contains(project.content.path + "/site.yml:1:1: error: シンボリックリンクが content フォルダの外を指しているため読みません"), result.stderr)
         XCTAssertFalse(result.stderr.contains("zqxoutside"))
         // A link that stays inside content/ is fine.
         try project.write("content/settings/site.yml", "title: 中の設定\n")

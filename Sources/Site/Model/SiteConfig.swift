@@ -46,7 +46,7 @@ public struct SiteConfig: Sendable {
         let folder = url.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
         let target = url.standardizedFileURL.resolvingSymlinksInPath().path
         guard target.hasPrefix(folder + "/") else {
-            diagnostics.error(displayPath, 1, 1, "symbolic link points outside the content folder; refused")
+            diagnostics.error(displayPath, 1, 1, Message(.symlinkOutside))
             return SiteConfig()
         }
         let text: String
