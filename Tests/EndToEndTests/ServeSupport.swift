@@ -13,9 +13,10 @@ final class DenshoProcess {
     private var out = Data()
     private var err = Data()
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
         process.executableURL = Densho.executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let outPipe = Pipe(), errPipe = Pipe()
         process.standardOutput = outPipe

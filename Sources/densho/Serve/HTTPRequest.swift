@@ -122,6 +122,22 @@ final class RequestReader {
         }
     }
 
+    /// Exactly `Content-Length` bytes (some may have come with the head); no length, no body.
+    static func readBody(from fd: Int32, length: String?, already: [UInt8], deadline: Date) -> Result<Data, RequestProblem> {
+        guard let length else { return .success(Data()) }
+        guard let expected = Int(length), expected >= 0 else { return .failure(.malformed) }
+        guard expected <= maximumBodyBytes else { return .failure(.bodyTooLarge) }
+        var body = Array(already.prefix(expected))
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        while body.count < expected {
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, min($0.count, expected - body.count), 0) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 || Date() > deadline { return .failure(.closed) }
+            body.append(contentsOf: chunk[0..<count])
+        }
+        return .success(Data(body))
+    }
+
     /// The index just past the head: after CRLF CRLF (or a bare LF LF, which some tools send).
     static func headEnd(in bytes: [UInt8], from start: Int) -> Int? {
         var i = start
