@@ -7,12 +7,17 @@ public struct Reflector: Sendable {
     public let content: URL
     public let displayRoot: String
     public let prompts: [String]
+    /// What the site calls the 振り返り section (`Reflection` on an English site).
+    public let sections: SectionNames
 
-    /// Prompts come from site.yml (`reflection_prompts`), else densho's Japanese defaults.
+    /// Prompts come from site.yml (`reflection_prompts`), else the defaults of the site's language.
     public init(content: URL, displayRoot: String, prompts: [String]? = nil) {
         self.content = content
         self.displayRoot = displayRoot
-        self.prompts = prompts ?? Reflector.configuredPrompts(content: content)
+        var ignored = DiagnosticList()
+        let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored)
+        self.prompts = prompts ?? config.reflectionPrompts
+        self.sections = config.sections
     }
 
     /// Appends the section and returns the note it went into.
@@ -23,21 +28,16 @@ public struct Reflector: Sendable {
         StrayTemporaryFiles.clean(in: content)
         // Under the note's lock: a second `reflect` at the same moment waits and then sees this one's section.
         try NoteEditor.update(note.url, displayPath: note.displayPath) { original in
-            if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self)) {
-                throw AuthoringError("\(note.displayPath) already has '\(ReflectionAppender.heading(for: date))'; edit that one")
+            if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self), sections: sections) {
+                throw AuthoringError("\(note.displayPath) already has '\(ReflectionAppender.heading(for: date, sections: sections))'; edit that one")
             }
-            return ReflectionAppender.append(to: original, date: date, prompts: prompts)
+            return ReflectionAppender.append(to: original, date: date, prompts: prompts, sections: sections)
         }
         return note
     }
 
     static func looksLikePath(_ target: String) -> Bool {
         target.contains("/") || target.hasSuffix(".md")
-    }
-
-    private static func configuredPrompts(content: URL) -> [String] {
-        var ignored = DiagnosticList()
-        return SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored).reflectionPrompts
     }
 
     /// A path given on the command line must name a visit note inside this project's content/visits.
