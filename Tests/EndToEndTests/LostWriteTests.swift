@@ -41,7 +41,7 @@ final class LostWriteTests: XCTestCase {
         XCTAssertEqual(runs.map(\.terminationStatus).sorted(), [0, 1])
         let refused = runs.first { $0.terminationStatus == 1 }!
         let message = String(decoding: (refused.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertTrue(message.contains("already has '## 振り返り (2027-01-05)'"), message)
+        XCTAssertTrue(message.contains("にはもう '## 振り返り (2027-01-05)' があります"), message)   // a Japanese site
         XCTAssertEqual(try project.read(note).components(separatedBy: "## 振り返り (2027-01-05)").count - 1, 1)
     }
 
