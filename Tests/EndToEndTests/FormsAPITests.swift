@@ -108,6 +108,23 @@ final class FormsAPITests: XCTestCase {
         XCTAssertEqual(try visitFiles(), before, "nothing written")
     }
 
+    func testAnEnglishSiteGetsItsOwnSectionNamesAndMessages() throws {
+        try project.write("content/site.yml", "title: Minato City\nlanguage: en\nthemes: [知財活用, 海外展開]\n")
+        let client = try startServer()
+        let form = try client.get("visit-form?company=minato-seiki").json()
+        XCTAssertEqual(form["sections"] as? [String], ["What we heard", "Assessment", "Next steps", "Reflection"])
+        let answer = try client.post("visits", #"{"company":"minato-seiki","date":"2026-11-20","sections":{"What we heard":"They want to export.","Next steps":"- [ ] send the brochure"}}"#)
+        XCTAssertEqual(answer.status, 201, answer.text)
+        let note = try project.read("content/visits/2026/2026-11-20-minato-seiki.md")
+        XCTAssertTrue(note.contains("## What we heard\n\nThey want to export.\n"), note)
+        XCTAssertTrue(note.contains("## Next steps\n\n- [ ] send the brochure\n"), note)
+        let wrong = try client.post("visits", #"{"company":"minato-seiki","date":"2026/11/21"}"#)
+        XCTAssertEqual(wrong.status, 422)
+        XCTAssertTrue(wrong.text.contains("write the date as YYYY-MM-DD"), wrong.text)
+        let unknown = try client.post("visits", #"{"company":"minato-seiki","sections":{"Gossip":"…"}}"#)
+        XCTAssertEqual(unknown.status, 422, unknown.text)
+    }
+
     func testAPromiseIsCheckedByChangingOnlyItsBracket() throws {
         let client = try startServer()
         let original = try project.read(visitPath)
