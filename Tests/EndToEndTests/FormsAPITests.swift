@@ -41,6 +41,7 @@ final class FormsAPITests: XCTestCase {
         let client = try startServer()
         XCTAssertEqual(client.token.count, 64)
         XCTAssertFalse(try project.read("site/companies/minato-seiki.html").contains("densho-token"), "site/ stays as built")
+        running.forEach { $0.stop() }   // one densho serves an output folder at a time
         let other = try startServer()
         XCTAssertNotEqual(client.token, other.token, "a new token per run")
     }
@@ -220,6 +221,7 @@ final class FormsAPITests: XCTestCase {
         XCTAssertEqual(off.token, "", "no token in the pages: the forms stay hidden")
         let refused = try off.raw("POST", "visits", #"{"company":"minato-seiki"}"#, headers: [("Host", "127.0.0.1:\(off.port)"), ("X-Densho-Token", "x")])
         XCTAssertEqual(refused.status, 403)
+        running.forEach { $0.stop() }   // one densho serves an output folder at a time
         let on = try startServer(["--host", "0.0.0.0", "--allow-edits"])
         XCTAssertEqual(on.token.count, 64)
         XCTAssertEqual(try on.post("visits", #"{"company":"minato-seiki","date":"2026-11-24"}"#).status, 201)

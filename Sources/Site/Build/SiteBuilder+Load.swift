@@ -58,6 +58,9 @@ extension SiteBuilder {
             }
         }
         var builder = ModelBuilder(config: read.config)
+        for (file, result) in zip(read.files, read.sources) {
+            if case .failure = result { builder.unreadable.insert(PageID(kind: file.kind, slug: file.slug)) }
+        }
         var model = builder.build(sources)
         diagnostics.append(contentsOf: builder.diagnostics)
         model.attachments = AttachmentIndex.find(model.allPages, contentRoot: read.scanner.contentDirectory,

@@ -19,6 +19,7 @@ final class LiveSite: SiteOutput, @unchecked Sendable {
         guard SiteFolder.isOurs(self.output) else {
             throw BuildFailure("\(output.path) is not a site densho made; cannot update it in place")
         }
+        CommitJournal.finishInterrupted(in: self.output)
     }
 
     /// Compares with the live file and holds the data only when it differs.
@@ -47,35 +48,32 @@ final class LiveSite: SiteOutput, @unchecked Sendable {
         tally.carry(previous, except: [SiteFolder.marker, ".gitkeep"])
     }
 
-    /// Writes the changed files one by one, each atomically, then removes `stale` files (paths of
-    /// the previous build that this one did not produce).
+    /// Every changed file first goes to a temporary name beside its target; then a journal records
+    /// the renames and the removals of `stale` files (paths of the previous build that this one did
+    /// not produce; see `CommitJournal`); then they are done. Killed at any moment, the site is the
+    /// old one plus hidden temporary files, or the journal finishes it at the next start.
     func commit(removing stale: Set<String> = []) throws {
         try writeMarkers(output)
         let fm = FileManager.default
         lock.lock()
         let changed = pending.sorted(by: { $0.key < $1.key })
-        pending = [:]
         lock.unlock()
+        var journal = CommitJournal()
         for (relativePath, data) in changed {
             let target = output.appendingPathComponent(relativePath)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = target.deletingLastPathComponent()
-                .appendingPathComponent(".\(target.lastPathComponent).densho-tmp-\(getpid())").path
-            try SiteFolder.writeFile(temporary, data)
-            guard rename(temporary, target.path) == 0 else {
-                unlink(temporary)
-                throw BuildFailure("cannot replace \(target.path): \(String(cString: strerror(errno)))")
-            }
+            let folder = (relativePath as NSString).deletingLastPathComponent
+            let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(target.lastPathComponent).densho-tmp-\(getpid())"
+            try SiteFolder.writeFile(output.appendingPathComponent(temporary).path, data)
+            journal.renames.append([temporary, relativePath])
         }
-        for relativePath in stale where !tally.isProduced(relativePath) {
-            var url = output.appendingPathComponent(relativePath)
-            unlink(url.path)
-            // A folder the full build would not make (a year with no visit left) goes too.
-            for _ in relativePath.split(separator: "/").dropLast() {
-                url = url.deletingLastPathComponent()
-                if rmdir(url.path) != 0 { break }
-            }
-        }
+        journal.removals = stale.filter { !tally.isProduced($0) }.sorted()
+        try journal.record(in: output)
+        // Fault tests stop here to kill a session mid-commit at a known point.
+        if let pause = ProcessInfo.processInfo.environment["DENSHO_FAULT_PAUSE_COMMIT_MS"].flatMap(UInt32.init) { usleep(pause * 1000) }
+        try journal.apply(in: output)
+        CommitJournal.clear(in: output)
+        abandon()
     }
 
     func abandon() {

@@ -31,6 +31,7 @@ final class StagedSite: SiteOutput, @unchecked Sendable {
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         try SiteFolder.checkReplaceable(self.output)
+        CommitJournal.finishInterrupted(in: self.output)
         previous = SiteFolder.isOurs(self.output) ? self.output : nil
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         StagedSite.removeStaleStaging(in: parent, name: name)
