@@ -62,6 +62,7 @@ enum CLI {
             case "new": return try NewCommand.run(Array(args.dropFirst()))
             case "reflect": return try ReflectCommand.run(Array(args.dropFirst()))
             case "serve": return try ServeCommand.run(Array(args.dropFirst()))
+            case "theme": return try ThemeCommand.run(Array(args.dropFirst()))
             default: throw UsageError(message: "unknown command '\(command)'")
             }
         } catch let error as UsageError {

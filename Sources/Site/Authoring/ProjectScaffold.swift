@@ -6,7 +6,7 @@ import FrontMatter
 public enum ProjectScaffold {
     /// Fills `folder` (new or empty) and returns the files written, relative to it.
     @discardableResult
-    public static func create(at folder: URL, theme: URL, today: YAMLDate) throws -> [String] {
+    public static func create(at folder: URL, theme: ThemeFiles, today: YAMLDate) throws -> [String] {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
@@ -16,8 +16,9 @@ public enum ProjectScaffold {
                 throw AuthoringError("\(folder.path) is not empty; densho init only fills a new or empty folder, so nothing there is overwritten")
             }
         }
-        guard fm.fileExists(atPath: theme.appendingPathComponent("templates").path) else {
-            throw AuthoringError("\(theme.path) is not a densho theme (it has no templates/ folder); pass --theme DIR")
+        guard theme.hasTemplates else {
+            let shown = if case .folder(let url) = theme.origin { url.path } else { "the built-in theme" }
+            throw AuthoringError("\(shown) is not a densho theme (it has no templates/ folder); pass --theme DIR")
         }
         var written: [String] = []
         do {
@@ -30,8 +31,7 @@ public enum ProjectScaffold {
                 }
                 written.append(relative)
             }
-            try fm.createDirectory(at: folder.appendingPathComponent("themes"), withIntermediateDirectories: true)
-            try fm.copyItem(at: theme, to: folder.appendingPathComponent("themes/default"))
+            try theme.writeCopy(to: folder.appendingPathComponent("themes/default"))
             written.append("themes/default/")
         } catch let error as AuthoringError {
             throw error
