@@ -3,8 +3,7 @@ import Site
 
 enum BuildCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valueFlags: BuildSetup.valueFlags, switchFlags: BuildSetup.switchFlags.union(["help", "watch"]))
-        if a.has("help") { print(CLI.usage); return 0 }
+        let a = try Arguments(args, command: "build")
         if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
         let setup = try BuildSetup(a)
         var options = setup.options
@@ -27,6 +26,6 @@ enum BuildCommand {
     static func summarize(_ report: BuildReport, _ setup: BuildSetup) {
         for warning in report.warnings { CLI.printError(warning.description) }
         let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
-        print("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB, \(report.unchanged) unchanged) into \(setup.outputDisplay)/\(setup.options.publicOnly ? " (public only)" : "") with \(setup.theme.summary) in \(String(format: "%.2f", report.seconds)) s\(warnings)")
+        CLI.say("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB, \(report.unchanged) unchanged) into \(setup.outputDisplay)/\(setup.options.publicOnly ? " (public only)" : "") with \(setup.theme.summary) in \(String(format: "%.2f", report.seconds)) s\(warnings)")
     }
 }

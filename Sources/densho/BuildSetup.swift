@@ -4,9 +4,6 @@ import Site
 /// The build options `build` and `serve` share, resolved from the project root: the content folder,
 /// the output (`site/`, or `public/` for a public build), the theme (the project's or the built-in one).
 struct BuildSetup {
-    static let valueFlags: Set<String> = ["content", "output", "theme", "today"]
-    static let switchFlags: Set<String> = ["public"]
-
     var options: BuildOptions
     /// The output folder as the user would type it, e.g. "site" or "some/where/public".
     let outputDisplay: String

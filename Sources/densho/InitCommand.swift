@@ -5,16 +5,15 @@ import Site
 /// or `--theme DIR`), to edit in place.
 enum InitCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valueFlags: ["theme", "today"], switchFlags: ["help"])
-        if a.has("help") { print(CLI.usage); return 0 }
+        let a = try Arguments(args, command: "init")
         guard a.positional.count == 1, let folder = a.positional.first else {
             throw UsageError(message: a.positional.isEmpty ? "'init' needs a folder for the new project"
                                                            : "unexpected argument '\(a.positional[1])'")
         }
         let theme = a.value("theme").map { ThemeFiles.folder(URL(fileURLWithPath: $0)) } ?? BuiltInTheme.files
         try ProjectScaffold.create(at: URL(fileURLWithPath: folder), theme: theme, today: try CLI.parseToday(a.value("today")))
-        print("densho: new project in \(folder)/")
-        print("  cd \(folder) && densho build    # then open site/index.html")
+        CLI.say("densho: new project in \(folder)/")
+        CLI.say("  cd \(folder) && densho build    # then open site/index.html")
         return 0
     }
 }

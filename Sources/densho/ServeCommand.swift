@@ -9,9 +9,7 @@ import Darwin
 /// `densho serve`: build, serve the output folder over HTTP, rebuild on changes and reload open pages.
 enum ServeCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valueFlags: BuildSetup.valueFlags.union(["port", "host"]),
-                              switchFlags: BuildSetup.switchFlags.union(["help"]))
-        if a.has("help") { print(CLI.usage); return 0 }
+        let a = try Arguments(args, command: "serve")
         if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
         let host = a.value("host") ?? "127.0.0.1"
         guard host == "localhost" || isNumericAddress(host) else {

@@ -28,7 +28,7 @@ struct Rebuilder {
             let count = errors.diagnostics.filter { $0.severity == .error }.count
             CLI.printError("densho: \(count) error\(count == 1 ? "" : "s"); \(kept)")
         } catch {
-            CLI.printError("\(error)")
+            CLI.printError(CLI.errorLine(error))
             CLI.printError("densho: build failed; \(kept)")
         }
         return false
@@ -49,7 +49,7 @@ struct Rebuilder {
             let changed = watcher.waitForChange()
             let first = changed.first.map(displayPath) ?? "?"
             let more = changed.count > 1 ? " and \(changed.count - 1) more" : ""
-            print("densho: \(first)\(more) changed; rebuilding")
+            CLI.say("densho: \(first)\(more) changed; rebuilding")
             if build() { afterBuild() }
         }
     }
@@ -71,7 +71,7 @@ enum BuildWatch {
         let rebuilder = Rebuilder(setup)
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
         if !rebuilder.build(), !rebuilder.hasSiteToServe() { return 1 }
-        print("densho: watching \(options.contentDisplayPath)/ and \(options.themeDisplayPath)/ for changes (Ctrl-C to stop)")
+        CLI.say("densho: watching \(options.contentDisplayPath)/ and \(options.themeDisplayPath)/ for changes (Ctrl-C to stop)")
         rebuilder.watch(with: watcher)
     }
 }
