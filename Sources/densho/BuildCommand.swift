@@ -24,7 +24,7 @@ enum BuildCommand {
 
     /// Warnings, then the one summary line; `serve` and `--watch` report each build the same way.
     static func summarize(_ report: BuildReport, _ setup: BuildSetup) {
-        for warning in report.warnings { CLI.printError(warning.description) }
+        for warning in report.warnings { CLI.printError(warning.text(CLI.language)) }
         let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
         CLI.say("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB, \(report.unchanged) unchanged) into \(setup.outputDisplay)/\(setup.options.publicOnly ? " (public only)" : "") with \(setup.theme.summary) in \(String(format: "%.2f", report.seconds)) s\(warnings)")
     }
