@@ -64,7 +64,7 @@ final class OutputKindTests: XCTestCase {
         let served = try ChildProcess.run(Densho.executable, ["serve", "--port", "0"], in: empty, timeout: 60)
         XCTAssertEqual(served.status, 1, served.stdout)
         XCTAssertFalse(served.stdout.contains("serving"), served.stdout)
-        XCTAssertTrue(served.stderr.contains("content folder not found"), served.stderr)
+        XCTAssertTrue(served.stderr.hasPrefix("content:1:1: error: "), "the build's located error: \(served.stderr)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: empty.appendingPathComponent("site").path))
     }
 }
