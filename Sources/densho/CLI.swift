@@ -72,6 +72,7 @@ enum CLI {
             case "new": return try NewCommand.run(rest)
             case "reflect": return try ReflectCommand.run(rest)
             case "serve": return try ServeCommand.run(rest)
+            case "import": return try ImportCommand.run(rest)
             case "theme": return try ThemeCommand.run(rest)
             case "completion": return try Completion.run(rest)
             default: throw unknownCommand(command)

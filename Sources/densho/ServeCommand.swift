@@ -36,8 +36,18 @@ enum ServeCommand {
         if !rebuilder.build(), !rebuilder.hasSiteToServe() { return 1 }
 
         let generation = BuildGeneration()
-        let handler = SiteHandler(site: SitePath(root: options.outputDirectory), generation: generation,
+        var handler = SiteHandler(site: SitePath(root: options.outputDirectory), generation: generation,
                                   loopbackOnly: socket.isLoopback)
+        if socket.isLoopback || a.has("allow-edits") {
+            let fixedToday = a.value("today") == nil ? nil : options.today
+            handler.forms = FormsAPI(
+                guardian: FormsGuard(token: FormsGuard.newToken(), port: socket.port, boundHost: socket.isLoopback ? nil : host),
+                content: options.contentDirectory, contentDisplay: options.contentDisplayPath,
+                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                today: { fixedToday ?? ((try? CLI.parseToday(nil)) ?? options.today) })
+        } else {
+            CLI.printError("densho: editing from the browser is off on \(host); add --allow-edits to turn it on")
+        }
         HTTPServer(socket: socket, handler: handler).start()
         print("densho: serving \(setup.outputDisplay)/ at \(url(host: host, port: socket.port)) with live reload (Ctrl-C to stop)")
         rebuilder.watch(with: watcher, afterBuild: generation.advance)
