@@ -35,11 +35,14 @@ enum CLI {
 
     /// The language of every message, decided once in `run` before a command starts.
     static var language: Language = .ja
+    /// `--lang` as given: `init` writes an English project only when asked to, whatever the locale.
+    static var languageFlag: Language?
 
     static func run(_ arguments: [String]) -> Int32 {
         var args = arguments
         do {
             let flag = try takeLanguageFlag(&args)
+            languageFlag = flag
             let content = args.firstIndex(of: "--content").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil } ?? "content"
             language = Language.resolve(flag: flag, environment: ProcessInfo.processInfo.environment,
                                         site: SiteConfig.peekLanguage(content: URL(fileURLWithPath: content)))

@@ -11,7 +11,8 @@ enum InitCommand {
                                                            : "unexpected argument '\(a.positional[1])'")
         }
         let theme = a.value("theme").map { ThemeFiles.folder(URL(fileURLWithPath: $0)) } ?? BuiltInTheme.files
-        try ProjectScaffold.create(at: URL(fileURLWithPath: folder), theme: theme, today: try CLI.parseToday(a.value("today")))
+        try ProjectScaffold.create(at: URL(fileURLWithPath: folder), theme: theme, today: try CLI.parseToday(a.value("today")),
+                                   language: CLI.languageFlag ?? .ja)
         CLI.say("densho: new project in \(folder)/")
         CLI.say("  cd \(folder) && densho build    # then open site/index.html")
         return 0
