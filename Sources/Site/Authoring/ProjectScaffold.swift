@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import FrontMatter
 
@@ -13,12 +14,12 @@ public enum ProjectScaffold {
             guard isDirectory.boolValue else { throw AuthoringError("\(folder.path) exists and is not a folder") }
             let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
             if !entries.isEmpty {
-                throw AuthoringError("\(folder.path) is not empty; densho init only fills a new or empty folder, so nothing there is overwritten")
+                throw AuthoringError(Message(.authoringNotEmpty, folder.path))
             }
         }
         guard theme.hasTemplates else {
             let shown = if case .folder(let url) = theme.origin { url.path } else { "the built-in theme" }
-            throw AuthoringError("\(shown) is not a densho theme (it has no templates/ folder); pass --theme DIR")
+            throw AuthoringError(Message(.authoringNotTheme, shown))
         }
         var written: [String] = []
         do {
