@@ -7,7 +7,8 @@ enum BuildCommand {
         if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
         let setup = try BuildSetup(a)
         var options = setup.options
-        if a.has("watch") { return BuildWatch.run(setup) }
+        if a.has("watch") { return try BuildWatch.run(setup) }
+        try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .build, waiting: CLI.printError)
         let line = ProgressLine.startIfTerminal()
         options.progress = line?.progress
         let report: BuildReport
@@ -24,7 +25,7 @@ enum BuildCommand {
 
     /// Warnings, then the one summary line; `serve` and `--watch` report each build the same way.
     static func summarize(_ report: BuildReport, _ setup: BuildSetup) {
-        for warning in report.warnings { CLI.printError(warning.text(CLI.language)) }
+        for line in DiagnosticReport.lines(report.warnings, language: CLI.language) { CLI.printError(line) }
         let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
         CLI.say("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB, \(report.unchanged) unchanged) into \(setup.outputDisplay)/\(setup.options.publicOnly ? " (public only)" : "") with \(setup.theme.summary) in \(String(format: "%.2f", report.seconds)) s\(warnings)")
     }

@@ -31,6 +31,7 @@ enum ServeCommand {
             Leave out --host to serve on 127.0.0.1 only.
             """)
         }
+        try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .serve, waiting: CLI.printError)
         let rebuilder = Rebuilder(setup)
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
         if !rebuilder.build(), !rebuilder.hasSiteToServe() { return 1 }

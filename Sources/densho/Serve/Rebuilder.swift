@@ -24,7 +24,7 @@ struct Rebuilder {
             BuildCommand.summarize(try session.build(), setup)
             return true
         } catch let errors as ContentErrors {
-            for d in errors.diagnostics { CLI.printError(d.text(CLI.language)) }
+            for line in DiagnosticReport.lines(errors.diagnostics, language: CLI.language) { CLI.printError(line) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
             CLI.printError("densho: \(count) error\(count == 1 ? "" : "s"); \(kept)")
         } catch {
@@ -66,8 +66,9 @@ struct Rebuilder {
 
 /// `densho build --watch`: build, then rebuild on every change, without serving.
 enum BuildWatch {
-    static func run(_ setup: BuildSetup) -> Int32 {
+    static func run(_ setup: BuildSetup) throws -> Int32 {
         let options = setup.options
+        try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .watch, waiting: CLI.printError)
         let rebuilder = Rebuilder(setup)
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
         if !rebuilder.build(), !rebuilder.hasSiteToServe() { return 1 }
