@@ -58,6 +58,6 @@ final class SiteMapTests: XCTestCase {
 
     static func theme() throws -> Theme {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes/default").standardizedFileURL
-        return try Theme.load(from: directory, language: .ja, displayPath: "themes/default")
+        return try Theme.load(from: .folder(directory), language: .ja, displayPath: "themes/default")
     }
 }

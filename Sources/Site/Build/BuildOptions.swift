@@ -10,6 +10,10 @@ public struct BuildOptions: Sendable {
     /// How paths are shown in diagnostics (as the user typed them, e.g. "content").
     public var contentDisplayPath: String
     public var themeDisplayPath: String
+    /// The theme built into densho, used instead of `themeDirectory` when set (a project with no
+    /// `themes/<name>` of its own).
+    public var builtInTheme: ThemeFiles?
+    var themeFiles: ThemeFiles { builtInTheme ?? .folder(themeDirectory) }
     /// Advanced as the build goes, for a progress line (nil: nobody is watching).
     public var progress: BuildProgress?
     /// From this many pages on, a one-shot build frees each page's text once it has no further

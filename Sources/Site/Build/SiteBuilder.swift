@@ -100,7 +100,7 @@ public enum SiteBuilder {
         steps.mark("load")
         let model = options.publicOnly ? Publication.publicOnly(loaded.model) : loaded.model
         let index = PublishedSite(model: model, links: loaded.links, today: options.today, digestCache: session?.digests)
-        let theme = try Theme.load(from: options.themeDirectory, language: model.config.language,
+        let theme = try Theme.load(from: options.themeFiles, language: model.config.language,
                                    displayPath: options.themeDisplayPath)
         steps.mark("index")
         var fingerprints: [String: UInt64]?
@@ -147,16 +147,17 @@ public enum SiteBuilder {
         var previous: LastBuild?
         var session: SearchIndexSession?
         var memory = MemoryPolicy.keepAll
+        let kind = SiteKind(publicOnly: options.publicOnly)
         switch plan {
         case .oneShot(let policy):
             memory = policy
-            output = try StagedSite(output: options.outputDirectory, progress: options.progress, tracksProduced: false)
+            output = try StagedSite(output: options.outputDirectory, kind: kind, progress: options.progress, tracksProduced: false)
         case .staged(let input):
             session = input.search
-            output = try StagedSite(output: options.outputDirectory, progress: options.progress, tracksProduced: true)
+            output = try StagedSite(output: options.outputDirectory, kind: kind, progress: options.progress, tracksProduced: true)
         case .inPlace(let input, let last), .quick(let input, let last, _):
             (session, previous) = (input.search, last)
-            let site = try LiveSite(updating: options.outputDirectory)
+            let site = try LiveSite(updating: options.outputDirectory, kind: kind)
             (live, output) = (site, site)
         }
         do {
@@ -187,7 +188,7 @@ public enum SiteBuilder {
                 live.carryOver(carried)
             } else {
                 for file in tail.theme.staticFiles {
-                    try output.write("static/\(file.relativePath)", try Data(contentsOf: file.url))
+                    try output.write("static/\(file)", try tail.theme.staticData(file))
                 }
                 try writeAttachments(of: tail.index.model, into: output)
             }

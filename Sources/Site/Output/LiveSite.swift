@@ -10,16 +10,19 @@ import Glibc
 final class LiveSite: SiteOutput, @unchecked Sendable {
     let output: URL
     let tally = OutputTally(tracksProduced: true)
+    let kind: SiteKind
     private let lock = NSLock()
     /// Changed files, held until `commit` so that a failed build writes nothing.
     private var pending: [String: Data] = [:]
 
-    init(updating output: URL) throws {
+    init(updating output: URL, kind: SiteKind = .internal) throws {
+        self.kind = kind
         self.output = output.standardizedFileURL
         guard SiteFolder.isOurs(self.output) else {
             throw BuildFailure("\(output.path) is not a site densho made; cannot update it in place")
         }
         CommitJournal.finishInterrupted(in: self.output)
+        try kind.checkMayReplace(self.output)
     }
 
     /// Compares with the live file and holds the data only when it differs.

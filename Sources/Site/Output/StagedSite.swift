@@ -16,6 +16,7 @@ final class StagedSite: SiteOutput, @unchecked Sendable {
     let output: URL
     let staging: URL
     let tally: OutputTally
+    let kind: SiteKind
     private let lock = NSLock()
     private var createdDirectories: Set<String> = [""]
     /// The previous site, when there is one that densho made.
@@ -23,7 +24,8 @@ final class StagedSite: SiteOutput, @unchecked Sendable {
     private let progress: BuildProgress?
 
     /// `tracksProduced`: whether `producedSizes` is kept (a session needs it for its next build).
-    init(output: URL, progress: BuildProgress? = nil, tracksProduced: Bool = true) throws {
+    init(output: URL, kind: SiteKind = .internal, progress: BuildProgress? = nil, tracksProduced: Bool = true) throws {
+        self.kind = kind
         self.progress = progress
         tally = OutputTally(tracksProduced: tracksProduced)
         let fm = FileManager.default
@@ -32,6 +34,7 @@ final class StagedSite: SiteOutput, @unchecked Sendable {
         let name = self.output.lastPathComponent
         try SiteFolder.checkReplaceable(self.output)
         CommitJournal.finishInterrupted(in: self.output)
+        try kind.checkMayReplace(self.output)
         previous = SiteFolder.isOurs(self.output) ? self.output : nil
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         StagedSite.removeStaleStaging(in: parent, name: name)
