@@ -60,10 +60,18 @@ extension PageContext {
         ])
     }
 
-    func promise(_ promise: OpenPromise) -> MustacheValue {
-        .object(["text": .string(promise.text), "visit": .object([
+    func promise(_ promise: OpenPromise) -> MustacheValue { self.promise(promise, showCompany: false) }
+
+    /// One open promise with who owes it and by when; `showCompany` for ledgers that mix companies.
+    func promise(_ promise: OpenPromise, showCompany: Bool) -> MustacheValue {
+        let late = PromiseLedger.daysOverdue(promise, today: index.today)
+        return .object(["text": .string(promise.text), "visit": .object([
             "title": .string(promise.visit.page.title), "href": .string(href(promise.visit.page.outputPath)),
-            "date": .string(promise.visit.date.description)])])
+            "date": .string(promise.visit.date.description)]),
+            "owner": promise.owner.map { link(section: .people, slug: $0) } ?? .null,
+            "due": date(promise.due),
+            "overdue": .bool(late != nil), "daysOverdue": late.map { .int($0) } ?? .null,
+            "company": showCompany ? link(section: .companies, slug: promise.visit.company.value) : .null])
     }
 
     func referralThread(_ thread: ReferralThread) -> MustacheValue {
@@ -138,8 +146,8 @@ extension PageContext {
     }
 
     func person(_ person: Person) -> MustacheValue {
-        let held = index.companiesByOwner[person.page.slug] ?? []
-        let inherited = views.handover ? index.model.people.filter { $0.successor?.value == person.page.slug && $0.left != nil } : []
+        let held = index.companiesHeld(by: person)
+        let inherited = views.handover ? index.inheritedPackets(of: person) : []
         return frame(title: person.name, kind: "person", [
             "name": .string(person.name),
             "role": person.role.map { .string($0) } ?? .null,
@@ -154,10 +162,12 @@ extension PageContext {
             "companies": .array(held.map { c in
                 .object(["title": .string(c.name), "href": .string(href(c.page.outputPath)),
                          "lastVisit": index.lastVisit(of: c).map { .string($0.date.description) } ?? .null,
-                         "overdue": .bool((index.daysOverdue(c) ?? 0) > 0)])
+                         "overdue": .bool((index.daysOverdue(c) ?? 0) > 0),
+                         "inheritedFrom": index.holders.inheritedFrom(c).map { link(section: .people, slug: $0) } ?? .null])
             }),
             "visits": .array((index.visitsByPerson[person.page.slug] ?? []).prefix(10).map(visitSummary)),
-            "promises": .array(index.openPromises(of: person).map(promise)),
+            "promises": .array(index.openPromises(of: person).map { promise($0, showCompany: true) }),
+            "overduePromiseCount": .int(index.openPromises(of: person).filter { $0.isOverdue(today: index.today) }.count),
             "body": .string(html(person.page)),
             "backlinks": backlinks(person.page.id),
         ])

@@ -116,7 +116,7 @@ extension PageContext {
         frame(title: label("nav_people"), kind: "list", ["people": .array(index.model.people.map { p in
             .object(["title": .string(p.name), "href": .string(href(p.page.outputPath)),
                      "role": p.role.map { .string($0) } ?? .null, "org": p.org.map { .string($0) } ?? .null,
-                     "left": date(p.left), "companyCount": .int(index.companiesByOwner[p.page.slug]?.count ?? 0)])
+                     "left": date(p.left), "companyCount": .int(index.companiesHeld(by: p).count)])
         })])
     }
 
@@ -180,7 +180,7 @@ extension PageContext {
     }
 
     func handover(_ person: Person) -> MustacheValue {
-        let companies = (index.companiesByOwner[person.page.slug] ?? []).map { company -> MustacheValue in
+        let companies = index.handoverCompanies(of: person).map { company -> MustacheValue in
             let visits = index.visitsByCompany[company.page.slug] ?? []
             let recent = visits.prefix(3).map { visit -> MustacheValue in
                 let md = visit.page.markdown
