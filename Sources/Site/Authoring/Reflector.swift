@@ -15,19 +15,42 @@ public struct Reflector: Sendable {
         self.prompts = prompts ?? Reflector.configuredPrompts(content: content)
     }
 
-    /// Appends the section and returns the note it went into.
+    /// What `reflect` did to the note.
+    public enum Outcome: Sendable, Equatable {
+        /// The prompts were written under the note's empty 振り返り heading.
+        case filled
+        /// A dated 振り返り section was appended.
+        case appended
+        /// Nothing was written: the 振り返り section at this line (1-based) still waits for answers.
+        case waiting(line: Int, prompts: [String])
+    }
+
+    /// Fills the note's empty 振り返り section, or appends a dated one when it has none (or only
+    /// answered ones); returns the note it went into.
     public func reflect(on target: String, date: YAMLDate, workingDirectory: URL) throws -> CreatedNote {
+        try reflectWithOutcome(on: target, date: date, workingDirectory: workingDirectory).note
+    }
+
+    public func reflectWithOutcome(on target: String, date: YAMLDate, workingDirectory: URL) throws -> (note: CreatedNote, outcome: Outcome) {
         let note = Reflector.looksLikePath(target)
             ? try visit(atPath: target, workingDirectory: workingDirectory)
             : try latestVisit(of: target)
         guard let original = FileManager.default.contents(atPath: note.url.path) else {
             throw AuthoringError("cannot read \(note.displayPath)")
         }
-        if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self)) {
+        switch ReflectionAppender.plan(for: String(decoding: original, as: UTF8.self), date: date, prompts: prompts) {
+        case .fill(let line):
+            try ContentFileWriter.replace(note.url, with: ReflectionAppender.fill(original, headingLine: line, prompts: prompts))
+            return (note, .filled)
+        case .waiting(let line, let waiting):
+            // A second reflect before the first was answered: nothing to add, the prompts are there.
+            return (note, .waiting(line: line + 1, prompts: waiting))
+        case .sameDay:
             throw AuthoringError("\(note.displayPath) already has '\(ReflectionAppender.heading(for: date))'; edit that one")
+        case .append:
+            try ContentFileWriter.replace(note.url, with: ReflectionAppender.append(to: original, date: date, prompts: prompts))
+            return (note, .appended)
         }
-        try ContentFileWriter.replace(note.url, with: ReflectionAppender.append(to: original, date: date, prompts: prompts))
-        return note
     }
 
     static func looksLikePath(_ target: String) -> Bool {

@@ -22,6 +22,7 @@ public enum ContentCheck {
         themesOutsideVocabulary(model, into: &found)
         orphanedCompanies(model, today: today, into: &found)
         slugsSharedAcrossKinds(model, into: &found)
+        ContinuityChecks.run(model, files: files, into: &found)
         return found.sorted
     }
 
@@ -31,8 +32,25 @@ public enum ContentCheck {
         for visit in model.visits where visit.date.daysSinceEpoch < cutoff {
             if ReflectionStatus.isReflected(visit.page.markdown, unansweredPrompts: unanswered) { continue }
             let days = today.daysSinceEpoch - visit.date.daysSinceEpoch
-            found.warning(visit.page.displayPath, 1, 1,
-                          "no \(NoteSection.reflection) yet, \(days) days after the visit; add one with 'densho reflect \(visit.page.displayPath)'")
+            let command = "densho reflect \(visit.page.displayPath)"
+            // Say what is missing: the section, its text, or the answers to the prompts.
+            let sections = visit.page.markdown.sections.filter { $0.heading?.text.hasPrefix(NoteSection.reflection) == true }
+            guard let first = sections.first, let heading = first.heading else {
+                found.warning(visit.page.displayPath, 1, 1,
+                              "no \(NoteSection.reflection) yet, \(days) days after the visit; add one with '\(command)'")
+                continue
+            }
+            let line = visit.page.bodyFirstLine + heading.line - 1
+            let waiting = sections.flatMap { $0.plainText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
+                .filter { unanswered.contains($0) }
+            if waiting.isEmpty {
+                found.warning(visit.page.displayPath, line, 1,
+                              "\(NoteSection.reflection) is still empty, \(days) days after the visit; '\(command)' writes the prompts under it to answer")
+            } else {
+                let names = waiting.map { "'\($0.trimmingCharacters(in: CharacterSet(charactersIn: "：:")))'" }.joined(separator: ", ")
+                found.warning(visit.page.displayPath, line, 1,
+                              "\(NoteSection.reflection) prompts are unanswered, \(days) days after the visit: \(names); write each answer after its colon")
+            }
         }
     }
 

@@ -11,6 +11,10 @@ public struct SiteConfig: Sendable {
     public var themes: [String]
     public var reflectionPrompts: [String]
     public var unsafeHTML: Bool
+    /// An open referral not updated for more than this many days is stalled.
+    public var referralStallDays = 90
+    /// The month a fiscal year (年度) starts in: 4 for Japan's April–March.
+    public var fiscalYearStart = 4
 
     public static let defaultReflectionPrompts = [
         "うまくいったこと",
@@ -56,6 +60,8 @@ public struct SiteConfig: Sendable {
         let prompts = reader.list("reflection_prompts").map(\.value)
         if !prompts.isEmpty { config.reflectionPrompts = prompts }
         config.unsafeHTML = reader.bool("unsafe_html") ?? false
+        if let days = reader.int("referral_stall_days", range: 1...3650) { config.referralStallDays = days }
+        if let month = reader.int("fiscal_year_start", range: 1...12) { config.fiscalYearStart = month }
         reader.warnUnknownKeys()
         diagnostics.append(contentsOf: reader.diagnostics)
         return config

@@ -81,6 +81,8 @@ extension PageContext {
             "status": .string(label("status_\(thread.latest.status.rawValue)")),
             "statusKey": .string(thread.latest.status.rawValue),
             "inFlight": .bool(thread.latest.status.isInFlight),
+            "stalled": .bool(index.state(thread).stalled),
+            "daysSinceUpdate": .int(index.state(thread).daysSinceUpdate),
             "steps": .array(thread.steps.map { step in
                 .object(["date": .string(step.visit.date.description), "href": .string(href(step.visit.page.outputPath)),
                          "status": .string(label("status_\(step.referral.status.rawValue)")),
@@ -92,7 +94,7 @@ extension PageContext {
     func company(_ company: Company) -> MustacheValue {
         let visits = index.visitsByCompany[company.page.slug] ?? []
         let overdue = index.daysOverdue(company)
-        return frame(title: company.name, kind: "company", [
+        return frame(title: company.name, kind: "company", adding: companyContinuity(company), [
             "name": .string(company.name),
             "kana": company.kana.map { .string($0) } ?? .null,
             "industry": company.industry.map { .string($0) } ?? .null,
@@ -148,7 +150,7 @@ extension PageContext {
     func person(_ person: Person) -> MustacheValue {
         let held = index.companiesHeld(by: person)
         let inherited = views.handover ? index.inheritedPackets(of: person) : []
-        return frame(title: person.name, kind: "person", [
+        return frame(title: person.name, kind: "person", adding: personContinuity(person), [
             "name": .string(person.name),
             "role": person.role.map { .string($0) } ?? .null,
             "org": person.org.map { .string($0) } ?? .null,
@@ -163,7 +165,8 @@ extension PageContext {
                 .object(["title": .string(c.name), "href": .string(href(c.page.outputPath)),
                          "lastVisit": index.lastVisit(of: c).map { .string($0.date.description) } ?? .null,
                          "overdue": .bool((index.daysOverdue(c) ?? 0) > 0),
-                         "inheritedFrom": index.holders.inheritedFrom(c).map { link(section: .people, slug: $0) } ?? .null])
+                         "inheritedFrom": index.holders.inheritedFrom(c).map { link(section: .people, slug: $0) } ?? .null,
+                         "singlePerson": .bool(index.isSinglePerson(c))])
             }),
             "visits": .array((index.visitsByPerson[person.page.slug] ?? []).prefix(10).map(visitSummary)),
             "promises": .array(index.openPromises(of: person).map { promise($0, showCompany: true) }),
@@ -188,7 +191,7 @@ extension PageContext {
                 }),
             ])
         }
-        return frame(title: partner.name, kind: "partner", [
+        return frame(title: partner.name, kind: "partner", adding: partnerStalled(partner), [
             "name": .string(partner.name),
             "partnerKind": partner.kind.map { .string($0) } ?? .null,
             "body": .string(html(partner.page)),

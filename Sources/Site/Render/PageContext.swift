@@ -135,6 +135,7 @@ enum Navigation {
         Item(labelKey: "nav_themes", path: "themes/index.html"),
         Item(labelKey: "nav_partners", path: "partners/index.html"),
         Item(labelKey: "nav_people", path: "people/index.html"),
+        Item(labelKey: "nav_reports", path: ReportPages.index),
         Item(labelKey: "nav_handbook", path: "playbooks/index.html"),
         Item(labelKey: "nav_search", path: "search.html"),
     ]

@@ -1,0 +1,62 @@
+import Foundation
+import FrontMatter
+
+/// `densho check`'s warnings about the continuity rules, each pointing at the line to fix:
+/// staff named on a visit after they left, a `next_visit` before the visit itself, two companies
+/// with one name, and promise notation (`@owner`, due date) that does not read.
+enum ContinuityChecks {
+    static func run(_ model: SiteModel, files: FileLocator, into found: inout DiagnosticList) {
+        let people = Dictionary(model.people.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        staffAfterLeaving(model, people: people, into: &found)
+        nextVisitBeforeVisit(model, files: files, into: &found)
+        companiesSharingAName(model, files: files, into: &found)
+        promiseNotation(model, people: people, into: &found)
+    }
+
+    private static func staffAfterLeaving(_ model: SiteModel, people: [String: Person], into found: inout DiagnosticList) {
+        for visit in model.visits {
+            for staff in visit.staff {
+                guard let person = people[staff.value], let left = person.left, visit.date > left else { continue }
+                let hint = person.successor.map { "; their successor is '\($0.value)'" } ?? ""
+                found.warning(visit.page.displayPath, staff.line, staff.column,
+                              "'\(staff.value)' left on \(left) but is staff on this visit of \(visit.date)\(hint)")
+            }
+        }
+    }
+
+    private static func nextVisitBeforeVisit(_ model: SiteModel, files: FileLocator, into found: inout DiagnosticList) {
+        for visit in model.visits {
+            guard let next = visit.nextVisit, next < visit.date else { continue }
+            let at = files.location(of: "next_visit", in: visit.page.displayPath) ?? SourceLocation(line: 1, column: 1)
+            found.warning(visit.page.displayPath, at.line, at.column,
+                          "next_visit \(next) is before the visit itself (\(visit.date)); a typo in the year or month?")
+        }
+    }
+
+    private static func companiesSharingAName(_ model: SiteModel, files: FileLocator, into found: inout DiagnosticList) {
+        var first: [String: Company] = [:]
+        for company in model.companies {
+            // The same name in full- or half-width, or with different spacing, is the same name to a reader.
+            let key = String(company.name.precomposedStringWithCompatibilityMapping.lowercased().filter { !$0.isWhitespace })
+            guard let earlier = first[key] else { first[key] = company; continue }
+            let at = files.location(of: "name", in: company.page.displayPath) ?? SourceLocation(line: 1, column: 1)
+            found.warning(company.page.displayPath, at.line, at.column,
+                          "company name '\(company.name)' is also the name of \(earlier.page.displayPath); two records of one company split its history (merge them), and [[\(company.name)]] cannot tell them apart")
+        }
+    }
+
+    private static func promiseNotation(_ model: SiteModel, people: [String: Person], into found: inout DiagnosticList) {
+        for visit in model.visits {
+            for item in visit.page.markdown.taskItems {
+                let line = visit.page.bodyFirstLine + item.line - 1
+                let notation = PromiseNotation(item.text)
+                for problem in notation.problems { found.warning(visit.page.displayPath, line, 1, problem.message) }
+                if let owner = notation.owner, people[owner] == nil {
+                    let close = Suggestions.closest(to: owner, among: people.keys.sorted(), limit: 3)
+                    let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'@\($0)'" }.joined(separator: ", "))?"
+                    found.warning(visit.page.displayPath, line, 1, "promise owner '@\(owner)' is not a person in content/people/\(hint)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Mustache
+
+/// Template data for the continuity rules (issue #12): the radar's and partner page's stalled
+/// referrals, single-person companies, rotation readiness and overdue promises.
+extension PageContext {
+    /// `frame` with more data (a page's continuity additions) besides the page's own.
+    func frame(title: String, kind: String, adding extra: Context, _ page: Context) -> MustacheValue {
+        frame(title: title, kind: kind, page.merging(extra) { own, _ in own })
+    }
+
+    func stalledReferral(_ state: ReferralState) -> MustacheValue {
+        .object([
+            "company": link(section: .companies, slug: state.thread.company),
+            "partner": link(section: .partners, slug: state.thread.partner),
+            "status": .string(label("status_\(state.thread.latest.status.rawValue)")),
+            "statusKey": .string(state.thread.latest.status.rawValue),
+            "daysSinceUpdate": .int(state.daysSinceUpdate),
+            "lastUpdate": .string(state.lastUpdate.description),
+            "href": .string(href(state.thread.latestVisit.page.outputPath)),
+        ])
+    }
+
+    /// The radar's continuity sections, in full (the radar page) or cut (the home page).
+    func continuityRadar() -> Context {
+        let overdue = index.overduePromises()
+        let stalled = index.stalledReferrals()
+        let single = index.singlePersonCompanies()
+        let readiness = index.model.people.compactMap { person -> MustacheValue? in
+            let companies = index.notYetVisitedBySuccessor(of: person)
+            guard !companies.isEmpty, let successor = person.successor else { return nil }
+            return .object(["person": link(person.page.id), "left": date(person.left),
+                            "successor": link(section: .people, slug: successor.value),
+                            "companies": .array(companies.map { link($0.page.id) })])
+        }
+        return [
+            "overduePromisesList": .object(["promises": .array(overdue.map { promise($0, showCompany: true) })]),
+            "overduePromiseCount": .int(overdue.count),
+            "stalled": .array(stalled.map(stalledReferral)),
+            "stalledCount": .int(stalled.count),
+            "singlePerson": .array(single.map { company in
+                .object(["company": link(company.page.id),
+                         "staff": .array(index.staffInLastYear(of: company).map { link(section: .people, slug: $0) })])
+            }),
+            "singlePersonCount": .int(single.count),
+            "readiness": .array(readiness),
+            "readinessCount": .int(readiness.count),
+        ]
+    }
+
+    func partnerStalled(_ partner: Partner) -> Context {
+        let stalled = index.stalledReferrals().filter { $0.thread.partner == partner.page.slug }
+        return ["stalled": .array(stalled.map(stalledReferral)), "stalledCount": .int(stalled.count)]
+    }
+
+    func companyContinuity(_ company: Company) -> Context {
+        [
+            "singlePerson": .bool(index.isSinglePerson(company)),
+            "staffLastYear": .array(index.staffInLastYear(of: company).map { link(section: .people, slug: $0) }),
+        ]
+    }
+
+    func personContinuity(_ person: Person) -> Context {
+        let notYet = index.notYetVisitedBySuccessor(of: person)
+        return [
+            "singlePersonCount": .int(index.companiesHeld(by: person).filter(index.isSinglePerson).count),
+            "notYetVisited": .array(notYet.map { link($0.page.id) }),
+            "hasNotYetVisited": .bool(!notYet.isEmpty),
+        ]
+    }
+}
