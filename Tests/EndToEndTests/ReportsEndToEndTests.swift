@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import XCTest
 
 /// The continuity reports and the printed packet, as the built `densho` writes them from the demo.
@@ -77,10 +78,8 @@ final class ReportsEndToEndTests: XCTestCase {
     /// The packet printed as a person would: headless Chromium to PDF, pages counted with pdfinfo.
     func testHandoverPacketPrintsEachCompanyOnOneOrTwoPages() throws {
         XCTAssertEqual(Self.buildResult?.status, 0)
-        guard let chromium = Chromium.find() else { return XCTFail(Chromium.missingMessage) }
-        guard let pdfinfo = ["/usr/bin/pdfinfo", "/usr/local/bin/pdfinfo"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            return XCTFail("pdfinfo is not installed: run scripts/setup --test (it installs poppler-utils)")
-        }
+        let chromium = try Chromium.require()
+        let pdfinfo = try RequiredTool.find("pdfinfo", names: ["pdfinfo"])
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("densho-print-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -91,7 +90,7 @@ final class ReportsEndToEndTests: XCTestCase {
                                                                  "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", packet.absoluteString],
                                            timeout: 120)
         XCTAssertEqual(printed.status, 0, printed.stderr)
-        let info = try ChildProcess.run(URL(fileURLWithPath: pdfinfo), [pdf.path])
+        let info = try ChildProcess.run(pdfinfo, [pdf.path])
         let pages = info.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") }
             .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
         let count = try XCTUnwrap(pages, info.stdout)
@@ -100,9 +99,10 @@ final class ReportsEndToEndTests: XCTestCase {
         XCTAssertEqual(companies, 5)
         XCTAssertGreaterThanOrEqual(count, companies)
         XCTAssertLessThanOrEqual(count, 2 * companies, "was 12 A4 pages with near-empty ones before")
-        // The footer's page numbers and build date are in the PDF's text when pdftotext is there.
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") {
-            let text = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-layout", pdf.path, "-"]).stdout
+        // pdftotext comes with pdfinfo (poppler-utils): the footer and the whole history are in the text.
+        do {
+            let pdftotext = pdfinfo.deletingLastPathComponent().appendingPathComponent("pdftotext")
+            let text = try ChildProcess.run(pdftotext, ["-layout", pdf.path, "-"]).stdout
             XCTAssertTrue(text.contains("1 / \(count)"), "page numbers in the footer")
             XCTAssertTrue(text.contains("2026-11-25"), "the build date in the footer")
             XCTAssertTrue(text.contains("この関係が大切な理由"), "the history is printed whole, headings kept")
