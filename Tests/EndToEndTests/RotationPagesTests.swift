@@ -33,6 +33,22 @@ final class RotationPagesTests: XCTestCase {
         let list2 = try String(contentsOf: out.appendingPathComponent("companies/index.html"), encoding: .utf8)
         XCTAssertTrue(text(list2).contains("鈴木 健太 引き継ぎ（田中 花子 から）"), "the company list names the holder")
         XCTAssertFalse(text(list2).contains("田中 花子 異動・退任"), "nobody is shown as holding through someone who left")
+
+        // The demo shows each continuity rule where a team lead looks.
+        func shown(_ path: String) throws -> String { text(try String(contentsOf: out.appendingPathComponent(path), encoding: .utf8)) }
+        let radar = try shown("radar.html")
+        XCTAssertTrue(radar.contains("期限を過ぎた約束（1）"), "the overdue promise (📅 2026-11-20)")
+        XCTAssertTrue(radar.contains("合同企業説明会の出展申込み（12月締切）をリマインド @takahashi"))
+        XCTAssertTrue(radar.contains("属人化している企業（過去365日の訪問者が1人）（1） 株式会社ナガレソフト — 小林 恵"), radar)
+        XCTAssertTrue(radar.contains("小林 恵 （2027-03-31）→ 鈴木 健太 : 株式会社ナガレソフト 白鷺織物株式会社"), "rotation readiness of the announced rotation")
+        XCTAssertTrue(radar.contains("有限会社朝日プレス工業 → 専門家派遣制度（みなと川よろず専門家バンク） 進行中 — 最終更新からの日数 190日"))
+        XCTAssertTrue(try shown("partners/expert-dispatch.html").contains("止まっている紹介（3）"))
+        XCTAssertTrue(try shown("companies/asahi-press.html").contains("停滞 190日"))
+        XCTAssertTrue(try shown("companies/nagare-soft.html").contains("属人化過去365日の訪問者が1人だけ（小林 恵 ）"))
+        let kawabe = try shown("people/suzuki.html")
+        XCTAssertTrue(kawabe.contains("1月の合同就職面接会の案内を田村課長に送る 期限 2026-11-25"), "due today")
+        XCTAssertFalse(kawabe.contains("期限 2026-11-25 期限超過"), "a promise due today is not overdue")
+        XCTAssertTrue(try shown("people/kobayashi.html").contains("後任がまだ訪問していない企業: 株式会社ナガレソフト 白鷺織物株式会社"))
     }
 
     func testChainWhereTheSuccessorAlsoLeft() throws {

@@ -49,7 +49,13 @@ extension PageContext {
     }
 
     func partnerStalled(_ partner: Partner) -> Context {
-        let stalled = index.stalledReferrals().filter { $0.thread.partner == partner.page.slug }
+        // Only the companies referred to this partner: a site-wide scan per partner page would
+        // grow with partners × visits.
+        let slug = partner.page.slug
+        let companies = Set((index.referralsByPartner[slug] ?? []).map(\.visit.company.value)).sorted()
+        let stalled = companies.compactMap { index.companiesBySlug[$0] }
+            .flatMap { index.referralStates(of: $0).filter { $0.stalled && $0.thread.partner == slug } }
+            .sorted { ($0.daysSinceUpdate, $1.thread.company) > ($1.daysSinceUpdate, $0.thread.company) }
         return ["stalled": .array(stalled.map(stalledReferral)), "stalledCount": .int(stalled.count)]
     }
 
