@@ -95,7 +95,7 @@ final class FormsAPITests: XCTestCase {
         XCTAssertEqual(kind["path"] as? String, "content/visits/2026/2026-11-22-minato-seiki.md")
         XCTAssertEqual(kind["line"] as? Int, 5)
         XCTAssertEqual(kind["column"] as? Int, 7)
-        XCTAssertTrue((kind["message"] as? String ?? "").contains("walk"), "\(kind)")
+        XCTAssertTrue((kind["message"] as? String ?? "").contains("'walk' は使えません"), "the build's message, in the site's language: \(kind)")
         XCTAssertTrue(errors.contains { ($0["message"] as? String ?? "").contains("nobody") && ($0["field"] as? String) == "referrals" }, "\(errors)")
 
         let badDate = try client.post("visits", #"{"company":"minato-seiki","date":"2026/11/22"}"#)

@@ -92,6 +92,22 @@ final class ImportTests: XCTestCase {
         XCTAssertTrue(header.stderr.contains("header.csv:1:3: error: unknown column 'memo'"), header.stderr)
     }
 
+    func testAJapaneseSiteGetsItsImportErrorsInJapanese() throws {
+        var rows = Array(visitRows.dropLast())
+        rows.append(["令和8年2月30日", "みなと", "", "散歩", "", "", "", "", ""])
+        try writeCP932("bad.csv", rows)
+        let result = try densho(["import", "visits", "bad.csv", "--lang", "ja"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("bad.csv:4:1: error: 「令和8年2月30日」は日付として読めません"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("bad.csv:4:2: error: 「みなと」という企業はありません。content/companies/ の近いもの: 'minato-seiki'"), result.stderr)
+        rows[3][0] = "令和8年2月3日"
+        rows[3][1] = "株式会社みなと精機"
+        try writeCP932("bad.csv", rows)
+        let kind = try densho(["import", "visits", "bad.csv", "--lang", "ja"])
+        XCTAssertTrue(kind.stderr.contains("bad.csv:4:4: error: 'kind' は visit（訪問）"), "the build's own message, in Japanese: \(kind.stderr)")
+        XCTAssertTrue(kind.stderr.contains("（この行が書くノートの content/visits/2026/2026-02-03-minato-seiki.md:5:7）"), kind.stderr)
+    }
+
     func testCompaniesByUTF8WithBOMAndTheirOwnerByName() throws {
         let text = "\u{FEFF}id,企業名,かな,業種,所在地,従業員数,創業,担当,status,テーマ\r\n" +
             "kawa-denki,株式会社かわ電機,かわでんき,電子部品,みなと市川町,\"1,200名\",1968年,鈴木 一郎,休眠,\"知財活用、海外展開\"\r\n"

@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import Messages
 
 /// `densho import visits|companies FILE.csv`: every row becomes the note `new` would write, all
 /// checked with the build's code before any is written. Any problem, in any row, is reported as
@@ -24,11 +25,16 @@ public struct CSVImporter: Sendable {
 
     public let content: URL
     public let displayRoot: String
+    /// The language of the import's messages.
+    public let language: Language
 
-    public init(content: URL, displayRoot: String) {
+    public init(content: URL, displayRoot: String, language: Language = .en) {
         self.content = content
         self.displayRoot = displayRoot
+        self.language = language
     }
+
+    var say: Say { Say(language) }
 
     var lookup: ProjectLookup { ProjectLookup(content: content, displayRoot: displayRoot) }
 
@@ -36,11 +42,11 @@ public struct CSVImporter: Sendable {
     public func plan(_ kind: Kind, data: Data, fileDisplay: String) throws -> Plan {
         let table: CSVTable
         do {
-            table = try CSVTable.read(data)
+            table = try CSVTable.read(data, language: language)
         } catch let problem as CSVTable.Problem {
             throw ContentErrors([Diagnostic(path: fileDisplay, line: problem.row, column: problem.column, message: problem.message)])
         }
-        var rows = RowReader(table: table, fields: kind == .visits ? ImportColumns.visits : ImportColumns.companies, file: fileDisplay)
+        var rows = RowReader(table: table, fields: kind == .visits ? ImportColumns.visits : ImportColumns.companies, file: fileDisplay, say: say)
         var pending: [(write: Plan.Write, columns: [String: Int])] = []
         var unchanged: [String] = []
         let settings = FormSettings.load(content: content, displayRoot: displayRoot)
@@ -62,8 +68,9 @@ public struct CSVImporter: Sendable {
                 guard let item = byPath[error.path] else { continue }
                 let field = NoteValidator.field(atLine: error.line, in: item.write.text)
                 let column = field.flatMap { item.columns[$0] } ?? 1
+                let place = "\(error.path):\(error.line):\(error.column)"
                 diagnostics.append(Diagnostic(path: fileDisplay, line: item.write.row, column: column,
-                                              message: "\(error.message) (in \(error.path):\(error.line):\(error.column), which this row would write)"))
+                                              message: error.localized.text(language) + say("（この行が書くノートの \(place)）", " (in \(place), which this row would write)")))
             }
         }
         if !diagnostics.isEmpty { throw ContentErrors(diagnostics.sorted()) }
@@ -83,7 +90,8 @@ public struct CSVImporter: Sendable {
         let urls = plan.writes.map { content.appendingPathComponent($0.relativePath) }
         let created = try ContentFileWriter.createNewBatch(zip(plan.writes, urls).map { (Data($0.text.utf8), $1) })
         if let taken = created.firstIndex(of: false) {
-            throw AuthoringError("\(plan.writes[taken].displayPath) appeared while importing and was left alone; import again to write the rest")
+            throw AuthoringError(say("\(plan.writes[taken].displayPath) が取り込みの途中で現れたので、そのままにしました。残りはもう一度取り込むと書かれます",
+                                     "\(plan.writes[taken].displayPath) appeared while importing and was left alone; import again to write the rest"))
         }
         return zip(plan.writes, urls).map { CreatedNote(url: $1, displayPath: $0.displayPath) }
     }
@@ -92,12 +100,14 @@ public struct CSVImporter: Sendable {
 /// The header row read into field names, and each row's cells by field, with located problems.
 struct RowReader {
     let file: String
+    let say: Say
     /// Field name → column number (1-based).
     private(set) var columns: [String: Int] = [:]
     private(set) var problems: [Diagnostic] = []
 
-    init(table: CSVTable, fields: [(String, [String])], file: String) {
+    init(table: CSVTable, fields: [(String, [String])], file: String, say: Say) {
         self.file = file
+        self.say = say
         var byAlias: [String: String] = [:]
         for (field, aliases) in fields { for alias in [field] + aliases { byAlias[RowReader.key(alias)] = field } }
         for cell in table.header {
@@ -105,10 +115,10 @@ struct RowReader {
             if name.isEmpty { continue }
             guard let field = byAlias[RowReader.key(name)] else {
                 let known = fields.map { ([$0.0] + $0.1).joined(separator: "/") }.joined(separator: ", ")
-                problem(cell.row, cell.column, "unknown column '\(name)'; the columns are: \(known)")
+                problem(cell.row, cell.column, say("「\(name)」という列は読めません。使える列: \(known)", "unknown column '\(name)'; the columns are: \(known)"))
                 continue
             }
-            if columns[field] != nil { problem(cell.row, cell.column, "column '\(name)' is given twice") }
+            if columns[field] != nil { problem(cell.row, cell.column, say("「\(name)」の列が二つあります", "column '\(name)' is given twice")) }
             columns[field] = cell.column
         }
     }

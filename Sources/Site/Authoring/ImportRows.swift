@@ -13,8 +13,8 @@ struct VisitRows {
 
     init(importer: CSVImporter, settings: FormSettings) {
         self.importer = importer
-        companies = NameIndex(settings.companies, kind: "company", folder: importer.lookup.display("companies"))
-        people = NameIndex(settings.people, kind: "person", folder: importer.lookup.display("people"))
+        companies = NameIndex(settings.companies, kind: "company", folder: importer.lookup.display("companies"), say: importer.say)
+        people = NameIndex(settings.people, kind: "person", folder: importer.lookup.display("people"), say: importer.say)
     }
 
     static let kindLabels = ["訪問": "visit", "電話": "call", "イベント": "event", "マッチング": "matching"]
@@ -25,9 +25,9 @@ struct VisitRows {
         var date: YAMLDate?
         if let text = reader.value("date", in: row) {
             date = ImportValues.date(text)
-            if date == nil { reader.problem(number, reader.column("date"), "'\(text)' is not a date; write 2026-10-14, 2026/10/14 or 令和8年10月14日") }
+            if date == nil { reader.problem(number, reader.column("date"), importer.notADate(text)) }
         } else {
-            reader.problem(number, reader.column("date"), "the date is missing")
+            reader.problem(number, reader.column("date"), importer.say("日付がありません", "the date is missing"))
         }
         var company: String?
         if let text = reader.value("company", in: row) {
@@ -36,7 +36,7 @@ struct VisitRows {
             case .failure(let p): reader.problem(number, reader.column("company"), p.message)
             }
         } else {
-            reader.problem(number, reader.column("company"), "the company is missing")
+            reader.problem(number, reader.column("company"), importer.say("企業がありません", "the company is missing"))
         }
         var staff: [String]? = nil
         if let text = reader.value("staff", in: row) {
@@ -51,7 +51,7 @@ struct VisitRows {
         var nextVisit: YAMLDate?
         if let text = reader.value("next_visit", in: row) {
             nextVisit = ImportValues.date(text)
-            if nextVisit == nil { reader.problem(number, reader.column("next_visit"), "'\(text)' is not a date; write 2026-10-14, 2026/10/14 or 令和8年10月14日") }
+            if nextVisit == nil { reader.problem(number, reader.column("next_visit"), importer.notADate(text)) }
         }
         guard reader.problems.count == before, let date, let company else { return }
         let kindText = reader.value("kind", in: row) ?? VisitKind.visit.rawValue
@@ -102,7 +102,7 @@ struct CompanyRows {
 
     init(importer: CSVImporter, settings: FormSettings) {
         self.importer = importer
-        people = NameIndex(settings.people, kind: "person", folder: importer.lookup.display("people"))
+        people = NameIndex(settings.people, kind: "person", folder: importer.lookup.display("people"), say: importer.say)
         existing = importer.lookup.slugs(in: .companies)
     }
 
@@ -112,11 +112,11 @@ struct CompanyRows {
         let number = row.first?.row ?? 0
         let before = reader.problems.count
         guard let id = reader.value("id", in: row) else {
-            reader.problem(number, reader.column("id"), "the id is missing (the company page's file name, e.g. minato-seiki)")
+            reader.problem(number, reader.column("id"), importer.say("id（企業ページのファイル名。例: minato-seiki）がありません", "the id is missing (the company page's file name, e.g. minato-seiki)"))
             return
         }
         guard let name = reader.value("name", in: row) else {
-            reader.problem(number, reader.column("name"), "the company name is missing")
+            reader.problem(number, reader.column("name"), importer.say("企業名がありません", "the company name is missing"))
             return
         }
         var owner: String?
@@ -129,7 +129,7 @@ struct CompanyRows {
         var since: YAMLDate?
         if let text = reader.value("since", in: row) {
             since = ImportValues.date(text)
-            if since == nil { reader.problem(number, reader.column("since"), "'\(text)' is not a date; write 2026-10-14, 2026/10/14 or 令和8年10月14日") }
+            if since == nil { reader.problem(number, reader.column("since"), importer.notADate(text)) }
         }
         // 35人, 1,200名, 1968年: the number only.
         let count = { (cell: String?) -> String? in
@@ -146,7 +146,8 @@ struct CompanyRows {
         let relative = "companies/\(id).md"
         if let current = FileManager.default.contents(atPath: importer.content.appendingPathComponent(relative).path) {
             if current == Data(text.utf8) { unchanged.append(importer.lookup.display(relative)); return }
-            reader.problem(number, reader.column("id"), "\(importer.lookup.display(relative)) already exists and differs from this row; densho never overwrites a note")
+            reader.problem(number, reader.column("id"), importer.say("\(importer.lookup.display(relative)) はすでにあり、この行と内容が違います。densho はノートを上書きしません",
+                                                                        "\(importer.lookup.display(relative)) already exists and differs from this row; densho never overwrites a note"))
             return
         }
         do {
@@ -167,5 +168,12 @@ struct CompanyRows {
         for (key, value) in fields { lines.append(value.map { "\(key): \($0)" } ?? "\(key):") }
         lines += ["---", "## 沿革", "", "## 強み", "", "## 課題", "", "## この関係が大切な理由", ""]
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension CSVImporter {
+    func notADate(_ text: String) -> String {
+        say("「\(text)」は日付として読めません。2026-10-14、2026/10/14、令和8年10月14日 のどれかで書いてください",
+            "'\(text)' is not a date; write 2026-10-14, 2026/10/14 or 令和8年10月14日")
     }
 }

@@ -40,13 +40,15 @@ enum ImportValues {
 struct NameIndex {
     let kind: String
     let folder: String
+    let say: Say
     private let ids: Set<String>
     private let byName: [String: [String]]
     private let all: [String]
 
-    init(_ choices: [FormSettings.Choice], kind: String, folder: String) {
+    init(_ choices: [FormSettings.Choice], kind: String, folder: String, say: Say = Say(.en)) {
         self.kind = kind
         self.folder = folder
+        self.say = say
         ids = Set(choices.map(\.id))
         all = choices.map(\.id)
         var names: [String: [String]] = [:]
@@ -60,8 +62,15 @@ struct NameIndex {
         if ids.contains(text) { return .success(text) }
         let found = byName[ImportValues.nameKey(text)] ?? []
         if found.count == 1 { return .success(found[0]) }
-        if found.count > 1 { return .failure(ImportProblem("'\(text)' is the name of several \(kind) pages (\(found.joined(separator: ", "))); write the id")) }
-        return .failure(ImportProblem(ProjectLookup.unknown(text, kind: kind, folder: folder, among: all)))
+        let word = say(kind == "company" ? "企業" : "担当者", kind)
+        if found.count > 1 {
+            return .failure(ImportProblem(say("「\(text)」という名前の\(word)が複数あります（\(found.joined(separator: "、"))）。id で書いてください",
+                                              "'\(text)' is the name of several \(kind) pages (\(found.joined(separator: ", "))); write the id")))
+        }
+        guard say.language == .ja else { return .failure(ImportProblem(ProjectLookup.unknown(text, kind: kind, folder: folder, among: all))) }
+        let closest = ProjectLookup.closest(text, among: all)
+        return .failure(ImportProblem(closest.isEmpty ? "「\(text)」という\(word)はありません（\(folder)/ にまだありません）"
+                                                      : "「\(text)」という\(word)はありません。\(folder)/ の近いもの: \(closest.joined(separator: "、"))"))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import Messages
 import Site
 
 /// The three writes of the forms API. Each reads its JSON, does what the CLI would, and answers
@@ -55,7 +56,7 @@ struct FormWrites {
                                             content: api.content, displayRoot: api.contentDisplay)
         if !problems.isEmpty {
             return FormsAPI.json(422, ["errors": problems.map { d in
-                FormsAPI.error(path: d.path, line: d.line, column: d.column, message: d.message,
+                FormsAPI.error(path: d.path, line: d.line, column: d.column, message: d.localized.text(messages.messageLanguage),
                                field: NoteValidator.field(atLine: d.line, in: prepared.text))
             }])
         }
@@ -132,6 +133,8 @@ struct FormWrites {
 struct FormMessages {
     let language: SiteConfig.Language
     private var ja: Bool { language == .ja }
+    /// Forms answer in the site's language, whoever started the server.
+    var messageLanguage: Messages.Language { ja ? .ja : .en }
 
     var badJSON: String { ja ? "JSON のオブジェクトを送ってください" : "send a JSON object" }
     var companyRequired: String { ja ? "企業を選んでください" : "choose a company" }
