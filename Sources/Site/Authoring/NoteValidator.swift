@@ -40,7 +40,7 @@ public enum NoteValidator {
             sources.append(SourceParser.parse(text: note.text, of: file, options: options))
         }
         let combined = SiteBuilder.ReadContent(config: read.config, configBytes: read.configBytes, files: files, sources: sources,
-                                               diagnostics: read.diagnostics, changes: [])
+                                               diagnostics: read.diagnostics, changes: [], scanner: read.scanner)
         let loaded = SiteBuilder.assemble(combined)
         return diagnostics.items + loaded.diagnostics.filter { $0.severity == .error && shown.contains($0.path) }
     }
@@ -66,7 +66,7 @@ public enum NoteValidator {
             }
         }
         return SiteBuilder.ReadContent(config: config, configBytes: nil, files: files, sources: results.values,
-                                       diagnostics: diagnostics, changes: [])
+                                       diagnostics: diagnostics, changes: [], scanner: scanner)
     }
 
     /// The text up to the end of its front matter (line numbers unchanged); all of it when it has none.

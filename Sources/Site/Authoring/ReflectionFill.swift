@@ -14,14 +14,14 @@ extension ReflectionAppender {
         case sameDay
     }
 
-    static func plan(for text: String, date: YAMLDate, prompts: [String]) -> Plan {
-        let sections = ReflectionSections(text)
+    static func plan(for text: String, date: YAMLDate, prompts: [String], sections names: SectionNames = SectionNames()) -> Plan {
+        let sections = ReflectionSections(text, names: names)
         if let empty = sections.sections.first(where: \.isEmpty) { return .fill(headingLine: empty.headingLine) }
         let promptLines = Set(prompts.map(promptLine))
         if let waiting = sections.sections.first(where: { section in section.contentLines.allSatisfy { promptLines.contains($0) } }) {
             return .waiting(headingLine: waiting.headingLine, prompts: waiting.contentLines.map { String($0.dropFirst(2)) })
         }
-        if hasSection(for: date, in: text) { return .sameDay }
+        if hasSection(for: date, in: text, sections: names) { return .sameDay }
         return .append
     }
 

@@ -19,7 +19,7 @@ struct ReflectionSections {
     let lines: [Substring]
     let sections: [Found]
 
-    init(_ text: String) {
+    init(_ text: String, names: SectionNames = SectionNames()) {
         lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         var found: [Found] = []
         var index = 0
@@ -47,7 +47,7 @@ struct ReflectionSections {
                 if open != nil { open!.content.append(trimmed) }
             } else if let title = ReflectionSections.headingText(line) {
                 close(at: index)
-                if title.hasPrefix(NoteSection.reflection) { open = (index, []) }
+                if names.matches(title, .reflection) { open = (index, []) }
             } else if open != nil, !trimmed.isEmpty {
                 open!.content.append(trimmed)
             }

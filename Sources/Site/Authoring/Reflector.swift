@@ -7,12 +7,17 @@ public struct Reflector: Sendable {
     public let content: URL
     public let displayRoot: String
     public let prompts: [String]
+    /// What the site calls the 振り返り section (`Reflection` on an English site).
+    public let sections: SectionNames
 
-    /// Prompts come from site.yml (`reflection_prompts`), else densho's Japanese defaults.
+    /// Prompts come from site.yml (`reflection_prompts`), else the defaults of the site's language.
     public init(content: URL, displayRoot: String, prompts: [String]? = nil) {
         self.content = content
         self.displayRoot = displayRoot
-        self.prompts = prompts ?? Reflector.configuredPrompts(content: content)
+        var ignored = DiagnosticList()
+        let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored)
+        self.prompts = prompts ?? config.reflectionPrompts
+        self.sections = config.sections
     }
 
     /// What `reflect` did to the note.
@@ -38,7 +43,7 @@ public struct Reflector: Sendable {
         guard let original = FileManager.default.contents(atPath: note.url.path) else {
             throw AuthoringError("cannot read \(note.displayPath)")
         }
-        switch ReflectionAppender.plan(for: String(decoding: original, as: UTF8.self), date: date, prompts: prompts) {
+        switch ReflectionAppender.plan(for: String(decoding: original, as: UTF8.self), date: date, prompts: prompts, sections: sections) {
         case .fill(let line):
             try ContentFileWriter.replace(note.url, with: ReflectionAppender.fill(original, headingLine: line, prompts: prompts))
             return (note, .filled)
@@ -46,9 +51,9 @@ public struct Reflector: Sendable {
             // A second reflect before the first was answered: nothing to add, the prompts are there.
             return (note, .waiting(line: line + 1, prompts: waiting))
         case .sameDay:
-            throw AuthoringError("\(note.displayPath) already has '\(ReflectionAppender.heading(for: date))'; edit that one")
+            throw AuthoringError("\(note.displayPath) already has '\(ReflectionAppender.heading(for: date, sections: sections))'; edit that one")
         case .append:
-            try ContentFileWriter.replace(note.url, with: ReflectionAppender.append(to: original, date: date, prompts: prompts))
+            try ContentFileWriter.replace(note.url, with: ReflectionAppender.append(to: original, date: date, prompts: prompts, sections: sections))
             return (note, .appended)
         }
     }
@@ -57,10 +62,7 @@ public struct Reflector: Sendable {
         target.contains("/") || target.hasSuffix(".md")
     }
 
-    private static func configuredPrompts(content: URL) -> [String] {
-        var ignored = DiagnosticList()
-        return SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored).reflectionPrompts
-    }
+
 
     /// A path given on the command line must name a visit note inside this project's content/visits.
     public func visit(atPath path: String, workingDirectory: URL) throws -> CreatedNote {
