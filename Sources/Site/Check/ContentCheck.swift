@@ -46,12 +46,10 @@ public enum ContentCheck {
             let waiting = sections.flatMap { $0.plainText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
                 .filter { unanswered.prompts.contains($0) }
             if waiting.isEmpty {
-                found.warning(visit.page.displayPath, line, 1,
-                              "\(title) is still empty, \(days) days after the visit; '\(command)' writes the prompts under it to answer")
+                found.warning(visit.page.displayPath, line, 1, Message(.checkReflectionEmpty, title, String(days), command))
             } else {
                 let names = waiting.map { "'\($0.trimmingCharacters(in: CharacterSet(charactersIn: "：:")))'" }.joined(separator: ", ")
-                found.warning(visit.page.displayPath, line, 1,
-                              "\(title) prompts are unanswered, \(days) days after the visit: \(names); write each answer after its colon")
+                found.warning(visit.page.displayPath, line, 1, Message(.checkReflectionUnanswered, title, String(days), names))
             }
         }
     }

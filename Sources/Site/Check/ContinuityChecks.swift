@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import Messages
 
 /// `densho check`'s warnings about the continuity rules, each pointing at the line to fix:
 /// staff named on a visit after they left, a `next_visit` before the visit itself, two companies
@@ -17,9 +18,9 @@ enum ContinuityChecks {
         for visit in model.visits {
             for staff in visit.staff {
                 guard let person = people[staff.value], let left = person.left, visit.date > left else { continue }
-                let hint = person.successor.map { "; their successor is '\($0.value)'" } ?? ""
-                found.warning(visit.page.displayPath, staff.line, staff.column,
-                              "'\(staff.value)' left on \(left) but is staff on this visit of \(visit.date)\(hint)")
+                let message = person.successor.map { Message(.checkStaffAfterLeftSuccessor, staff.value, left.description, visit.date.description, $0.value) }
+                    ?? Message(.checkStaffAfterLeft, staff.value, left.description, visit.date.description)
+                found.warning(visit.page.displayPath, staff.line, staff.column, message)
             }
         }
     }
@@ -29,7 +30,7 @@ enum ContinuityChecks {
             guard let next = visit.nextVisit, next < visit.date else { continue }
             let at = files.location(of: "next_visit", in: visit.page.displayPath) ?? SourceLocation(line: 1, column: 1)
             found.warning(visit.page.displayPath, at.line, at.column,
-                          "next_visit \(next) is before the visit itself (\(visit.date)); a typo in the year or month?")
+                          Message(.checkNextVisitBeforeVisit, next.description, visit.date.description))
         }
     }
 
@@ -41,7 +42,7 @@ enum ContinuityChecks {
             guard let earlier = first[key] else { first[key] = company; continue }
             let at = files.location(of: "name", in: company.page.displayPath) ?? SourceLocation(line: 1, column: 1)
             found.warning(company.page.displayPath, at.line, at.column,
-                          "company name '\(company.name)' is also the name of \(earlier.page.displayPath); two records of one company split its history (merge them), and [[\(company.name)]] cannot tell them apart")
+                          Message(.checkCompanyNameShared, company.name, earlier.page.displayPath))
         }
     }
 
@@ -53,8 +54,9 @@ enum ContinuityChecks {
                 for problem in notation.problems { found.warning(visit.page.displayPath, line, 1, problem.message) }
                 if let owner = notation.owner, people[owner] == nil {
                     let close = Suggestions.closest(to: owner, among: people.keys.sorted(), limit: 3)
-                    let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'@\($0)'" }.joined(separator: ", "))?"
-                    found.warning(visit.page.displayPath, line, 1, "promise owner '@\(owner)' is not a person in content/people/\(hint)")
+                    let message = close.isEmpty ? Message(.checkPromiseOwnerUnknown, owner)
+                        : Message(.checkPromiseOwnerUnknownSuggest, owner, close.map { "'@\($0)'" }.joined(separator: ", "))
+                    found.warning(visit.page.displayPath, line, 1, message)
                 }
             }
         }

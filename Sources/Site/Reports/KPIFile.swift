@@ -8,7 +8,7 @@ enum KPIFile {
 
     static func data(_ year: FiscalYear, index: SiteIndex, label: (String) -> String) -> Data {
         var rows: [[String]] = [[label("kpi_section"), label("kpi_item"), label("kpi_detail"), label("kpi_count")]]
-        rows.append([label("fiscal_year"), "\(year.year)", "\(year.from)〜\(year.to)", ""])
+        rows.append([label("fiscal_year"), "\(year.year)", "\(year.from)" + label("range_to") + "\(year.to)", ""])
         rows.append([label("kpi_visits"), label("kpi_visits_total"), "", "\(year.visits)"])
         rows.append([label("kpi_visits"), label("kpi_companies_visited"), "", "\(year.companiesVisited)"])
         for entry in year.byKind { rows.append([label("kpi_by_kind"), label("kind_\(entry.kind.rawValue)"), "", "\(entry.count)"]) }

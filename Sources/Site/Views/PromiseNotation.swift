@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import Messages
 
 /// What a task item's text says about its promise: who owes it (`@person-id`) and by when
 /// (`期限 2026-12-15`, `期限:…`, `期限：…`, `📅 2026-12-15`). Plain text in, values out; which
@@ -12,7 +13,7 @@ public struct PromiseNotation: Sendable, Equatable {
     public var problems: [Problem] = []
 
     public struct Problem: Sendable, Equatable {
-        public let message: String
+        public let message: Message
         /// Offset in characters from the start of the text.
         public let offset: Int
     }
@@ -29,11 +30,11 @@ public struct PromiseNotation: Sendable, Equatable {
                 while j < characters.count, !Self.endsOwner(characters[j]) { j += 1 }
                 let id = String(characters[(i + 1)..<j])
                 if id.isEmpty {
-                    problems.append(Problem(message: "'\(c)' names nobody; write @person-id (an id from content/people/)", offset: i))
+                    problems.append(Problem(message: Message(.promiseOwnerEmpty, String(c)), offset: i))
                 } else if owner == nil {
                     owner = id
                 } else if owner != id {
-                    problems.append(Problem(message: "a promise has one owner; '@\(owner!)' and '@\(id)' are both named", offset: i))
+                    problems.append(Problem(message: Message(.promiseTwoOwners, owner!, id), offset: i))
                 }
                 i = max(j, i + 1)
                 continue
@@ -55,10 +56,10 @@ public struct PromiseNotation: Sendable, Equatable {
                     let normalized = written.precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "/", with: "-")
                     if let date = YAMLDate(normalized), normalized.count == 10 {
                         if due == nil { due = date }
-                        else if due != date { problems.append(Problem(message: "a promise has one due date; \(due!) and \(date) are both written", offset: i)) }
+                        else if due != date { problems.append(Problem(message: Message(.promiseTwoDueDates, due!.description, date.description), offset: i)) }
                     } else {
-                        let shown = written.isEmpty ? "nothing" : "'\(written)'"
-                        problems.append(Problem(message: "due date after '\(marker)' should be YYYY-MM-DD (e.g. \(marker) 2026-12-15), found \(shown)", offset: i))
+                        let message = written.isEmpty ? Message(.promiseDueMissing, marker) : Message(.promiseDueUnreadable, marker, written)
+                        problems.append(Problem(message: message, offset: i))
                     }
                 }
                 i = max(k, markerEnd)
