@@ -103,8 +103,10 @@ final class ReportsEndToEndTests: XCTestCase {
         do {
             let pdftotext = pdfinfo.deletingLastPathComponent().appendingPathComponent("pdftotext")
             let text = try ChildProcess.run(pdftotext, ["-layout", pdf.path, "-"]).stdout
-            XCTAssertTrue(text.contains("1 / \(count)"), "page numbers in the footer")
-            XCTAssertTrue(text.contains("2026-11-25"), "the build date in the footer")
+            // Every page's footer: the build date (people/handover-print.css) and the page number (style.css).
+            let footers = text.split(separator: "\n").filter { $0.contains("生成日 2026-11-25") && $0.contains(" / \(count)") }
+            XCTAssertEqual(footers.count, count, "page numbers and the build date in every page's footer:\n\(text)")
+            XCTAssertTrue(footers.first?.contains("1 / \(count)") == true)
             XCTAssertTrue(text.contains("この関係が大切な理由"), "the history is printed whole, headings kept")
         }
     }

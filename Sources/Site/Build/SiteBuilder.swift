@@ -186,6 +186,7 @@ public enum SiteBuilder {
             let rendered = try PageRenderer(index: index, theme: theme, views: views)
                 .renderAll(into: output, fingerprints: session.map { _ in previous?.trustedFingerprints ?? [:] })
             if views.reports { try ReportPages.write(index, theme: theme, into: output) }
+            if views.handover { try output.write(HandoverPrint.path, HandoverPrint.data(today: index.today, label: { theme.string($0) })) }
             steps.mark("pages")
             options.progress?.begin("indexing")
             // A large one-shot build renders nothing more: the pages' HTML templates, then each

@@ -1,4 +1,5 @@
 import Foundation
+import FrontMatter
 import Mustache
 
 /// Template data for the continuity rules (issue #12): the radar's and partner page's stalled
@@ -73,5 +74,24 @@ extension PageContext {
             "notYetVisited": .array(notYet.map { link($0.page.id) }),
             "hasNotYetVisited": .bool(!notYet.isEmpty),
         ]
+    }
+}
+
+/// The handover packets' print footer: the build date in the bottom margin of every printed page
+/// (`@page` margin boxes take only fixed text, so this small stylesheet is written per build; the
+/// page number is in the theme's own style.css). Made of the date and a UI string, never content.
+enum HandoverPrint {
+    static let path = "people/handover-print.css"
+
+    static func data(today: YAMLDate, label: (String) -> String) -> Data {
+        let text = "\(label("handover_packet")) · \(label("built_on")) \(today)"
+        let quoted = text.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\"", "\\": return "\\" + String(scalar)
+            case "\n", "\r", "<": return "\\" + String(scalar.value, radix: 16) + " "
+            default: return String(scalar)
+            }
+        }.joined()
+        return Data("@page { @bottom-left { content: \"\(quoted)\"; font-size: 8pt; color: #666; } }\n".utf8)
     }
 }

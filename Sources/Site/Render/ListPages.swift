@@ -215,6 +215,7 @@ extension PageContext {
             "person": link(person.page.id),
             "left": date(person.left),
             "leftPast": .bool(person.left.map { $0 <= index.today } ?? false),
+            "printCSS": .string(href(HandoverPrint.path)),
             "successor": person.successor.map { link(section: .people, slug: $0.value) } ?? .null,
             "companies": .array(companies),
             "companyCount": .int(handedOver.count),
