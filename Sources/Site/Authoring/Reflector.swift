@@ -41,29 +41,30 @@ public struct Reflector: Sendable {
         let note = Reflector.looksLikePath(target)
             ? try visit(atPath: target, workingDirectory: workingDirectory)
             : try latestVisit(of: target)
-        guard let original = FileManager.default.contents(atPath: note.url.path) else {
-            throw AuthoringError("cannot read \(note.displayPath)")
-        }
-        switch ReflectionAppender.plan(for: String(decoding: original, as: UTF8.self), date: date, prompts: prompts, sections: sections) {
-        case .fill(let line):
-            try ContentFileWriter.replace(note.url, with: ReflectionAppender.fill(original, headingLine: line, prompts: prompts))
-            return (note, .filled)
-        case .waiting(let line, let waiting):
-            // A second reflect before the first was answered: nothing to add, the prompts are there.
-            return (note, .waiting(line: line + 1, prompts: waiting))
-        case .sameDay:
-            throw AuthoringError(Message(.authoringAlreadyReflected, note.displayPath, ReflectionAppender.heading(for: date, sections: sections)))
-        case .append:
-            try ContentFileWriter.replace(note.url, with: ReflectionAppender.append(to: original, date: date, prompts: prompts, sections: sections))
-            return (note, .appended)
-        }
+        StrayTemporaryFiles.clean(in: content)
+        var outcome = Outcome.appended
+        struct NothingToWrite: Error {}
+        do {
+            // Under the note's lock: a second `reflect` at the same moment waits and then sees this one's prompts.
+            try NoteEditor.update(note.url, displayPath: note.displayPath) { original in
+                switch ReflectionAppender.plan(for: String(decoding: original, as: UTF8.self), date: date, prompts: prompts, sections: sections) {
+                case .fill(let line):
+                    outcome = .filled
+                    return ReflectionAppender.fill(original, headingLine: line, prompts: prompts)
+                case .waiting(let line, let waiting):
+                    // Before the prompts already there are answered, there is nothing to add.
+                    outcome = .waiting(line: line + 1, prompts: waiting)
+                    throw NothingToWrite()
+                case .sameDay:
+                    throw AuthoringError(Message(.authoringAlreadyReflected, note.displayPath, ReflectionAppender.heading(for: date, sections: sections)))
+                case .append:
+                    outcome = .appended
+                    return ReflectionAppender.append(to: original, date: date, prompts: prompts, sections: sections)
+                }
+            }
+        } catch is NothingToWrite {}
+        return (note, outcome)
     }
-
-    static func looksLikePath(_ target: String) -> Bool {
-        target.contains("/") || target.hasSuffix(".md")
-    }
-
-
 
     /// A path given on the command line must name a visit note inside this project's content/visits.
     public func visit(atPath path: String, workingDirectory: URL) throws -> CreatedNote {
