@@ -66,6 +66,10 @@ public struct Reflector: Sendable {
         return (note, outcome)
     }
 
+    static func looksLikePath(_ target: String) -> Bool {
+        target.contains("/") || target.hasSuffix(".md")
+    }
+
     /// A path given on the command line must name a visit note inside this project's content/visits.
     public func visit(atPath path: String, workingDirectory: URL) throws -> CreatedNote {
         let given = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
