@@ -244,13 +244,7 @@ final class AuthoringTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: project.content.appendingPathComponent("visits/2026").path)
         XCTAssertEqual(names, ["2026-08-01-minato-seiki.md"], "no temporary file is left")
 
-        // Again before the prompts are answered: nothing is added (the prompts are waiting), exit 0.
-        let twice = try densho(["reflect", path, "--today", "2026-11-25"], in: project)
-        XCTAssertEqual(twice.status, 0)
-        XCTAssertTrue(twice.stderr.contains(":21: 振り返り already has prompts waiting for answers; nothing added"), twice.stderr)
-        XCTAssertEqual(try bytes(project, path), original + Data("\n\n## 振り返り (2026-11-25)\n\n- 社長の反応は？\n- 次に聞くこと：\n".utf8))
-        // Answered, the same day: a second dated section for the day is refused.
-        try (original + Data("\n\n## 振り返り (2026-11-25)\n\n- 社長の反応は？ 上々\n- 次に聞くこと：\n".utf8)).write(to: project.root.appendingPathComponent(path))
+        // The same day again: a second dated section for the day is refused.
         let sameDay = try densho(["reflect", path, "--today", "2026-11-25"], in: project)
         XCTAssertEqual(sameDay.status, 1)
         XCTAssertTrue(sameDay.stderr.contains("already has '## 振り返り (2026-11-25)'"), sameDay.stderr)

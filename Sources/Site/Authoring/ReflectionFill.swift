@@ -8,7 +8,7 @@ extension ReflectionAppender {
         case fill(headingLine: Int)
         /// Append a dated section at the end.
         case append
-        /// A 振り返り section still holds only unanswered prompts (heading line index, the prompts).
+        /// The undated 振り返り section still holds only unanswered prompts (heading line index, the prompts).
         case waiting(headingLine: Int, prompts: [String])
         /// A section for this date exists already.
         case sameDay
@@ -17,11 +17,15 @@ extension ReflectionAppender {
     static func plan(for text: String, date: YAMLDate, prompts: [String], sections names: SectionNames = SectionNames()) -> Plan {
         let sections = ReflectionSections(text, names: names)
         if let empty = sections.sections.first(where: \.isEmpty) { return .fill(headingLine: empty.headingLine) }
+        // The same day twice is refused before anything else: two runs at once must not both write.
+        if hasSection(for: date, in: text, sections: names) { return .sameDay }
+        // The section `new visit` wrote and `reflect` filled, still unanswered: nothing to add yet.
         let promptLines = Set(prompts.map(promptLine))
-        if let waiting = sections.sections.first(where: { section in section.contentLines.allSatisfy { promptLines.contains($0) } }) {
+        if let waiting = sections.sections.first(where: { section in
+            section.undated && section.contentLines.allSatisfy { promptLines.contains($0) }
+        }) {
             return .waiting(headingLine: waiting.headingLine, prompts: waiting.contentLines.map { String($0.dropFirst(2)) })
         }
-        if hasSection(for: date, in: text, sections: names) { return .sameDay }
         return .append
     }
 

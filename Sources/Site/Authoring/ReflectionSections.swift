@@ -14,6 +14,8 @@ struct ReflectionSections {
         let isEmpty: Bool
         /// The lines after the heading, trimmed, non-blank.
         let contentLines: [String]
+        /// The heading names no day (`## 振り返り`, as `new visit` writes it, not `## 振り返り (2026-11-25)`).
+        let undated: Bool
     }
 
     let lines: [Substring]
@@ -30,10 +32,11 @@ struct ReflectionSections {
             index += 1
         }
         var fence: String? = nil
-        var open: (line: Int, content: [String])? = nil
+        var open: (line: Int, content: [String], undated: Bool)? = nil
         func close(at end: Int) {
             guard let current = open else { return }
-            found.append(Found(headingLine: current.line, end: end, isEmpty: current.content.isEmpty, contentLines: current.content))
+            found.append(Found(headingLine: current.line, end: end, isEmpty: current.content.isEmpty, contentLines: current.content,
+                               undated: current.undated))
             open = nil
         }
         while index < lines.count {
@@ -47,7 +50,7 @@ struct ReflectionSections {
                 if open != nil { open!.content.append(trimmed) }
             } else if let title = ReflectionSections.headingText(line) {
                 close(at: index)
-                if names.matches(title, .reflection) { open = (index, []) }
+                if names.matches(title, .reflection) { open = (index, [], !title.contains(where: \.isNumber)) }
             } else if open != nil, !trimmed.isEmpty {
                 open!.content.append(trimmed)
             }
