@@ -83,7 +83,7 @@ public enum SiteBuilder {
         let sources = cache?.parseAll(files, options: options) ?? SourceParser.parseAll(files, options: options)
         steps.mark("  parse")
         defer { steps.mark("  site.yml") }
-        return ReadContent(config: config, configBytes: FileManager.default.contents(atPath: configURL.path),
+        return ReadContent(config: config, configBytes: SourceText.contents(atPath: configURL.path),
                            files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [], scanner: scanner)
     }
 
