@@ -12,7 +12,7 @@ final class LayeringTests: XCTestCase {
         ["Model"],       // typed model, note format, derived page paths, --public filter
         ["Links"],       // wiki links and backlinks
         ["Views"],       // the published site's lookups and derived views (radar, funnel…)
-        ["Output"],      // writing the site atomically
+        ["Output", "Reports"],   // writing the site atomically; report files (CSV, calendar, JSON)
         ["Render"],      // template data and pages
         ["Build"],       // the build's steps, sessions, quick rebuilds, search publishing
         ["Check", "Authoring"],

@@ -26,10 +26,10 @@ final class SiteMapTests: XCTestCase {
     func testARouteCanWriteANonHTMLFileAndARebuildKeepsItWhenUnchanged() throws {
         let fixture = try Fixture(Fixture.people.merging([Fixture.company("kita"), Fixture.visit("2026-09-10", "kita")]) { a, _ in a })
         defer { fixture.remove() }
-        let csv = Route(name: "kpi", audience: .team) { input in
+        let csv = Route(name: "visit counts", audience: .team) { input in
             let years = Set(input.site.model.visits.map(\.date.year)).sorted()
             return years.map { year in
-                RoutePage("reports/kpi-\(year).csv") { context in
+                RoutePage("reports/visits-\(year).csv") { context in
                     let visits = context.index.model.visits.filter { $0.date.year == year }
                     return Data(("年,訪問数\n\(year),\(visits.count)\n").utf8)
                 }
@@ -44,8 +44,8 @@ final class SiteMapTests: XCTestCase {
         let first = try StagedSite(output: site)
         let built = try renderer.renderAll(into: first, fingerprints: [:])
         try first.commit()
-        XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("reports/kpi-2026.csv"), encoding: .utf8), "年,訪問数\n2026,1\n")
-        XCTAssertNotNil(built.fingerprints["reports/kpi-2026.csv"])
+        XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("reports/visits-2026.csv"), encoding: .utf8), "年,訪問数\n2026,1\n")
+        XCTAssertNotNil(built.fingerprints["reports/visits-2026.csv"])
 
         let again = try LiveSite(updating: site)
         let rebuilt = try renderer.renderAll(into: again, fingerprints: built.fingerprints)
@@ -53,7 +53,7 @@ final class SiteMapTests: XCTestCase {
         XCTAssertEqual(again.filesReused, again.filesWritten, "nothing changed, so every file is kept")
 
         let publicRenderer = PageRenderer(index: index, theme: try Self.theme(), views: .forPublic(fixture.load().model), routes: renderer.routes)
-        XCTAssertFalse(publicRenderer.pages().contains { $0.path.hasPrefix("reports/") }, "a team route is not public")
+        XCTAssertFalse(publicRenderer.pages().contains { $0.path == "reports/visits-2026.csv" }, "a team route is not public")
     }
 
     static func theme() throws -> Theme {

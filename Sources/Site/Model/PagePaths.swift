@@ -19,5 +19,7 @@ enum VisitYearPages {
 }
 
 enum HandoverPages {
+    /// A history longer than this (characters of plain text) is collapsed on screen.
+    static let collapseHistoryAbove = 400
     static func path(for person: Person) -> String { "people/\(person.page.slug)-handover.html" }
 }

@@ -22,11 +22,11 @@ enum SiteMap {
     static let routes: [Route] = [
         company, visit, playbook, person, handover, partner,
         home, companyList, visitList, visitYear, peopleList, partnerList, handbook, handbookPrint, radar,
-        topicList, topic, search, notFound,
+        topicList, topic, search, notFound, reports, fiscalYear, reportFiles, handoverPrint,
     ]
 
     /// The site-wide navigation, in the order it appears on every page (only routes with a `nav` label).
-    static let navigation: [Route] = [home, companyList, visitList, radar, topicList, partnerList, peopleList, handbook, search]
+    static let navigation: [Route] = [home, companyList, visitList, radar, topicList, partnerList, peopleList, reports, handbook, search]
 
     // MARK: Content pages: one per note, at the note's own address (`PageInfo.outputPath`).
 
@@ -98,6 +98,29 @@ enum SiteMap {
     }
     static let search = Route.one("search", path: "search.html", template: "search", nav: "nav_search") { _ in { $0.searchPage() } }
     static let notFound = Route.one("404", path: "404.html", template: "404") { _ in { $0.notFound() } }
+
+    // MARK: Reports (PRODUCT.md, "Reports"): the team's only.
+
+    static let reports = Route.one("reports", path: ReportPages.index, template: "reports", audience: .team, nav: "nav_reports") { input in
+        let years = input.site.fiscalYears()
+        return { $0.reportsIndex(years) }
+    }
+    static let fiscalYear = Route(name: "fiscal-year", audience: .team) { input in
+        input.site.fiscalYears().map { year in RoutePage(ReportPages.path(for: year.year), template: "fiscal-year") { $0.fiscalYearPage(year) } }
+    }
+    /// The Excel CSV per fiscal year, the calendar and continuity.json: they list open promises.
+    static let reportFiles = Route(name: "report files", audience: .team, quick: .visitDigests) { input in
+        input.site.fiscalYears().map { year in
+            RoutePage(KPIFile.path(year.year)) { KPIFile.data(year, index: $0.index, label: $0.label) }
+        } + [
+            RoutePage(CalendarFile.path) { CalendarFile.data($0.index, label: $0.label) },
+            RoutePage(ContinuityReport.path) { ContinuityReport.data($0.index) },
+        ]
+    }
+    /// The print footer of handover packets.
+    static let handoverPrint = Route(name: "handover print", audience: .team) { _ in
+        [RoutePage(HandoverPrint.path) { HandoverPrint.data(today: $0.index.today, label: $0.label) }]
+    }
 }
 
 /// One kind of file of the site.
