@@ -37,11 +37,13 @@ struct PageRenderer {
         }
         let values = results.values
         if let error = values.compactMap(\.error).first { throw error }
-        guard previous != nil else { return (jobs.count, [:]) }
+        // Pages are what templates draw; files made directly (CSV, calendar…) are not counted as pages.
+        let pages = jobs.filter { if case .template = $0.output { return true } else { return false } }.count
+        guard previous != nil else { return (pages, [:]) }
         var fingerprints: [String: UInt64] = [:]
         fingerprints.reserveCapacity(jobs.count)
         for (job, value) in zip(jobs, values) { fingerprints[job.path] = value.fingerprint }
-        return (jobs.count, fingerprints)
+        return (pages, fingerprints)
     }
 
     /// Writes one file (or keeps the previous build's); returns its fingerprint (0 without `previous`).
