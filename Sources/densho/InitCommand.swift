@@ -20,7 +20,10 @@ enum InitCommand {
         }
         try ProjectScaffold.create(at: URL(fileURLWithPath: folder), theme: theme, today: try CLI.parseToday(a.value("today")))
         print("densho: new project in \(folder)/")
-        print("  cd \(folder) && densho build    # then open site/index.html")
+        // `densho init .` needs no `cd .`: say only what is left to do.
+        let here = URL(fileURLWithPath: folder).standardizedFileURL.path
+            == URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        print(here ? "  densho build    # then open site/index.html" : "  cd \(folder) && densho build    # then open site/index.html")
         return 0
     }
 

@@ -95,6 +95,7 @@ extension PageContext {
             "since": date(company.since),
             "status": .string(label("company_\(company.status.rawValue)")),
             "themes": themeLinks(company.page.themeNames),
+            "hasThemes": .bool(!company.page.themeNames.isEmpty),
             "contacts": .array(company.contacts.map { c in
                 .object(["name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null])
             }),
@@ -103,6 +104,7 @@ extension PageContext {
             "timeline": .array(visits.map(visitSummary)),
             "lastVisit": index.lastVisit(of: company).map { .string($0.date.description) } ?? .null,
             "daysSince": index.daysSinceLastVisit(of: company).map { .int($0) } ?? .null,
+            "ago": ago(index.daysSinceLastVisit(of: company)),
             "cadence": .int(index.cadence(of: company)),
             "overdue": .bool((overdue ?? 0) > 0),
             "daysOverdue": overdue.map { .int($0) } ?? .null,
@@ -124,6 +126,7 @@ extension PageContext {
             "company": link(section: .companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
             "themes": themeLinks(visit.page.themeNames),
+            "hasThemes": .bool(!visit.page.themeNames.isEmpty),
             "referrals": .array(visit.referrals.map { r in
                 .object(["partner": link(section: .partners, slug: r.to.value),
                          "status": .string(label("status_\(r.status.rawValue)")), "statusKey": .string(r.status.rawValue),
@@ -180,7 +183,7 @@ extension PageContext {
         }
         return frame(title: partner.name, kind: "partner", [
             "name": .string(partner.name),
-            "partnerKind": partner.kind.map { .string($0) } ?? .null,
+            "partnerKind": partnerKind(partner.kind),
             "body": .string(html(partner.page)),
             "referralCount": .int(received.count),
             "groups": .array(groups),
@@ -196,7 +199,7 @@ extension PageContext {
         return frame(title: playbook.page.title, kind: "playbook", [
             "themes": themeLinks(playbook.page.themeNames),
             "body": .string(html(playbook.page)),
-            "toc": .array(playbook.page.markdown.headings.filter { $0.level <= 3 }.map { h in
+            "toc": .array(playbook.page.markdown.headings.dropFirst(opensWithTitle(playbook.page) ? 1 : 0).filter { $0.level <= 3 }.map { h in
                 .object(["text": .string(h.text), "href": .string("#" + RelativeURL.encodeSegment(h.id)), "level": .int(h.level)])
             }),
             "previous": previous.map { link($0.page.id) } ?? .null,
