@@ -121,6 +121,26 @@ final class PageSlipsTests: XCTestCase {
         XCTAssertTrue(try p.read("site/partners/ip-center.html").contains("Partner · Intellectual property"))
     }
 
+    func testDateStyleIsUsedOnEveryPageWhileSearchKeepsISO() throws {
+        let p = try built({ p in
+            try p.write("content/site.yml", "title: テスト市\nlanguage: ja\ndate_style: wareki\n")
+        }, today: "2026-12-02")
+        let visit = try p.read("site/visits/2026/2026-08-01-minato-seiki.html")
+        XCTAssertTrue(visit.contains(#"<time datetime="2026-08-01">令和8年8月1日</time>"#))
+        XCTAssertTrue(visit.contains("<title>令和8年8月1日 株式会社みなと精機 | テスト市</title>"))
+        XCTAssertTrue(visit.contains("生成日 令和8年12月2日"), "the footer too")
+        let company = try p.read("site/companies/minato-seiki.html")
+        XCTAssertTrue(company.contains("最終訪問 令和8年8月1日（123日前）"))
+        XCTAssertTrue(company.contains("<dd>平成31年4月1日</dd>"), "since 2019-04-01, a month before 令和")
+        let handover = try p.read("site/people/tanaka-handover.html")
+        XCTAssertTrue(handover.contains("異動・退任 令和8年3月31日"))
+        for page in [visit, company, handover] { XCTAssertFalse(page.contains(">2026-"), "no ISO day left in the text") }
+        let search = try FileManager.default.contentsOfDirectory(atPath: p.site.appendingPathComponent("search").path)
+            .map { try p.read("site/search/\($0)") }.joined()
+        XCTAssertTrue(search.contains("2026-08-01"), "the search index keeps ISO")
+        XCTAssertFalse(search.contains("令和"))
+    }
+
     func testInitInTheCurrentFolderSaysOnlyWhatIsLeftToDo() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("densho-init-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

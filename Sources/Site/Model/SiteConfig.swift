@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable {
     public var themes: [String]
     public var reflectionPrompts: [String]
     public var unsafeHTML: Bool
+    /// How pages write days (`date_style`: iso | japanese | wareki); search and files keep ISO.
+    public var dateStyle: DateStyle = .iso
 
     public static let defaultReflectionPrompts = [
         "うまくいったこと",
@@ -56,6 +58,7 @@ public struct SiteConfig: Sendable {
         let prompts = reader.list("reflection_prompts").map(\.value)
         if !prompts.isEmpty { config.reflectionPrompts = prompts }
         config.unsafeHTML = reader.bool("unsafe_html") ?? false
+        if let style: DateStyle = reader.enumeration("date_style", default: .iso) { config.dateStyle = style }
         reader.warnUnknownKeys()
         diagnostics.append(contentsOf: reader.diagnostics)
         return config

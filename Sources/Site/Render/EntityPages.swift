@@ -48,9 +48,10 @@ enum NoteSection {
 extension PageContext {
     func visitSummary(_ visit: Visit) -> MustacheValue {
         .object([
-            "title": .string(visit.page.title),
+            "title": .string(title(of: visit.page)),
             "href": .string(href(visit.page.outputPath)),
-            "date": .string(visit.date.description),
+            "date": .string(day(visit.date)),
+            "dateISO": .string(visit.date.description),
             "kind": .string(label("kind_\(visit.kind.rawValue)")),
             "company": link(section: .companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
@@ -62,8 +63,8 @@ extension PageContext {
 
     func promise(_ promise: OpenPromise) -> MustacheValue {
         .object(["text": .string(promise.text), "visit": .object([
-            "title": .string(promise.visit.page.title), "href": .string(href(promise.visit.page.outputPath)),
-            "date": .string(promise.visit.date.description)])])
+            "title": .string(title(of: promise.visit.page)), "href": .string(href(promise.visit.page.outputPath)),
+            "date": .string(day(promise.visit.date))])])
     }
 
     func referralThread(_ thread: ReferralThread) -> MustacheValue {
@@ -74,7 +75,7 @@ extension PageContext {
             "statusKey": .string(thread.latest.status.rawValue),
             "inFlight": .bool(thread.latest.status.isInFlight),
             "steps": .array(thread.steps.map { step in
-                .object(["date": .string(step.visit.date.description), "href": .string(href(step.visit.page.outputPath)),
+                .object(["date": .string(day(step.visit.date)), "href": .string(href(step.visit.page.outputPath)),
                          "status": .string(label("status_\(step.referral.status.rawValue)")),
                          "note": step.referral.note.map { .string($0) } ?? .null])
             }),
@@ -102,7 +103,7 @@ extension PageContext {
             "body": .string(html(company.page)),
             "visitCount": .int(visits.count),
             "timeline": .array(visits.map(visitSummary)),
-            "lastVisit": index.lastVisit(of: company).map { .string($0.date.description) } ?? .null,
+            "lastVisit": index.lastVisit(of: company).map { .string(day($0.date)) } ?? .null,
             "daysSince": index.daysSinceLastVisit(of: company).map { .int($0) } ?? .null,
             "ago": ago(index.daysSinceLastVisit(of: company)),
             "cadence": .int(index.cadence(of: company)),
@@ -120,8 +121,9 @@ extension PageContext {
         let position = siblings.firstIndex { $0.page.id == visit.page.id }
         let newer = position.flatMap { $0 > 0 ? siblings[$0 - 1] : nil }
         let older = position.flatMap { $0 + 1 < siblings.count ? siblings[$0 + 1] : nil }
-        return frame(title: visit.page.title, kind: "visit", [
-            "date": .string(visit.date.description),
+        return frame(title: title(of: visit.page), kind: "visit", [
+            "date": .string(day(visit.date)),
+            "dateISO": .string(visit.date.description),
             "kind": .string(label("kind_\(visit.kind.rawValue)")),
             "company": link(section: .companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
@@ -134,8 +136,8 @@ extension PageContext {
             }),
             "nextVisit": date(visit.nextVisit),
             "body": .string(html(visit.page)),
-            "previous": older.map { .object(["title": .string($0.page.title), "href": .string(href($0.page.outputPath))]) } ?? .null,
-            "next": newer.map { .object(["title": .string($0.page.title), "href": .string(href($0.page.outputPath))]) } ?? .null,
+            "previous": older.map { .object(["title": .string(title(of: $0.page)), "href": .string(href($0.page.outputPath))]) } ?? .null,
+            "next": newer.map { .object(["title": .string(title(of: $0.page)), "href": .string(href($0.page.outputPath))]) } ?? .null,
             "backlinks": backlinks(visit.page.id),
         ])
     }
@@ -156,7 +158,7 @@ extension PageContext {
             }),
             "companies": .array(held.map { c in
                 .object(["title": .string(c.name), "href": .string(href(c.page.outputPath)),
-                         "lastVisit": index.lastVisit(of: c).map { .string($0.date.description) } ?? .null,
+                         "lastVisit": index.lastVisit(of: c).map { .string(day($0.date)) } ?? .null,
                          "overdue": .bool((index.daysOverdue(c) ?? 0) > 0)])
             }),
             "visits": .array((index.visitsByPerson[person.page.slug] ?? []).prefix(10).map(visitSummary)),
@@ -176,7 +178,7 @@ extension PageContext {
                 "count": .int(items.count),
                 "items": .array(items.map { item in
                     .object(["company": link(section: .companies, slug: item.visit.company.value),
-                             "date": .string(item.visit.date.description), "href": .string(href(item.visit.page.outputPath)),
+                             "date": .string(day(item.visit.date)), "href": .string(href(item.visit.page.outputPath)),
                              "note": item.referral.note.map { .string($0) } ?? .null])
                 }),
             ])

@@ -28,7 +28,7 @@ extension PageContext {
             "industry": company.industry.map { .string($0) } ?? .null,
             "status": .string(label("company_\(company.status.rawValue)")),
             "owner": owner(of: company),
-            "lastVisit": index.lastVisit(of: company).map { .string($0.date.description) } ?? .null,
+            "lastVisit": index.lastVisit(of: company).map { .string(day($0.date)) } ?? .null,
             "daysSince": index.daysSinceLastVisit(of: company).map { .int($0) } ?? .null,
             "ago": ago(index.daysSinceLastVisit(of: company)),
             "overdue": .bool((index.daysOverdue(company) ?? 0) > 0),
@@ -200,8 +200,8 @@ extension PageContext {
                     let html = NoteSection.indices(name, in: md).map { self.html(visit.page, section: $0) }.joined()
                     return html.allSatisfy(\.isWhitespace) ? .null : .string(html)
                 }
-                return .object(["title": .string(visit.page.title), "href": .string(href(visit.page.outputPath)),
-                                "date": .string(visit.date.description),
+                return .object(["title": .string(title(of: visit.page)), "href": .string(href(visit.page.outputPath)),
+                                "date": .string(day(visit.date)),
                                 "diagnosis": sections(NoteSection.diagnosis), "reflection": sections(NoteSection.reflection)])
             }
             return .object([

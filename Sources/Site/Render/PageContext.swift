@@ -39,7 +39,7 @@ struct PageContext {
     func link(_ id: PageID) -> MustacheValue {
         // `href` is always present (null when unpublished) so a template never picks up an outer `href`.
         guard let page = index.page(id) else { return .object(["title": .string(label("unpublished_page")), "href": .null]) }
-        return .object(["title": .string(page.title), "href": .string(href(page.outputPath))])
+        return .object(["title": .string(title(of: page)), "href": .string(href(page.outputPath))])
     }
 
     func link(section: Section, slug: String) -> MustacheValue { link(PageID(section: section, slug: slug)) }
@@ -52,7 +52,18 @@ struct PageContext {
         .array(names.map { .object(["title": .string($0), "href": .string(href(index.themePath($0)))]) })
     }
 
-    func date(_ date: YAMLDate?) -> MustacheValue { date.map { .string($0.description) } ?? .null }
+    /// A day as the site writes it (`date_style`); null when there is none.
+    func date(_ date: YAMLDate?) -> MustacheValue { date.map { .string(day($0)) } ?? .null }
+
+    func day(_ date: YAMLDate) -> String { index.model.config.dateStyle.format(date) }
+
+    /// A page's title as the site writes days: a visit's title starts with its (ISO) date, which the
+    /// search index keeps; pages show it in the site's `date_style`.
+    func title(of page: PageInfo) -> String {
+        guard page.section == .visits, index.model.config.dateStyle != .iso,
+              let date = YAMLDate(String(page.title.prefix(10))) else { return page.title }
+        return day(date) + page.title.dropFirst(10)
+    }
 
     /// Whether the body opens with `# <the page's title>`: the page prints its title already, so
     /// that heading is left out of the body, the table of contents and excerpts (no title twice).
@@ -154,7 +165,7 @@ struct PageContext {
             // The home page's title is the site's own: "X | X" would read as a slip.
             "documentTitle": .string(title == index.model.config.title ? title : "\(title) | \(index.model.config.title)"),
             "pageKind": .string(kind),
-            "today": .string(index.today.description),
+            "today": .string(day(index.today)),
             "t": bodiesAsTokens ? theme.stringsToken : theme.stringValues,
             "nav": .array(Navigation.items.filter { views.includes($0.path) }.map { item in
                 .object(["label": .string(label(item.labelKey)), "href": .string(href(item.path)),
