@@ -40,7 +40,7 @@ final class PageLayoutBrowserTests: XCTestCase {
     struct Finding: Decodable { let page: String; let width: Int; let problems: [String] }
 
     func testEveryPageKindFitsAndHasNoEmptyLabelsUndefinedOrRepeatedTitles() throws {
-        guard let chromium = Chromium.find() else { return XCTFail(Chromium.missingMessage) }
+        let chromium = try Chromium.require()
         let root = Densho.repositoryRoot
         let built = try Densho.run(["build", "--content", root.appendingPathComponent("content").path, "--output", Self.site.path,
                                     "--theme", root.appendingPathComponent("themes/default").path, "--today", "2026-12-02"])
