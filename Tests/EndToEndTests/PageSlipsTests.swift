@@ -141,6 +141,56 @@ final class PageSlipsTests: XCTestCase {
         XCTAssertFalse(search.contains("令和"))
     }
 
+    func companyWithContacts(_ contacts: String) -> (TemporaryProject) throws -> Void {
+        { p in
+            try p.write("content/companies/minato-seiki.md", "---\nname: 株式会社みなと精機\nowner: tanaka\ncontacts:\n\(contacts)---\n")
+        }
+    }
+
+    func testContactsCarryPhoneEmailAndAPeriodAndFormerOnesStayMarkedAfterTheCurrentOnes() throws {
+        let p = try built(companyWithContacts("""
+          - name: 森 一男
+            role: 前営業課長
+            since: 2015-04-01
+            until: 2022-03-31
+          - name: 田村 悠
+            role: 営業課長
+            phone: ０４６５－００－１２３４
+            email: tamura@example.jp
+            since: 2022-04-01
+
+        """))
+        let company = try p.read("site/companies/minato-seiki.html")
+        let current = try XCTUnwrap(company.range(of: "田村 悠")), former = try XCTUnwrap(company.range(of: "森 一男"))
+        XCTAssertLessThan(current.lowerBound, former.lowerBound, "current contacts first")
+        XCTAssertTrue(company.contains(#"<a href="tel:0465001234">０４６５－００－１２３４</a>"#), "dialable whatever the width")
+        XCTAssertTrue(company.contains(#"<a href="mailto:tamura@example.jp">tamura@example.jp</a>"#))
+        XCTAssertTrue(company.contains("<span>2022-04-01〜</span>"))
+        XCTAssertTrue(company.contains(#"<li class="contact former"><strong>森 一男</strong> <span class="role">前営業課長</span> <span class="tag former">以前の窓口</span>"#))
+        XCTAssertTrue(company.contains("<span>2015-04-01〜2022-03-31</span>"))
+        XCTAssertTrue(try p.read("site/people/tanaka-handover.html").contains("以前の窓口"), "the handover packet shows it too")
+
+        let check = try Densho.run(["check", "--content", p.content.path, "--today", "2026-11-25"])
+        XCTAssertFalse(check.stdout.contains("unknown field"), check.stdout + check.stderr)
+    }
+
+    func testContactSlipsAreReportedWhereTheyAre() throws {
+        let p = try TemporaryProject()
+        try p.writeMinimalSite()
+        try companyWithContacts("""
+          - name: 森 一男
+            email: mori＠example.jp
+            since: 2022-04-01
+            until: 2021-03-31
+
+        """)(p)
+        let check = try Densho.run(["check", "--content", p.content.path, "--today", "2026-11-25"])
+        let output = check.stdout + check.stderr
+        XCTAssertTrue(output.contains("companies/minato-seiki.md:8:12: error: 'until' (2021-03-31) is before 'since' (2022-04-01)"), output)
+        XCTAssertTrue(output.contains("companies/minato-seiki.md:6:12: warning: 'email' does not look like an address"), output)
+        XCTAssertTrue(output.contains("the ＠ is full-width, write @"), output)
+    }
+
     func testInitInTheCurrentFolderSaysOnlyWhatIsLeftToDo() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("densho-init-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

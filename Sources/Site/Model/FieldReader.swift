@@ -152,6 +152,15 @@ struct FieldReader {
         return result
     }
 
+    /// A problem with a field across its neighbours (`until` before `since`), at the field's value.
+    mutating func error(at key: String, _ message: String) {
+        if let value = node[key] { fail(value, message) }
+    }
+
+    mutating func warning(at key: String, _ message: String) {
+        if let value = node[key] { diagnostics.warning(path, value.location.line, value.location.column, message) }
+    }
+
     /// Unknown keys are warnings, not errors: a typo (`stauts`) should be seen, but must not stop a build.
     mutating func warnUnknownKeys() {
         for entry in node.entries ?? [] where !used.contains(entry.key) {

@@ -89,6 +89,22 @@ public struct Contact: Sendable {
     public let name: String
     public let role: String?
     public let note: String?
+    public var phone: String? = nil
+    public var email: String? = nil
+    /// When this person became the company's contact, and when they stopped (left the company or
+    /// the role): a former contact stays on the page, marked as such, for the history.
+    public var since: YAMLDate? = nil
+    public var until: YAMLDate? = nil
+
+    /// No longer the contact on `today`.
+    public func isFormer(on today: YAMLDate) -> Bool { until.map { $0 < today } ?? false }
+
+    /// One `@` with something on each side, no spaces; a full-width `＠` fails (a typing slip).
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains { $0.isWhitespace } && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+    }
 }
 
 public struct Company: Sendable {

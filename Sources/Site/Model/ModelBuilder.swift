@@ -44,7 +44,19 @@ struct ModelBuilder {
         let name = r.string("name", required: true)
         let contacts: [Contact] = r.records("contacts") { c in
             guard let name = c.string("name", required: true) else { return nil }
-            return Contact(name: name, role: c.string("role"), note: c.string("note"))
+            var contact = Contact(name: name, role: c.string("role"), note: c.string("note"))
+            contact.phone = c.string("phone")
+            contact.email = c.string("email")
+            if let email = contact.email, !Contact.looksLikeEmail(email) {
+                let hint = email.contains("＠") ? "; the ＠ is full-width, write @" : ""
+                c.warning(at: "email", "'email' does not look like an address (name@example.jp): '\(email)'\(hint)")
+            }
+            contact.since = c.date("since")
+            contact.until = c.date("until")
+            if let since = contact.since, let until = contact.until, until < since {
+                c.error(at: "until", "'until' (\(until)) is before 'since' (\(since))")
+            }
+            return contact
         }
         let company = Company(
             page: page, name: name ?? page.slug, kana: r.string("kana"), industry: r.string("industry"),

@@ -82,6 +82,33 @@ extension PageContext {
         ])
     }
 
+    /// A company's faces: current contacts first, then former ones (kept for the history, marked).
+    func contacts(of company: Company) -> MustacheValue {
+        let current = company.contacts.filter { !$0.isFormer(on: index.today) }
+        let former = company.contacts.filter { $0.isFormer(on: index.today) }
+        return .array((current + former).map { c in
+            let period: String? = switch (c.since, c.until) {
+            case let (since?, until?): day(since) + label("range_dash") + day(until)
+            case let (since?, nil): day(since) + label("range_dash")
+            case let (nil, until?): label("range_dash") + day(until)
+            case (nil, nil): nil
+            }
+            // tel: takes digits and + only, whatever width or punctuation the number was typed in.
+            let dial = c.phone.map { $0.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? $0 }?
+                .filter { $0.isASCII && ($0.isNumber || $0 == "+") }
+            return .object([
+                "name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null,
+                "phone": c.phone.map { .string($0) } ?? .null,
+                "tel": dial.map { .string($0) } ?? .null,
+                "email": c.email.map { .string($0) } ?? .null,
+                "mailto": c.email.flatMap { Contact.looksLikeEmail($0) ? .string("mailto:" + $0) : nil } ?? .null,
+                "period": period.map { .string($0) } ?? .null,
+                "former": .bool(c.isFormer(on: index.today)),
+                "reach": .bool(c.phone != nil || c.email != nil || period != nil),
+            ])
+        })
+    }
+
     func company(_ company: Company) -> MustacheValue {
         let visits = index.visitsByCompany[company.page.slug] ?? []
         let overdue = index.daysOverdue(company)
@@ -97,9 +124,7 @@ extension PageContext {
             "status": .string(label("company_\(company.status.rawValue)")),
             "themes": themeLinks(company.page.themeNames),
             "hasThemes": .bool(!company.page.themeNames.isEmpty),
-            "contacts": .array(company.contacts.map { c in
-                .object(["name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null])
-            }),
+            "contacts": contacts(of: company),
             "body": .string(html(company.page)),
             "visitCount": .int(visits.count),
             "timeline": .array(visits.map(visitSummary)),

@@ -206,9 +206,7 @@ extension PageContext {
             }
             return .object([
                 "company": companyRow(company),
-                "contacts": .array(company.contacts.map { c in
-                    .object(["name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null])
-                }),
+                "contacts": contacts(of: company),
                 "history": .string(String(index.plainText(company.page).prefix(300))),
                 "recent": .array(recent),
                 "promises": .array(index.openPromises(of: company).map(promise)),
