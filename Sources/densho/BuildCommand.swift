@@ -3,7 +3,7 @@ import Site
 
 enum BuildCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valueFlags: ["content", "output", "theme", "today"], switchFlags: ["public", "help", "watch"])
+        let a = try Arguments(args, valueFlags: ["content", "output", "theme", "today"], switchFlags: ["public", "drafts", "help", "watch"])
         if a.has("help") { print(CLI.usage); return 0 }
         if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
         let content = a.value("content") ?? "content"
@@ -13,6 +13,7 @@ enum BuildCommand {
             contentDirectory: URL(fileURLWithPath: content), outputDirectory: URL(fileURLWithPath: output),
             themeDirectory: URL(fileURLWithPath: theme), today: try CLI.parseToday(a.value("today")),
             publicOnly: a.has("public"), contentDisplayPath: content, themeDisplayPath: theme)
+        options.includeDrafts = a.has("drafts")
         if a.has("watch") { return BuildWatch.run(options, outputDisplay: output) }
         let line = ProgressLine.startIfTerminal()
         options.progress = line?.progress

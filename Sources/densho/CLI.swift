@@ -9,7 +9,7 @@ enum CLI {
     densho \(version) — a static-site generator for visit-based SME support teams
 
     Usage:
-      densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public] [--watch]
+      densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public] [--drafts] [--watch]
       densho serve [--port 1313] [--host 127.0.0.1] [build options]
       densho search QUERY… [--site DIR] [--type T] [--theme X] [--company SLUG] [--person ID]
                     [--partner ID] [--year YYYY] [--limit N] [--json]
@@ -37,6 +37,7 @@ enum CLI {
       --theme DIR         theme folder (default: themes/default)
       --today YYYY-MM-DD  the day dates are counted from (default: today)
       --public            build only public pages (playbooks by default)
+      --drafts            build notes marked `draft: true` too (never with --public)
       --site DIR          search: the built site (default: site)
       --type, --theme, --company, --person, --partner, --year VALUE
                           search filters (for search, --theme is the theme filter); a value or its label

@@ -10,7 +10,7 @@ import Darwin
 enum ServeCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, valueFlags: ["content", "output", "theme", "today", "port", "host"],
-                              switchFlags: ["public", "help"])
+                              switchFlags: ["public", "drafts", "help"])
         if a.has("help") { print(CLI.usage); return 0 }
         if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
         let content = a.value("content") ?? "content"
@@ -24,10 +24,11 @@ enum ServeCommand {
         guard let port = Int(portText), (0...65535).contains(port) else {
             throw UsageError(message: "--port expects a number from 0 to 65535 (0: any free port), not '\(portText)'")
         }
-        let options = BuildOptions(
+        var options = BuildOptions(
             contentDirectory: URL(fileURLWithPath: content), outputDirectory: URL(fileURLWithPath: output),
             themeDirectory: URL(fileURLWithPath: theme), today: try CLI.parseToday(a.value("today")),
             publicOnly: a.has("public"), contentDisplayPath: content, themeDisplayPath: theme)
+        options.includeDrafts = a.has("drafts")
 
         // Listen first: a port already in use is reported before any work is done.
         let socket = try ListeningSocket(host: host, port: port)

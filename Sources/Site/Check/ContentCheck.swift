@@ -22,7 +22,16 @@ public enum ContentCheck {
         themesOutsideVocabulary(model, into: &found)
         orphanedCompanies(model, today: today, into: &found)
         slugsSharedAcrossKinds(model, into: &found)
+        drafts(model, into: &found)
         return found.sorted
+    }
+
+    /// Every note marked `draft: true`, so nobody wonders why a page is missing from the site.
+    private static func drafts(_ model: SiteModel, into found: inout DiagnosticList) {
+        model.forEachPage { page in
+            guard let line = page.draftLine else { return }
+            found.warning(page.displayPath, line, 1, "draft: left out of every build ('densho build --drafts' includes it; a --public build never does)")
+        }
     }
 
     private static func missingReflections(_ model: SiteModel, today: YAMLDate, into found: inout DiagnosticList) {

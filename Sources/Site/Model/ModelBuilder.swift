@@ -17,9 +17,10 @@ struct ModelBuilder {
             let visibilityDefault: Visibility = source.file.section == .playbooks ? .public : .internal
             let visibility: Visibility = reader.enumeration("visibility", default: visibilityDefault) ?? visibilityDefault
             let themes = reader.list("themes")
+            let draftLine = reader.bool("draft") == true ? source.frontMatter["draft"].map(\.location.line) : nil
             let page = PageInfo(section: source.file.section, slug: source.file.slug, displayPath: source.file.displayPath,
                                 title: source.file.slug, visibility: visibility, themes: themes,
-                                markdown: source.markdown, bodyFirstLine: source.bodyFirstLine)
+                                markdown: source.markdown, bodyFirstLine: source.bodyFirstLine, draftLine: draftLine)
             switch source.file.section {
             case .companies: if let c = readCompany(page, &reader) { model.companies.append(c) }
             case .visits: if let v = readVisit(page, &reader) { model.visits.append(v) }
