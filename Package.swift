@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "Mustache"),
         .target(name: "Search"),
         .target(name: "Site", dependencies: ["FrontMatter", "Markdown", "Mustache", "Search"]),
-        .executableTarget(name: "densho", dependencies: ["Site", "Search"]),
+        .executableTarget(name: "densho", dependencies: ["Site", "Search", "Mustache"]),
         // Benchmark: generates a corpus and times densho against cmark alone and Hugo + Pagefind.
         .executableTarget(name: "densho-bench", dependencies: ["Site", "Search", "Markdown", "FrontMatter", "Seeded"]),
 

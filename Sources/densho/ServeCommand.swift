@@ -39,16 +39,27 @@ enum ServeCommand {
             Leave out --host to serve on 127.0.0.1 only.
             """)
         }
-        let rebuilder = Rebuilder(options: options, outputDisplay: output)
+        let generation = BuildGeneration()
+        // A failed build shows its errors over the open pages: they reload into the box, and out
+        // of it after the next good build (see BuildErrorOverlay).
+        let overlay = BuildErrorOverlay()
+        var rebuilder = Rebuilder(options: options, outputDisplay: output)
+        rebuilder.onFailure = { lines in
+            overlay.show(lines)
+            generation.advance()
+        }
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
         if !rebuilder.build(), !rebuilder.outputIsOurs() { return 1 }
 
-        let generation = BuildGeneration()
-        let handler = SiteHandler(site: SitePath(root: options.outputDirectory), generation: generation,
+        var handler = SiteHandler(site: SitePath(root: options.outputDirectory), generation: generation,
                                   loopbackOnly: socket.isLoopback)
+        handler.errorOverlay = overlay
         HTTPServer(socket: socket, handler: handler).start()
         print("densho: serving \(output)/ at \(url(host: host, port: socket.port)) with live reload (Ctrl-C to stop)")
-        rebuilder.watch(with: watcher, afterBuild: generation.advance)
+        rebuilder.watch(with: watcher, afterBuild: {
+            overlay.clear()
+            generation.advance()
+        })
     }
 
     private static func isNumericAddress(_ text: String) -> Bool {

@@ -9,6 +9,8 @@ struct Rebuilder {
     let options: BuildOptions
     let outputDisplay: String
     private let session: BuildSession
+    /// Told the lines of each failed build (`serve` shows them over its pages).
+    var onFailure: ([String]) -> Void = { _ in }
 
     init(options: BuildOptions, outputDisplay: String) {
         self.options = options
@@ -28,9 +30,11 @@ struct Rebuilder {
             for d in errors.diagnostics { CLI.printError(d.description) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
             CLI.printError("densho: \(count) error\(count == 1 ? "" : "s"); the previous site is kept")
+            onFailure(errors.diagnostics.filter { $0.severity == .error }.map(\.description))
         } catch {
             CLI.printError("\(error)")
             CLI.printError("densho: build failed; the previous site is kept")
+            onFailure(["\(error)"])
         }
         return false
     }

@@ -14,6 +14,8 @@ struct SiteHandler {
     /// steered at us by DNS rebinding: a page on the web must not read an internal site.
     let loopbackOnly: Bool
     var longPollSeconds: TimeInterval = 25
+    /// The last failed build's errors, laid over HTML pages (serve only).
+    var errorOverlay: BuildErrorOverlay?
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
@@ -32,7 +34,7 @@ struct SiteHandler {
         case .file(let real):
             guard let body = SiteHandler.readFile(real) else { return notFound(build: build) }
             let type = ContentTypes.forPath(real)
-            let payload = type == ContentTypes.html ? LiveReload.inject(into: body, build: build) : body
+            let payload = type == ContentTypes.html ? LiveReload.inject(into: withErrors(body), build: build) : body
             return HTTPResponse(status: 200, contentType: type, body: payload)
         case .redirect(let location):
             return .text(301, "moved to \(location)", headers: [("Location", location)])
@@ -56,11 +58,13 @@ struct SiteHandler {
 
     private func notFound(build: String) -> HTTPResponse {
         if case .file(let real) = site.lookup("/404.html"), let page = SiteHandler.readFile(real) {
-            let body = LiveReload.inject(into: LiveReload.anchorAtRoot(page), build: build)
+            let body = LiveReload.inject(into: withErrors(LiveReload.anchorAtRoot(page)), build: build)
             return HTTPResponse(status: 404, contentType: ContentTypes.html, body: body)
         }
         return .text(404, "404 not found")
     }
+
+    private func withErrors(_ page: Data) -> Data { errorOverlay?.inject(into: page) ?? page }
 
     static func isLoopbackName(_ hostHeader: String) -> Bool {
         var host = hostHeader.lowercased()
