@@ -89,8 +89,8 @@ extension PageContext {
         return .array((current + former).map { c in
             let period: String? = switch (c.since, c.until) {
             case let (since?, until?): day(since) + label("range_dash") + day(until)
-            case let (since?, nil): day(since) + label("range_dash")
-            case let (nil, until?): label("range_dash") + day(until)
+            case let (since?, nil): label("since_before") + day(since) + label("since_after")
+            case let (nil, until?): label("until_before") + day(until) + label("until_after")
             case (nil, nil): nil
             }
             // tel: takes digits and + only, whatever width or punctuation the number was typed in.
