@@ -1,6 +1,7 @@
 import Foundation
 import FrontMatter
 import Markdown
+import Messages
 
 /// `densho check`: everything `load` finds (errors and warnings), plus the warnings that depend on
 /// the day or are advice rather than breakage — notes still waiting for a 振り返り, themes outside
@@ -30,7 +31,7 @@ public enum ContentCheck {
     private static func drafts(_ model: SiteModel, into found: inout DiagnosticList) {
         model.forEachPage { page in
             guard let line = page.draftLine else { return }
-            found.warning(page.displayPath, line, 1, "draft: left out of every build ('densho build --drafts' includes it; a --public build never does)")
+            found.warning(page.displayPath, line, 1, Message(.draftLeftOut))
         }
     }
 

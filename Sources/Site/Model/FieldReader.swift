@@ -157,11 +157,11 @@ struct FieldReader {
     }
 
     /// A problem with a field across its neighbours (`until` before `since`), at the field's value.
-    mutating func error(at key: String, _ message: String) {
+    mutating func error(at key: String, _ message: Message) {
         if let value = node[key] { fail(value, message) }
     }
 
-    mutating func warning(at key: String, _ message: String) {
+    mutating func warning(at key: String, _ message: Message) {
         if let value = node[key] { diagnostics.warning(path, value.location.line, value.location.column, message) }
     }
 

@@ -50,13 +50,12 @@ struct ModelBuilder {
             contact.phone = c.string("phone")
             contact.email = c.string("email")
             if let email = contact.email, !Contact.looksLikeEmail(email) {
-                let hint = email.contains("＠") ? "; the ＠ is full-width, write @" : ""
-                c.warning(at: "email", "'email' does not look like an address (name@example.jp): '\(email)'\(hint)")
+                c.warning(at: "email", Message(email.contains("＠") ? .contactEmailFullWidthAt : .contactEmailMalformed, email))
             }
             contact.since = c.date("since")
             contact.until = c.date("until")
             if let since = contact.since, let until = contact.until, until < since {
-                c.error(at: "until", "'until' (\(until)) is before 'since' (\(since))")
+                c.error(at: "until", Message(.contactUntilBeforeSince, until.description, since.description))
             }
             return contact
         }

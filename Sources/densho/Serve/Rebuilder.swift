@@ -30,7 +30,7 @@ struct Rebuilder {
             for d in errors.diagnostics { CLI.printError(d.text(CLI.language)) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
             CLI.printError("densho: \(count) error\(count == 1 ? "" : "s"); the previous site is kept")
-            onFailure(errors.diagnostics.filter { $0.severity == .error }.map(\.description))
+            onFailure(errors.diagnostics.filter { $0.severity == .error }.map { $0.text(CLI.language) })
         } catch {
             CLI.printError("\(error)")
             CLI.printError("densho: build failed; the previous site is kept")
