@@ -19,15 +19,20 @@ public enum ReflectionAppender {
     /// its last line break, CRLF or LF); a missing final line break is added first, then exactly
     /// one blank line separates the old end from the new heading (none is added when the file
     /// already ends with a blank line, since the bytes already there are not touched).
-    public static func append(to original: Data, date: YAMLDate, prompts: [String]) -> Data {
+    /// `answers[i]`, when given, follows prompt i on its line (a form's reflection).
+    public static func append(to original: Data, date: YAMLDate, prompts: [String], answers: [String] = []) -> Data {
         let bytes = [UInt8](original)
         let newline: [UInt8] = usesCRLF(bytes) ? [13, 10] : [10]
         var result = original
         if let last = bytes.last, last != 10, last != 13 { result.append(contentsOf: newline) }
         if !endsWithBlankLine(bytes) { result.append(contentsOf: newline) }
-        let lines = [heading(for: date), ""] + prompts.map(promptLine)
-        for line in lines {
-            result.append(contentsOf: Array(line.utf8))
+        let answered = prompts.enumerated().map { index, prompt in
+            promptLine(prompt) + (index < answers.count ? answers[index] : "")
+        }
+        for line in [heading(for: date), ""] + answered {
+            // An answer of several lines is written with the file's own line ending too.
+            let text = newline == [13, 10] ? line.replacingOccurrences(of: "\n", with: "\r\n") : line
+            result.append(contentsOf: Array(text.utf8))
             result.append(contentsOf: newline)
         }
         return result

@@ -40,7 +40,7 @@ public struct Reflector: Sendable {
     }
 
     /// A path given on the command line must name a visit note inside this project's content/visits.
-    private func visit(atPath path: String, workingDirectory: URL) throws -> CreatedNote {
+    public func visit(atPath path: String, workingDirectory: URL) throws -> CreatedNote {
         let given = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
         let url = given.standardizedFileURL.resolvingSymlinksInPath()
         let visits = content.appendingPathComponent("visits").standardizedFileURL.resolvingSymlinksInPath().path + "/"

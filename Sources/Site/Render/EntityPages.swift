@@ -113,6 +113,7 @@ extension PageContext {
         let visits = index.visitsByCompany[company.page.slug] ?? []
         let overdue = index.daysOverdue(company)
         return frame(title: company.name, kind: "company", [
+            "slug": .string(company.page.slug),
             "name": .string(company.name),
             "kana": company.kana.map { .string($0) } ?? .null,
             "industry": company.industry.map { .string($0) } ?? .null,
@@ -147,6 +148,8 @@ extension PageContext {
         let newer = position.flatMap { $0 > 0 ? siblings[$0 - 1] : nil }
         let older = position.flatMap { $0 + 1 < siblings.count ? siblings[$0 + 1] : nil }
         return frame(title: title(of: visit.page), kind: "visit", [
+            // The note's path inside content/, for the forms `serve` adds (visits/<yyyy>/<slug>.md).
+            "source": .string("visits/\(visit.date.year)/\(visit.page.slug).md"),
             "date": .string(day(visit.date)),
             "dateISO": .string(visit.date.description),
             "kind": .string(label("kind_\(visit.kind.rawValue)")),
