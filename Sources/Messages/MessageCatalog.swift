@@ -64,11 +64,15 @@ public enum MessageID: String, Sendable, CaseIterable {
          fieldItemNotText, fieldNotRecords, fieldItemNotMapping, fieldUnknown, fileUnreadable, fileTooLarge,
          fileHasNUL, fileNotUTF8, contentFolderMissing, contentFolderUnknown, visitNeedsYearFolder,
          visitYearFolderName, subfoldersIgnored, fileNameNotAddress, symlinkOutside, visitFileNameDate,
-         visitYearMismatch, contactUntilBeforeSince, contactEmailMalformed, contactEmailFullWidthAt, draftLeftOut
+         visitYearMismatch, attachmentMissing, attachmentOutside, attachmentType, attachmentTypeSkipped,
+         contactUntilBeforeSince, contactEmailMalformed, contactEmailFullWidthAt, draftLeftOut
 
     // Check: links, references, continuity
     case unknownCompany, unknownCompanySuggest, unknownPerson, unknownPersonSuggest, unknownPartner,
-         unknownPartnerSuggest, ownSuccessor, linkAmbiguous, linkNotFound, linkNotFoundSuggest
+         unknownPartnerSuggest, ownSuccessor, linkAmbiguous, linkNotFound, linkNotFoundSuggest, checkNoReflection,
+         checkFutureVisit, checkThemeWidth, checkThemeUnknown, checkThemeSuggest, checkOrphanLeft, checkOrphanLeaves,
+         checkOrphanLoopLeft, checkOrphanLoopLeaves, checkSharedSlug, duplicateSlug, duplicateSlugFolded,
+         publicVisitNamesInternalCompany
 
     // The command line
     case cliErrorsNothingWritten, cliOneErrorNothingWritten, checkSummary

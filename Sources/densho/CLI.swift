@@ -14,7 +14,7 @@ enum CLI {
       densho serve [--port 1313] [--host 127.0.0.1] [--allow-edits] [build options]
       densho search QUERY… [--site DIR] [--type T] [--theme X] [--company SLUG] [--person ID]
                     [--partner ID] [--year YYYY] [--limit N] [--json]
-      densho init DIR [--theme DIR]
+      densho init DIR [--theme DIR] [--lang en]
       densho new visit COMPANY [--date YYYY-MM-DD] [--staff ID]... [--kind visit|call|event|matching]
       densho new company|playbook|person|partner SLUG [--name NAME]
       densho reflect VISIT_PATH|COMPANY [--today YYYY-MM-DD]
@@ -55,11 +55,14 @@ enum CLI {
 
     /// The language of every message, decided once in `run` before a command starts.
     static var language: Language = .ja
+    /// `--lang` as given: `init` writes an English project only when asked to, whatever the locale.
+    static var languageFlag: Language?
 
     static func run(_ arguments: [String]) -> Int32 {
         var args = arguments
         do {
             let flag = try takeLanguageFlag(&args)
+            languageFlag = flag
             let content = args.firstIndex(of: "--content").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil } ?? "content"
             language = Language.resolve(flag: flag, environment: ProcessInfo.processInfo.environment,
                                         site: SiteConfig.peekLanguage(content: URL(fileURLWithPath: content)))

@@ -94,6 +94,24 @@ final class FormEditsTests: XCTestCase {
         XCTAssertEqual(errors.map(\.line), [3, 4])
     }
 
+    func testOtherVisitsAreReadForTheirNamesSoLinksToThemStillResolve() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("densho-forms-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        for folder in ["companies", "visits/2026"] {
+            try FileManager.default.createDirectory(at: content.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try Data("---\nname: 株式会社みなと精機\n---\n".utf8).write(to: content.appendingPathComponent("companies/minato.md"))
+        try Data("---\ndate: 2026-10-01\ncompany: minato\n---\n本文の [[壊れたリンク]] は新しいノートの問題ではない。\n".utf8)
+            .write(to: content.appendingPathComponent("visits/2026/2026-10-01-minato.md"))
+        let text = "---\ndate: 2026-10-14\ncompany: minato\n---\n前回 [[2026-10-01-minato]]、[[2026-10-01 株式会社みなと精機]]。[[どこにもない]]\n"
+        let errors = NoteValidator.errors(in: [PendingNote(relativePath: "visits/2026/2026-10-14-minato.md", text: text)],
+                                          content: content, displayRoot: "content")
+        XCTAssertEqual(errors.count, 1, "\(errors)")
+        XCTAssertTrue(errors.first?.message.contains("どこにもない") == true, "\(errors)")
+        XCTAssertEqual(NoteValidator.frontMatterOnly("---\na: 1\n---\n本文\n"), "---\na: 1\n---\n")
+    }
+
     private func sha256sum(_ data: Data) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -104,12 +104,13 @@ public enum NoteEdits {
 
     /// Appends today's 振り返り section with each prompt answered on its line (continuation lines
     /// indented so they stay in the item); prompts without an answer keep an empty line to fill.
-    public static func appendReflection(to data: Data, date: YAMLDate, prompts: [String], answers: [String: String]) -> Data {
+    public static func appendReflection(to data: Data, date: YAMLDate, prompts: [String], answers: [String: String],
+                                        sections: SectionNames = SectionNames()) -> Data {
         let lines = prompts.map { prompt -> String in
             let answer = (answers[prompt] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             let parts = answer.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             return parts.isEmpty ? "" : parts.map(String.init).joined(separator: "\n  ")
         }
-        return ReflectionAppender.append(to: data, date: date, prompts: prompts, answers: lines)
+        return ReflectionAppender.append(to: data, date: date, prompts: prompts, answers: lines, sections: sections)
     }
 }

@@ -11,7 +11,10 @@ enum NoteTemplates {
 
     /// A visit from a form or an imported row: what was given fills the front matter and the
     /// sections; what was not keeps the template's hints, so the note reads the same either way.
-    static func visit(_ draft: VisitDraft, staff: [String], themes: [String]) -> String {
+    /// Headings and hints in the site's language; `draft.sections` may name a section by any of
+    /// its names (the forms and CSV use the Japanese ones).
+    static func visit(_ draft: VisitDraft, staff: [String], themes: [String], config: SiteConfig = SiteConfig()) -> String {
+        let english = config.language == .en
         var lines = [
             "---",
             "date: \(draft.date)",
@@ -22,11 +25,12 @@ enum NoteTemplates {
         ]
         if draft.referrals.isEmpty {
             lines += [
-                "# 紹介したときは次のように書きます（to は partners/ の id）:",
+                english ? "# When you refer the company to a partner (to: an id in partners/):"
+                        : "# 紹介したときは次のように書きます（to は partners/ の id）:",
                 "# referrals:",
                 "#   - to: partner-id",
                 "#     status: proposed    # proposed | introduced | in_progress | contracted | productized | declined | closed",
-                "#     note: 紹介の内容",
+                english ? "#     note: what was introduced" : "#     note: 紹介の内容",
             ]
         } else {
             lines.append("referrals:")
@@ -38,11 +42,14 @@ enum NoteTemplates {
         }
         lines.append(draft.nextVisit.map { "next_visit: \($0)" } ?? "# next_visit: YYYY-MM-DD")
         lines.append("---")
-        for heading in [NoteSection.heard, NoteSection.diagnosis, NoteSection.nextSteps, NoteSection.reflection] {
+        for role in NoteSectionRole.allCases {
+            let heading = config.sections.title(role)
             lines += ["## \(heading)", ""]
-            if let given = draft.sections?[heading]?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+            let names = [heading, SectionNames.japanese[role]!, SectionNames.english[role]!]
+            let written = names.lazy.compactMap { draft.sections?[$0] }.first
+            if let given = written?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
                 lines += given.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) + [""]
-            } else if draft.sections == nil, heading == NoteSection.nextSteps {
+            } else if draft.sections == nil, role == .nextSteps {
                 lines += ["- [ ] ", ""]
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import FrontMatter
 import Markdown
 
 /// A note not yet written, as validation sees it: where it would go and what it would hold.
@@ -18,7 +19,7 @@ public struct PendingNote: Sendable {
 public enum NoteValidator {
     /// The errors `build` would report in the pending notes (problems elsewhere are not theirs).
     public static func errors(in pending: [PendingNote], content: URL, displayRoot: String) -> [Diagnostic] {
-        let read = SiteBuilder.read(content: content, displayPath: displayRoot, cache: nil)
+        let read = readForChecking(content: content, displayRoot: displayRoot)
         let scanner = ContentScanner(contentDirectory: content, displayRoot: displayRoot)
         let options = MarkdownOptions(unsafeHTML: read.config.unsafeHTML)
         var files = read.files
@@ -39,9 +40,39 @@ public enum NoteValidator {
             sources.append(SourceParser.parse(text: note.text, of: file, options: options))
         }
         let combined = SiteBuilder.ReadContent(config: read.config, configBytes: read.configBytes, files: files, sources: sources,
-                                               diagnostics: read.diagnostics, changes: [])
+                                               diagnostics: read.diagnostics, changes: [], scanner: read.scanner)
         let loaded = SiteBuilder.assemble(combined)
         return diagnostics.items + loaded.diagnostics.filter { $0.severity == .error && shown.contains($0.path) }
+    }
+
+    /// The content folder as `build` reads it, except that the bodies of the visits already there
+    /// are not parsed: a pending note's errors depend on their front matter (names, titles, slugs)
+    /// and never on their text, and visits are nearly all of a large site (a form at 100,000
+    /// visits must not wait for a full parse).
+    static func readForChecking(content: URL, displayRoot: String) -> SiteBuilder.ReadContent {
+        var diagnostics = DiagnosticList()
+        let scanner = ContentScanner(contentDirectory: content, displayRoot: displayRoot)
+        let configURL = content.appendingPathComponent("site.yml")
+        let config = SiteConfig.load(from: configURL, displayPath: scanner.display("site.yml"), into: &diagnostics)
+        let files = scanner.scan(into: &diagnostics)
+        let options = MarkdownOptions(unsafeHTML: config.unsafeHTML)
+        let results = ConcurrentResults<Result<ParsedSource, Diagnostic>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            guard file.section == .visits else { return results.set(index, SourceParser.parse(file, options: options)) }
+            switch SourceText.read(path: file.path, displayPath: file.displayPath) {
+            case .success(let text): results.set(index, SourceParser.parse(text: frontMatterOnly(text), of: file, options: options))
+            case .failure(let d): results.set(index, .failure(d))
+            }
+        }
+        return SiteBuilder.ReadContent(config: config, configBytes: nil, files: files, sources: results.values,
+                                       diagnostics: diagnostics, changes: [], scanner: scanner)
+    }
+
+    /// The text up to the end of its front matter (line numbers unchanged); all of it when it has none.
+    static func frontMatterOnly(_ text: String) -> String {
+        guard let split = try? FrontMatter.split(text), let yaml = split.yaml else { return text }
+        return "---\n" + yaml + "---\n"
     }
 
     /// Which front-matter field or body section a line of `text` belongs to, so a form can show

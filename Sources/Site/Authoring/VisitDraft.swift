@@ -77,7 +77,9 @@ extension NoteCreator {
             staffIDs = []
         }
         let themes = try draft.themes ?? visitDefaults(company: draft.company, date: draft.date).themes
-        let text = NoteTemplates.visit(draft, staff: staffIDs, themes: themes)
+        var ignored = DiagnosticList()
+        let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored)
+        let text = NoteTemplates.visit(draft, staff: staffIDs, themes: themes, config: config)
         let relative = firstFreeVisitName(date: draft.date, company: draft.company)
         return PreparedVisit(text: text, relativePath: relative, displayPath: lookup.display(relative))
     }

@@ -196,13 +196,13 @@ extension PageContext {
             let recent = visits.prefix(3).map { visit -> MustacheValue in
                 let md = visit.page.markdown
                 // Null when the note has no such section or it is blank: no label over nothing.
-                func sections(_ name: String) -> MustacheValue {
-                    let html = NoteSection.indices(name, in: md).map { self.html(visit.page, section: $0) }.joined()
+                func sections(_ role: NoteSectionRole) -> MustacheValue {
+                    let html = NoteSection.indices(role, index.model.config.sections, in: md).map { self.html(visit.page, section: $0) }.joined()
                     return html.allSatisfy(\.isWhitespace) ? .null : .string(html)
                 }
                 return .object(["title": .string(title(of: visit.page)), "href": .string(href(visit.page.outputPath)),
                                 "date": .string(day(visit.date)),
-                                "diagnosis": sections(NoteSection.diagnosis), "reflection": sections(NoteSection.reflection)])
+                                "diagnosis": sections(.diagnosis), "reflection": sections(.reflection)])
             }
             return .object([
                 "company": companyRow(company),

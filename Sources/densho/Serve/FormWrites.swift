@@ -81,7 +81,8 @@ struct FormWrites {
             if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self)) {
                 throw AuthoringError(messages.alreadyReflected(ReflectionAppender.heading(for: date)))
             }
-            return NoteEdits.appendReflection(to: original, date: date, prompts: reflector.prompts, answers: answers)
+            return NoteEdits.appendReflection(to: original, date: date, prompts: reflector.prompts, answers: answers,
+                                                  sections: reflector.sections)
         }
     }
 
