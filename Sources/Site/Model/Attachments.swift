@@ -68,12 +68,21 @@ public struct AttachmentIndex: Sendable, Equatable {
                      into diagnostics: inout DiagnosticList) -> AttachmentIndex {
         let root = contentRoot.standardizedFileURL.resolvingSymlinksInPath().path
         var index = AttachmentIndex()
+        // Each notes folder is listed once: a site of 100,000 notes has a few hundred folders, and
+        // only the folders named like a note are read further.
+        var subfolders: [String: Set<String>] = [:]
         for page in pages {
             let notePath = String(page.outputPath.dropLast(".html".count))      // companies/minato-seiki
             let noteDirectory = notePath.split(separator: "/").dropLast().joined(separator: "/")
+            if subfolders[noteDirectory] == nil {
+                let listing = DirectoryListing(root + "/" + noteDirectory)?.entries ?? []
+                subfolders[noteDirectory] = Set(listing.filter { $0.isDirectory(at: root + "/" + noteDirectory + "/" + $0.name) }.map(\.name))
+            }
             var found: [String: Attachment] = [:]
-            for file in folderFiles(root: root, relative: notePath, display: display, into: &diagnostics) {
-                found[file.sitePath] = file
+            if subfolders[noteDirectory]?.contains(String(notePath.split(separator: "/").last ?? "")) == true {
+                for file in folderFiles(root: root, relative: notePath, display: display, into: &diagnostics) {
+                    found[file.sitePath] = file
+                }
             }
             var targets: [String: AttachmentLink] = [:]
             for link in page.markdown.localLinks where looksLikeFile(link.path) {
