@@ -39,6 +39,7 @@ enum ServeCommand {
             Leave out --host to serve on 127.0.0.1 only.
             """)
         }
+        try OutputLock.claim(options.outputDirectory, displayPath: output, as: .serve, waiting: CLI.printError)
         let generation = BuildGeneration()
         // A failed build shows its errors over the open pages: they reload into the box, and out
         // of it after the next good build (see BuildErrorOverlay).
