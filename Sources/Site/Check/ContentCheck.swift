@@ -26,7 +26,7 @@ public enum ContentCheck {
         slugsSharedAcrossKinds(model, into: &found)
         drafts(model, into: &found)
         for stray in StrayTemporaryFiles.find(in: content) where StrayTemporaryFiles.isAbandoned(String(stray.split(separator: "/").last ?? "")) {
-            found.warning(ProjectLookup(content: content, displayRoot: displayPath).display(stray), 1, 1, "temporary file left by an interrupted densho run; the next 'densho new' or 'densho reflect' removes it")
+            found.warning(ProjectLookup(content: content, displayRoot: displayPath).display(stray), 1, 1, Message(.strayTemporaryFile))
         }
         return found.sorted
     }
