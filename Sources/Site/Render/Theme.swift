@@ -80,7 +80,7 @@ public struct Theme: Sendable {
             for entry in node.entries ?? [] { result[entry.key] = entry.value.scalarText ?? "" }
             return result
         } catch let error as YAMLError {
-            throw ContentErrors([Diagnostic(path: displayPath, line: error.location.line, column: error.location.column, message: error.message)])
+            throw ContentErrors([Diagnostic(path: displayPath, line: error.location.line, column: error.location.column, error.localized)])
         }
     }
 
