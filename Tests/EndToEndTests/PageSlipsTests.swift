@@ -79,8 +79,11 @@ final class PageSlipsTests: XCTestCase {
     }
 
     func testStaffSeparatorIsOutsideTheLinks() throws {
-        let p = try built()
-        let visit = try p.read("site/visits/2026/2026-08-01-minato-seiki.html")
+        let p = try built { p in
+            try p.write("content/visits/2026/2026-02-01-minato-seiki.md",
+                        "---\ndate: 2026-02-01\ncompany: minato-seiki\nstaff: [tanaka, suzuki]\n---\n## 見立て\n所見。\n")
+        }
+        let visit = try p.read("site/visits/2026/2026-02-01-minato-seiki.html")
         XCTAssertTrue(visit.replacingOccurrences(of: "\n", with: "").contains(#"<dd class="staff"><span><a href="../../people/tanaka.html">田中 花子</a></span><span><a href="../../people/suzuki.html">鈴木 一郎</a></span></dd>"#))
         let css = try String(contentsOf: Densho.repositoryRoot.appendingPathComponent("themes/default/static/style.css"), encoding: .utf8)
         XCTAssertTrue(css.contains(#".staff > * + *::before { content: "・";"#))
