@@ -12,7 +12,6 @@ enum ContentTypes {
         case "js", "mjs": return "text/javascript; charset=utf-8"
         case "json": return "application/json"
         case "txt": return "text/plain; charset=utf-8"
-        case "csv": return "text/csv; charset=utf-8"            // reports/kpi-<year>.csv
         case "ics": return "text/calendar; charset=utf-8"       // reports/calendar.ics
         case "xml": return "application/xml"
         case "svg": return "image/svg+xml"
