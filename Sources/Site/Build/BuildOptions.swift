@@ -7,6 +7,8 @@ public struct BuildOptions: Sendable {
     public var themeDirectory: URL
     public var today: YAMLDate
     public var publicOnly: Bool
+    /// `--drafts`: notes marked `draft: true` are built too (never in a public build).
+    public var includeDrafts = false
     /// How paths are shown in diagnostics (as the user typed them, e.g. "content").
     public var contentDisplayPath: String
     public var themeDisplayPath: String

@@ -98,7 +98,8 @@ public enum SiteBuilder {
             if !problems.isEmpty { throw ContentErrors(problems.sorted()) }
         }
         steps.mark("load")
-        let model = options.publicOnly ? Publication.publicOnly(loaded.model) : loaded.model
+        let written = options.includeDrafts && !options.publicOnly ? loaded.model : Publication.withoutDrafts(loaded.model)
+        let model = options.publicOnly ? Publication.publicOnly(written) : written
         let index = PublishedSite(model: model, links: loaded.links, today: options.today, digestCache: session?.digests)
         let theme = try Theme.load(from: options.themeFiles, language: model.config.language,
                                    displayPath: options.themeDisplayPath)

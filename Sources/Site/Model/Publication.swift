@@ -3,6 +3,19 @@ import Messages
 
 /// What `--public` keeps: only pages marked public, and nothing derived from the others.
 enum Publication {
+    /// The model without the notes marked `draft: true`: no page, list entry, count, backlink or
+    /// search entry of theirs, as for internal pages in a public build.
+    static func withoutDrafts(_ model: SiteModel) -> SiteModel {
+        var result = model
+        let kept: (PageInfo) -> Bool = { !$0.isDraft }
+        result.companies = model.companies.filter { kept($0.page) }
+        result.visits = model.visits.filter { kept($0.page) }
+        result.playbooks = model.playbooks.filter { kept($0.page) }
+        result.people = model.people.filter { kept($0.page) }
+        result.partners = model.partners.filter { kept($0.page) }
+        return result
+    }
+
     static func publicOnly(_ model: SiteModel) -> SiteModel {
         var result = model
         let isPublic: (PageInfo) -> Bool = { $0.visibility == .public }
