@@ -43,9 +43,9 @@ enum SearchCommand {
         let results: SearchResults
         do {
             let reader = try SearchIndexReader(directory: searchDirectory)
-            filters = resolveLabels(filters, facets: reader.facets)
+            filters = resolveLabels(filters, facets: try reader.facets())
             results = try reader.search(SearchQuery(text: text, filters: filters, limit: limit))
-            if results.total == 0 { reportUnknownFilters(filters, facets: reader.facets) }
+            if results.total == 0 { reportUnknownFilters(filters, facets: try reader.facets()) }
         } catch let error as SearchIndexError {
             CLI.printError(error.description)
             return 1

@@ -58,9 +58,9 @@ public enum SearchIndexWriter {
         let failures = ErrorSlot()
         let bytes = ByteCounter()
         let count = try withoutActuallyEscaping(sink) { sink -> Int in
-            let emit: ShardSink = { id, json in
-                let data = ShardFile.contents(id: id, json: json)
-                do { try sink(ShardFile.fileName(id), data) } catch { failures.record(error) }
+            let emit: ShardSink = { id, payload in
+                let data = IndexFile.contents(id: id, payload: payload)
+                do { try sink(IndexFile.fileName(id), data) } catch { failures.record(error) }
                 bytes.add(data.count)
             }
             return try build(outlines, feed, labels: labels, emit: emit)
@@ -121,9 +121,9 @@ public enum SearchIndexWriter {
 
         docShards.flush(final: true, emit: emit)
         postings.emitShards(labels: labels, emit: emit)
-        let manifest = ManifestWriter.file(documents: total, docsPerShard: docShards.perShard,
-                                           docShards: docShards.shards, postings: postings, labels: labels)
-        emit(manifest.id, manifest.json)
+        emit(IndexLayout.facetsID, ManifestWriter.facets(postings: postings, labels: labels))
+        emit(IndexLayout.manifestID, ManifestWriter.manifest(documents: total, docsPerShard: docShards.perShard,
+                                                             docShards: docShards.shards, postings: postings))
         return total
     }
 }
@@ -162,8 +162,8 @@ final class DocumentFeed: @unchecked Sendable {
     }
 }
 
-/// Receives each encoded file (id, JSON payload); called from several threads at once.
-typealias ShardSink = (_ id: String, _ json: [UInt8]) -> Void
+/// Receives each file's payload (id, bytes before compression); called from several threads at once.
+typealias ShardSink = (_ id: String, _ payload: [UInt8]) -> Void
 
 final class NameSet: @unchecked Sendable {
     private let lock = NSLock()

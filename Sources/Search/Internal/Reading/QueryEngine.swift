@@ -1,8 +1,10 @@
+import Foundation
+
 /// Answers a query: filters and terms → matching documents (AND) → ranked → hits with
 /// snippets. search.js implements the same steps in the same order.
 ///
-/// Ranking, for each matching document, from the `OccurrenceInfo` of each term's first
-/// occurrence (field class c, 16-scalar position bucket b):
+/// Ranking, for each matching document, from the `Occurrence` of each term's first match
+/// (field class c, 16-scalar position bucket b, `Occurrence.rankInfo`):
 ///   1. field score Σ weight(c), weight title 16, heading 4, body/meta 1 — higher first;
 ///   2. span max(b) − min(b) over the terms — smaller first (terms close together);
 ///   3. document id — i.e. newer date first, then url.
@@ -28,7 +30,8 @@ struct QueryEngine {
         var candidates: [Int32]? = nil
         for facet in query.filters.keys.sorted() {
             guard let value = query.filters[facet], !value.isEmpty else { continue }
-            guard let entry = manifest.facets.first(where: { $0.name == facet })?
+            guard manifest.facets.contains(facet),
+                  let entry = try reader.facetValues().facets.first(where: { $0.name == facet })?
                     .values.first(where: { $0.value == value }) else {
                 return []
             }
@@ -63,7 +66,7 @@ struct QueryEngine {
                 var c = cursors[t]
                 while m.docs[c] < doc { c += 1 }
                 cursors[t] = c
-                let info = Int(m.infos[c])
+                let info = Occurrence.rankInfo(Int(m.occurrences[c]))
                 score += Self.fieldWeights[info % 3]
                 low = min(low, info / 3)
                 high = max(high, info / 3)
@@ -79,30 +82,32 @@ struct QueryEngine {
     }
 
     private func hit(_ doc: Int, terms: [QueryTerm]) throws -> SearchHit {
-        let per = reader.manifest.docsPerShard
-        let entries = try reader.shard(IndexLayout.docShard(doc / per)) { value, file -> [StoredDocument] in
-            guard let array = value as? [Any] else {
-                throw SearchIndexError(location: "\(file):1:1", message: "expected an array of documents")
-            }
-            return try array.enumerated().map { try StoredDocument($0.element, file: file, index: $0.offset) }
-        }
-        guard doc % per < entries.count else {
-            throw SearchIndexError(location: reader.directory.appendingPathComponent(IndexLayout.docShard(doc / per) + ".js").path,
-                                   message: "document \(doc) missing")
-        }
-        let stored = entries[doc % per]
+        let stored = try storedDocument(doc)
         let snippet = Snippet.make(fields: stored.snippetFields, terms: terms)
         return SearchHit(url: stored.url, title: stored.title, type: stored.type, date: stored.date,
                          snippet: snippet.text, highlights: snippet.highlights)
     }
 
-    private func facetDocs(_ id: String) throws -> [Int32] {
-        try reader.shard(id) { value, file in
-            guard let text = value as? String, let gaps = VLQ.decode(text) else {
-                throw SearchIndexError(location: "\(file):1:1", message: "facet list is not a VLQ string")
+    func storedDocument(_ doc: Int) throws -> StoredDocument {
+        let per = reader.manifest.docsPerShard
+        let id = IndexLayout.docShard(doc / per)
+        let entries = try reader.file(id) { payload, file -> [StoredDocument] in
+            guard let array = try? JSONSerialization.jsonObject(with: Data(payload)) as? [Any] else {
+                throw SearchIndexError(location: "\(file):1:1", message: "expected an array of documents")
             }
+            return try array.enumerated().map { try StoredDocument($0.element, file: file, index: $0.offset) }
+        }
+        guard doc % per < entries.count else {
+            throw SearchIndexError(location: reader.directory.appendingPathComponent(IndexFile.fileName(id)).path,
+                                   message: "document \(doc) missing")
+        }
+        return entries[doc % per]
+    }
+
+    private func facetDocs(_ id: String) throws -> [Int32] {
+        try reader.file(id) { payload, _ in
             var doc = -1
-            return gaps.map { gap -> Int32 in
+            return payload.withUnsafeBufferPointer { Varint.decode($0) }.map { gap -> Int32 in
                 doc += gap + 1
                 return Int32(doc)
             }
@@ -138,9 +143,12 @@ struct StoredDocument {
     let date: String?
     /// In snippet preference order: body, headings…, meta.
     let snippetFields: [String]
+    /// The searchable fields in text order: title, headings…, body, meta.
+    let fields: [String]
+    let headingCount: Int
 
     init(_ value: Any, file: String, index: Int) throws {
-        guard let a = value as? [Any], a.count == 7, let url = a[0] as? String, let title = a[1] as? String,
+        guard let a = value as? [Any], a.count == 8, let url = a[0] as? String, let title = a[1] as? String,
               let type = a[2] as? String, let headings = a[4] as? [String], let body = a[5] as? String,
               let meta = a[6] as? String
         else {
@@ -151,5 +159,25 @@ struct StoredDocument {
         self.type = type
         self.date = a[3] as? String
         self.snippetFields = [body] + headings + [meta]
+        self.fields = [a[7] as? String ?? title] + headings + [body, meta]
+        self.headingCount = headings.count
+    }
+
+    /// The `Occurrence` of the first match of `term` in the document's normalised text (the
+    /// writer's `DocumentText.scalars`: fields lowercased scalar by scalar, joined by "\n").
+    func firstOccurrence(of term: [UInt32]) -> Int? {
+        var text: [UInt32] = []
+        var fieldStarts: [Int] = []
+        for field in fields {
+            if !fieldStarts.isEmpty { text.append(0x0A) }
+            fieldStarts.append(text.count)
+            for s in field.unicodeScalars { SearchNormalizer.appendLowercase(s.value, to: &text) }
+        }
+        guard !term.isEmpty, term.count <= text.count else { return nil }
+        let headingStart = fieldStarts[1], otherStart = fieldStarts[1 + headingCount]
+        for a in 0...(text.count - term.count) where text[a] == term[0] && text[a..<(a + term.count)].elementsEqual(term) {
+            return Occurrence.make(position: a, fieldClass: a < headingStart ? 0 : (a < otherStart ? 1 : 2))
+        }
+        return nil
     }
 }

@@ -1,10 +1,5 @@
 import Foundation
 
-/// Field classes, in text order; ranking weighs them title > heading > body/meta.
-enum FieldClass: Int {
-    case title = 0, heading = 1, other = 2
-}
-
 /// A document's searchable text: its fields in NFKC (whitespace runs collapsed to one space),
 /// and the normalised scalars of all fields joined by "\n" — a separator that no query term
 /// can contain, so no match spans two fields.
@@ -198,16 +193,5 @@ final class NFKCRunCache {
         var text = String.UnicodeScalarView()
         for w in run { if let u = Unicode.Scalar(w) { text.append(u) } }
         return SearchNormalizer.foundationNFKC(String(text)).unicodeScalars.map(\.value)
-    }
-}
-
-/// The ranking summary of one occurrence, carried in postings: field class and a coarse
-/// position (16-scalar buckets, capped so it always fits two VLQ digits).
-enum OccurrenceInfo {
-    static let maxBucket = 340
-
-    @inline(__always)
-    static func make(position: Int, fieldClass: Int) -> Int {
-        fieldClass + 3 * min(position >> 4, maxBucket)
     }
 }

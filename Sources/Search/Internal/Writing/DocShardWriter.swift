@@ -1,7 +1,8 @@
 import Foundation
 
-/// Document data for showing results: `[url, title, type, date|null, [headings], body, meta]`
-/// with headings/body/meta in their stored NFKC form (what snippets are cut from). A shard
+/// Document data for showing results and checking phrases: `[url, title, type, date|null,
+/// [headings], body, meta, searched title|null]` with headings/body/meta in their NFKC form
+/// (what snippets are cut from) and the title's NFKC form when it differs from the title. A shard
 /// holds `docsPerShard` consecutive document ids.
 enum DocShardWriter {
     static func entry(_ doc: SearchDocument, text: DocumentText) -> [UInt8] {
@@ -28,6 +29,11 @@ enum DocShardWriter {
         out.append(contentsOf: fields.count >= 2 ? fields[fields.count - 2] : Array("\"\"".utf8))
         out.append(UInt8(ascii: ","))
         out.append(contentsOf: fields.last ?? Array("\"\"".utf8))
+        // The title as searched (NFKC, spaces collapsed) when it differs from the title shown.
+        var shown: [UInt8] = []
+        JSONWriter.appendString(doc.title, to: &shown)
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: fields.first.map { $0 == shown ? Array("null".utf8) : $0 } ?? Array("null".utf8))
         out.append(UInt8(ascii: "]"))
         return out
     }
