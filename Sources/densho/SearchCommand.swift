@@ -41,18 +41,21 @@ enum SearchCommand {
         }
 
         let results: SearchResults
+        let loaded: SearchOutput.Loaded
         do {
             let reader = try SearchIndexReader(directory: searchDirectory)
-            filters = resolveLabels(filters, facets: try reader.facets())
+            // Facet values (facets.js) are read only when there are filters, as in the browser.
+            if !filters.isEmpty { filters = resolveLabels(filters, facets: try reader.facets()) }
             results = try reader.search(SearchQuery(text: text, filters: filters, limit: limit))
-            if results.total == 0 { reportUnknownFilters(filters, facets: try reader.facets()) }
+            loaded = SearchOutput.Loaded(files: reader.filesLoaded, bytes: reader.bytesLoaded)
+            if results.total == 0 && !filters.isEmpty { reportUnknownFilters(filters, facets: try reader.facets()) }
         } catch let error as SearchIndexError {
             CLI.printError(error.description)
             return 1
         }
 
         if a.has("json") {
-            print(SearchOutput.json(results))
+            print(SearchOutput.json(results, loaded: loaded))
         } else {
             let style: SearchOutput.MarkStyle =
                 isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? .bold : .brackets

@@ -14,7 +14,7 @@ enum IndexLayout {
 
     /// Target payload bytes per shard (before compression); counts follow from the corpus so
     /// files stay small.
-    static let gramTarget = 32 * 1024
+    static let gramTarget = 12 * 1024
     static let wordTarget = 32 * 1024
     static let docTarget = 16 * 1024
 
