@@ -26,13 +26,16 @@ let package = Package(
         // Benchmark: generates a corpus and times densho against cmark alone and Hugo + Pagefind.
         .executableTarget(name: "densho-bench", dependencies: ["Site", "Search", "Markdown", "FrontMatter", "Seeded"]),
 
+        // What the tests share about outside programs (node, chromium): found, skipped with setup's reason, or failed.
+        .target(name: "TestTools", path: "Tests/TestTools"),
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter", "Seeded"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Seeded"]),
-        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "Site", "Seeded"],
+        // Conformance/: the suites' data files with their licences (read by the tests, not compiled).
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Seeded"], exclude: ["Conformance"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"], exclude: ["Conformance"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Site", "Seeded", "TestTools"],
                     exclude: ["normalize-check.js", "js-harness.js", "normalization-table.json"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Seeded"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["densho", "Seeded"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["densho", "Seeded", "TestTools"]),
     ],
     swiftLanguageModes: [.v5]
 )

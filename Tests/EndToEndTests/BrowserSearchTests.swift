@@ -80,11 +80,7 @@ final class BrowserSearchTests: XCTestCase {
 
     private func browser() throws -> Chromium {
         XCTAssertEqual(Self.buildProblems, [])
-        guard let chromium = Chromium.find() else {
-            XCTFail(Chromium.missingMessage)
-            throw BrowserTestError(Chromium.missingMessage)
-        }
-        return chromium
+        return try Chromium.require()
     }
 
     // MARK: - The engine in the page agrees with the command line

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestTools
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,17 +8,13 @@ import Glibc
 /// Headless Chromium driven from the command line: load a page, let its scripts run (in virtual
 /// time, so timers and debouncing do not slow the test), and return the DOM it ended with.
 struct Chromium {
-    static let missingMessage = "chromium is not installed: run scripts/setup --test (it installs Debian's chromium)"
-
     let executable: URL
 
-    static func find() -> Chromium? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let candidates = ["/usr/bin/chromium"] + path.split(separator: ":").flatMap {
-            ["\($0)/chromium", "\($0)/chromium-browser"]
-        }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-            .map { Chromium(executable: URL(fileURLWithPath: $0)) }
+    /// Debian's chromium; a failure when missing, a skip only when `scripts/setup --test` could not
+    /// install it (see `RequiredTool`).
+    static func require(file: StaticString = #filePath, line: UInt = #line) throws -> Chromium {
+        Chromium(executable: try RequiredTool.find("chromium", names: ["chromium", "chromium-browser"],
+                                                   candidates: ["/usr/bin/chromium"], file: file, line: line))
     }
 
     /// The serialized DOM of `url` once the page is idle. Each call gets its own profile folder,

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// Finds `shared/conformance` by walking up from this file (CI: X/<clone> with X/shared beside it).
+/// The CommonMark 0.30 examples the repository carries in `Conformance/` (see its README and LICENSE).
 enum Conformance {
     struct Example: Decodable {
         let markdown: String
@@ -10,18 +10,16 @@ enum Conformance {
         let section: String
     }
 
+    /// Beside this file, so a plain clone runs the suite; a missing file fails the test, never skips it.
+    static let specFile = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+        .appendingPathComponent("Conformance/spec.json")
+
     static func commonMarkExamples(file: StaticString = #filePath, line: UInt = #line) throws -> [Example] {
-        var directory = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/conformance/commonmark/spec.json")
-            if FileManager.default.fileExists(atPath: candidate.path) {
-                return try JSONDecoder().decode([Example].self, from: Data(contentsOf: candidate))
-            }
-            directory.deleteLastPathComponent()
+        guard FileManager.default.fileExists(atPath: specFile.path) else {
+            XCTFail("\(specFile.path) is missing: the CommonMark examples travel with the repository", file: file, line: line)
+            throw CocoaError(.fileNoSuchFile)
         }
-        XCTFail("shared/conformance/commonmark/spec.json not found above \(#filePath); "
-                + "the conformance suite must sit beside the checkout as shared/", file: file, line: line)
-        throw CocoaError(.fileNoSuchFile)
+        return try JSONDecoder().decode([Example].self, from: Data(contentsOf: specFile))
     }
 
     /// The light normalisation the suite's README asks for: white space between tags does not count.

@@ -2,7 +2,7 @@ import Foundation
 import Mustache
 import XCTest
 
-/// Runs the official Mustache spec files from `<shared>/conformance/mustache`: every required file (names not
+/// Runs the official Mustache spec files the repository carries in `Conformance/` (see its README): every required file (names not
 /// starting with `~`) and the optional inheritance module, which the theme's base layout relies on.
 final class ConformanceTests: XCTestCase {
     func testEveryRequiredSpecFilePasses() throws {
@@ -66,16 +66,13 @@ final class ConformanceTests: XCTestCase {
         return (tests.count, passed)
     }
 
-    /// Walks up from this file to the first ancestor holding `shared/conformance` (the worktree sits below it
-    /// locally, the clone beside it in CI). Missing suites fail the test instead of skipping it.
+    /// Beside this file, so a plain clone runs the suite. Missing suites fail the test instead of skipping it.
     static func specDirectory() throws -> URL {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/conformance/mustache")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conformance")
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("comments.json").path) else {
+            XCTFail("\(directory.path) is missing: the Mustache spec files travel with the repository")
+            throw CocoaError(.fileNoSuchFile)
         }
-        XCTFail("shared/conformance/mustache not found in any ancestor of \(#filePath)")
-        throw CocoaError(.fileNoSuchFile)
+        return directory
     }
 }

@@ -13,7 +13,7 @@ final class JavaScriptAgreementTests: XCTestCase {
     struct JSOutput: Decodable { let results: [JSResult]; let files: Int; let bytes: Int }
 
     func testSearchJSAgreesWithSwiftReader() throws {
-        guard Node.executable != nil else { return XCTFail(Node.missingMessage) }
+        _ = try Node.require()
         guard let js = TestPaths.searchJS else { return XCTFail("cannot find the package root above \(#filePath)") }
 
         var generator = CorpusGenerator(seed: 42)

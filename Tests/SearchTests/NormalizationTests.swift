@@ -22,7 +22,7 @@ final class NormalizationTests: XCTestCase {
     }
 
     func testJavaScriptMatchesTable() throws {
-        guard Node.executable != nil else { return XCTFail(Node.missingMessage) }
+        _ = try Node.require()
         guard let js = TestPaths.searchJS else { return XCTFail("cannot find the package root above \(#filePath)") }
         let script = TestPaths.testsDir.appendingPathComponent("normalize-check.js").path
         let table = TestPaths.testsDir.appendingPathComponent("normalization-table.json").path

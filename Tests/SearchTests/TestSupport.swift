@@ -1,6 +1,7 @@
 import Seeded
 import Foundation
 import XCTest
+import TestTools
 @testable import Search
 
 enum TestPaths {
@@ -26,23 +27,15 @@ enum TestPaths {
 }
 
 enum Node {
-    /// Path of `node` (or `nodejs`) on PATH, nil when absent.
-    static var executable: String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            for name in ["node", "nodejs"] {
-                let candidate = "\(dir)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-        }
-        return nil
+    /// Path of `node` (or `nodejs`); a failure when missing, a skip only when `scripts/setup --test`
+    /// could not install it (see `RequiredTool`).
+    static func require(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try RequiredTool.find("node", names: ["node", "nodejs"], file: file, line: line).path
     }
-
-    static let missingMessage = "node is not on PATH: install nodejs (e.g. `apt-get install nodejs`) — the JS/Swift agreement of search.js cannot be checked without it"
 
     /// Runs node with arguments; returns (exit status, stdout, stderr).
     static func run(_ arguments: [String]) throws -> (Int32, Data, String) {
-        guard let node = executable else { throw SearchIndexError(location: "PATH", message: missingMessage) }
+        let node = try require()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: node)
         process.arguments = arguments
