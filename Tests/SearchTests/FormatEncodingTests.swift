@@ -30,7 +30,7 @@ final class FormatEncodingTests: XCTestCase {
     }
 
     func testZlibInflatesWhatSwiftDeflates() throws {
-        guard Node.executable != nil else { return XCTFail(Node.missingMessage) }
+        _ = try Node.require()
         let dir = try TestPaths.temporaryDirectory("deflate")
         defer { try? FileManager.default.removeItem(at: dir) }
         let inputs = samples()
