@@ -148,6 +148,16 @@
     return out;
   }
 
+  function unionDocs(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length || j < b.length) {
+      if (j === b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+      else if (i === a.length || b[j] < a[i]) out.push(b[j++]);
+      else { out.push(a[i]); i++; j++; }
+    }
+    return out;
+  }
+
   function intersect(a, b) {
     var out = [], i = 0, j = 0;
     while (i < a.length && j < b.length) {
@@ -209,36 +219,71 @@
     return found;
   }
 
-  function makeSnippet(fields, terms) {
-    var chosen = null, occ = [], firstNonEmpty = null;
-    for (var f = 0; f < fields.length; f++) {
-      var source = codePoints(fields[f]);
-      if (!source.length) continue;
-      if (!firstNonEmpty) firstNonEmpty = source;
-      var found = occurrences(terms, source);
-      if (found.length) { chosen = source; occ = found; break; }
+  /** A field as written: searched scalar i came from written scalars starts[i] … ends[i]. */
+  function writtenText(stored, restores) {
+    var scalars = [], starts = [], ends = [], k = 0, i = 0;
+    restores = restores.slice().sort(function (a, b) { return a.start - b.start; });
+    while (i < stored.length) {
+      while (k < restores.length && restores[k].start < i) k++;
+      var r = restores[k];
+      if (r && r.start === i && r.start + r.length <= stored.length) {
+        var from = scalars.length;
+        Array.prototype.push.apply(scalars, codePoints(r.original));
+        for (var n = 0; n < r.length; n++) { starts.push(from); ends.push(scalars.length); }
+        i += r.length; k++;
+        continue;
+      }
+      starts.push(scalars.length); scalars.push(stored[i]); ends.push(scalars.length); i++;
     }
-    if (!occ.length) chosen = firstNonEmpty || [];
-    if (!chosen.length) return { text: '', highlights: [] };
+    return { scalars: scalars, range: function (a, b) { return [starts[a], ends[b - 1]]; } };
+  }
+
+  /** fields: [{text, restores}] in preference order; as Snippet.make in Swift. */
+  function makeSnippet(fields, terms) {
+    var chosen = null, source = [], occ = [], firstNonEmpty = null;
+    for (var f = 0; f < fields.length; f++) {
+      var cps = codePoints(fields[f].text);
+      if (!cps.length) continue;
+      if (!firstNonEmpty) firstNonEmpty = { field: fields[f], cps: cps };
+      var found = occurrences(terms, cps);
+      if (found.length) { chosen = fields[f]; source = cps; occ = found; break; }
+    }
+    if (!chosen && firstNonEmpty) { chosen = firstNonEmpty.field; source = firstNonEmpty.cps; }
+    if (!chosen || !source.length) return { text: '', highlights: [] };
     var anchor = occ.length ? Math.min.apply(null, occ.map(function (r) { return r[0]; })) : 0;
-    var end = Math.min(chosen.length, Math.max(0, anchor - SNIPPET_LEAD) + SNIPPET_WIDTH);
+    var end = Math.min(source.length, Math.max(0, anchor - SNIPPET_LEAD) + SNIPPET_WIDTH);
     var start = Math.max(0, end - SNIPPET_WIDTH);
+    var written = writtenText(source, chosen.restores), window = written.range(start, end);
     var text = start > 0 ? '\u2026' : '', offsets = [], offset = text.length;
-    for (var i = start; i < end; i++) {
+    for (var i = window[0]; i < window[1]; i++) {
       offsets.push(offset);
-      text += String.fromCodePoint(chosen[i]);
-      offset += chosen[i] > 0xFFFF ? 2 : 1;
+      text += String.fromCodePoint(written.scalars[i]);
+      offset += written.scalars[i] > 0xFFFF ? 2 : 1;
     }
     offsets.push(offset);
-    if (end < chosen.length) text += '\u2026';
+    if (end < source.length) text += '\u2026';
     occ.sort(function (a, b) { return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]; });
     var ranges = [];
     occ.forEach(function (r) {
       if (r[0] < start || r[1] > end) return;
-      var m = [offsets[r[0] - start], offsets[r[1] - start]], last = ranges[ranges.length - 1];
+      var w = written.range(r[0], r[1]);
+      var m = [offsets[w[0] - window[0]], offsets[w[1] - window[0]]], last = ranges[ranges.length - 1];
       if (last && m[0] <= last[1]) last[1] = Math.max(last[1], m[1]); else ranges.push(m);
     });
     return { text: text, highlights: ranges };
+  }
+
+  /** The snippet fields of a document entry: body, headings…, meta, each with its restores. */
+  function snippetFields(e) {
+    var h = e[4].length, restores = [];
+    for (var k = 0; k < h + 3; k++) restores.push([]);
+    for (var r = 0; r + 3 < e[8].length; r += 4) {
+      if (restores[e[8][r]]) restores[e[8][r]].push({ start: e[8][r + 1], length: e[8][r + 2], original: e[8][r + 3] });
+    }
+    var fields = [{ text: e[5], restores: restores[h + 1] }];
+    for (var i = 0; i < h; i++) fields.push({ text: e[4][i], restores: restores[i + 1] });
+    fields.push({ text: e[6], restores: restores[h + 2] });
+    return fields;
   }
 
   // ---------------------------------------------------------------- engine
@@ -358,19 +403,27 @@
       limit = limit === undefined ? 20 : Math.max(0, limit);
       return manifest().then(function (m) {
         var terms = parseTerms(text || '');
-        var facetNames = Object.keys(filters).filter(function (f) { return filters[f]; }).sort(compareScalars);
+        // filters: facet → value, or → [values] (any of them)
+        var wanted = {};
+        Object.keys(filters).forEach(function (f) {
+          var values = [].concat(filters[f]).filter(function (v) { return v; });
+          if (values.length) wanted[f] = values;
+        });
+        var facetNames = Object.keys(wanted).sort(compareScalars);
         if (facetNames.some(function (f) { return m.facets.indexOf(f) < 0; })) return { total: 0, results: [] };
         var facetIds = facetNames.length ? facets().then(function (all) {
           return facetNames.map(function (name) {
             var facet = all.find(function (f) { return f.name === name; });
-            var entry = facet && facet.values.find(function (v) { return v.value === filters[name]; });
-            return entry ? entry.shard : null;
+            return (facet ? facet.values : []).filter(function (v) { return wanted[name].indexOf(v.value) >= 0; })
+              .map(function (v) { return v.shard; });
           });
         }) : Promise.resolve([]);
         return facetIds.then(function (ids) {
-          if (ids.some(function (id) { return id === null; })) return { total: 0, results: [] };
+          if (ids.some(function (list) { return !list.length; })) return { total: 0, results: [] };
           return Promise.all([
-            Promise.all(ids.map(facetDocs)),
+            Promise.all(ids.map(function (list) {
+              return Promise.all(list.map(facetDocs)).then(function (lists) { return lists.reduce(unionDocs); });
+            })),
             Promise.all(terms.map(function (t) { return termMatches(m, t); }))
           ]).then(function (lists) { return rank(m, terms, lists[0], lists[1], limit); });
         });
@@ -411,7 +464,7 @@
       var top = ranked.slice(0, limit);
       return Promise.all(top.map(function (r) {
         return storedDocument(m, r.doc).then(function (e) {
-          var snippet = makeSnippet([e[5]].concat(e[4], [e[6]]), terms);
+          var snippet = makeSnippet(snippetFields(e), terms);
           return { url: e[0], title: e[1], type: e[2], date: e[3], snippet: snippet.text, highlights: snippet.highlights };
         });
       })).then(function (results) { return { total: ranked.length, results: results }; });
@@ -653,7 +706,7 @@
 
   var api = {
     normalize: normalize, createEngine: createEngine, parseTerms: parseTerms, makeSnippet: makeSnippet,
-    shardOf: shardOf
+    shardOf: shardOf, typeLabels: { ja: STRINGS.ja.types, en: STRINGS.en.types }
   };
   global.densho_search_register = register;
   global.densho_search_normalize = normalize;

@@ -29,14 +29,15 @@ struct QueryEngine {
 
         var candidates: [Int32]? = nil
         for facet in query.filters.keys.sorted() {
-            guard let value = query.filters[facet], !value.isEmpty else { continue }
-            guard manifest.facets.contains(facet),
-                  let entry = try reader.facetValues().facets.first(where: { $0.name == facet })?
-                    .values.first(where: { $0.value == value }) else {
-                return []
-            }
-            let docs = try facetDocs(entry.shard)
+            let wanted = (query.filters[facet] ?? []).filter { !$0.isEmpty }
+            guard !wanted.isEmpty else { continue }
+            guard manifest.facets.contains(facet) else { return [] }
+            let values = try reader.facetValues().facets.first(where: { $0.name == facet })?.values ?? []
+            // Several values of one facet: any of them.
+            var docs: [Int32] = []
+            for entry in values where wanted.contains(entry.value) { docs = Union.of(docs, try facetDocs(entry.shard)) }
             candidates = candidates.map { Intersection.of($0, docs) } ?? docs
+            if candidates?.isEmpty == true { return [] }
         }
 
         let lookup = TermLookup(reader: reader)
@@ -115,6 +116,22 @@ struct QueryEngine {
     }
 }
 
+enum Union {
+    /// Both inputs ascending, without repeats.
+    static func of(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        if a.isEmpty { return b }
+        var out: [Int32] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) { out.append(a[i]); i += 1 }
+            else if i == a.count || b[j] < a[i] { out.append(b[j]); j += 1 }
+            else { out.append(a[i]); i += 1; j += 1 }
+        }
+        return out
+    }
+}
+
 enum Intersection {
     /// Both inputs ascending.
     static func of(_ a: [Int32], _ b: [Int32]) -> [Int32] {
@@ -142,13 +159,13 @@ struct StoredDocument {
     let type: String
     let date: String?
     /// In snippet preference order: body, headings…, meta.
-    let snippetFields: [String]
+    let snippetFields: [Snippet.Field]
     /// The searchable fields in text order: title, headings…, body, meta.
     let fields: [String]
     let headingCount: Int
 
     init(_ value: Any, file: String, index: Int) throws {
-        guard let a = value as? [Any], a.count == 8, let url = a[0] as? String, let title = a[1] as? String,
+        guard let a = value as? [Any], a.count == 9, let restored = a[8] as? [Any], restored.count % 4 == 0, let url = a[0] as? String, let title = a[1] as? String,
               let type = a[2] as? String, let headings = a[4] as? [String], let body = a[5] as? String,
               let meta = a[6] as? String
         else {
@@ -158,7 +175,17 @@ struct StoredDocument {
         self.title = title
         self.type = type
         self.date = a[3] as? String
-        self.snippetFields = [body] + headings + [meta]
+        var restores = [[Restore]](repeating: [], count: headings.count + 3)
+        for k in stride(from: 0, to: restored.count, by: 4) {
+            guard let field = restored[k] as? Int, let start = restored[k + 1] as? Int, let length = restored[k + 2] as? Int,
+                  let original = restored[k + 3] as? String, restores.indices.contains(field), start >= 0, length > 0 else {
+                throw SearchIndexError(location: "\(file):1:1", message: "document entry \(index) has a malformed restore list")
+            }
+            restores[field].append(Restore(start: start, length: length, original: original.unicodeScalars.map(\.value)))
+        }
+        let fieldsInTextOrder = [title] + headings + [body, meta]
+        let field = { (k: Int) in Snippet.Field(text: fieldsInTextOrder[k], restores: restores[k]) }
+        self.snippetFields = [field(headings.count + 1)] + headings.indices.map { field($0 + 1) } + [field(headings.count + 2)]
         self.fields = [a[7] as? String ?? title] + headings + [body, meta]
         self.headingCount = headings.count
     }
