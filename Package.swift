@@ -17,24 +17,25 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Seeded"),
-        .target(name: "FrontMatter"),
+        .target(name: "Messages"),
+        .target(name: "FrontMatter", dependencies: ["Messages"]),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "Mustache"),
         .target(name: "Search"),
-        .target(name: "Site", dependencies: ["FrontMatter", "Markdown", "Mustache", "Search"]),
-        .executableTarget(name: "densho", dependencies: ["Site", "Search"]),
+        .target(name: "Site", dependencies: ["Messages", "FrontMatter", "Markdown", "Mustache", "Search"]),
+        .executableTarget(name: "densho", dependencies: ["Messages", "Site", "Search"]),
         // Benchmark: generates a corpus and times densho against cmark alone and Hugo + Pagefind.
         .executableTarget(name: "densho-bench", dependencies: ["Site", "Search", "Markdown", "FrontMatter", "Seeded"]),
 
         // What the tests share about outside programs (node, chromium): found, skipped with setup's reason, or failed.
         .target(name: "TestTools", path: "Tests/TestTools"),
-        .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter", "Seeded"]),
+        .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter", "Messages", "Seeded"]),
         // Conformance/: the suites' data files with their licences (read by the tests, not compiled).
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Seeded"], exclude: ["Conformance"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"], exclude: ["Conformance"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Site", "Seeded", "TestTools"],
                     exclude: ["normalize-check.js", "js-harness.js", "normalization-table.json"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Seeded"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Messages", "Seeded"]),
         .testTarget(name: "EndToEndTests", dependencies: ["densho", "Seeded", "TestTools"]),
     ],
     swiftLanguageModes: [.v5]

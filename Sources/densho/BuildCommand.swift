@@ -30,7 +30,7 @@ enum BuildCommand {
 
     /// Warnings, then the one summary line; `serve` and `--watch` report each build the same way.
     static func summarize(_ report: BuildReport, options: BuildOptions, outputDisplay: String) {
-        for warning in report.warnings { CLI.printError(warning.description) }
+        for warning in report.warnings { CLI.printError(warning.text(CLI.language)) }
         let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
         print("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB, \(report.unchanged) unchanged) into \(outputDisplay)/\(options.publicOnly ? " (public only)" : "") in \(String(format: "%.2f", report.seconds)) s\(warnings)")
     }

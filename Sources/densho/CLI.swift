@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import Messages
 import Site
 
 enum CLI {
@@ -19,6 +20,9 @@ enum CLI {
       densho reflect VISIT_PATH|COMPANY [--today YYYY-MM-DD]
       densho check [--content DIR] [--format text|json] [--today YYYY-MM-DD]
       densho --help | --version
+
+    Every command takes --lang ja|en: the language of its messages (default: LANG when it is ja or en,
+    else the site's language).
 
     Commands:
       build     Build content/ into site/ (atomic: a failed build leaves the previous site/ as it was)
@@ -46,7 +50,22 @@ enum CLI {
     Exit codes: 0 success, 1 content errors, 2 usage errors.
     """
 
-    static func run(_ args: [String]) -> Int32 {
+    /// The language of every message, decided once in `run` before a command starts.
+    static var language: Language = .ja
+
+    static func run(_ arguments: [String]) -> Int32 {
+        var args = arguments
+        do {
+            let flag = try takeLanguageFlag(&args)
+            let content = args.firstIndex(of: "--content").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil } ?? "content"
+            language = Language.resolve(flag: flag, environment: ProcessInfo.processInfo.environment,
+                                        site: SiteConfig.peekLanguage(content: URL(fileURLWithPath: content)))
+        } catch let error as UsageError {
+            printError(error.description)
+            return 2
+        } catch {
+            return 2
+        }
         guard let command = args.first else {
             print(usage)
             return 2
@@ -68,9 +87,9 @@ enum CLI {
             printError(error.description)
             return 2
         } catch let errors as ContentErrors {
-            for d in errors.diagnostics { printError(d.description) }
+            for d in errors.diagnostics { printError(d.text(language)) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
-            printError("densho: \(count) error\(count == 1 ? "" : "s"); nothing was written")
+            printError("densho: " + Message(count == 1 ? .cliOneErrorNothingWritten : .cliErrorsNothingWritten, String(count)).text(language))
             return 1
         } catch let failure as BuildFailure {
             printError(failure.description)
@@ -79,6 +98,32 @@ enum CLI {
             printError("error: \(error)")
             return 1
         }
+    }
+
+    /// Removes `--lang X` / `--lang=X` wherever it stands.
+    static func takeLanguageFlag(_ args: inout [String]) throws -> Language? {
+        var found: Language?
+        var index = 0
+        while index < args.count {
+            let argument = args[index]
+            var value: String?
+            if argument == "--lang" {
+                guard index + 1 < args.count else { throw UsageError(message: "--lang expects ja or en") }
+                value = args[index + 1]
+                args.removeSubrange(index...index + 1)
+            } else if argument.hasPrefix("--lang=") {
+                value = String(argument.dropFirst("--lang=".count))
+                args.remove(at: index)
+            } else {
+                index += 1
+                continue
+            }
+            guard let value, let language = Language(rawValue: value) else {
+                throw UsageError(message: "--lang expects ja or en, not '\(value ?? "")'")
+            }
+            found = language
+        }
+        return found
     }
 
     static func printError(_ text: String) {

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Site
 
 /// `densho check`: every problem at once, as `path:line:column: error|warning: message` (or JSON).
@@ -20,8 +21,9 @@ enum CheckCommand {
         if format == "json" {
             print(json(diagnostics, errors: errors, warnings: warnings))
         } else {
-            for diagnostic in diagnostics { print(diagnostic.description) }
-            CLI.printError("densho: \(plural(errors, "error")), \(plural(warnings, "warning")) in \(content)/")
+            for diagnostic in diagnostics { print(diagnostic.text(CLI.language)) }
+            CLI.printError("densho: " + Message(.checkSummary, plural(errors, "error"), plural(warnings, "warning"), content,
+                                                String(errors), String(warnings)).text(CLI.language))
         }
         return errors > 0 ? 1 : 0
     }
@@ -31,7 +33,7 @@ enum CheckCommand {
     /// Written by hand so the keys keep the documented order.
     static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int) -> String {
         let items = diagnostics.map { d in
-            "{\"path\":\(JSONText.quoted(d.path)),\"line\":\(d.line),\"column\":\(d.column),\"severity\":\(JSONText.quoted(d.severity.rawValue)),\"message\":\(JSONText.quoted(d.message))}"
+            "{\"path\":\(JSONText.quoted(d.path)),\"line\":\(d.line),\"column\":\(d.column),\"severity\":\(JSONText.quoted(d.severity.rawValue)),\"message\":\(JSONText.quoted(d.localized.text(CLI.language)))}"
         }
         return "{\"errors\":\(errors),\"warnings\":\(warnings),\"diagnostics\":[\(items.joined(separator: ","))]}"
     }

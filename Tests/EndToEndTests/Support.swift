@@ -15,9 +15,19 @@ struct Densho {
         return repositoryRoot.appendingPathComponent(".build/debug/densho")
     }
 
+    /// Tests read densho's messages in English unless they pass an environment of their own: a
+    /// Japanese site speaks Japanese by default, and the tests of that pass `LANG` themselves.
+    static var englishEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_ALL"] = nil
+        environment["LC_MESSAGES"] = nil
+        environment["LANG"] = "en_US.UTF-8"
+        return environment
+    }
+
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
-        try ChildProcess.run(executable, arguments, in: directory, environment: environment)
+        try ChildProcess.run(executable, arguments, in: directory, environment: environment ?? englishEnvironment)
     }
 }
 

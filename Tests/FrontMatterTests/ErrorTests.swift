@@ -83,7 +83,8 @@ final class ErrorTests: XCTestCase {
     func testMisplacedColonsAndMissingSpaces() {
         assertError("key: a: b", at: loc(1, 7), containing: "quoted")
         assertError("a: 1\nkey:value", at: loc(2, 1), containing: "followed by a space")
-        assertError("a: 1\n名前：山田", at: loc(2, 1), containing: "key: value")
+        assertError("a: 1\n名前：山田", at: loc(2, 3), containing: "full-width colon")
+        assertError("a: 1\n名前 山田", at: loc(2, 1), containing: "key: value")
         assertError(": value", at: loc(1, 1), containing: "key is missing")
         assertError("a: \"x\"#c", at: loc(1, 7), containing: "space before '#'")
         assertError("a: 'x' y", at: loc(1, 8), containing: "'y'")

@@ -141,7 +141,7 @@ final class CheckTests: XCTestCase {
         let f = try Fixture.make([
             Fixture.company("a", extra: "status: open\n"),
             Fixture.visit("2026-10-01", "b", body: "## 見立て\n[[存在しない会社]]を参照。\n", ),
-            ("visits/2026/2026-10-02-a.md", "---\ndate: 2026-10-02\ncompany: a\nkind: 訪問\nnext_visit: 2026年12月\n---\n## 振り返り\n済み。\n"),
+            ("visits/2026/2026-10-02-a.md", "---\ndate: 2026-10-02\ncompany: a\nkind: 面談\nnext_visit: 2026年12月\n---\n## 振り返り\n済み。\n"),
             ("visits/2026/2026-10-03-a.md", "---\ndate: 2026-10-03\ncompany: a\nnext_visit: 2026-13-01\n---\n"),
         ])
         defer { f.remove() }
@@ -150,7 +150,7 @@ final class CheckTests: XCTestCase {
             "content/visits/2026/2026-10-01-b.md:1:1: warning: no 振り返り yet, 55 days after the visit; add one with 'densho reflect content/visits/2026/2026-10-01-b.md'",
             "content/visits/2026/2026-10-01-b.md:3:10: error: unknown company 'b'; did you mean 'a'?",
             "content/visits/2026/2026-10-01-b.md:7:1: error: link [[存在しない会社]] does not match any page",
-            "content/visits/2026/2026-10-02-a.md:4:7: error: 'kind' must be one of visit | call | event | matching, not '訪問'",
+            "content/visits/2026/2026-10-02-a.md:4:7: error: 'kind' must be one of visit | call | event | matching, not '面談'",
             "content/visits/2026/2026-10-02-a.md:5:13: error: 'next_visit' must be a date written YYYY-MM-DD",
             "content/visits/2026/2026-10-03-a.md:4:13: error: invalid date 2026-13-01: month must be 01-12",
         ])

@@ -1,3 +1,5 @@
+import Messages
+
 /// A file cut into its YAML front matter and its Markdown body, with the line each part starts on
 /// so that later errors can name the file's own line numbers.
 public struct FrontMatterSplit: Sendable, Equatable {
@@ -48,7 +50,7 @@ public enum FrontMatter {
             lineStart = (bytes[lineStart...].firstIndex(of: Byte.lineFeed) ?? bytes.count - 1) + 1
             lineNumber += 1
         }
-        throw YAMLError(message: "front matter starting here never closes (expected a line '---')",
+        throw YAMLError(Message(.yamlNeverCloses),
                         location: SourceLocation(line: 1, column: 1))
     }
 

@@ -1,3 +1,5 @@
+import Messages
+
 /// A place in the input, as an editor shows it: 1-based line and column.
 ///
 /// Columns count Unicode scalars (not bytes, not grapheme clusters) so that a full-width
@@ -20,12 +22,25 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
 
 /// A front-matter problem, located at the character that caused it.
 public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let message: String
+    /// What went wrong, in any language (`localized.text(.ja)`).
+    public let localized: Message
     public let location: SourceLocation
 
-    public init(message: String, location: SourceLocation) {
-        self.message = message
+    /// In English.
+    public var message: String { localized.text(.en) }
+
+    /// Two errors are the same when they say the same at the same place, however they were made.
+    public static func == (lhs: YAMLError, rhs: YAMLError) -> Bool {
+        lhs.location == rhs.location && lhs.message == rhs.message
+    }
+
+    public init(_ message: Message, location: SourceLocation) {
+        self.localized = message
         self.location = location
+    }
+
+    public init(message: String, location: SourceLocation) {
+        self.init(.verbatim(message), location: location)
     }
 
     /// `line:column: message`; callers prefix the file path to get `path:line:column: error: message`.

@@ -1,3 +1,5 @@
+import Messages
+
 /// A mapping key as scanned, before its value.
 struct ScannedKey {
     let text: String
@@ -7,7 +9,9 @@ struct ScannedKey {
 extension Parser {
     /// A node that may be a whole block collection: at the start of a content line, or right after
     /// `- ` (where `- name: x` starts a mapping and `- - x` a nested sequence).
-    mutating func parseBlockNode(parentIndent: Int, depth: Int) throws -> YAMLNode {
+    /// `keyExpected`: the front matter's root, which must be a mapping, so a line that is no key is
+    /// more likely a typing slip than a lone value.
+    mutating func parseBlockNode(parentIndent: Int, depth: Int, keyExpected: Bool = false) throws -> YAMLNode {
         let indent = cursor.indent
         if isAtSequenceDash {
             return try parseBlockSequence(depth: depth)
@@ -15,6 +19,7 @@ extension Parser {
         if let key = try scanImplicitKey() {
             return try parseBlockMapping(indent: indent, firstKey: key, depth: depth)
         }
+        if keyExpected, let slip = typingSlip() { throw slip }
         return try parseInlineValue(parentIndent: parentIndent, depth: depth)
     }
 
@@ -38,6 +43,11 @@ extension Parser {
         }
         cursor.skipWhite()
         if cursor.current == Byte.colon && Byte.isWhiteOrBreakOrEnd(cursor.peek(1)) {
+            // `　　note: …` or `note：開放特許: …` would otherwise be an unknown field.
+            let end = cursor.mark
+            cursor.reset(to: start)
+            if let slip = typingSlip() { throw slip }
+            cursor.reset(to: end)
             cursor.advance()
             return ScannedKey(text: text, location: location)
         }
@@ -52,9 +62,8 @@ extension Parser {
         var key = firstKey
         while true {
             if let first = seen[key.text] {
-                throw YAMLError(
-                    message: "duplicate key '\(key.text)' (first defined at line \(first.line), column \(first.column))",
-                    location: key.location)
+                throw YAMLError(Message(.yamlDuplicateKey, key.text, String(first.line), String(first.column)),
+                                location: key.location)
             }
             seen[key.text] = key.location
             let value = try parseMappingValue(indent: indent, depth: depth + 1)
@@ -62,10 +71,11 @@ extension Parser {
             guard !cursor.isAtEnd, cursor.indent >= indent else { break }
             if cursor.indent > indent { throw unexpectedIndentation() }
             guard let next = try scanImplicitKey() else {
+                if let slip = typingSlip() { throw slip }
                 if isAtSequenceDash {
-                    throw cursor.error("a sequence item '-' cannot appear between the keys of a mapping")
+                    throw cursor.error(Message(.yamlSequenceBetweenKeys))
                 }
-                throw cursor.error("expected 'key: value' (the ':' after a key must be followed by a space)")
+                throw cursor.error(Message(.yamlExpectedKeyValue))
             }
             key = next
         }
@@ -146,6 +156,6 @@ extension Parser {
     }
 
     func unexpectedIndentation() -> YAMLError {
-        cursor.error("unexpected indentation (a plain value cannot continue on the next line; use '|' or '>' for multi-line text)")
+        cursor.error(Message(.yamlUnexpectedIndentation))
     }
 }

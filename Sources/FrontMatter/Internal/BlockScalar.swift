@@ -1,3 +1,5 @@
+import Messages
+
 /// One line of a block scalar's content, as a byte range without its indentation.
 private enum BlockLine {
     case empty
@@ -29,7 +31,7 @@ extension Parser {
                 sawChomping = true
             } else if explicitIndent == nil && Byte.isDigit(byte) {
                 guard byte != Byte.zero else {
-                    throw cursor.error("the indentation indicator of a block scalar must be 1-9")
+                    throw cursor.error(Message(.yamlIndicatorRange))
                 }
                 explicitIndent = Int(byte - Byte.zero)
             } else {
@@ -40,7 +42,7 @@ extension Parser {
         let skipped = cursor.skipWhite()
         if cursor.current == Byte.hash && skipped > 0 { cursor.skipToLineEnd() }
         guard cursor.isAtLineEnd else {
-            throw cursor.error("unexpected '\(cursor.currentCharacter)' after '\(folded ? ">" : "|")'; the text starts on the next line")
+            throw cursor.error(Message(.yamlAfterBlockIndicator, cursor.currentCharacter, folded ? ">" : "|"))
         }
         cursor.skipLineBreak()
         let lines = readLines(parentIndent: parentIndent, explicitIndent: explicitIndent.map { max(parentIndent, 0) + $0 })

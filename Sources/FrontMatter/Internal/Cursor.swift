@@ -1,3 +1,5 @@
+import Messages
+
 /// A saved position: byte offset plus the line and column it corresponds to.
 struct Mark {
     var offset: Int
@@ -101,8 +103,8 @@ struct Cursor {
         return Byte.isWhiteOrBreakOrEnd(peek(3))
     }
 
-    func error(_ message: String) -> YAMLError {
-        YAMLError(message: message, location: location)
+    func error(_ message: Message) -> YAMLError {
+        YAMLError(message, location: location)
     }
 }
 

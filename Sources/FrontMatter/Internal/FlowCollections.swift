@@ -1,3 +1,5 @@
+import Messages
+
 /// The opening bracket of a flow collection, for "never closes" errors and continuation checks.
 private struct FlowOpener {
     let location: SourceLocation
@@ -5,7 +7,7 @@ private struct FlowOpener {
     let closer: String
 
     var neverCloses: YAMLError {
-        YAMLError(message: "'\(closer == "]" ? "[" : "{")' is never closed with '\(closer)'", location: location)
+        YAMLError(Message(.yamlFlowNeverClosed, closer == "]" ? "[" : "{", String(closer)), location: location)
     }
 }
 
@@ -40,16 +42,15 @@ extension Parser {
             let keyLocation = cursor.location
             let key = try scanFlowKey()
             if let first = seen[key] {
-                throw YAMLError(
-                    message: "duplicate key '\(key)' (first defined at line \(first.line), column \(first.column))",
-                    location: keyLocation)
+                throw YAMLError(Message(.yamlDuplicateKey, key, String(first.line), String(first.column)),
+                                location: keyLocation)
             }
             seen[key] = keyLocation
             cursor.skipWhite()
             guard cursor.current == Byte.colon else {
                 throw cursor.isAtLineEnd
-                    ? cursor.error("expected ':' after the key on the same line")
-                    : cursor.error("expected ':' after the key, found '\(cursor.currentCharacter)'")
+                    ? cursor.error(Message(.yamlFlowColonSameLine))
+                    : cursor.error(Message(.yamlFlowExpectedColon, cursor.currentCharacter))
             }
             cursor.advance()
             let afterColon = cursor.location
@@ -74,7 +75,7 @@ extension Parser {
         switch cursor.current {
         case Byte.doubleQuote: return try scanDoubleQuoted()
         case Byte.singleQuote: return try scanSingleQuoted()
-        case Byte.openBracket, Byte.openBrace: throw cursor.error("a collection cannot be a key")
+        case Byte.openBracket, Byte.openBrace: throw cursor.error(Message(.yamlFlowCollectionKey))
         default:
             if let problem = plainStartProblem(inFlow: true) { throw cursor.error(problem) }
             return cursor.text(scanPlain(inFlow: true))
@@ -101,9 +102,9 @@ extension Parser {
 
     private func unexpectedInFlow(expecting closer: String) -> YAMLError {
         if cursor.current == Byte.colon {
-            return cursor.error("unexpected ':' inside a flow collection; quote a value that contains ': '")
+            return cursor.error(Message(.yamlFlowUnexpectedColon))
         }
-        return cursor.error("expected ',' or \(closer), found '\(cursor.currentCharacter)'")
+        return cursor.error(Message(.yamlFlowExpectedComma, String(closer), cursor.currentCharacter))
     }
 
     /// Skips white space, comments and line breaks inside `[ ]` / `{ }`. A continuation line must be
@@ -125,7 +126,7 @@ extension Parser {
             }
             if cursor.isAtLineEnd || cursor.current == Byte.hash { continue }
             if let tab = firstTab {
-                throw YAMLError(message: "a tab is used for indentation; indent with spaces only", location: tab)
+                throw YAMLError(Message(.yamlTabIndent), location: tab)
             }
             if cursor.indent <= opener.parentIndent || cursor.isAtDocumentMarker { throw opener.neverCloses }
         }

@@ -1,3 +1,5 @@
+import Messages
+
 /// A single-pass, recursive-descent parser over the input bytes.
 ///
 /// Invariant between block nodes: the cursor rests on the first non-space character of the next
@@ -17,9 +19,9 @@ struct Parser {
         if cursor.isAtEnd {
             return YAMLNode(value: .mapping([]), location: start)
         }
-        let root = try parseBlockNode(parentIndent: -1, depth: 1)
+        let root = try parseBlockNode(parentIndent: -1, depth: 1, keyExpected: true)
         guard cursor.isAtEnd else {
-            throw cursor.error("unexpected content at this indentation; it does not belong to anything above")
+            throw cursor.error(Message(.yamlUnexpectedContent))
         }
         return root
     }
@@ -42,10 +44,10 @@ struct Parser {
                 continue
             }
             if let tab = firstTab {
-                throw YAMLError(message: "a tab is used for indentation; indent with spaces only", location: tab)
+                throw YAMLError(Message(.yamlTabIndent), location: tab)
             }
             if cursor.isAtDocumentMarker {
-                throw cursor.error("document markers ('---', '...') are not supported: front matter holds exactly one document")
+                throw cursor.error(Message(.yamlDocumentMarker))
             }
             return
         }
@@ -66,17 +68,17 @@ struct Parser {
     func unexpectedAfterValue() -> YAMLError {
         switch cursor.current {
         case Byte.colon:
-            return cursor.error("unexpected ':'; a value that contains ': ' must be quoted")
+            return cursor.error(Message(.yamlUnquotedColon))
         case Byte.hash:
-            return cursor.error("a comment needs a space before '#'")
+            return cursor.error(Message(.yamlCommentSpace))
         default:
-            return cursor.error("unexpected '\(cursor.currentCharacter)' after the value")
+            return cursor.error(Message(.yamlUnexpectedAfterValue, cursor.currentCharacter))
         }
     }
 
     func checkDepth(_ depth: Int, at location: SourceLocation) throws {
         if depth > YAML.maxDepth {
-            throw YAMLError(message: "nesting is deeper than \(YAML.maxDepth) levels", location: location)
+            throw YAMLError(Message(.yamlTooDeep, String(YAML.maxDepth)), location: location)
         }
     }
 
@@ -87,27 +89,24 @@ struct Parser {
 
     /// Why the character at the cursor cannot start a plain scalar, or nil when it can.
     /// Quotes and flow openers are handled by the callers before asking.
-    func plainStartProblem(inFlow: Bool) -> String? {
-        guard let byte = cursor.current else { return "a value is missing" }
+    func plainStartProblem(inFlow: Bool) -> Message? {
+        guard let byte = cursor.current else { return Message(.yamlMissingValue) }
         let followedBySpace = Byte.isWhiteOrBreakOrEnd(cursor.peek(1))
             || (inFlow && Byte.isFlowIndicator(cursor.peek(1)))
         switch byte {
-        case UInt8(ascii: "&"): return "anchors ('&') are not supported"
-        case UInt8(ascii: "*"): return "aliases ('*') are not supported"
-        case UInt8(ascii: "!"): return "tags ('!') are not supported"
-        case UInt8(ascii: "%"): return "directives ('%') are not supported; quote a value that starts with '%'"
-        case UInt8(ascii: "@"), UInt8(ascii: "`"):
-            return "'\(cursor.currentCharacter)' is reserved and cannot start a plain value; quote the value"
+        case UInt8(ascii: "&"): return Message(.yamlAnchor)
+        case UInt8(ascii: "*"): return Message(.yamlAlias)
+        case UInt8(ascii: "!"): return Message(.yamlTag)
+        case UInt8(ascii: "%"): return Message(.yamlDirective)
+        case UInt8(ascii: "@"), UInt8(ascii: "`"): return Message(.yamlReserved, cursor.currentCharacter)
         case Byte.comma, Byte.closeBracket, Byte.closeBrace, Byte.openBracket, Byte.openBrace:
-            return "unexpected '\(cursor.currentCharacter)'; quote the value if it starts with it"
-        case Byte.hash: return "a comment needs a space before '#'"
-        case Byte.pipe, Byte.greater:
-            return "block scalars ('|', '>') cannot appear inside '[ ]' or '{ }'"
+            return Message(.yamlFlowIndicatorStart, cursor.currentCharacter)
+        case Byte.hash: return Message(.yamlCommentSpace)
+        case Byte.pipe, Byte.greater: return Message(.yamlBlockScalarInFlow)
         case Byte.minus where followedBySpace:
-            return inFlow ? "a block sequence item '-' cannot appear inside '[ ]' or '{ }'"
-                : "a sequence cannot start on the line of its key; start it on the next line"
-        case Byte.question where followedBySpace: return "complex keys ('?') are not supported"
-        case Byte.colon where followedBySpace: return "a key is missing before ':'"
+            return Message(inFlow ? .yamlBlockDashInFlow : .yamlSequenceOnKeyLine)
+        case Byte.question where followedBySpace: return Message(.yamlComplexKey)
+        case Byte.colon where followedBySpace: return Message(.yamlMissingKey)
         default: return nil
         }
     }

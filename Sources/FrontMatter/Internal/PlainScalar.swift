@@ -1,3 +1,5 @@
+import Messages
+
 /// Gives a plain (unquoted) scalar its type. Kept deliberately small: no floats, no octal or hex,
 /// no `yes`/`no`, so that a value only becomes a non-string when the reader would expect it to.
 enum PlainScalar {
@@ -6,7 +8,7 @@ enum PlainScalar {
         if isInteger(text) {
             let string = String(decoding: text, as: UTF8.self)
             guard let number = Int(string) else {
-                throw YAMLError(message: "integer \(string) is out of range; quote it to keep it as text", location: location)
+                throw YAMLError(Message(.yamlIntegerRange, string), location: location)
             }
             return .int(number)
         }
@@ -54,11 +56,11 @@ enum PlainScalar {
         let day = YAMLDate.digits(bytes[8..<10]) ?? 0
         let written = String(decoding: bytes, as: UTF8.self)
         guard (1...12).contains(month) else {
-            throw YAMLError(message: "invalid date \(written): month must be 01-12", location: location)
+            throw YAMLError(Message(.yamlMonthRange, written), location: location)
         }
         guard let date = YAMLDate(year: year, month: month, day: day) else {
             let last = YAMLDate.daysIn(month: month, year: year)
-            throw YAMLError(message: "invalid date \(written): day must be 01-\(last) in that month", location: location)
+            throw YAMLError(Message(.yamlDayRange, written, String(last)), location: location)
         }
         return date
     }

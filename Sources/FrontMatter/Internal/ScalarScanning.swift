@@ -1,3 +1,5 @@
+import Messages
+
 extension Parser {
     /// Scans a plain scalar on the current line and returns its byte range without trailing white
     /// space. It stops at the line end, at ': ' (a key), at ' #' (a comment) and, inside flow
@@ -31,7 +33,7 @@ extension Parser {
         var bytes: [UInt8] = []
         while true {
             guard let byte = cursor.current, !Byte.isBreakOrEnd(byte) else {
-                throw YAMLError(message: "unterminated single-quoted string (it must end on the same line)", location: opener)
+                throw YAMLError(Message(.yamlUnterminatedSingle), location: opener)
             }
             cursor.advance()
             if byte == Byte.singleQuote {
@@ -50,7 +52,7 @@ extension Parser {
         var bytes: [UInt8] = []
         while true {
             guard let byte = cursor.current, !Byte.isBreakOrEnd(byte) else {
-                throw YAMLError(message: "unterminated double-quoted string (it must end on the same line)", location: opener)
+                throw YAMLError(Message(.yamlUnterminatedDouble), location: opener)
             }
             if byte == Byte.doubleQuote {
                 cursor.advance()
@@ -70,7 +72,7 @@ extension Parser {
         let backslash = cursor.location
         cursor.advance()
         guard let code = cursor.current, !Byte.isBreakOrEnd(code) else {
-            throw YAMLError(message: "a '\\' at the end of a line is not supported; quoted strings must end on the same line",
+            throw YAMLError(Message(.yamlBackslashAtLineEnd),
                             location: backslash)
         }
         let simple: UInt8?
@@ -102,10 +104,10 @@ extension Parser {
         case UInt8(ascii: "u"): scalarValue = try scanHex(digits: 4, escape: "u", at: backslash)
         case UInt8(ascii: "U"): scalarValue = try scanHex(digits: 8, escape: "U", at: backslash)
         default:
-            throw YAMLError(message: "unknown escape '\\\(String(decoding: [code], as: UTF8.self))'", location: backslash)
+            throw YAMLError(Message(.yamlUnknownEscape, String(decoding: [code], as: UTF8.self)), location: backslash)
         }
         guard let scalar = Unicode.Scalar(scalarValue) else {
-            throw YAMLError(message: "escape does not name a Unicode character", location: backslash)
+            throw YAMLError(Message(.yamlEscapeNotCharacter), location: backslash)
         }
         bytes.append(contentsOf: String(scalar).utf8)
     }
@@ -114,7 +116,7 @@ extension Parser {
         var value: UInt32 = 0
         for _ in 0..<digits {
             guard let byte = cursor.current, let digit = PlainScalar.hexValue(byte) else {
-                throw YAMLError(message: "'\\\(escape)' needs \(digits) hexadecimal digits", location: backslash)
+                throw YAMLError(Message(.yamlEscapeDigits, escape, String(digits)), location: backslash)
             }
             value = value << 4 | digit
             cursor.advance()

@@ -1,7 +1,7 @@
 import CCmark
 import Foundation
 
-/// The one file that sees cmark's C pointers. It parses, walks the tree with cmark's own iterator
+/// With `CmarkBridge+Tables.swift`, the only code that sees cmark's C pointers. It parses, walks the tree with cmark's own iterator
 /// (iterative, so 10,000 nested blockquotes cost no stack), hands plain Swift values to a handler,
 /// and frees the tree before returning. Nothing here outlives the call.
 enum CmarkBridge {
@@ -17,7 +17,9 @@ enum CmarkBridge {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            walker.visit(node, entering: event == CMARK_EVENT_ENTER, handler: &handler)
+            if walker.visit(node, entering: event == CMARK_EVENT_ENTER, handler: &handler) == .skipChildren {
+                cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+            }
         }
     }
 
@@ -31,7 +33,7 @@ enum CmarkBridge {
         return String(cString: rendered)
     }
 
-    private static func parse(_ source: Bytes, options: Int32) -> OpaquePointer? {
+    static func parse(_ source: Bytes, options: Int32) -> OpaquePointer? {
         guard let base = source.baseAddress, source.count > 0 else {
             return cmark_parse_document("", 0, options)
         }
@@ -43,14 +45,22 @@ enum CmarkBridge {
 
 /// Turns cmark nodes into handler events. Keeps no stack: every question about the tree's shape
 /// (tight list? top level? task item?) is answered by looking at parent/child pointers.
-private struct TreeWalker {
+struct TreeWalker {
+    enum Visit { case children, skipChildren }
+
     let root: OpaquePointer
     let locator: SourceLocator
     let extensions: Bool
+    /// Set when this walker walks the cells of a pipe table (see `CmarkBridge+Tables.swift`).
+    var table: TableCells?
+    var cellIndex = -1
     private var origin = BlockOrigin()
     private var originBlock: OpaquePointer?
     private var originShiftKnown = true
     private var joined: [UInt8] = []
+    /// The `~~` pairs of the leaf block `strikeBlock`, per text node; found when a text of it first holds `~~`.
+    private var strikeBlock: OpaquePointer?
+    private var strikeMarks: [OpaquePointer: [StrikeMark]] = [:]
 
     init(root: OpaquePointer, locator: SourceLocator, extensions: Bool) {
         self.root = root
@@ -58,9 +68,14 @@ private struct TreeWalker {
         self.extensions = extensions
     }
 
+    @discardableResult
     mutating func visit<Handler: MarkdownEventHandler>(
         _ node: OpaquePointer, entering: Bool, handler: inout Handler
-    ) {
+    ) -> Visit {
+        if table != nil, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
+            visitCell(node, entering: entering, handler: &handler)
+            return .children
+        }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_BLOCK_QUOTE:
             entering ? handler.enterBlockQuote() : handler.exitBlockQuote()
@@ -89,6 +104,7 @@ private struct TreeWalker {
                 handler.exitHeading(level: level)
             }
         case CMARK_NODE_PARAGRAPH:
+            if entering, extensions, emitTable(node, handler: &handler) { return .skipChildren }
             let tight = isInTightList(node)
             if entering {
                 beginBlock(node)
@@ -131,6 +147,7 @@ private struct TreeWalker {
         default:
             break // document, custom nodes: nothing to render
         }
+        return .children
     }
 
     // MARK: Text runs
@@ -138,34 +155,77 @@ private struct TreeWalker {
     private mutating func visitText<Handler: MarkdownEventHandler>(_ node: OpaquePointer, handler: inout Handler) {
         // A text node right after another one was already sent as part of that node's run.
         if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_TEXT { return }
-        let first = TextPiece(offset: 0, line: Int(cmark_node_get_start_line(node)),
-                              column: Int(cmark_node_get_start_column(node)))
+        let first = TextPiece(offset: 0, line: startLine(node), column: startColumn(node))
+        let dropped = droppedCellPrefix(node)
         guard let next = cmark_node_next(node), cmark_node_get_type(next) == CMARK_NODE_TEXT else {
             let bytes = Self.literal(node)
-            handler.text(TextRun(bytes: bytes, firstPiece: first, origin: originFor(bytes)))
+            var run = TextRun(bytes: bytes, firstPiece: first, origin: originFor(bytes), strikes: strikes(of: node, bytes),
+                              inTableCell: table != nil)
+            if dropped > 0 { run = Self.dropping(dropped, from: run) }
+            handler.text(run)
             return
         }
         joined.removeAll(keepingCapacity: true)
         var pieces: [TextPiece] = []
+        var marks = strikes(of: node, Self.literal(node))
         joined.append(contentsOf: Self.literal(node))
         var current: OpaquePointer? = next
         while let piece = current, cmark_node_get_type(piece) == CMARK_NODE_TEXT {
-            pieces.append(TextPiece(offset: joined.count, line: Int(cmark_node_get_start_line(piece)),
-                                    column: Int(cmark_node_get_start_column(piece))))
-            joined.append(contentsOf: Self.literal(piece))
+            pieces.append(TextPiece(offset: joined.count, line: startLine(piece), column: startColumn(piece)))
+            let literal = Self.literal(piece)
+            marks += strikes(of: piece, literal).map { StrikeMark(offset: $0.offset + joined.count, opens: $0.opens) }
+            joined.append(contentsOf: literal)
             current = cmark_node_next(piece)
         }
-        let run = joined
-        run.withUnsafeBufferPointer { bytes in
-            handler.text(TextRun(bytes: bytes, firstPiece: first, laterPieces: pieces, origin: originFor(bytes)))
+        let joinedRun = joined
+        joinedRun.withUnsafeBufferPointer { bytes in
+            var run = TextRun(bytes: bytes, firstPiece: first, laterPieces: pieces, origin: originFor(bytes),
+                              strikes: marks, inTableCell: table != nil)
+            if dropped > 0 { run = Self.dropping(dropped, from: run) }
+            handler.text(run)
         }
     }
 
-    private mutating func beginBlock(_ node: OpaquePointer) {
+    /// The `~~` pairs in `literal` (the text of `node`), found for the node's whole block at once.
+    private mutating func strikes(of node: OpaquePointer, _ literal: Bytes) -> [StrikeMark] {
+        guard extensions, let block = originBlock, Strikethrough.mayContain(literal) else { return [] }
+        if strikeBlock != block {
+            strikeBlock = block
+            strikeMarks = Self.strikePairs(in: block)
+        }
+        return strikeMarks[node] ?? []
+    }
+
+    private static func strikePairs(in block: OpaquePointer) -> [OpaquePointer: [StrikeMark]] {
+        guard let iterator = cmark_iter_new(block) else { return [:] }
+        defer { cmark_iter_free(iterator) }
+        var nodes: [OpaquePointer] = []
+        var candidates: [Strikethrough.Candidate] = []
+        func edge(_ neighbour: OpaquePointer?, _ node: OpaquePointer) -> Strikethrough.Edge {
+            guard let neighbour else { return cmark_node_parent(node) == block ? .space : .punctuation }
+            let type = cmark_node_get_type(neighbour)
+            return type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK ? .space : .punctuation
+        }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_TEXT,
+                  cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            let literal = literal(node)
+            guard Strikethrough.mayContain(literal) else { continue }
+            let parent = cmark_node_parent(node).map { Int(bitPattern: UnsafeRawPointer($0)) } ?? 0
+            candidates += Strikethrough.candidates(in: literal, node: nodes.count, parent: parent,
+                                                   before: edge(cmark_node_previous(node), node),
+                                                   after: edge(cmark_node_next(node), node))
+            nodes.append(node)
+        }
+        var byNode: [OpaquePointer: [StrikeMark]] = [:]
+        for (index, marks) in Strikethrough.pair(candidates) { byNode[nodes[index]] = marks }
+        return byNode
+    }
+
+    mutating func beginBlock(_ node: OpaquePointer) {
         originBlock = node
         originShiftKnown = false
-        origin = BlockOrigin(line: Int(cmark_node_get_start_line(node)),
-                             column: Int(cmark_node_get_start_column(node)), lineShift: 0)
+        origin = BlockOrigin(line: startLine(node), column: startColumn(node), lineShift: 0)
     }
 
     /// Positions only matter for wiki links, so the (rare) reference-definition shift is computed
@@ -241,7 +301,7 @@ private struct TreeWalker {
 
     // MARK: Borrowed bytes
 
-    private static func literal(_ node: OpaquePointer) -> Bytes {
+    static func literal(_ node: OpaquePointer) -> Bytes {
         bytes(cmark_node_get_literal(node))
     }
 

@@ -46,6 +46,9 @@ struct DocumentBuilder: MarkdownEventHandler {
     private var pendingTaskBox: (checked: Bool, line: Int)?
     private var taskBeingRead: (checked: Bool, line: Int)?
     private var sectionTitle: String?
+    /// `<del>`s opened in the current leaf block and not yet closed.
+    private var openStrikes = 0
+    private var tableBodyOpen = false
     private var openSection = SectionSpan(headingIndex: nil, html: 0..<0, plain: 0..<0)
 
     init(options: MarkdownOptions, locator: SourceLocator, expectedSize: Int) {
@@ -118,6 +121,7 @@ struct DocumentBuilder: MarkdownEventHandler {
     }
 
     mutating func exitHeading(level: Int) {
+        closeStrikes()
         html.append("</h")
         html.append(decimal: level)
         html.append(">\n")
@@ -140,6 +144,7 @@ struct DocumentBuilder: MarkdownEventHandler {
     }
 
     mutating func exitParagraph(tight: Bool) {
+        closeStrikes()
         if !tight { html.append("</p>\n") }
         if plain.isCapturingTask, let task = taskBeingRead {
             taskItems.append(TaskItem(text: plain.endTask(), checked: task.checked, line: task.line,
@@ -179,6 +184,52 @@ struct DocumentBuilder: MarkdownEventHandler {
         html.append("<hr />\n")
     }
 
+    mutating func enterTable(alignments: [TableAlignment]) {
+        html.ensureNewline()
+        html.append("<table>\n")
+        tableBodyOpen = false
+    }
+
+    mutating func enterTableRow(header: Bool) {
+        if header {
+            html.append("<thead>\n")
+        } else if !tableBodyOpen {
+            html.append("<tbody>\n")
+            tableBodyOpen = true
+        }
+        html.append("<tr>\n")
+    }
+
+    mutating func enterTableCell(header: Bool, alignment: TableAlignment) {
+        html.append(header ? "<th" : "<td")
+        switch alignment {
+        case .none: break
+        case .left: html.append(" align=\"left\"")
+        case .center: html.append(" align=\"center\"")
+        case .right: html.append(" align=\"right\"")
+        }
+        html.append(">")
+    }
+
+    /// Cells of a row share one line of plain text, a space apart, so a search never joins two cells.
+    mutating func exitTableCell(header: Bool) {
+        closeStrikes()
+        html.append(header ? "</th>\n" : "</td>\n")
+        plain.separateCell()
+    }
+
+    mutating func exitTableRow(header: Bool) {
+        html.append("</tr>\n")
+        if header { html.append("</thead>\n") }
+        plain.endBlock()
+    }
+
+    mutating func exitTable() {
+        if tableBodyOpen { html.append("</tbody>\n") }
+        html.append("</table>\n")
+        tableBodyOpen = false
+    }
+
     // MARK: Inlines
 
     mutating func text(_ run: TextRun) {
@@ -191,14 +242,25 @@ struct DocumentBuilder: MarkdownEventHandler {
             start = min(TaskBox.length, run.bytes.count)
         }
         let body = Bytes(rebasing: run.bytes[start...])
-        guard imageDepth == 0, linkDepth == 0, options.extensions, WikiLinkScanner.mayContainLink(body) else {
-            emitText(body)
+        let mayLink = imageDepth == 0 && linkDepth == 0 && options.extensions && WikiLinkScanner.mayContainLink(body)
+        guard mayLink || !run.strikes.isEmpty else {
+            emitText(run, start..<run.bytes.count)
             return
         }
+        var run = run
         let location = locator.locate(run)
+        // cmark merges an escaped `\~` into the text around it: only tildes written as such strike.
+        run.strikes.removeAll { !location.isWritten($0.offset) || !location.isWritten($0.offset + 1) }
+        guard mayLink else {
+            emitText(run, start..<run.bytes.count)
+            return
+        }
+        let isWritten: (Int) -> Bool = { [run] index in
+            location.isWritten(index) || (run.inTableCell && run.bytes[index] == UInt8(ascii: "|"))
+        }
         var cursor = start
-        for match in WikiLinkScanner.scan(run.bytes, from: start, isWritten: location.isWritten) {
-            emitText(Bytes(rebasing: run.bytes[cursor..<match.open]))
+        for match in WikiLinkScanner.scan(run.bytes, from: start, isWritten: isWritten) {
+            emitText(run, cursor..<match.open)
             let position = locator.position(ofOffset: location.sourceOffset(match.open))
             let link = WikiLink(target: match.target, label: match.label, line: position.line, column: position.column)
             wikiLinkOffsets.append(html.count)
@@ -207,7 +269,7 @@ struct DocumentBuilder: MarkdownEventHandler {
             wikiLinkPlainRanges.append((plain.count - link.displayText.utf8.count)..<plain.count)
             cursor = match.end
         }
-        emitText(Bytes(rebasing: run.bytes[cursor...]))
+        emitText(run, cursor..<run.bytes.count)
     }
 
     mutating func softBreak() {
@@ -286,6 +348,27 @@ struct DocumentBuilder: MarkdownEventHandler {
     private mutating func emitText(_ bytes: Bytes) {
         html.appendEscapedHTML(bytes)
         plain.append(bytes)
+    }
+
+    /// A part of a run, with its `~~` marks turned into `<del>` and `</del>` (none in alt text). A
+    /// mark whose partner fell inside a wiki link cannot close anything and stays text.
+    private mutating func emitText(_ run: TextRun, _ range: Range<Int>) {
+        var cursor = range.lowerBound
+        for mark in run.strikes where mark.offset >= cursor && mark.offset + 2 <= range.upperBound {
+            guard mark.opens || openStrikes > 0 else { continue }
+            emitText(Bytes(rebasing: run.bytes[cursor..<mark.offset]))
+            if imageDepth == 0 { html.append(mark.opens ? "<del>" : "</del>") }
+            openStrikes += mark.opens ? 1 : -1
+            cursor = mark.offset + 2
+        }
+        emitText(Bytes(rebasing: run.bytes[cursor..<range.upperBound]))
+    }
+
+    private mutating func closeStrikes() {
+        while openStrikes > 0 {
+            if imageDepth == 0 { html.append("</del>") }
+            openStrikes -= 1
+        }
     }
 
     private mutating func appendURL(_ url: Bytes) {

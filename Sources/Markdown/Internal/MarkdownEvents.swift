@@ -29,6 +29,10 @@ struct TextRun {
     /// Pieces after the first; empty (and unallocated) in the common one-node case.
     var laterPieces: [TextPiece] = []
     var origin: BlockOrigin
+    /// Where `~~` opens or closes a strikethrough, in ascending offsets (usually empty).
+    var strikes: [StrikeMark] = []
+    /// In a table cell a `\|` is a wiki link's bar (`[[id\|label]]`), since a bare `|` ends the cell.
+    var inTableCell = false
 }
 
 /// The walk over cmark's tree, as plain Swift values. Implemented by `DocumentBuilder`; the C pointers
@@ -48,6 +52,13 @@ protocol MarkdownEventHandler {
     mutating func codeBlock(info: Bytes, literal: Bytes)
     mutating func htmlBlock(literal: Bytes)
     mutating func thematicBreak()
+    /// A pipe table: rows of cells, each cell's inlines sent between `enterTableCell` and `exitTableCell`.
+    mutating func enterTable(alignments: [TableAlignment])
+    mutating func enterTableRow(header: Bool)
+    mutating func enterTableCell(header: Bool, alignment: TableAlignment)
+    mutating func exitTableCell(header: Bool)
+    mutating func exitTableRow(header: Bool)
+    mutating func exitTable()
     mutating func text(_ run: TextRun)
     mutating func softBreak()
     mutating func lineBreak()

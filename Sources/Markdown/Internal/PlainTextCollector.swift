@@ -7,12 +7,18 @@ struct PlainTextCollector {
     private var task: [UInt8]?
     /// A soft or hard line break waiting for the next text, which decides whether it becomes a space.
     private var pendingBreak = false
+    /// A table cell ended: the next text of the row starts after a space.
+    private var pendingCellSpace = false
 
     var count: Int { text.count }
 
     mutating func append(_ bytes: Bytes) {
         guard !bytes.isEmpty else { return }
         resolveBreak(beforeWide: bytes[0] >= 0xE3)
+        if pendingCellSpace {
+            pendingCellSpace = false
+            if let last = text.last, last != UInt8(ascii: "\n") { text.append(UInt8(ascii: " ")) }
+        }
         text.append(contentsOf: bytes)
         heading?.append(contentsOf: bytes)
         task?.append(contentsOf: bytes)
@@ -27,9 +33,16 @@ struct PlainTextCollector {
         pendingBreak = true
     }
 
+    /// Ends a table cell: one space before the next cell's text, never a join.
+    mutating func separateCell() {
+        pendingBreak = false
+        pendingCellSpace = true
+    }
+
     /// Ends the current block's line.
     mutating func endBlock() {
         pendingBreak = false
+        pendingCellSpace = false
         if let last = text.last, last != UInt8(ascii: "\n") { text.append(UInt8(ascii: "\n")) }
     }
 

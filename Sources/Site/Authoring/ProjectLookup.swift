@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import FrontMatter
 
@@ -44,7 +45,7 @@ struct ProjectLookup {
         do {
             return try FrontMatter.parse(text).frontMatter
         } catch let error as YAMLError {
-            throw ContentErrors([Diagnostic(path: display, line: error.location.line, column: error.location.column, message: error.message)])
+            throw ContentErrors([Diagnostic(path: display, line: error.location.line, column: error.location.column, error.localized)])
         }
     }
 

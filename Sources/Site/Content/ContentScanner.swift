@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -57,7 +58,7 @@ struct ContentScanner {
         var files: [SourceFile] = []
         let root = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
         guard let top = DirectoryListing(root) else {
-            diagnostics.error(displayRoot, 1, 1, "content folder not found or not readable")
+            diagnostics.error(displayRoot, 1, 1, Message(.contentFolderMissing))
             return []
         }
         for entry in top.entries {
@@ -66,7 +67,7 @@ struct ContentScanner {
             if name == "site.yml" { continue }
             guard let section = Section(rawValue: name) else {
                 if entry.isDirectory(at: path) {
-                    diagnostics.warning(display(name), 1, 1, "unknown content folder '\(name)' is ignored (expected one of: \(Section.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    diagnostics.warning(display(name), 1, 1, Message(.contentFolderUnknown, name, Section.allCases.map(\.rawValue).joined(separator: ", ")))
                 }
                 continue
             }
@@ -78,12 +79,12 @@ struct ContentScanner {
                     guard checkLink(year, yearPath, root: root, display: display(rel), &diagnostics) else { continue }
                     if !year.isDirectory(at: yearPath) {
                         if year.name.hasSuffix(".md") {
-                            diagnostics.error(display(rel), 1, 1, "a visit belongs in a year folder: visits/<yyyy>/\(year.name)")
+                            diagnostics.error(display(rel), 1, 1, Message(.visitNeedsYearFolder, year.name))
                         }
                         continue
                     }
                     if !(year.name.utf8.count == 4 && year.name.utf8.allSatisfy { (0x30...0x39).contains($0) }) {
-                        diagnostics.error(display(rel), 1, 1, "visit folders are named by year (yyyy), not '\(year.name)'")
+                        diagnostics.error(display(rel), 1, 1, Message(.visitYearFolderName, year.name))
                         continue
                     }
                     collect(in: yearPath, relative: rel, section: section, root: root, into: &files, &diagnostics)
@@ -105,13 +106,13 @@ struct ContentScanner {
             let shown = prefix + name
             guard checkLink(entry, path, root: root, display: shown, &diagnostics) else { continue }
             if entry.isDirectory(at: path) {
-                diagnostics.warning(shown, 1, 1, "sub-folders are not read here; move the notes up into \(relative)/")
+                diagnostics.warning(shown, 1, 1, Message(.subfoldersIgnored, relative))
                 continue
             }
             guard name.hasSuffix(".md") else { continue }
             let slug = String(name.dropLast(3))
             if let problem = SlugRules.problem(with: slug) {
-                diagnostics.error(shown, 1, 1, "file name cannot become a page address: \(problem)")
+                diagnostics.error(shown, 1, 1, Message(.fileNameNotAddress, problem))
                 continue
             }
             files.append(SourceFile(path: path, relativePath: rel, displayPath: shown, section: section, slug: slug))
@@ -125,7 +126,7 @@ struct ContentScanner {
         guard entry.isSymbolicLink(at: path) else { return true }
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
         if target == root || target.hasPrefix(root + "/") { return true }
-        diagnostics.error(display, 1, 1, "symbolic link points outside the content folder; refused")
+        diagnostics.error(display, 1, 1, Message(.symlinkOutside))
         return false
     }
 

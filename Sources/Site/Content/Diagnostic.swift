@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// One problem found in the content, located so an editor can jump to it.
 public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -8,18 +9,42 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
     public let line: Int
     public let column: Int
     public let severity: Severity
-    public let message: String
+    /// What is wrong, in either language (`localized.text(.ja)`).
+    public let localized: Message
 
-    public init(path: String, line: Int, column: Int, severity: Severity = .error, message: String) {
+    /// In English.
+    public var message: String { localized.text(.en) }
+
+    public init(path: String, line: Int, column: Int, severity: Severity = .error, _ message: Message) {
         self.path = path
         self.line = max(line, 1)
         self.column = max(column, 1)
         self.severity = severity
-        self.message = message
+        self.localized = message
     }
 
-    public var description: String {
-        "\(Diagnostic.printable(path)):\(line):\(column): \(severity.rawValue): \(Diagnostic.printable(message))"
+    public init(path: String, line: Int, column: Int, severity: Severity = .error, message: String) {
+        self.init(path: path, line: line, column: column, severity: severity, .verbatim(message))
+    }
+
+    public var description: String { text(.en) }
+
+    /// The same problem at the same place, however its message was made (catalog or verbatim).
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.path, lhs.line, lhs.column, lhs.severity, lhs.message) == (rhs.path, rhs.line, rhs.column, rhs.severity, rhs.message)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(message)
+    }
+
+    /// `path:line:column: error|warning: message`, the message in `language`. The severity word stays
+    /// English in both: editors and CI jump to problems by parsing it.
+    public func text(_ language: Language) -> String {
+        "\(Diagnostic.printable(path)):\(line):\(column): \(severity.rawValue): \(Diagnostic.printable(localized.text(language)))"
     }
 
     /// Control characters from a file name or a quoted value are shown as `\u{1B}`: written raw,
@@ -48,11 +73,17 @@ public struct DiagnosticList: Sendable {
     public private(set) var items: [Diagnostic] = []
     public init() {}
 
+    public mutating func error(_ path: String, _ line: Int, _ column: Int, _ message: Message) {
+        items.append(Diagnostic(path: path, line: line, column: column, severity: .error, message))
+    }
+    public mutating func warning(_ path: String, _ line: Int, _ column: Int, _ message: Message) {
+        items.append(Diagnostic(path: path, line: line, column: column, severity: .warning, message))
+    }
     public mutating func error(_ path: String, _ line: Int, _ column: Int, _ message: String) {
-        items.append(Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+        error(path, line, column, .verbatim(message))
     }
     public mutating func warning(_ path: String, _ line: Int, _ column: Int, _ message: String) {
-        items.append(Diagnostic(path: path, line: line, column: column, severity: .warning, message: message))
+        warning(path, line, column, .verbatim(message))
     }
     public mutating func append(_ d: Diagnostic) { items.append(d) }
     public mutating func append(contentsOf other: DiagnosticList) { items.append(contentsOf: other.items) }
@@ -66,6 +97,7 @@ public struct ContentErrors: Error, Sendable, CustomStringConvertible {
     public let diagnostics: [Diagnostic]
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    public func text(_ language: Language) -> String { diagnostics.map { $0.text(language) }.joined(separator: "\n") }
 }
 
 /// A failure that is not about one place in the content (a folder we may not replace, a disk error).

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import FrontMatter
 import Markdown
@@ -29,7 +30,7 @@ enum SourceParser {
             let markdown = MarkdownDocument(parsing: split.body, options: options)
             return .success(ParsedSource(file: file, frontMatter: yaml, markdown: markdown, bodyFirstLine: split.bodyFirstLine))
         } catch let error as YAMLError {
-            return .failure(Diagnostic(path: file.displayPath, line: error.location.line, column: error.location.column, message: error.message))
+            return .failure(Diagnostic(path: file.displayPath, line: error.location.line, column: error.location.column, error.localized))
         } catch {
             return .failure(Diagnostic(path: file.displayPath, line: 1, column: 1, message: "\(error)"))
         }

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -16,11 +17,11 @@ enum SourceText {
 
     static func read(path: String, displayPath: String) -> Result<String, Diagnostic> {
         guard let data = contents(atPath: path) else {
-            return .failure(Diagnostic(path: displayPath, line: 1, column: 1, message: "cannot read the file"))
+            return .failure(Diagnostic(path: displayPath, line: 1, column: 1, Message(.fileUnreadable)))
         }
         if data.count > maximumBytes {
             return .failure(Diagnostic(path: displayPath, line: 1, column: 1,
-                                       message: "file is \(data.count) bytes; the limit is \(maximumBytes)"))
+                                       Message(.fileTooLarge, String(data.count), String(maximumBytes))))
         }
         return decode(data, displayPath: displayPath)
     }
@@ -53,7 +54,7 @@ enum SourceText {
             if let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) {
                 let (line, column) = lineAndColumn(of: base.distance(to: UnsafeRawPointer(hit)), in: [UInt8](bytes))
                 return .failure(Diagnostic(path: displayPath, line: line, column: column,
-                                           message: "the file contains a NUL byte; is it a text file?"))
+                                           Message(.fileHasNUL)))
             }
             let hasCR = raw.baseAddress.map { memchr($0, 13, raw.count) != nil } ?? false
             return .success(normalizedLineEndings(text, hasCR: hasCR))
@@ -64,7 +65,7 @@ enum SourceText {
         let bad = firstInvalidUTF8Offset(bytes) ?? 0
         let (line, column) = lineAndColumn(of: bad, in: bytes)
         return Diagnostic(path: displayPath, line: line, column: column,
-                          message: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8")
+                          Message(.fileNotUTF8, String(bytes[bad], radix: 16, uppercase: true)))
     }
 
     /// Notes come from many editors: drop a byte-order mark and make every line end in LF, so

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import Markdown
 
@@ -59,7 +60,7 @@ extension Array where Element: Equatable {
     }
 }
 
-struct LinkProblem: Error { let message: String }
+struct LinkProblem: Error { let message: Message }
 
 /// Finds the page a link names: `section/slug`, a bare slug, or a page title, in that order.
 /// The title table is built only when a link names no slug: usual notes link by slug, and hashing
@@ -99,15 +100,14 @@ final class LinkResolver {
             guard let matches = table == 0 ? bySlug[name] : byTitle[name] else { continue }
             if matches.count == 1 { return .success(.init(page: matches[0], fragment: fragment)) }
             let options = matches.sorted().map { "[[\($0)]]" }.joined(separator: ", ")
-            return .failure(LinkProblem(message: "link [[\(raw)]] is ambiguous; write one of \(options)"))
+            return .failure(LinkProblem(message: Message(.linkAmbiguous, raw, options)))
         }
         return .failure(notFound(raw, among: Array(bySlug.keys) + Array(byTitle.keys)))
     }
 
     private func notFound(_ raw: String, among candidates: [String]) -> LinkProblem {
-        var message = "link [[\(raw)]] does not match any page"
         let close = Suggestions.closest(to: raw, among: Set(candidates))
-        if !close.isEmpty { message += "; did you mean \(close.map { "[[\($0)]]" }.joined(separator: ", "))?" }
-        return LinkProblem(message: message)
+        if close.isEmpty { return LinkProblem(message: Message(.linkNotFound, raw)) }
+        return LinkProblem(message: Message(.linkNotFoundSuggest, raw, close.map { "[[\($0)]]" }.joined(separator: ", ")))
     }
 }

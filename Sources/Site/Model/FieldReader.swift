@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import Messages
 
 /// Reads typed fields out of one front-matter mapping, reporting each problem at the value's
 /// own line and column, and remembering which keys were used so unknown ones can be flagged.
@@ -18,7 +19,7 @@ struct FieldReader {
         self.path = path
         self.missingAt = missingAt ?? node.location
         if node.entries == nil, node.value != .null {
-            diagnostics.error(path, node.location.line, node.location.column, "front matter must be a mapping of `key: value` lines")
+            diagnostics.error(path, node.location.line, node.location.column, Message(.fieldNotMapping))
         }
     }
 
@@ -29,12 +30,12 @@ struct FieldReader {
         return value
     }
 
-    private mutating func fail(_ at: YAMLNode, _ message: String) {
+    private mutating func fail(_ at: YAMLNode, _ message: Message) {
         diagnostics.error(path, at.location.line, at.location.column, message)
     }
 
     mutating func missing(_ key: String) {
-        diagnostics.error(path, missingAt.line, missingAt.column, "missing required field '\(key)'")
+        diagnostics.error(path, missingAt.line, missingAt.column, Message(.fieldMissing, key))
     }
 
     mutating func string(_ key: String, required: Bool = false) -> String? {
@@ -43,10 +44,10 @@ struct FieldReader {
             return nil
         }
         guard let text = value.scalarText else {
-            fail(value, "'\(key)' must be text, not a list or mapping")
+            fail(value, Message(.fieldNotText, key))
             return nil
         }
-        if required && text.trimmingCharacters(in: .whitespaces).isEmpty { fail(value, "'\(key)' must not be empty") }
+        if required && text.trimmingCharacters(in: .whitespaces).isEmpty { fail(value, Message(.fieldEmpty, key)) }
         return text
     }
 
@@ -56,7 +57,7 @@ struct FieldReader {
             return nil
         }
         guard let text = value.scalarText else {
-            fail(value, "'\(key)' must be a single id, not a list or mapping")
+            fail(value, Message(.fieldNotSingleID, key))
             return nil
         }
         return Located(value: text, line: value.location.line, column: value.location.column)
@@ -65,11 +66,11 @@ struct FieldReader {
     mutating func int(_ key: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let value = lookup(key) else { return nil }
         guard case .int(let number) = value.value else {
-            fail(value, "'\(key)' must be a whole number")
+            fail(value, Message(.fieldNotWholeNumber, key))
             return nil
         }
         if let range, !range.contains(number) {
-            fail(value, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound)")
+            fail(value, Message(.fieldOutOfRange, key, String(range.lowerBound), String(range.upperBound)))
             return nil
         }
         return number
@@ -78,7 +79,7 @@ struct FieldReader {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = lookup(key) else { return nil }
         guard case .bool(let flag) = value.value else {
-            fail(value, "'\(key)' must be true or false")
+            fail(value, Message(.fieldNotBool, key))
             return nil
         }
         return flag
@@ -89,22 +90,25 @@ struct FieldReader {
             if required { missing(key) }
             return nil
         }
-        guard case .date(let date) = value.value else {
-            fail(value, "'\(key)' must be a date written YYYY-MM-DD")
-            return nil
+        if case .date(let date) = value.value { return date }
+        // A quoted date is still the date the writer meant.
+        if let text = value.scalarText, let date = YAMLDate(text.trimmingCharacters(in: .whitespaces)) { return date }
+        if let text = value.scalarText, let suggestion = DateSlip.suggestion(for: text) {
+            fail(value, Message(.fieldDateHint, key, text, suggestion))
+        } else {
+            fail(value, Message(.fieldNotDate, key))
         }
-        return date
+        return nil
     }
 
-    mutating func enumeration<E: RawRepresentable>(_ key: String, default fallback: E?) -> E?
-        where E: CaseIterable, E.RawValue == String {
+    /// The value's id or one of the labels the site shows for it (`kind: 訪問`).
+    mutating func enumeration<E: LabeledValue>(_ key: String, default fallback: E?) -> E? {
         guard let value = lookup(key) else {
             if fallback == nil { missing(key) }
             return fallback
         }
-        guard let text = value.scalarText, let parsed = E(rawValue: text) else {
-            let allowed = E.allCases.map(\.rawValue).joined(separator: " | ")
-            fail(value, "'\(key)' must be one of \(allowed), not '\(value.scalarText ?? "…")'")
+        guard let text = value.scalarText, let parsed = E.parse(text) else {
+            fail(value, Message(.fieldNotOneOf, key, E.choices, value.scalarText ?? "…", E.labeledChoices))
             return fallback
         }
         return parsed
@@ -117,13 +121,13 @@ struct FieldReader {
             return [Located(value: text, line: value.location.line, column: value.location.column)]
         }
         guard let items = value.items else {
-            fail(value, "'\(key)' must be a list")
+            fail(value, Message(.fieldNotList, key))
             return []
         }
         var result: [Located<String>] = []
         for item in items {
             guard let text = item.scalarText else {
-                fail(item, "each item of '\(key)' must be text")
+                fail(item, Message(.fieldItemNotText, key))
                 continue
             }
             result.append(Located(value: text, line: item.location.line, column: item.location.column))
@@ -135,13 +139,13 @@ struct FieldReader {
     mutating func records<T>(_ key: String, _ read: (inout FieldReader) -> T?) -> [T] {
         guard let value = lookup(key) else { return [] }
         guard let items = value.items else {
-            fail(value, "'\(key)' must be a list of entries (lines starting with '- ')")
+            fail(value, Message(.fieldNotRecords, key))
             return []
         }
         var result: [T] = []
         for item in items {
             guard item.entries != nil else {
-                fail(item, "each item of '\(key)' must be a mapping of `key: value` lines")
+                fail(item, Message(.fieldItemNotMapping, key))
                 continue
             }
             var reader = FieldReader(item, path: path)
@@ -155,7 +159,7 @@ struct FieldReader {
     /// Unknown keys are warnings, not errors: a typo (`stauts`) should be seen, but must not stop a build.
     mutating func warnUnknownKeys() {
         for entry in node.entries ?? [] where !used.contains(entry.key) {
-            diagnostics.warning(path, entry.keyLocation.line, entry.keyLocation.column, "unknown field '\(entry.key)' is ignored")
+            diagnostics.warning(path, entry.keyLocation.line, entry.keyLocation.column, Message(.fieldUnknown, entry.key))
         }
     }
 }

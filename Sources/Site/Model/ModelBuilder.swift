@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import FrontMatter
 import Markdown
@@ -76,9 +77,9 @@ struct ModelBuilder {
         // The file name carries the date so notes sort in any file browser; the two must agree.
         let expectedPrefix = date.description
         if !page.slug.hasPrefix(expectedPrefix) {
-            diagnostics.error(page.displayPath, 1, 1, "file name should start with the visit's date \(expectedPrefix) (visits/\(date.year)/\(expectedPrefix)-<company>.md)")
+            diagnostics.error(page.displayPath, 1, 1, Message(.visitFileNameDate, expectedPrefix, String(date.year)))
         } else if !page.displayPath.contains("/visits/\(date.year)/") && !page.displayPath.hasPrefix("visits/\(date.year)/") {
-            diagnostics.error(page.displayPath, 1, 1, "a visit of \(date.year) belongs in visits/\(date.year)/")
+            diagnostics.error(page.displayPath, 1, 1, Message(.visitYearMismatch, String(date.year)))
         }
         return Visit(page: page, date: date, company: company, staff: staff, kind: kind, referrals: referrals, nextVisit: nextVisit)
     }

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 
 /// Checks that every id written in front matter names a page that exists, and suggests the
@@ -12,9 +13,14 @@ struct ReferenceChecker {
 
         func require(_ ref: Located<String>, in ids: Set<String>, kind: String, path: String) {
             guard !ids.contains(ref.value) else { return }
-            var message = "unknown \(kind) '\(ref.value)'"
             let close = Suggestions.closest(to: ref.value, among: ids)
-            if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?" }
+            let (plain, suggesting): (MessageID, MessageID) = switch kind {
+            case "company": (.unknownCompany, .unknownCompanySuggest)
+            case "person": (.unknownPerson, .unknownPersonSuggest)
+            default: (.unknownPartner, .unknownPartnerSuggest)
+            }
+            let message = close.isEmpty ? Message(plain, ref.value)
+                : Message(suggesting, ref.value, close.map { "'\($0)'" }.joined(separator: ", "))
             diagnostics.error(path, ref.line, ref.column, message)
         }
 
@@ -31,7 +37,7 @@ struct ReferenceChecker {
             if let successor = person.successor {
                 require(successor, in: people, kind: "person", path: person.page.displayPath)
                 if successor.value == person.page.slug {
-                    diagnostics.error(person.page.displayPath, successor.line, successor.column, "a person cannot be their own successor")
+                    diagnostics.error(person.page.displayPath, successor.line, successor.column, Message(.ownSuccessor))
                 }
             }
         }

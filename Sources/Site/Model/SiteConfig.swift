@@ -1,9 +1,10 @@
 import Foundation
 import FrontMatter
+import Messages
 
 /// content/site.yml: settings that apply to the whole site.
 public struct SiteConfig: Sendable {
-    public enum Language: String, Sendable, CaseIterable { case ja, en }
+    public typealias Language = Messages.Language
 
     public var title: String
     public var language: Language
@@ -29,6 +30,15 @@ public struct SiteConfig: Sendable {
         self.unsafeHTML = unsafeHTML
     }
 
+    /// The `language` of `content/site.yml`, read before anything else so that even its own errors
+    /// are reported in it; nil when the file, or a valid `language`, is missing.
+    public static func peekLanguage(content: URL) -> Language? {
+        guard let data = FileManager.default.contents(atPath: content.appendingPathComponent("site.yml").path),
+              data.count < 1 << 20, let node = try? YAML.parse(String(decoding: data, as: UTF8.self)),
+              let written = node["language"]?.scalarText else { return nil }
+        return Language.parse(written)
+    }
+
     /// Reads site.yml; a missing file gives the defaults, so a folder of notes builds as it is.
     static func load(from url: URL, displayPath: String, into diagnostics: inout DiagnosticList) -> SiteConfig {
         guard FileManager.default.fileExists(atPath: url.path) else { return SiteConfig() }
@@ -41,7 +51,7 @@ public struct SiteConfig: Sendable {
         do {
             node = try YAML.parse(text)
         } catch let error as YAMLError {
-            diagnostics.error(displayPath, error.location.line, error.location.column, error.message)
+            diagnostics.error(displayPath, error.location.line, error.location.column, error.localized)
             return SiteConfig()
         } catch {
             diagnostics.error(displayPath, 1, 1, "\(error)")

@@ -25,7 +25,7 @@ struct Rebuilder {
             BuildCommand.summarize(try session.build(), options: options, outputDisplay: outputDisplay)
             return true
         } catch let errors as ContentErrors {
-            for d in errors.diagnostics { CLI.printError(d.description) }
+            for d in errors.diagnostics { CLI.printError(d.text(CLI.language)) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
             CLI.printError("densho: \(count) error\(count == 1 ? "" : "s"); the previous site is kept")
         } catch {

@@ -1,0 +1,75 @@
+/// The one catalog of what densho says: each `MessageID` has an English and a Japanese text, with
+/// `{1}`, `{2}`… standing for the arguments. The entries live beside the room that uses them
+/// (`Catalog+FrontMatter.swift`, `Catalog+Content.swift`, …); a test checks that every id has both
+/// languages with the same placeholders.
+enum MessageCatalog {
+    struct Texts {
+        let en: String
+        let ja: String
+    }
+
+    static let entries: [MessageID: Texts] = {
+        var all: [MessageID: Texts] = [.verbatim: Texts(en: "{1}", ja: "{1}")]
+        for part in [frontMatter, content, check, authoring] {
+            all.merge(part) { first, _ in first }
+        }
+        return all
+    }()
+
+    static func template(_ id: MessageID, _ language: Language) -> String {
+        guard let texts = entries[id] else { return id.rawValue }
+        return language == .ja ? texts.ja : texts.en
+    }
+
+    /// Replaces `{n}` with the n-th argument; an argument's own braces are never read again.
+    static func fill(_ template: String, _ arguments: [String]) -> String {
+        guard template.contains("{") else { return template }
+        var output = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            output += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let number = Int(rest[afterOpen..<close]),
+               number >= 1, number <= arguments.count {
+                output += arguments[number - 1]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                output += "{"
+                rest = rest[afterOpen...]
+            }
+        }
+        return output + rest
+    }
+}
+
+/// Every message densho can say. Grouped by the room that says it; the texts are in the catalog.
+public enum MessageID: String, Sendable, CaseIterable {
+    case verbatim
+
+    // FrontMatter: the YAML subset
+    case yamlNeverCloses, yamlIntegerRange, yamlMonthRange, yamlDayRange, yamlUnterminatedSingle,
+         yamlUnterminatedDouble, yamlBackslashAtLineEnd, yamlUnknownEscape, yamlEscapeNotCharacter,
+         yamlEscapeDigits, yamlFlowNeverClosed, yamlFlowColonSameLine, yamlFlowExpectedColon,
+         yamlFlowCollectionKey, yamlFlowUnexpectedColon, yamlFlowExpectedComma, yamlTabIndent,
+         yamlSequenceBetweenKeys, yamlExpectedKeyValue, yamlUnexpectedIndentation, yamlIndicatorRange,
+         yamlAfterBlockIndicator, yamlUnexpectedContent, yamlDocumentMarker, yamlUnquotedColon,
+         yamlCommentSpace, yamlUnexpectedAfterValue, yamlTooDeep, yamlDuplicateKey, yamlAnchor,
+         yamlAlias, yamlTag, yamlDirective, yamlReserved, yamlFlowIndicatorStart, yamlBlockScalarInFlow,
+         yamlBlockDashInFlow, yamlSequenceOnKeyLine, yamlComplexKey, yamlMissingKey, yamlMissingValue,
+         yamlFullWidthColon, yamlFullWidthSpaceIndent, yamlEndOfInput
+
+    // Content: reading files and fields
+    case fieldNotMapping, fieldMissing, fieldNotText, fieldEmpty, fieldNotSingleID, fieldNotWholeNumber,
+         fieldOutOfRange, fieldNotBool, fieldNotDate, fieldDateHint, fieldNotOneOf, fieldNotList,
+         fieldItemNotText, fieldNotRecords, fieldItemNotMapping, fieldUnknown, fileUnreadable, fileTooLarge,
+         fileHasNUL, fileNotUTF8, contentFolderMissing, contentFolderUnknown, visitNeedsYearFolder,
+         visitYearFolderName, subfoldersIgnored, fileNameNotAddress, symlinkOutside, visitFileNameDate,
+         visitYearMismatch
+
+    // Check: links, references, continuity
+    case unknownCompany, unknownCompanySuggest, unknownPerson, unknownPersonSuggest, unknownPartner,
+         unknownPartnerSuggest, ownSuccessor, linkAmbiguous, linkNotFound, linkNotFoundSuggest
+
+    // The command line
+    case cliErrorsNothingWritten, cliOneErrorNothingWritten, checkSummary
+}

@@ -1,0 +1,160 @@
+import Markdown
+import XCTest
+
+final class TableAndStrikethroughTests: XCTestCase {
+    private func html(_ source: String, options: MarkdownOptions = MarkdownOptions(headingIDs: false)) -> String {
+        MarkdownDocument(parsing: source, options: options).html { .link(href: "/\($0.target)/", label: $0.target) }
+    }
+
+    func testPipeTableWithAlignmentEscapesAndInlines() {
+        let source = """
+        | 支援制度 | 上限額 | 補助率 |
+        |:---------|-------:|:------:|
+        | ものづくり**補助金** | 1,250万円 | 1/2 |
+        | `a\\|b` と [[minato-seiki]] | <b>生</b> | 2/3 |
+        """
+        XCTAssertEqual(html(source), """
+        <table>
+        <thead>
+        <tr>
+        <th align="left">支援制度</th>
+        <th align="right">上限額</th>
+        <th align="center">補助率</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <td align="left">ものづくり<strong>補助金</strong></td>
+        <td align="right">1,250万円</td>
+        <td align="center">1/2</td>
+        </tr>
+        <tr>
+        <td align="left"><code>a|b</code> と <a class="wikilink" href="/minato-seiki/">minato-seiki</a></td>
+        <td align="right"><!-- raw HTML omitted -->生<!-- raw HTML omitted --></td>
+        <td align="center">2/3</td>
+        </tr>
+        </tbody>
+        </table>
+
+        """)
+    }
+
+    func testCellsAreEscapedAndCannotStartBlocks() {
+        let source = """
+        a | b
+        --|--
+        | # 見出しではない | > 引用でもない
+        | - 項目 | 1. 番号 & <x> "q"
+        | [x]: /not-a-definition |
+        """
+        XCTAssertEqual(html(source), """
+        <table>
+        <thead>
+        <tr>
+        <th>a</th>
+        <th>b</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <td># 見出しではない</td>
+        <td>&gt; 引用でもない</td>
+        </tr>
+        <tr>
+        <td>- 項目</td>
+        <td>1. 番号 &amp; <!-- raw HTML omitted --> &quot;q&quot;</td>
+        </tr>
+        <tr>
+        <td>[x]: /not-a-definition</td>
+        <td></td>
+        </tr>
+        </tbody>
+        </table>
+
+        """)
+    }
+
+    func testShortAndLongRowsAreFittedToTheHeader() {
+        let rendered = html("|一|二|\n|-|-|\n|だけ|\n|あ|い|う|\n")
+        XCTAssertTrue(rendered.contains("<tr>\n<td>だけ</td>\n<td></td>\n</tr>"), rendered)
+        XCTAssertTrue(rendered.contains("<tr>\n<td>あ</td>\n<td>い</td>\n</tr>"), rendered)
+        XCTAssertFalse(rendered.contains("う"))
+    }
+
+    func testNotATableStaysAParagraph() {
+        // Delimiter row with a different number of cells; no delimiter row; a pipe in prose.
+        XCTAssertEqual(html("| a | b |\n|---|\n"), "<p>| a | b |\n|---|</p>\n")
+        XCTAssertEqual(html("A社 | B社\nどちらも訪問済み\n"), "<p>A社 | B社\nどちらも訪問済み</p>\n")
+        // Off without extensions: the CommonMark spec has no tables.
+        let spec = MarkdownOptions(unsafeHTML: true, headingIDs: false, extensions: false)
+        XCTAssertEqual(html("|a|\n|-|\n", options: spec), "<p>|a|\n|-|</p>\n")
+    }
+
+    func testTableInBlockQuoteAndListItem() {
+        XCTAssertTrue(html("> |項目|値|\n> |--|--|\n> |従業員|35名|\n").contains("<blockquote>\n<table>"))
+        let inList = html("- 比較:\n\n  | 案 | 費用 |\n  |----|------|\n  | A  | 高い |\n")
+        XCTAssertTrue(inList.contains("<td>A</td>\n<td>高い</td>"), inList)
+    }
+
+    func testPlainTextAndSectionsHoldCellText() {
+        let source = """
+        ## 見立て
+
+        | 課題 | 支援先 |
+        |------|--------|
+        | 海外販路 | [[jetro\\|ジェトロ]] |
+        | 資金繰り | 信用金庫 |
+
+        以上。
+        """
+        let document = MarkdownDocument(parsing: source)
+        XCTAssertEqual(document.plainText, "見立て\n課題 支援先\n海外販路 ジェトロ\n資金繰り 信用金庫\n以上。")
+        XCTAssertEqual(document.sections.first?.plainText, "課題 支援先\n海外販路 ジェトロ\n資金繰り 信用金庫\n以上。")
+        XCTAssertEqual(document.wikiLinks.map(\.target), ["jetro"])
+        XCTAssertEqual(document.wikiLinks.first?.label, "ジェトロ")
+        XCTAssertEqual(document.wikiLinks.first?.line, 5)
+    }
+
+    func testWikiLinkColumnsInCellsPointAtTheSource() {
+        let document = MarkdownDocument(parsing: "|企業|担当|\n|-|-|\n|〇〇精機 [[marumaru]]|[[tanaka]]|\n")
+        XCTAssertEqual(document.wikiLinks.map { "\($0.target)@\($0.line):\($0.column)" },
+                       ["marumaru@3:7", "tanaka@3:20"])
+    }
+
+    func testHostileTableIsLinearAndCapped() {
+        let wide = "|" + String(repeating: "a|", count: 200) + "\n|" + String(repeating: "-|", count: 200) + "\n"
+        XCTAssertFalse(html(wide).contains("<table>"), "more columns than the cap stay a paragraph")
+        let tall = "|a|b|\n|-|-|\n" + String(repeating: "x\n", count: 20_000)
+        XCTAssertTrue(html(tall).contains("<table>"))
+    }
+
+    func testStrikethrough() {
+        XCTAssertEqual(html("これは~~取り消し~~です。\n"), "<p>これは<del>取り消し</del>です。</p>\n")
+        XCTAssertEqual(html("~~**太字**も~~消す\n"), "<p><del><strong>太字</strong>も</del>消す</p>\n")
+        XCTAssertEqual(html("~~[[a]]~~\n"), "<p><del><a class=\"wikilink\" href=\"/a/\">a</a></del></p>\n")
+        // Not strikethrough: escaped, unpaired, three tildes, in code, spaces inside the delimiters.
+        XCTAssertEqual(html("\\~~x~~\n"), "<p>~~x~~</p>\n")
+        XCTAssertEqual(html("&#126;~x~~ ~~y~~\n"), "<p>~~x~~ <del>y</del></p>\n")
+        XCTAssertEqual(html("~~x\n"), "<p>~~x</p>\n")
+        XCTAssertEqual(html("a ~~~x~~~\n"), "<p>a ~~~x~~~</p>\n")
+        XCTAssertEqual(html("`~~x~~`\n"), "<p><code>~~x~~</code></p>\n")
+        XCTAssertEqual(html("a ~~ b ~~ c\n"), "<p>a ~~ b ~~ c</p>\n")
+        // Never mis-nested across an emphasis boundary.
+        XCTAssertEqual(html("~~a *b~~ c*\n"), "<p>~~a <em>b~~ c</em></p>\n")
+        XCTAssertEqual(html("| 状態 |\n|---|\n| ~~見送り~~ |\n").contains("<td><del>見送り</del></td>"), true)
+        XCTAssertEqual(html("## ~~旧~~ 新\n"), "<h2><del>旧</del> 新</h2>\n")
+        XCTAssertEqual(MarkdownDocument(parsing: "~~旧案~~新案\n").plainText, "旧案新案")
+        XCTAssertEqual(MarkdownDocument(parsing: "![~~a~~](x.png)\n").html { _ in .text(label: "") },
+                       "<p><img src=\"x.png\" alt=\"a\" /></p>\n")
+    }
+
+    /// Tables and strikethrough change no CommonMark example: with extensions on, only the two
+    /// examples that spell `[[…]]` (wiki links) render differently from the spec.
+    func testNoSpecExampleLooksLikeATableOrStrikethrough() throws {
+        let options = MarkdownOptions(unsafeHTML: true, headingIDs: false, extensions: true)
+        for example in try Conformance.commonMarkExamples() where !example.markdown.contains("[[") {
+            let rendered = MarkdownDocument(parsing: example.markdown, options: options).html { .broken(label: $0.target) }
+            XCTAssertEqual(Conformance.normalize(rendered), Conformance.normalize(example.html), "example \(example.example)")
+        }
+    }
+}
