@@ -88,7 +88,7 @@ final class HostileContentTests: XCTestCase {
         try writeHostileProject(project)
         let result = try project.build()
         XCTAssertEqual(result.status, 0, result.stderr)
-        let files = try siteFiles(project.site)
+        let files = try siteFiles(project.site, searchText: true)
         var problems: [String] = []
         var pages = 0
         for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
@@ -212,7 +212,7 @@ final class HostileContentTests: XCTestCase {
         let ok = try project.build()
         XCTAssertEqual(ok.status, 0, ok.stderr)
         XCTAssertTrue(try project.read("site/playbooks/chain.html").contains("中の本文"))
-        XCTAssertFalse(try siteFiles(project.site).values.contains { $0.range(of: "zqxsecret") != nil })
+        XCTAssertFalse(try siteFiles(project.site, searchText: true).values.contains { $0.range(of: "zqxsecret") != nil })
     }
 
     func testHostileFilesGiveALocatedError() throws {

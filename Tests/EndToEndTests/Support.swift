@@ -162,15 +162,16 @@ final class TemporaryProject {
 }
 
 /// Every file of a built site, by relative path. The search index files keep their text
-/// compressed (docs/search-index.md), so each one's decompressed data is added as
-/// `<path>.payload`: content hunts and byte comparisons see the text itself.
-func siteFiles(_ root: URL) throws -> [String: Data] {
+/// compressed (docs/search-index.md); with `searchText`, each one's decompressed data is added
+/// as `<path>.payload`, so that content hunts see the text itself.
+func siteFiles(_ root: URL, searchText: Bool = false) throws -> [String: Data] {
     var files: [String: Data] = [:]
     guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [:] }
     while let path = walker.nextObject() as? String {
         guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
         files[path] = try Data(contentsOf: root.appendingPathComponent(path))
     }
+    guard searchText else { return files }
     for (path, payload) in try SearchPayloads.decode(files.filter { $0.key.hasPrefix("search/") && $0.key.hasSuffix(".js") }) {
         files[path + ".payload"] = payload
     }

@@ -115,7 +115,8 @@ final class IndexSessionTests: XCTestCase {
         docs[123] = doc
         let result = try session.update(replacing: [doc], labels: SearchFacetLabels()) { folder.put($0, $1) }
         XCTAssertGreaterThan(result.emitted, 1, "the document's d shard and some postings must change")
-        XCTAssertLessThan(result.emitted * 5, full.emitted, "\(result.emitted) of \(full.emitted) files emitted")
+        // A document's first occurrences move with the edit, and files are compressed whole.
+        XCTAssertLessThan(result.emitted * 2, full.emitted, "\(result.emitted) of \(full.emitted) files emitted")
         try assertSameAsFullBuild(folder, result, docs, "body edit")
 
         // The same documents again: nothing to hand out.

@@ -1,6 +1,6 @@
 import Seeded
 import XCTest
-import Search
+@testable import Search
 
 /// Scale check, run on demand: `DENSHO_SEARCH_BENCH=10000 swift test -c release -Xswiftc -enable-testing
 /// --filter ScaleBenchmarkTests` builds an index of that many ~1,850-character notes and prints

@@ -3,8 +3,8 @@ import Foundation
 /// Writes the sharded index (format described in docs/search-index.md) into a folder — the
 /// site's `search/`. Same input gives byte-identical files.
 public enum SearchIndexWriter {
-    public static func write(_ documents: consuming [SearchDocument], labels: SearchFacetLabels,
-                             to directory: URL) throws -> SearchIndexStats {
+    static func write(_ documents: consuming [SearchDocument], labels: SearchFacetLabels,
+                      to directory: URL) throws -> SearchIndexStats {
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -52,7 +52,6 @@ public struct SearchDocumentOutline: Sendable, Equatable {
 public struct SearchFacetLabels: Sendable, Equatable {
     public var labels: [String: [String: String]]
     public init(_ labels: [String: [String: String]] = [:]) { self.labels = labels }
-    public init(labels: [String: [String: String]]) { self.labels = labels }
 
     func label(facet: String, value: String) -> String { labels[facet]?[value] ?? value }
 
@@ -100,8 +99,7 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// `String.slice` uses), sorted and non-overlapping.
     public let highlights: [Range<Int>]
 
-    public init(url: String, title: String, type: String, date: String?, snippet: String,
-                highlights: [Range<Int>]) {
+    init(url: String, title: String, type: String, date: String?, snippet: String, highlights: [Range<Int>]) {
         self.url = url
         self.title = title
         self.type = type
@@ -115,7 +113,7 @@ public struct SearchResults: Sendable, Equatable {
     /// Number of all matching documents (not only those in `hits`).
     public let total: Int
     public let hits: [SearchHit]
-    public init(total: Int, hits: [SearchHit]) {
+    init(total: Int, hits: [SearchHit]) {
         self.total = total
         self.hits = hits
     }
@@ -125,7 +123,7 @@ public struct SearchResults: Sendable, Equatable {
 public struct SearchIndexError: Error, Equatable, CustomStringConvertible {
     public let location: String
     public let message: String
-    public init(location: String, message: String) {
+    init(location: String, message: String) {
         self.location = location
         self.message = message
     }
