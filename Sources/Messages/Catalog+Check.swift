@@ -18,6 +18,45 @@ extension MessageCatalog {
         .linkNotFoundSuggest: Texts(
             en: "link [[{1}]] does not match any page; did you mean {2}?",
             ja: "リンク [[{1}]] に当てはまるページがありません。{2} のことですか？"),
+        .checkNoReflection: Texts(
+            en: "no {1} yet, {2} days after the visit; add one with 'densho reflect {3}'",
+            ja: "訪問から {2} 日たちましたが「{1}」がまだありません。'densho reflect {3}' で書き足してください"),
+        .checkFutureVisit: Texts(
+            en: "visit date {1} is after today ({2}); a planned visit belongs in 'next_visit'",
+            ja: "訪問日 {1} が今日（{2}）より後です。予定の訪問は 'next_visit' に書きます"),
+        .checkThemeWidth: Texts(
+            en: "theme '{1}' is not in site.yml's themes; did you mean '{2}' (full-width and half-width forms differ)?",
+            ja: "テーマ '{1}' は site.yml の themes にありません。'{2}' のことですか？（全角と半角が違います）"),
+        .checkThemeUnknown: Texts(
+            en: "theme '{1}' is not in site.yml's themes (add it there, or use one of them)",
+            ja: "テーマ '{1}' は site.yml の themes にありません（そこに加えるか、一覧のテーマを使ってください）"),
+        .checkThemeSuggest: Texts(
+            en: "theme '{1}' is not in site.yml's themes; did you mean {2}?",
+            ja: "テーマ '{1}' は site.yml の themes にありません。{2} のことですか？"),
+        .checkOrphanLeft: Texts(
+            en: "owner '{1}' left on {2} with no successor; set 'successor:' in {3} or a new 'owner' here",
+            ja: "担当 '{4}' は {2} に異動・退任し、後任がいません。{3} に 'successor:' を書くか、ここで新しい 'owner' を書いてください"),
+        .checkOrphanLeaves: Texts(
+            en: "owner '{1}' leaves on {2} with no successor; set 'successor:' in {3} or a new 'owner' here",
+            ja: "担当 '{4}' は {2} に異動・退任予定で、後任がいません。{3} に 'successor:' を書くか、ここで新しい 'owner' を書いてください"),
+        .checkOrphanLoopLeft: Texts(
+            en: "owner '{1}' left on {2} with no successor; successors loop back; set a 'successor:' who is still here or a new 'owner' here",
+            ja: "担当 '{4}' は {2} に異動・退任し、後任の連鎖が元に戻っています。在籍中の人を 'successor:' に書くか、ここで新しい 'owner' を書いてください"),
+        .checkOrphanLoopLeaves: Texts(
+            en: "owner '{1}' leaves on {2} with no successor; successors loop back; set a 'successor:' who is still here or a new 'owner' here",
+            ja: "担当 '{4}' は {2} に異動・退任予定で、後任の連鎖が元に戻っています。在籍中の人を 'successor:' に書くか、ここで新しい 'owner' を書いてください"),
+        .checkSharedSlug: Texts(
+            en: "slug '{1}' is also used by {2}; link to these with [[{3}]] or [[{4}]], since [[{1}]] is ambiguous",
+            ja: "スラッグ '{1}' は {2} でも使われています。[[{1}]] ではどちらか決まらないため、[[{3}]] か [[{4}]] と書いてください"),
+        .duplicateSlug: Texts(
+            en: "duplicate {1} '{2}': {3} has the same slug, and both would become {4}; rename one",
+            ja: "{1} '{2}' が重複しています：{3} も同じスラッグで、どちらも {4} になります。どちらかの名前を変えてください"),
+        .duplicateSlugFolded: Texts(
+            en: "duplicate {1} '{2}': {3} has a slug that differs only in letter case or Unicode form, and both would become {4}; rename one",
+            ja: "{1} '{2}' が重複しています：{3} のスラッグとは大文字・小文字か Unicode の形しか違わず、どちらも {4} になります。どちらかの名前を変えてください"),
+        .publicVisitNamesInternalCompany: Texts(
+            en: "this public visit's file name contains '{1}', the slug of an internal company, and --public would publish it; rename the file (e.g. {2}-public-event.md) or make the company public",
+            ja: "この公開の訪問記録のファイル名に非公開の企業のスラッグ '{1}' が含まれ、--public で公開されてしまいます。ファイル名を変える（例: {2}-public-event.md）か、企業を公開にしてください"),
     ]
 
     /// The command line's own lines around the diagnostics.

@@ -68,5 +68,17 @@ extension MessageCatalog {
         .visitYearMismatch: Texts(
             en: "a visit of {1} belongs in visits/{1}/",
             ja: "{1} 年の訪問記録は visits/{1}/ に置きます"),
+        .attachmentMissing: Texts(
+            en: "file '{1}' not found (looked for {2} and in {3}/)",
+            ja: "ファイル '{1}' がありません（{2} と {3}/ の中を探しました）"),
+        .attachmentOutside: Texts(
+            en: "'{1}' points outside the content folder; attachments live beside the note or in its folder",
+            ja: "'{1}' は content フォルダの外を指しています。添付ファイルはノートの横か、ノートと同じ名前のフォルダに置きます"),
+        .attachmentType: Texts(
+            en: "'{1}' is not copied into the site: .{2} files are not attachments (photos, PDFs, office documents, archives are)",
+            ja: "'{1}' はサイトにコピーされません：.{2} のファイルは添付にできません（写真・PDF・Office 文書・zip などが使えます）"),
+        .attachmentTypeSkipped: Texts(
+            en: ".{1} files are not attachments and are not copied into the site",
+            ja: ".{1} のファイルは添付にできないため、サイトにコピーされません"),
     ]
 }

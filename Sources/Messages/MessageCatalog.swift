@@ -64,11 +64,14 @@ public enum MessageID: String, Sendable, CaseIterable {
          fieldItemNotText, fieldNotRecords, fieldItemNotMapping, fieldUnknown, fileUnreadable, fileTooLarge,
          fileHasNUL, fileNotUTF8, contentFolderMissing, contentFolderUnknown, visitNeedsYearFolder,
          visitYearFolderName, subfoldersIgnored, fileNameNotAddress, symlinkOutside, visitFileNameDate,
-         visitYearMismatch
+         visitYearMismatch, attachmentMissing, attachmentOutside, attachmentType, attachmentTypeSkipped
 
     // Check: links, references, continuity
     case unknownCompany, unknownCompanySuggest, unknownPerson, unknownPersonSuggest, unknownPartner,
-         unknownPartnerSuggest, ownSuccessor, linkAmbiguous, linkNotFound, linkNotFoundSuggest
+         unknownPartnerSuggest, ownSuccessor, linkAmbiguous, linkNotFound, linkNotFoundSuggest, checkNoReflection,
+         checkFutureVisit, checkThemeWidth, checkThemeUnknown, checkThemeSuggest, checkOrphanLeft, checkOrphanLeaves,
+         checkOrphanLoopLeft, checkOrphanLoopLeaves, checkSharedSlug, duplicateSlug, duplicateSlugFolded,
+         publicVisitNamesInternalCompany
 
     // The command line
     case cliErrorsNothingWritten, cliOneErrorNothingWritten, checkSummary

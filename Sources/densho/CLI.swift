@@ -11,14 +11,15 @@ enum CLI {
 
     Usage:
       densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public] [--watch]
-      densho serve [--port 1313] [--host 127.0.0.1] [build options]
+      densho serve [--port 1313] [--host 127.0.0.1] [--allow-edits] [build options]
       densho search QUERY… [--site DIR] [--type T] [--theme X] [--company SLUG] [--person ID]
                     [--partner ID] [--year YYYY] [--limit N] [--json]
-      densho init DIR [--theme DIR]
+      densho init DIR [--theme DIR] [--lang en]
       densho new visit COMPANY [--date YYYY-MM-DD] [--staff ID]... [--kind visit|call|event|matching]
       densho new company|playbook|person|partner SLUG [--name NAME]
       densho reflect VISIT_PATH|COMPANY [--today YYYY-MM-DD]
       densho check [--content DIR] [--format text|json] [--today YYYY-MM-DD]
+      densho import visits|companies FILE.csv [--dry-run] [--content DIR]
       densho --help | --version
 
     Every command takes --lang ja|en: the language of its messages (default: LANG when it is ja or en,
@@ -34,6 +35,7 @@ enum CLI {
       new       Write a new note from its template (never overwrites) and print its path
       reflect   Append a dated 振り返り section with the site's prompts to a visit (or a company's latest)
       check     Report every problem and warning as path:line:column (exit 1 when there are errors)
+      import    Turn an Excel CSV (UTF-8 or CP932) into visit or company notes; all rows or none
 
     Options:
       --content DIR       content folder (default: content)
@@ -52,11 +54,14 @@ enum CLI {
 
     /// The language of every message, decided once in `run` before a command starts.
     static var language: Language = .ja
+    /// `--lang` as given: `init` writes an English project only when asked to, whatever the locale.
+    static var languageFlag: Language?
 
     static func run(_ arguments: [String]) -> Int32 {
         var args = arguments
         do {
             let flag = try takeLanguageFlag(&args)
+            languageFlag = flag
             let content = args.firstIndex(of: "--content").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil } ?? "content"
             language = Language.resolve(flag: flag, environment: ProcessInfo.processInfo.environment,
                                         site: SiteConfig.peekLanguage(content: URL(fileURLWithPath: content)))
@@ -81,6 +86,7 @@ enum CLI {
             case "new": return try NewCommand.run(Array(args.dropFirst()))
             case "reflect": return try ReflectCommand.run(Array(args.dropFirst()))
             case "serve": return try ServeCommand.run(Array(args.dropFirst()))
+            case "import": return try ImportCommand.run(Array(args.dropFirst()))
             default: throw UsageError(message: "unknown command '\(command)'")
             }
         } catch let error as UsageError {

@@ -18,7 +18,8 @@ enum InitCommand {
         } else {
             throw AuthoringError("cannot find the default theme next to this densho; pass --theme DIR (a folder with templates/)")
         }
-        try ProjectScaffold.create(at: URL(fileURLWithPath: folder), theme: theme, today: try CLI.parseToday(a.value("today")))
+        try ProjectScaffold.create(at: URL(fileURLWithPath: folder), theme: theme, today: try CLI.parseToday(a.value("today")),
+                                   language: CLI.languageFlag ?? .ja)
         print("densho: new project in \(folder)/")
         print("  cd \(folder) && densho build    # then open site/index.html")
         return 0

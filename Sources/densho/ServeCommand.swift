@@ -10,7 +10,7 @@ import Darwin
 enum ServeCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, valueFlags: ["content", "output", "theme", "today", "port", "host"],
-                              switchFlags: ["public", "help"])
+                              switchFlags: ["public", "help", "allow-edits"])
         if a.has("help") { print(CLI.usage); return 0 }
         if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
         let content = a.value("content") ?? "content"
@@ -43,8 +43,18 @@ enum ServeCommand {
         if !rebuilder.build(), !rebuilder.outputIsOurs() { return 1 }
 
         let generation = BuildGeneration()
-        let handler = SiteHandler(site: SitePath(root: options.outputDirectory), generation: generation,
+        var handler = SiteHandler(site: SitePath(root: options.outputDirectory), generation: generation,
                                   loopbackOnly: socket.isLoopback)
+        if socket.isLoopback || a.has("allow-edits") {
+            let fixedToday = a.value("today") == nil ? nil : options.today
+            handler.forms = FormsAPI(
+                guardian: FormsGuard(token: FormsGuard.newToken(), port: socket.port, boundHost: socket.isLoopback ? nil : host),
+                content: options.contentDirectory, contentDisplay: content,
+                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                today: { fixedToday ?? ((try? CLI.parseToday(nil)) ?? options.today) })
+        } else {
+            CLI.printError("densho: editing from the browser is off on \(host); add --allow-edits to turn it on")
+        }
         HTTPServer(socket: socket, handler: handler).start()
         print("densho: serving \(output)/ at \(url(host: host, port: socket.port)) with live reload (Ctrl-C to stop)")
         rebuilder.watch(with: watcher, afterBuild: generation.advance)

@@ -233,6 +233,22 @@ struct LeakProject {
         ---
         [[初回訪問のてびき]]の続き。
         """)
+        try writeAttachments(into: project)
+    }
+
+    /// Each internal note's image is an attachment beside it, its name and bytes marked: a public
+    /// build must copy none of them.
+    private func writeAttachments(into project: TemporaryProject) throws {
+        let content = project.content
+        for note in FileManager.default.subpaths(atPath: content.path) ?? [] where note.hasSuffix(".md") {
+            let text = try String(contentsOf: content.appendingPathComponent(note), encoding: .utf8)
+            let folder = (note as NSString).deletingLastPathComponent
+            for line in text.split(separator: "\n") {
+                guard let start = line.range(of: "](img/"), let end = line[start.upperBound...].firstIndex(of: ")") else { continue }
+                let name = String(line[start.upperBound..<end])
+                try project.write("content/\(folder.isEmpty ? "" : folder + "/")img/\(name)", "PNG \(name)")
+            }
+        }
     }
 }
 

@@ -13,9 +13,10 @@ final class DenshoProcess {
     private var out = Data()
     private var err = Data()
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], in directory: URL? = nil) throws {
         process.executableURL = Densho.executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let outPipe = Pipe(), errPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe

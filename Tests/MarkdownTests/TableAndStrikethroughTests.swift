@@ -158,3 +158,32 @@ final class TableAndStrikethroughTests: XCTestCase {
         }
     }
 }
+
+final class LocalLinkTests: XCTestCase {
+    func testLocalLinksAreFoundAndCanBePointedElsewhere() {
+        let source = """
+        # 訪問メモ ![名刺](meishi.png)
+
+        工場の写真：![工場](photos/工場.jpg "外観") と [提案書](teian.pdf#p2)。
+        [外部](https://example.com/a.pdf) [頁内](#見立て) [根](/x.pdf) [メール](mailto:a@b.c) [[wiki]]
+
+        | 資料 |
+        |---|
+        | [見積](%E8%A6%8B%E7%A9%8D.xlsx) |
+        """
+        let document = MarkdownDocument(parsing: source)
+        XCTAssertEqual(document.localLinks.map(\.url), ["meishi.png", "photos/工場.jpg", "teian.pdf#p2", "%E8%A6%8B%E7%A9%8D.xlsx"])
+        XCTAssertEqual(document.localLinks.map(\.path), ["meishi.png", "photos/工場.jpg", "teian.pdf", "見積.xlsx"])
+        XCTAssertEqual(document.localLinks.map(\.isImage), [true, true, false, false])
+        XCTAssertEqual(document.localLinks.map { "\($0.line):\($0.column)" }, ["1:8", "3:7", "3:35", "8:3"])
+        let html = document.html({ .link(href: "/\($0.target)", label: $0.target) }) { link in
+            link.path == "teian.pdf" ? "minato/teian.pdf#p2" : nil
+        }
+        XCTAssertTrue(html.contains("<a href=\"minato/teian.pdf#p2\">提案書</a>"), html)
+        XCTAssertTrue(html.contains("<img src=\"photos/%E5%B7%A5%E5%A0%B4.jpg\" alt=\"工場\" title=\"外観\" />"), html)
+        XCTAssertTrue(html.contains("<h1 id=\"訪問メモ-名刺\">訪問メモ <img src=\"meishi.png\""), html)
+        XCTAssertTrue(html.contains("<a class=\"wikilink\" href=\"/wiki\">wiki</a>"), html)
+        XCTAssertEqual(document.html({ _ in .text(label: "") }), document.html({ _ in .text(label: "") }) { _ in nil })
+        XCTAssertEqual(MarkdownDocument(parsing: "[a](b.pdf)", options: MarkdownOptions(extensions: false)).localLinks, [])
+    }
+}

@@ -66,6 +66,29 @@ final class QuickRebuildTests: XCTestCase {
             .contains("2026-09-10-kita-kogyo.html"), "the linked company lists the visit as a backlink")
     }
 
+    /// Attachments come from the notes' links and folders: a photo added to a note's folder, or a
+    /// link to a new file, reaches the session's site as it would a fresh build's.
+    func testAttachmentsAddedDuringASessionAreCopied() throws {
+        let content = try writeProject()
+        let session = BuildSession(options: options(content, "site"))
+        _ = try session.build()
+        let folder = content.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("写真".utf8).write(to: folder.appendingPathComponent("工場.jpg"))
+        _ = try session.build()
+        XCTAssertFalse(session.lastBuildWasQuick, "a new attachment takes the full way")
+        try assertSameAsFullBuild(content, "after adding a photo to a visit's folder")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("site/visits/2026/2026-09-10-kita-kogyo/工場.jpg").path))
+
+        let visit = content.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo.md")
+        try Data("資料".utf8).write(to: content.appendingPathComponent("visits/2026/shiryou.pdf"))
+        let original = try String(contentsOf: visit, encoding: .utf8)
+        try Data((original + "\n[資料](shiryou.pdf)\n").utf8).write(to: visit)
+        _ = try session.build()
+        XCTAssertFalse(session.lastBuildWasQuick, "a text edit that links a file takes the full way")
+        try assertSameAsFullBuild(content, "after linking a file beside the visit")
+    }
+
     /// Text deep in a 見立て (past what lists quote) changes no digest and no promise, yet the
     /// handover packet of the person who left quotes the whole section.
     func testTextDeepInAVisitReachesTheHandoverPacket() throws {

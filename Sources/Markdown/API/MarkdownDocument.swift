@@ -21,6 +21,8 @@ public struct MarkdownDocument: Sendable {
         let texts: UnsafeMutablePointer<Texts>
         let wikiLinkOffsets: [Int]
         let wikiLinkPlainRanges: [Range<Int>]
+        let localLinks: [LocalLink]
+        let localLinkRanges: [Range<Int>]
         let sectionSpans: [SectionSpan]
 
         init(_ built: BuiltDocument, options: MarkdownOptions) {
@@ -31,6 +33,8 @@ public struct MarkdownDocument: Sendable {
             self.wikiLinkOffsets = built.wikiLinkOffsets
             self.wikiLinks = built.wikiLinks
             self.wikiLinkPlainRanges = built.wikiLinkPlainRanges
+            self.localLinks = built.localLinks
+            self.localLinkRanges = built.localLinkRanges
             self.headings = built.headings
             self.taskItems = built.taskItems
             self.sectionSpans = built.sections
@@ -60,6 +64,8 @@ public struct MarkdownDocument: Sendable {
     public var headings: [Heading] { storage.headings }
     /// Every wiki link, in document order (empty when `extensions` is off).
     public var wikiLinks: [WikiLink] { storage.wikiLinks }
+    /// Every link and image to a relative path, in document order (empty when `extensions` is off).
+    public var localLinks: [LocalLink] { storage.localLinks }
     /// Every task item, in document order (empty when `extensions` is off).
     public var taskItems: [TaskItem] { storage.taskItems }
     /// The whole document as plain text, one line per block, for search and snippets.
@@ -147,14 +153,16 @@ public struct MarkdownDocument: Sendable {
     }
 
     /// The whole document as HTML, each wiki link rendered as `resolve` decides.
-    public func html(_ resolve: (WikiLink) -> WikiLinkRendering) -> String {
-        render(0..<template.utf8.count, resolve)
+    /// `localURL` may point a local link elsewhere (an attachment's place in the site); nil keeps it.
+    public func html(_ resolve: (WikiLink) -> WikiLinkRendering, localURL: ((LocalLink) -> String?)? = nil) -> String {
+        render(0..<template.utf8.count, resolve, localURL)
     }
 
     /// One section's blocks (its heading excluded) as HTML; empty for an index out of range.
-    public func html(section index: Int, _ resolve: (WikiLink) -> WikiLinkRendering) -> String {
+    public func html(section index: Int, _ resolve: (WikiLink) -> WikiLinkRendering,
+                     localURL: ((LocalLink) -> String?)? = nil) -> String {
         guard sectionSpans.indices.contains(index) else { return "" }
-        return render(sectionSpans[index].html, resolve)
+        return render(sectionSpans[index].html, resolve, localURL)
     }
 
     /// cmark's own `cmark_render_html` on the same source: the conformance reference and the speed
@@ -166,25 +174,50 @@ public struct MarkdownDocument: Sendable {
 
     // MARK: Private
 
-    private func render(_ range: Range<Int>, _ resolve: (WikiLink) -> WikiLinkRendering) -> String {
+    private func render(_ range: Range<Int>, _ resolve: (WikiLink) -> WikiLinkRendering,
+                        _ localURL: ((LocalLink) -> String?)?) -> String {
         precondition(!storage.texts.pointee.htmlReleased, "rendering a document whose HTML was released")
         let template = self.template
         let utf8 = template.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var linkIndex = firstLink(atOrAfter: range.lowerBound)
-        if linkIndex == wikiLinkOffsets.count || wikiLinkOffsets[linkIndex] > range.upperBound {
+        let ranges = storage.localLinkRanges
+        var localIndex = localURL == nil ? ranges.count : (ranges.firstIndex { $0.lowerBound >= range.lowerBound } ?? ranges.count)
+        func nextWiki() -> Int? {
+            linkIndex < wikiLinkOffsets.count && wikiLinkOffsets[linkIndex] <= range.upperBound ? wikiLinkOffsets[linkIndex] : nil
+        }
+        func nextLocal() -> Range<Int>? {
+            localIndex < ranges.count && ranges[localIndex].upperBound <= range.upperBound ? ranges[localIndex] : nil
+        }
+        if nextWiki() == nil, nextLocal() == nil {
             return String(template[index(range.lowerBound)..<index(range.upperBound)])
         }
         var output = ""
         output.reserveCapacity(range.count + 96 * (wikiLinks.count - linkIndex))
         var cursor = range.lowerBound
-        while linkIndex < wikiLinkOffsets.count, wikiLinkOffsets[linkIndex] <= range.upperBound {
-            let offset = wikiLinkOffsets[linkIndex]
-            output += template[index(cursor)..<index(offset)]
-            WikiLinkHTML.append(wikiLinks[linkIndex], rendering: resolve(wikiLinks[linkIndex]),
-                                safeURLs: !options.unsafeHTML, to: &output)
-            cursor = offset
-            linkIndex += 1
+        while true {
+            let wiki = nextWiki(), local = nextLocal()
+            if let offset = wiki, local.map({ offset <= $0.lowerBound }) ?? true {
+                output += template[index(cursor)..<index(offset)]
+                WikiLinkHTML.append(wikiLinks[linkIndex], rendering: resolve(wikiLinks[linkIndex]),
+                                    safeURLs: !options.unsafeHTML, to: &output)
+                cursor = offset
+                linkIndex += 1
+            } else if let local, let localURL {
+                output += template[index(cursor)..<index(local.lowerBound)]
+                if let replacement = localURL(storage.localLinks[localIndex]) {
+                    var escaped: [UInt8] = []
+                    var text = replacement
+                    text.withUTF8 { escaped.appendEscapedHref($0) }
+                    output += String(decoding: escaped, as: UTF8.self)
+                } else {
+                    output += template[index(local.lowerBound)..<index(local.upperBound)]
+                }
+                cursor = local.upperBound
+                localIndex += 1
+            } else {
+                break
+            }
         }
         output += template[index(cursor)..<index(range.upperBound)]
         return output

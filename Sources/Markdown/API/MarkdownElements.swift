@@ -75,3 +75,60 @@ public enum WikiLinkRendering: Sendable, Equatable {
     /// The target resolves to nothing.
     case broken(label: String)
 }
+
+/// A link or image whose destination is a relative path (`photo.jpg`, `資料/提案書.pdf`): possibly a
+/// file that travels with the note. Links with a scheme, `/`, `#` or `?` first are not local.
+public struct LocalLink: Sendable, Equatable {
+    /// The destination as written (backslash escapes and entities resolved, percent-escapes kept).
+    public let url: String
+    public let isImage: Bool
+    /// 1-based line and column (in Unicode scalars) of the link, as cmark places it.
+    public let line: Int
+    public let column: Int
+
+    public init(url: String, isImage: Bool, line: Int, column: Int) {
+        self.url = url
+        self.isImage = isImage
+        self.line = line
+        self.column = column
+    }
+
+    /// The path without `?query` or `#fragment`, percent-escapes decoded: the file it names.
+    public var path: String {
+        let end = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+        let written = String(url[..<end])
+        return written.removingPercentEncodingIfValid
+    }
+
+    static func isLocal(_ url: Bytes) -> Bool {
+        guard let first = url.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "#"),
+              first != UInt8(ascii: "?") else { return false }
+        // A scheme is letters, digits, `+ - .` before the first `:` (and before any `/`).
+        for byte in url {
+            if byte == UInt8(ascii: ":") { return false }
+            let isSchemeByte = (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            if !isSchemeByte { return true }
+        }
+        return true
+    }
+}
+
+private extension String {
+    /// `%E5%B7%A5` → `工`; text that is not valid percent-encoding stays as written.
+    var removingPercentEncodingIfValid: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var utf8 = Array(self.utf8)[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "%"), utf8.count >= 2,
+               let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}

@@ -134,13 +134,13 @@ struct TreeWalker {
         case CMARK_NODE_LINK:
             if entering {
                 handler.enterLink(url: Self.bytes(cmark_node_get_url(node)),
-                                  title: Self.bytes(cmark_node_get_title(node)))
+                                  title: Self.bytes(cmark_node_get_title(node)), line: startLine(node), column: startColumn(node))
             } else {
                 handler.exitLink()
             }
         case CMARK_NODE_IMAGE:
             if entering {
-                handler.enterImage(url: Self.bytes(cmark_node_get_url(node)))
+                handler.enterImage(url: Self.bytes(cmark_node_get_url(node)), line: startLine(node), column: startColumn(node))
             } else {
                 handler.exitImage(title: Self.bytes(cmark_node_get_title(node)))
             }

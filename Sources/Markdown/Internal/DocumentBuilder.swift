@@ -11,6 +11,9 @@ struct BuiltDocument {
     var wikiLinkOffsets: [Int]
     var wikiLinks: [WikiLink]
     var wikiLinkPlainRanges: [Range<Int>]
+    var localLinks: [LocalLink]
+    /// Where each local link's escaped URL sits in the template, so the site can point it elsewhere.
+    var localLinkRanges: [Range<Int>]
     var plain: [UInt8]
     var headings: [Heading]
     var taskItems: [TaskItem]
@@ -32,6 +35,8 @@ struct DocumentBuilder: MarkdownEventHandler {
     /// Where each wiki link's text sits in the plain text, so the site can put the page's title there.
     private var wikiLinkPlainRanges: [Range<Int>] = []
     private var headings: [Heading] = []
+    private var localLinks: [LocalLink] = []
+    private var localLinkRanges: [Range<Int>] = []
     private var taskItems: [TaskItem] = []
     private var sections: [SectionSpan] = []
     private var headingIDs = HeadingIDAllocator()
@@ -62,7 +67,8 @@ struct DocumentBuilder: MarkdownEventHandler {
         var plainBytes = plain.text
         if plainBytes.last == UInt8(ascii: "\n") { plainBytes.removeLast() }
         return BuiltDocument(template: html, wikiLinkOffsets: wikiLinkOffsets, wikiLinks: wikiLinks,
-                             wikiLinkPlainRanges: wikiLinkPlainRanges, plain: plainBytes, headings: headings, taskItems: taskItems, sections: sections)
+                             wikiLinkPlainRanges: wikiLinkPlainRanges, localLinks: localLinks,
+                             localLinkRanges: localLinkRanges, plain: plainBytes, headings: headings, taskItems: taskItems, sections: sections)
     }
 
     // MARK: Blocks
@@ -307,11 +313,11 @@ struct DocumentBuilder: MarkdownEventHandler {
         if imageDepth == 0 { html.append(strong ? "</strong>" : "</em>") }
     }
 
-    mutating func enterLink(url: Bytes, title: Bytes) {
+    mutating func enterLink(url: Bytes, title: Bytes, line: Int, column: Int) {
         guard imageDepth == 0 else { return }
         linkDepth += 1
         html.append("<a href=\"")
-        appendURL(url)
+        appendURL(url, isImage: false, line: line, column: column)
         if !title.isEmpty {
             html.append("\" title=\"")
             html.appendEscapedHTML(title)
@@ -325,11 +331,11 @@ struct DocumentBuilder: MarkdownEventHandler {
         html.append("</a>")
     }
 
-    mutating func enterImage(url: Bytes) {
+    mutating func enterImage(url: Bytes, line: Int, column: Int) {
         imageDepth += 1
         guard imageDepth == 1 else { return }
         html.append("<img src=\"")
-        appendURL(url)
+        appendURL(url, isImage: true, line: line, column: column)
         html.append("\" alt=\"")
     }
 
@@ -371,8 +377,15 @@ struct DocumentBuilder: MarkdownEventHandler {
         }
     }
 
-    private mutating func appendURL(_ url: Bytes) {
-        if options.unsafeHTML || !URLSafety.isDangerous(url) { html.appendEscapedHref(url) }
+    private mutating func appendURL(_ url: Bytes, isImage: Bool, line: Int, column: Int) {
+        guard options.unsafeHTML || !URLSafety.isDangerous(url) else { return }
+        let start = html.count
+        html.appendEscapedHref(url)
+        guard options.extensions, LocalLink.isLocal(url) else { return }
+        let position = locator.position(line: line, byteColumn: column)
+        localLinks.append(LocalLink(url: String(decoding: url, as: UTF8.self), isImage: isImage,
+                                    line: position.line, column: position.column))
+        localLinkRanges.append(start..<html.count)
     }
 
     /// The id is known only once the heading's text is read, after `<hN` was written: insert it.
@@ -391,6 +404,11 @@ struct DocumentBuilder: MarkdownEventHandler {
         var index = wikiLinkOffsets.count - 1
         while index >= 0, wikiLinkOffsets[index] >= headingIDInsertion {
             wikiLinkOffsets[index] += inserted
+            index -= 1
+        }
+        index = localLinkRanges.count - 1
+        while index >= 0, localLinkRanges[index].lowerBound >= headingIDInsertion {
+            localLinkRanges[index] = (localLinkRanges[index].lowerBound + inserted)..<(localLinkRanges[index].upperBound + inserted)
             index -= 1
         }
     }

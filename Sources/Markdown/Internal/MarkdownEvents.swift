@@ -66,8 +66,9 @@ protocol MarkdownEventHandler {
     mutating func htmlInline(literal: Bytes)
     mutating func enterEmphasis(strong: Bool)
     mutating func exitEmphasis(strong: Bool)
-    mutating func enterLink(url: Bytes, title: Bytes)
+    /// `line`/`column`: cmark's start of the link (byte column), for locating local links.
+    mutating func enterLink(url: Bytes, title: Bytes, line: Int, column: Int)
     mutating func exitLink()
-    mutating func enterImage(url: Bytes)
+    mutating func enterImage(url: Bytes, line: Int, column: Int)
     mutating func exitImage(title: Bytes)
 }

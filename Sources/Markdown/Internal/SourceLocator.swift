@@ -74,6 +74,15 @@ final class SourceLocator {
         return (line, scalars + 1)
     }
 
+    /// A cmark position (line, 1-based byte column) as line and scalar column.
+    func position(line: Int, byteColumn: Int) -> (line: Int, column: Int) {
+        guard let range = lineRange(line) else { return (line, byteColumn) }
+        let offset = min(range.lowerBound + max(0, byteColumn - 1), range.upperBound)
+        var scalars = 0
+        for index in range.lowerBound..<offset where source[index] & 0xC0 != 0x80 { scalars += 1 }
+        return (line, scalars + 1)
+    }
+
     /// 1-based line holding a source byte offset.
     func line(containing offset: Int) -> Int {
         buildLineTableIfNeeded()

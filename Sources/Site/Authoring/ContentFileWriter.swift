@@ -24,6 +24,31 @@ public enum ContentFileWriter {
         throw AuthoringError("cannot create \(url.path): \(String(cString: strerror(code)))")
     }
 
+    /// Creates many new files, for an import: the same exclusive create as `createNew`, but the
+    /// bytes of all of them are flushed with one sync(2) instead of an fsync per file, which on
+    /// a real disk turns thousands of notes from minutes into seconds. Returns, per file, whether
+    /// its name was free (a taken name is left alone).
+    public static func createNewBatch(_ items: [(data: Data, url: URL)]) throws -> [Bool] {
+        var temporaries: [String] = []
+        defer { for path in temporaries { unlink(path) } }
+        for item in items { temporaries.append(try writeTemporary(item.data, beside: item.url, mode: nil, flush: false)) }
+        sync()
+        var created: [Bool] = []
+        var folders = Set<String>()
+        for (temporary, item) in zip(temporaries, items) {
+            if link(temporary, item.url.path) == 0 {
+                created.append(true)
+                folders.insert(item.url.deletingLastPathComponent().path)
+                continue
+            }
+            let code = errno
+            guard code == EEXIST else { throw AuthoringError("cannot create \(item.url.path): \(String(cString: strerror(code)))") }
+            created.append(false)
+        }
+        for folder in folders.sorted() { fsyncDirectory(of: URL(fileURLWithPath: folder).appendingPathComponent("x")) }
+        return created
+    }
+
     /// Replaces the content of an existing file in one atomic rename, keeping its permissions.
     public static func replace(_ url: URL, with data: Data) throws {
         var status = stat()
@@ -41,7 +66,7 @@ public enum ContentFileWriter {
 
     /// A new file beside `url` (same folder, so a rename or link stays on one file system),
     /// named so it is hidden from the content scanner, which skips dot files.
-    private static func writeTemporary(_ data: Data, beside url: URL, mode: mode_t?) throws -> String {
+    private static func writeTemporary(_ data: Data, beside url: URL, mode: mode_t?, flush: Bool = true) throws -> String {
         let folder = url.deletingLastPathComponent().path
         for _ in 0..<16 {
             let path = folder + "/.\(url.lastPathComponent).densho-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -58,7 +83,7 @@ public enum ContentFileWriter {
                     if written < 0 { if errno != EINTR { failure = errno } } else { offset += written }
                 }
             }
-            if failure == 0, fsync(fd) != 0 { failure = errno }
+            if failure == 0, flush, fsync(fd) != 0 { failure = errno }
             // open() applies the umask, right for a new file; an edited file keeps exactly its mode.
             if failure == 0, let mode, fchmod(fd, mode) != 0 { failure = errno }
             close(fd)

@@ -18,33 +18,13 @@ public struct NoteCreator: Sendable {
         self.displayRoot = displayRoot
     }
 
-    private var lookup: ProjectLookup { ProjectLookup(content: content, displayRoot: displayRoot) }
+    var lookup: ProjectLookup { ProjectLookup(content: content, displayRoot: displayRoot) }
 
     /// A visit note for `company` on `date`. Staff default to who holds the company now (its owner,
     /// or the owner's successor once they have left); themes default to the company's.
     public func newVisit(company: String, date: YAMLDate, staff: [String]?, kind: VisitKind) throws -> CreatedNote {
-        try requireContentFolder()
-        let companyFields = try lookup.frontMatter(of: company, in: .companies)
-        let staffIDs: [String]
-        if let staff, !staff.isEmpty {
-            for person in staff { try lookup.requireExists(person, in: .people) }
-            staffIDs = staff
-        } else if let owner = companyFields["owner"]?.scalarText {
-            staffIDs = [currentHolder(startingWith: owner, on: date)]
-        } else {
-            staffIDs = []
-        }
-        let themes = (companyFields["themes"]?.items ?? []).compactMap(\.scalarText)
-            + (companyFields["themes"]?.scalarText.map { [$0] } ?? [])
-        let text = NoteTemplates.visit(date: date, company: company, staff: staffIDs, kind: kind, themes: themes)
-        try createFolder("visits/\(date.year)")
-        for relative in NoteNaming.visitCandidates(date: date, company: company) {
-            let url = content.appendingPathComponent(relative)
-            if try ContentFileWriter.createNew(Data(text.utf8), at: url) {
-                return CreatedNote(url: url, displayPath: lookup.display(relative))
-            }
-        }
-        throw AuthoringError("too many notes for \(company) on \(date)")
+        let prepared = try prepareVisit(VisitDraft(company: company, date: date, staff: staff, kind: kind.rawValue))
+        return try create(prepared, date: date, company: company)
     }
 
     /// A company, playbook, person or partner page named `slug`.
@@ -71,7 +51,7 @@ public struct NoteCreator: Sendable {
 
     /// Follows `successor` from someone who has left by `date`, so a new note names who holds the
     /// company now. Stops at anyone unreadable, unknown, or already seen (a loop).
-    private func currentHolder(startingWith owner: String, on date: YAMLDate) -> String {
+    func currentHolder(startingWith owner: String, on date: YAMLDate) -> String {
         var holder = owner
         var seen: Set<String> = [owner]
         while let person = try? lookup.frontMatter(of: holder, in: .people),
@@ -95,14 +75,14 @@ public struct NoteCreator: Sendable {
         return (highest / 10 + 1) * 10
     }
 
-    private func requireContentFolder() throws {
+    func requireContentFolder() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw AuthoringError("no content folder at \(displayRoot); run 'densho init DIR' to start a project, or pass --content DIR")
         }
     }
 
-    private func createFolder(_ relative: String) throws {
+    func createFolder(_ relative: String) throws {
         do {
             try FileManager.default.createDirectory(at: content.appendingPathComponent(relative), withIntermediateDirectories: true)
         } catch {

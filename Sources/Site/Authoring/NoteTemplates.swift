@@ -6,31 +6,54 @@ import FrontMatter
 /// no error and no warning as it is, so `new` then `build` always works.
 enum NoteTemplates {
     static func visit(date: YAMLDate, company: String, staff: [String], kind: VisitKind, themes: [String]) -> String {
-        """
-        ---
-        date: \(date)
-        company: \(YAMLText.scalar(company))
-        staff: \(YAMLText.list(staff))
-        kind: \(kind.rawValue)
-        themes: \(YAMLText.list(themes))
-        # 紹介したときは次のように書きます（to は partners/ の id）:
-        # referrals:
-        #   - to: partner-id
-        #     status: proposed    # proposed | introduced | in_progress | contracted | productized | declined | closed
-        #     note: 紹介の内容
-        # next_visit: YYYY-MM-DD
-        ---
-        ## \(NoteSection.heard)
+        visit(VisitDraft(company: company, date: date, staff: staff, kind: kind.rawValue, themes: themes), staff: staff, themes: themes)
+    }
 
-        ## \(NoteSection.diagnosis)
-
-        ## \(NoteSection.nextSteps)
-
-        - [ ] 
-
-        ## \(NoteSection.reflection)
-
-        """
+    /// A visit from a form or an imported row: what was given fills the front matter and the
+    /// sections; what was not keeps the template's hints, so the note reads the same either way.
+    /// Headings and hints in the site's language; `draft.sections` may name a section by any of
+    /// its names (the forms and CSV use the Japanese ones).
+    static func visit(_ draft: VisitDraft, staff: [String], themes: [String], config: SiteConfig = SiteConfig()) -> String {
+        let english = config.language == .en
+        var lines = [
+            "---",
+            "date: \(draft.date)",
+            "company: \(YAMLText.scalar(draft.company))",
+            "staff: \(YAMLText.list(staff))",
+            "kind: \(YAMLText.scalar(draft.kind))",
+            "themes: \(YAMLText.list(themes))",
+        ]
+        if draft.referrals.isEmpty {
+            lines += [
+                english ? "# When you refer the company to a partner (to: an id in partners/):"
+                        : "# 紹介したときは次のように書きます（to は partners/ の id）:",
+                "# referrals:",
+                "#   - to: partner-id",
+                "#     status: proposed    # proposed | introduced | in_progress | contracted | productized | declined | closed",
+                english ? "#     note: what was introduced" : "#     note: 紹介の内容",
+            ]
+        } else {
+            lines.append("referrals:")
+            for referral in draft.referrals {
+                lines.append("  - to: \(YAMLText.scalar(referral.to))")
+                lines.append("    status: \(YAMLText.scalar(referral.status))")
+                if let note = referral.note, !note.isEmpty { lines.append("    note: \(YAMLText.scalar(note))") }
+            }
+        }
+        lines.append(draft.nextVisit.map { "next_visit: \($0)" } ?? "# next_visit: YYYY-MM-DD")
+        lines.append("---")
+        for role in NoteSectionRole.allCases {
+            let heading = config.sections.title(role)
+            lines += ["## \(heading)", ""]
+            let names = [heading, SectionNames.japanese[role]!, SectionNames.english[role]!]
+            let written = names.lazy.compactMap { draft.sections?[$0] }.first
+            if let given = written?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+                lines += given.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) + [""]
+            } else if draft.sections == nil, role == .nextSteps {
+                lines += ["- [ ] ", ""]
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func company(name: String, since: YAMLDate) -> String {

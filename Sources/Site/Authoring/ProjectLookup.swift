@@ -53,11 +53,15 @@ struct ProjectLookup {
     /// person typing usually misspelled one of them.
     static func unknown(_ slug: String, kind: String, folder: String, among existing: [String]) -> String {
         guard !existing.isEmpty else { return "unknown \(kind) '\(slug)': \(folder)/ has none yet" }
+        return "unknown \(kind) '\(slug)'; closest in \(folder)/: \(closest(slug, among: existing).joined(separator: ", "))"
+    }
+
+    /// The three existing slugs nearest to `slug`, quoted.
+    static func closest(_ slug: String, among existing: [String]) -> [String] {
         let target = Array(slug.lowercased())
-        let closest = existing
+        return existing
             .map { ($0, Suggestions.distance(target, Array($0.lowercased()))) }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(3).map { "'\($0.0)'" }
-        return "unknown \(kind) '\(slug)'; closest in \(folder)/: \(closest.joined(separator: ", "))"
     }
 }

@@ -6,7 +6,7 @@ import FrontMatter
 public enum ProjectScaffold {
     /// Fills `folder` (new or empty) and returns the files written, relative to it.
     @discardableResult
-    public static func create(at folder: URL, theme: URL, today: YAMLDate) throws -> [String] {
+    public static func create(at folder: URL, theme: URL, today: YAMLDate, language: SiteConfig.Language = .ja) throws -> [String] {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
@@ -22,7 +22,8 @@ public enum ProjectScaffold {
         var written: [String] = []
         do {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-            for (relative, text) in ExampleProject.files(today: today) {
+            let files = language == .en ? ExampleProject.englishFiles(today: today) : ExampleProject.files(today: today)
+            for (relative, text) in files {
                 let url = folder.appendingPathComponent(relative)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 guard try ContentFileWriter.createNew(Data(text.utf8), at: url) else {

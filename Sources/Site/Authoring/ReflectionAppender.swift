@@ -4,38 +4,48 @@ import FrontMatter
 /// Adds a dated 振り返り section to the end of a note's bytes and changes nothing else: no
 /// re-encoding, no normalised line endings, the byte-order mark and every earlier byte kept.
 public enum ReflectionAppender {
-    /// `## 振り返り (2026-11-25)`
-    public static func heading(for date: YAMLDate) -> String { "## \(NoteSection.reflection) (\(date))" }
+    /// `## 振り返り (2026-11-25)`, or the site's own name for the section (`## Reflection (…)`).
+    public static func heading(for date: YAMLDate, sections: SectionNames = SectionNames()) -> String {
+        "## \(sections.title(.reflection)) (\(date))"
+    }
 
     /// Each prompt becomes a `- prompt：` line, answered on the same line; a prompt that already
     /// ends in a colon or question mark keeps its own.
     public static func promptLine(_ prompt: String) -> String {
         let trimmed = prompt.trimmingCharacters(in: .whitespaces)
         let ownPunctuation = ["：", ":", "？", "?"].contains { trimmed.hasSuffix($0) }
-        return "- " + trimmed + (ownPunctuation ? "" : "：")
+        // An English prompt takes the half-width colon, a Japanese one the full-width.
+        let colon = trimmed.unicodeScalars.allSatisfy(\.isASCII) ? ":" : "："
+        return "- " + trimmed + (ownPunctuation ? "" : colon)
     }
 
     /// The note with the section appended. The new lines use the file's own line ending (that of
     /// its last line break, CRLF or LF); a missing final line break is added first, then exactly
     /// one blank line separates the old end from the new heading (none is added when the file
     /// already ends with a blank line, since the bytes already there are not touched).
-    public static func append(to original: Data, date: YAMLDate, prompts: [String]) -> Data {
+    /// `answers[i]`, when given, follows prompt i on its line (a form's reflection).
+    public static func append(to original: Data, date: YAMLDate, prompts: [String], answers: [String] = [],
+                              sections: SectionNames = SectionNames()) -> Data {
         let bytes = [UInt8](original)
         let newline: [UInt8] = usesCRLF(bytes) ? [13, 10] : [10]
         var result = original
         if let last = bytes.last, last != 10, last != 13 { result.append(contentsOf: newline) }
         if !endsWithBlankLine(bytes) { result.append(contentsOf: newline) }
-        let lines = [heading(for: date), ""] + prompts.map(promptLine)
-        for line in lines {
-            result.append(contentsOf: Array(line.utf8))
+        let answered = prompts.enumerated().map { index, prompt in
+            promptLine(prompt) + (index < answers.count ? answers[index] : "")
+        }
+        for line in [heading(for: date, sections: sections), ""] + answered {
+            // An answer of several lines is written with the file's own line ending too.
+            let text = newline == [13, 10] ? line.replacingOccurrences(of: "\n", with: "\r\n") : line
+            result.append(contentsOf: Array(text.utf8))
             result.append(contentsOf: newline)
         }
         return result
     }
 
     /// Whether the file already has a 振り返り section for `date` (a second one would be a slip).
-    public static func hasSection(for date: YAMLDate, in text: String) -> Bool {
-        let target = heading(for: date)
+    public static func hasSection(for date: YAMLDate, in text: String, sections: SectionNames = SectionNames()) -> Bool {
+        let target = heading(for: date, sections: sections)
         return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .contains { $0.trimmingCharacters(in: .whitespaces) == target }
     }

@@ -7,12 +7,17 @@ public struct Reflector: Sendable {
     public let content: URL
     public let displayRoot: String
     public let prompts: [String]
+    /// What the site calls the 振り返り section (`Reflection` on an English site).
+    public let sections: SectionNames
 
-    /// Prompts come from site.yml (`reflection_prompts`), else densho's Japanese defaults.
+    /// Prompts come from site.yml (`reflection_prompts`), else the defaults of the site's language.
     public init(content: URL, displayRoot: String, prompts: [String]? = nil) {
         self.content = content
         self.displayRoot = displayRoot
-        self.prompts = prompts ?? Reflector.configuredPrompts(content: content)
+        var ignored = DiagnosticList()
+        let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored)
+        self.prompts = prompts ?? config.reflectionPrompts
+        self.sections = config.sections
     }
 
     /// Appends the section and returns the note it went into.
@@ -23,10 +28,10 @@ public struct Reflector: Sendable {
         guard let original = FileManager.default.contents(atPath: note.url.path) else {
             throw AuthoringError("cannot read \(note.displayPath)")
         }
-        if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self)) {
-            throw AuthoringError("\(note.displayPath) already has '\(ReflectionAppender.heading(for: date))'; edit that one")
+        if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self), sections: sections) {
+            throw AuthoringError("\(note.displayPath) already has '\(ReflectionAppender.heading(for: date, sections: sections))'; edit that one")
         }
-        try ContentFileWriter.replace(note.url, with: ReflectionAppender.append(to: original, date: date, prompts: prompts))
+        try ContentFileWriter.replace(note.url, with: ReflectionAppender.append(to: original, date: date, prompts: prompts, sections: sections))
         return note
     }
 
@@ -34,13 +39,10 @@ public struct Reflector: Sendable {
         target.contains("/") || target.hasSuffix(".md")
     }
 
-    private static func configuredPrompts(content: URL) -> [String] {
-        var ignored = DiagnosticList()
-        return SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored).reflectionPrompts
-    }
+
 
     /// A path given on the command line must name a visit note inside this project's content/visits.
-    private func visit(atPath path: String, workingDirectory: URL) throws -> CreatedNote {
+    public func visit(atPath path: String, workingDirectory: URL) throws -> CreatedNote {
         let given = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
         let url = given.standardizedFileURL.resolvingSymlinksInPath()
         let visits = content.appendingPathComponent("visits").standardizedFileURL.resolvingSymlinksInPath().path + "/"

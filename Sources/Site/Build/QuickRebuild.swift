@@ -60,6 +60,19 @@ struct QuickRebuild {
     let previous: LastBuild
     let search: SearchIndexSession
 
+    /// Attachments are found from the notes' links and folders: an edit that touches a local link,
+    /// or a file added to or removed from a note's folder, takes the full way.
+    private func attachmentsUnchanged(_ read: SiteBuilder.ReadContent, _ edits: [ParsedSource]) -> Bool {
+        let model = previous.index.model
+        for source in edits where !source.markdown.localLinks.isEmpty { return false }
+        for visit in model.visits where edits.contains(where: { $0.file.slug == visit.page.slug }) && !visit.page.markdown.localLinks.isEmpty {
+            return false
+        }
+        var ignored = DiagnosticList()
+        return AttachmentIndex.find(model.allPages, contentRoot: read.scanner.contentDirectory,
+                                    display: read.scanner.display, into: &ignored) == model.attachments
+    }
+
     /// The rebuilt site, or nil when this edit needs the full way.
     func run(_ read: SiteBuilder.ReadContent, start: Date) throws -> SiteBuilder.SessionOutput? {
         let steps = StepTimer()
@@ -67,7 +80,7 @@ struct QuickRebuild {
               read.diagnostics.items.isEmpty, read.configBytes == previous.configBytes,
               read.files.count == previous.paths.count,
               zip(read.files, previous.paths).allSatisfy({ $0.relativePath == $1 }),
-              let edits = bodyEdits(read) else { return nil }
+              let edits = bodyEdits(read), attachmentsUnchanged(read, edits) else { return nil }
         steps.mark("quick: what changed")
         var model = previous.index.model
         var links = previous.index.links

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import FrontMatter
 import Markdown
@@ -66,6 +67,8 @@ public enum SiteBuilder {
         let diagnostics: DiagnosticList
         /// With a session's cache: the files parsed again, with their previous parse.
         let changes: [SourceCache.Change]
+        /// Where attachments are looked for, and how paths are shown.
+        let scanner: ContentScanner
     }
 
     static func read(content: URL, displayPath: String, cache: SourceCache?) -> ReadContent {
@@ -81,7 +84,7 @@ public enum SiteBuilder {
         steps.mark("  parse")
         defer { steps.mark("  site.yml") }
         return ReadContent(config: config, configBytes: FileManager.default.contents(atPath: configURL.path),
-                           files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [])
+                           files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [], scanner: scanner)
     }
 
     static func assemble(_ read: ReadContent) -> LoadedSite {
@@ -96,8 +99,10 @@ public enum SiteBuilder {
             }
         }
         var builder = ModelBuilder(config: read.config)
-        let model = builder.build(sources)
+        var model = builder.build(sources)
         diagnostics.append(contentsOf: builder.diagnostics)
+        model.attachments = AttachmentIndex.find(model.allPages, contentRoot: read.scanner.contentDirectory,
+                                                 display: read.scanner.display, into: &diagnostics)
         steps.mark("  model")
         DuplicateSlugs.check(model, into: &diagnostics)
         let links = LinkGraph.resolve(model, into: &diagnostics)
@@ -198,6 +203,7 @@ public enum SiteBuilder {
             for file in theme.staticFiles {
                 try output.write("static/\(file.relativePath)", try Data(contentsOf: file.url))
             }
+            try writeAttachments(of: model, into: output)
             try output.commit(removing: previous.map { Set($0.produced.keys) } ?? [])
             steps.mark("commit")
             let report = BuildReport(pages: rendered.pages, files: output.filesWritten, bytes: output.bytesWritten, unchanged: output.filesReused,
@@ -210,6 +216,19 @@ public enum SiteBuilder {
         } catch {
             output.abandon()
             throw error
+        }
+    }
+}
+
+extension SiteBuilder {
+    /// The attachments of the pages this build publishes: in a `--public` build the internal
+    /// notes are gone from the model, and their files with them.
+    static func writeAttachments(of model: SiteModel, into output: SiteOutput) throws {
+        var written: Set<String> = []
+        try model.forEachPage { page in
+            for attachment in model.attachments.attachments(of: page) where written.insert(attachment.sitePath).inserted {
+                try output.write(attachment.sitePath, try Data(contentsOf: URL(fileURLWithPath: attachment.sourcePath)))
+            }
         }
     }
 }
@@ -240,6 +259,7 @@ enum Publication {
         result.playbooks = model.playbooks.filter { isPublic($0.page) }
         result.people = model.people.filter { isPublic($0.page) }
         result.partners = model.partners.filter { isPublic($0.page) }
+        result.attachments = model.attachments.published(result.allPages, leaving: model.allPages.filter { !isPublic($0) })
         // A public visit of an internal company is named by its date alone: the usual name carries
         // the company's name, and without it the company's slug — both internal.
         let published = Set(result.companies.map(\.page.slug))
@@ -259,7 +279,7 @@ enum Publication {
         for visit in model.visits where visit.page.visibility == .public && internalCompanies.contains(visit.company.value) {
             let name = visit.company.value
             if visit.page.slug.contains(name) {
-                diagnostics.error(visit.page.displayPath, 1, 1, "this public visit's file name contains '\(name)', the slug of an internal company, and --public would publish it; rename the file (e.g. \(visit.date)-public-event.md) or make the company public")
+                diagnostics.error(visit.page.displayPath, 1, 1, Message(.publicVisitNamesInternalCompany, name, visit.date.description))
             }
         }
         return diagnostics.items

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import FrontMatter
 import Markdown
@@ -32,7 +33,7 @@ public enum ContentCheck {
             if ReflectionStatus.isReflected(visit.page.markdown, unansweredPrompts: unanswered) { continue }
             let days = today.daysSinceEpoch - visit.date.daysSinceEpoch
             found.warning(visit.page.displayPath, 1, 1,
-                          "no \(NoteSection.reflection) yet, \(days) days after the visit; add one with 'densho reflect \(visit.page.displayPath)'")
+                          Message(.checkNoReflection, model.config.sections.title(.reflection), String(days), visit.page.displayPath))
         }
     }
 
@@ -40,7 +41,7 @@ public enum ContentCheck {
         for visit in model.visits where visit.date > today {
             let at = files.location(of: "date", in: visit.page.displayPath) ?? SourceLocation(line: 1, column: 1)
             found.warning(visit.page.displayPath, at.line, at.column,
-                          "visit date \(visit.date) is after today (\(today)); a planned visit belongs in 'next_visit'")
+                          Message(.checkFutureVisit, visit.date.description, today.description))
         }
     }
 
@@ -52,13 +53,13 @@ public enum ContentCheck {
                                              uniquingKeysWith: { a, _ in a })
         for page in model.allPages {
             for theme in page.themes where !known.contains(theme.value) {
-                var message = "theme '\(theme.value)' is not in site.yml's themes"
+                let message: Message
                 if let same = byCompatibilityForm[theme.value.precomposedStringWithCompatibilityMapping.lowercased()] {
-                    message += "; did you mean '\(same)' (full-width and half-width forms differ)?"
+                    message = Message(.checkThemeWidth, theme.value, same)
                 } else {
                     let close = similarThemes(to: theme.value, in: vocabulary)
-                    if !close.isEmpty { message += "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?" }
-                    else { message += " (add it there, or use one of them)" }
+                    message = close.isEmpty ? Message(.checkThemeUnknown, theme.value)
+                        : Message(.checkThemeSuggest, theme.value, close.map { "'\($0)'" }.joined(separator: ", "))
                 }
                 found.warning(page.displayPath, theme.line, theme.column, message)
             }
@@ -89,11 +90,17 @@ public enum ContentCheck {
             }
             guard let left = person.left else { continue }
             if person.successor.map({ people[$0.value] == nil }) == true { continue }   // unknown successor: already an error
-            let when = left <= today ? "left on \(left)" : "leaves on \(left)"
-            let who = person.page.slug == owner.value ? "owner '\(owner.value)'" : "owner '\(owner.value)' → successor '\(person.page.slug)'"
-            let fix = person.successor == nil ? "set 'successor:' in \(person.page.displayPath) or a new 'owner' here"
-                                              : "successors loop back; set a 'successor:' who is still here or a new 'owner' here"
-            found.warning(company.page.displayPath, owner.line, owner.column, "\(who) \(when) with no successor; \(fix)")
+            let chained = person.page.slug != owner.value
+            let who = chained ? "\(owner.value)' → successor '\(person.page.slug)" : owner.value
+            let whoJapanese = chained ? "\(owner.value)' → 後任 '\(person.page.slug)" : owner.value
+            let id: MessageID = switch (left <= today, person.successor == nil) {
+            case (true, true): .checkOrphanLeft
+            case (false, true): .checkOrphanLeaves
+            case (true, false): .checkOrphanLoopLeft
+            case (false, false): .checkOrphanLoopLeaves
+            }
+            found.warning(company.page.displayPath, owner.line, owner.column,
+                          Message(id, who, left.description, person.page.displayPath, whoJapanese))
         }
     }
 
@@ -105,7 +112,8 @@ public enum ContentCheck {
             guard let first = firstBySlug[page.slug] else { firstBySlug[page.slug] = page; continue }
             guard first.section != page.section else { continue }
             found.warning(page.displayPath, 1, 1,
-                          "slug '\(page.slug)' is also used by \(first.displayPath); link to these with [[\(page.section.rawValue)/\(page.slug)]] or [[\(first.section.rawValue)/\(first.slug)]], since [[\(page.slug)]] is ambiguous")
+                          Message(.checkSharedSlug, page.slug, first.displayPath, "\(page.section.rawValue)/\(page.slug)",
+                                  "\(first.section.rawValue)/\(first.slug)"))
         }
     }
 }

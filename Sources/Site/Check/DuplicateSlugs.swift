@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 
 /// Two pages of one kind may not share an address. Beyond identical slugs (the same visit name in
@@ -23,9 +24,10 @@ enum DuplicateSlugs {
             let first = sorted[0]
             for page in sorted.dropFirst() {
                 // Swift compares strings by canonical equivalence; "the same" here means the same bytes.
-                let how = first.slug.utf8.elementsEqual(page.slug.utf8) ? "the same slug" : "a slug that differs only in letter case or Unicode form"
+                let same = first.slug.utf8.elementsEqual(page.slug.utf8)
                 diagnostics.error(page.displayPath, 1, 1,
-                                  "duplicate \(page.section.kind) '\(page.slug)': \(first.displayPath) has \(how), and both would become \(first.outputPath); rename one")
+                                  Message(same ? .duplicateSlug : .duplicateSlugFolded, page.section.kind, page.slug,
+                                          first.displayPath, first.outputPath))
             }
         }
     }

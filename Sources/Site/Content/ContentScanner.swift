@@ -106,7 +106,10 @@ struct ContentScanner {
             let shown = prefix + name
             guard checkLink(entry, path, root: root, display: shown, &diagnostics) else { continue }
             if entry.isDirectory(at: path) {
-                diagnostics.warning(shown, 1, 1, Message(.subfoldersIgnored, relative))
+                // A folder named like a note holds that note's attachments (see AttachmentIndex).
+                if !FileManager.default.fileExists(atPath: path + ".md") {
+                    diagnostics.warning(shown, 1, 1, Message(.subfoldersIgnored, relative))
+                }
                 continue
             }
             guard name.hasSuffix(".md") else { continue }

@@ -156,6 +156,30 @@ struct FieldReader {
         return result
     }
 
+    /// `sections:` in site.yml: `heard`, `diagnosis`, `next_steps`, `reflection` → heading text.
+    mutating func sectionNames(_ key: String) -> [NoteSectionRole: String] {
+        guard let value = lookup(key) else { return [:] }
+        guard let entries = value.entries else {
+            fail(value, Message(.fieldNotMapping))
+            return [:]
+        }
+        var names: [NoteSectionRole: String] = [:]
+        for entry in entries {
+            guard let role = NoteSectionRole(rawValue: entry.key) else {
+                diagnostics.warning(path, entry.keyLocation.line, entry.keyLocation.column,
+                                    Message(.fieldNotOneOf, key, NoteSectionRole.allCases.map(\.rawValue).joined(separator: " | "), entry.key,
+                                            NoteSectionRole.allCases.map(\.rawValue).joined(separator: " | ")))
+                continue
+            }
+            guard let text = entry.value.scalarText?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                fail(entry.value, Message(.fieldEmpty, "\(key).\(entry.key)"))
+                continue
+            }
+            names[role] = text
+        }
+        return names
+    }
+
     /// Unknown keys are warnings, not errors: a typo (`stauts`) should be seen, but must not stop a build.
     mutating func warnUnknownKeys() {
         for entry in node.entries ?? [] where !used.contains(entry.key) {

@@ -152,6 +152,8 @@ public struct SiteModel: Sendable {
     public internal(set) var playbooks: [Playbook]
     public internal(set) var people: [Person]
     public internal(set) var partners: [Partner]
+    /// The files that travel with the notes (see `AttachmentIndex`); filled once the pages are read.
+    public internal(set) var attachments = AttachmentIndex()
 
     /// How many pages there are, without copying them all as `allPages` does.
     public var pageCount: Int { companies.count + visits.count + playbooks.count + people.count + partners.count }

@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable {
     public var themes: [String]
     public var reflectionPrompts: [String]
     public var unsafeHTML: Bool
+    /// What the visit-note sections are called (site.yml `sections:` renames them).
+    public var sections: SectionNames
 
     public static let defaultReflectionPrompts = [
         "うまくいったこと",
@@ -21,13 +23,14 @@ public struct SiteConfig: Sendable {
 
     public init(title: String = "densho", language: Language = .ja, visitCadenceDays: Int = 90,
                 themes: [String] = [], reflectionPrompts: [String] = SiteConfig.defaultReflectionPrompts,
-                unsafeHTML: Bool = false) {
+                unsafeHTML: Bool = false, sections: SectionNames? = nil) {
         self.title = title
         self.language = language
         self.visitCadenceDays = visitCadenceDays
         self.themes = themes
         self.reflectionPrompts = reflectionPrompts
         self.unsafeHTML = unsafeHTML
+        self.sections = sections ?? SectionNames(language: language)
     }
 
     /// The `language` of `content/site.yml`, read before anything else so that even its own errors
@@ -64,7 +67,10 @@ public struct SiteConfig: Sendable {
         if let days = reader.int("visit_cadence_days", range: 1...3650) { config.visitCadenceDays = days }
         config.themes = reader.list("themes").map(\.value)
         let prompts = reader.list("reflection_prompts").map(\.value)
-        if !prompts.isEmpty { config.reflectionPrompts = prompts }
+        if !prompts.isEmpty { config.reflectionPrompts = prompts } else if config.language == .en {
+            config.reflectionPrompts = SectionNames.englishReflectionPrompts
+        }
+        config.sections = SectionNames(language: config.language, renamed: reader.sectionNames("sections"))
         config.unsafeHTML = reader.bool("unsafe_html") ?? false
         reader.warnUnknownKeys()
         diagnostics.append(contentsOf: reader.diagnostics)

@@ -4,19 +4,21 @@ import Mustache
 
 /// Names of the visit-note sections densho reads meaning from (PRODUCT.md's visit format).
 enum NoteSection {
-    static let heard = "聞いたこと"
-    static let diagnosis = "見立て"
-    static let nextSteps = "次の一手"
-    static let reflection = "振り返り"
+    // The Japanese defaults; what a site calls its sections is `SiteConfig.sections` (SectionNames:
+    // English on an English site, renamed by site.yml's `sections:`), which readers and writers use.
+    static let heard = SectionNames.japanese[.heard]!
+    static let diagnosis = SectionNames.japanese[.diagnosis]!
+    static let nextSteps = SectionNames.japanese[.nextSteps]!
+    static let reflection = SectionNames.japanese[.reflection]!
 
-    /// Indices of the sections whose heading starts with `name` ("振り返り (2026-11-02)" counts).
-    static func indices(_ name: String, in document: MarkdownDocument) -> [Int] {
-        indices(name, in: document.sections)
+    /// Indices of the sections whose heading names `role` ("振り返り (2026-11-02)" counts).
+    static func indices(_ role: NoteSectionRole, _ names: SectionNames, in document: MarkdownDocument) -> [Int] {
+        indices(role, names, in: document.sections)
     }
 
     // `MarkdownDocument.sections` builds every section's text on each call: take it once.
-    static func indices(_ name: String, in sections: [MarkdownSection]) -> [Int] {
-        sections.indices.filter { sections[$0].heading?.text.hasPrefix(name) == true }
+    static func indices(_ role: NoteSectionRole, _ names: SectionNames, in sections: [MarkdownSection]) -> [Int] {
+        sections.indices.filter { sections[$0].heading.map { names.matches($0.text, role) } == true }
     }
 
     /// The first lines of a section's plain text, on one line, for lists.
@@ -84,7 +86,9 @@ extension PageContext {
     func company(_ company: Company) -> MustacheValue {
         let visits = index.visitsByCompany[company.page.slug] ?? []
         let overdue = index.daysOverdue(company)
+        let attachments = companyAttachments(company, visits: visits)
         return frame(title: company.name, kind: "company", [
+            "slug": .string(company.page.slug),
             "name": .string(company.name),
             "kana": company.kana.map { .string($0) } ?? .null,
             "industry": company.industry.map { .string($0) } ?? .null,
@@ -110,7 +114,27 @@ extension PageContext {
             "referrals": .array(index.referralThreads(of: company).map(referralThread)),
             "backlinks": backlinks(company.page.id),
             "chart": .string(Charts.visitsPerYear(visits, label: label("chart_visits_per_year"))),
+            "attachments": attachments,
+            "hasAttachments": .bool(attachments != .array([])),
         ])
+    }
+
+    /// The company's own attachments, then those of its visits (newest first), each with its note.
+    private func companyAttachments(_ company: Company, visits: [Visit]) -> MustacheValue {
+        let attachments = index.model.attachments
+        var items: [MustacheValue] = []
+        for page in [company.page] + visits.map(\.page) {
+            for file in attachments.attachments(of: page) {
+                items.append(.object(["name": .string(file.name), "href": .string(href(file.sitePath)),
+                                      "size": .string(Self.size(file.bytes)),
+                                      "note": page.id == company.page.id ? .null : link(page.id)]))
+            }
+        }
+        return .array(items)
+    }
+
+    private static func size(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) B" : bytes < 1024 * 1024 ? "\(bytes / 1024) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 
     func visit(_ visit: Visit) -> MustacheValue {
@@ -119,6 +143,8 @@ extension PageContext {
         let newer = position.flatMap { $0 > 0 ? siblings[$0 - 1] : nil }
         let older = position.flatMap { $0 + 1 < siblings.count ? siblings[$0 + 1] : nil }
         return frame(title: visit.page.title, kind: "visit", [
+            // The note's path inside content/, for the forms `serve` adds (visits/<yyyy>/<slug>.md).
+            "source": .string("visits/\(visit.date.year)/\(visit.page.slug).md"),
             "date": .string(visit.date.description),
             "kind": .string(label("kind_\(visit.kind.rawValue)")),
             "company": link(section: .companies, slug: visit.company.value),

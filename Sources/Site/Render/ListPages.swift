@@ -184,12 +184,12 @@ extension PageContext {
             let visits = index.visitsByCompany[company.page.slug] ?? []
             let recent = visits.prefix(3).map { visit -> MustacheValue in
                 let md = visit.page.markdown
-                func sections(_ name: String) -> MustacheValue {
-                    .string(NoteSection.indices(name, in: md).map { html(visit.page, section: $0) }.joined())
+                func sections(_ role: NoteSectionRole) -> MustacheValue {
+                    .string(NoteSection.indices(role, index.model.config.sections, in: md).map { html(visit.page, section: $0) }.joined())
                 }
                 return .object(["title": .string(visit.page.title), "href": .string(href(visit.page.outputPath)),
                                 "date": .string(visit.date.description),
-                                "diagnosis": sections(NoteSection.diagnosis), "reflection": sections(NoteSection.reflection)])
+                                "diagnosis": sections(.diagnosis), "reflection": sections(.reflection)])
             }
             return .object([
                 "company": companyRow(company),

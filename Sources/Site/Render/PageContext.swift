@@ -66,8 +66,13 @@ struct PageContext {
             guard let targetPage = index.page(target.page) else { return .text(label: label ?? link.target) }
             return .link(href: href(targetPage.outputPath, fragment: target.fragment), label: label ?? targetPage.title)
         }
+        let attachments = index.model.attachments
+        let localURL: (LocalLink) -> String? = { link in
+            attachments.target(of: link, on: page).map { href($0.sitePath) + $0.suffix }
+        }
         if bodiesAsTokens {
             var token = "\u{0}body:\(page.markdown.contentHash):\(section ?? -1)"
+            for link in page.markdown.localLinks { token += "\u{0}a\u{1}" + (localURL(link) ?? "") }
             for link in page.markdown.wikiLinks {
                 switch resolve(link) {   // spelled out: interpolating the enum would go through reflection
                 case let .link(href, label): token += "\u{0}l\u{1}" + href + "\u{1}" + label
@@ -77,8 +82,8 @@ struct PageContext {
             }
             return token
         }
-        if let section { return page.markdown.html(section: section, resolve) }
-        return page.markdown.html(resolve)
+        if let section { return page.markdown.html(section: section, resolve, localURL: localURL) }
+        return page.markdown.html(resolve, localURL: localURL)
     }
 
     /// The staff member who holds a company, and — when they have left — who takes over, so a reader

@@ -10,10 +10,10 @@ public struct VisitDigest: Sendable, Equatable {
 
     /// `names` gives wiki links their page titles in the excerpt; `unansweredPrompts` are the lines
     /// `densho reflect` writes, which alone do not make a reflection.
-    init(_ page: PageInfo, names: (WikiLink) -> String?, unansweredPrompts: Set<String>) {
+    init(_ page: PageInfo, names: (WikiLink) -> String?, unansweredPrompts: ReflectionRules) {
         let document = page.markdown
         let sections = document.sections
-        diagnosisExcerpt = NoteSection.indices(NoteSection.diagnosis, in: sections).first
+        diagnosisExcerpt = NoteSection.indices(.diagnosis, unansweredPrompts.sections, in: sections).first
             .flatMap { NoteSection.excerpt(document.plainText(section: $0, names)) }
         hasReflection = ReflectionStatus.isReflected(sections, unansweredPrompts: unansweredPrompts)
     }
@@ -21,7 +21,7 @@ public struct VisitDigest: Sendable, Equatable {
     /// Digests of all visits, in model order, computed on all cores. With a cache (a long-running
     /// session), a visit whose text and link names are unchanged keeps its previous digest.
     static func all(_ visits: [Visit], names: @escaping @Sendable (PageInfo) -> (WikiLink) -> String?,
-                    unansweredPrompts: Set<String>, cache: VisitDigestCache? = nil) -> [PageID: VisitDigest] {
+                    unansweredPrompts: ReflectionRules, cache: VisitDigestCache? = nil) -> [PageID: VisitDigest] {
         let results = ConcurrentResults<VisitDigest>(count: visits.count)
         DispatchQueue.concurrentPerform(iterations: visits.count) { i in
             let page = visits[i].page
@@ -33,7 +33,8 @@ public struct VisitDigest: Sendable, Equatable {
             key.add(page.markdown.plainText)
             for heading in page.markdown.headings { key.add(heading.level); key.add(heading.text) }
             for link in page.markdown.wikiLinks { key.add(resolve(link) ?? "\u{0}") }
-            for prompt in unansweredPrompts.sorted() { key.add(prompt) }
+            for prompt in unansweredPrompts.prompts.sorted() { key.add(prompt) }
+            for role in NoteSectionRole.allCases { key.add(unansweredPrompts.sections.title(role)) }
             if let cached = cache.digest(page.id, key: key.value) { return results.set(i, cached) }
             let digest = VisitDigest(page, names: resolve, unansweredPrompts: unansweredPrompts)
             cache.store(page.id, key: key.value, digest)

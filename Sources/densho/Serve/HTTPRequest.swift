@@ -5,13 +5,14 @@ import Glibc
 import Darwin
 #endif
 
-/// The head of one HTTP/1.x request: what the server needs, nothing more (bodies are never read).
+/// One HTTP/1.x request: the head, and a body only for the forms API's POSTs (with a length).
 struct HTTPRequest {
     let method: String
     let target: String
     let version: String
     /// Header names lower-cased; a repeated header keeps its last value.
     let headers: [String: String]
+    var body = Data()
 
     var host: String? { headers["host"] }
 }
@@ -20,6 +21,7 @@ struct HTTPRequest {
 enum RequestProblem: Error, Equatable {
     case closed            // the client went away or stayed silent: nothing to answer
     case tooLarge          // 431
+    case bodyTooLarge      // 413
     case malformed         // 400
 }
 
@@ -29,6 +31,9 @@ enum RequestReader {
 
     /// A client trickling a byte just inside the socket timeout must not hold a thread for hours.
     static let maximumHeadSeconds: TimeInterval = 15
+
+    /// A form's JSON is a few kilobytes; a body is read only when a length says how much.
+    static let maximumBodyBytes = 1024 * 1024
 
     /// Reads up to the blank line that ends the head. Each wait is bounded by the socket's receive
     /// timeout, the whole head by `maximumHeadSeconds`.
@@ -44,12 +49,35 @@ enum RequestReader {
             if count <= 0 { return .failure(.closed) }
             buffer.append(contentsOf: chunk[0..<count])
             if let end = headEnd(in: buffer, from: searchFrom) {
-                return parse(Array(buffer[0..<end])).map { .success($0) } ?? .failure(.malformed)
+                guard var request = parse(Array(buffer[0..<end])) else { return .failure(.malformed) }
+                // Only the forms API reads bodies; any other POST is answered 405 without waiting for one.
+                guard request.method == "POST", request.target.hasPrefix(FormsAPI.prefix) else { return .success(request) }
+                switch readBody(from: fd, length: request.headers["content-length"], already: Array(buffer[end...]), deadline: deadline) {
+                case .success(let body): request.body = body
+                case .failure(let problem): return .failure(problem)
+                }
+                return .success(request)
             }
             if buffer.count > maximumHeadBytes { return .failure(.tooLarge) }
             if Date() > deadline { return .failure(.closed) }
             searchFrom = max(0, buffer.count - 3)
         }
+    }
+
+    /// Exactly `Content-Length` bytes (some may have come with the head); no length, no body.
+    static func readBody(from fd: Int32, length: String?, already: [UInt8], deadline: Date) -> Result<Data, RequestProblem> {
+        guard let length else { return .success(Data()) }
+        guard let expected = Int(length), expected >= 0 else { return .failure(.malformed) }
+        guard expected <= maximumBodyBytes else { return .failure(.bodyTooLarge) }
+        var body = Array(already.prefix(expected))
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        while body.count < expected {
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, min($0.count, expected - body.count), 0) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 || Date() > deadline { return .failure(.closed) }
+            body.append(contentsOf: chunk[0..<count])
+        }
+        return .success(Data(body))
     }
 
     /// The index just past the head: after CRLF CRLF (or a bare LF LF, which some tools send).

@@ -21,11 +21,15 @@ struct HTTPResponse {
     static func reason(_ status: Int) -> String {
         switch status {
         case 200: return "OK"
+        case 201: return "Created"
         case 301: return "Moved Permanently"
         case 400: return "Bad Request"
         case 403: return "Forbidden"
         case 404: return "Not Found"
         case 405: return "Method Not Allowed"
+        case 409: return "Conflict"
+        case 413: return "Content Too Large"
+        case 422: return "Unprocessable Content"
         case 408: return "Request Timeout"
         case 431: return "Request Header Fields Too Large"
         case 500: return "Internal Server Error"

@@ -71,6 +71,7 @@ final class HTTPServer: @unchecked Sendable {
         switch RequestReader.read(from: client) {
         case .failure(.closed): return
         case .failure(.tooLarge): response = .text(431, "431 request head too large")
+        case .failure(.bodyTooLarge): response = .text(413, "413 request body too large")
         case .failure(.malformed): response = .text(400, "400 bad request")
         case .success(let request):
             response = handler.respond(to: request)

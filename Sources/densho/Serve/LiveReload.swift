@@ -80,7 +80,7 @@ enum LiveReload {
         return nil
     }
 
-    private static func firstIndex(ofCaseInsensitive needle: String, in data: Data) -> Int? {
+    static func firstIndex(ofCaseInsensitive needle: String, in data: Data) -> Int? {
         let pattern = Array(needle.utf8)
         let bytes = [UInt8](data)
         guard bytes.count >= pattern.count else { return nil }

@@ -14,8 +14,14 @@ struct SiteHandler {
     /// steered at us by DNS rebinding: a page on the web must not read an internal site.
     let loopbackOnly: Bool
     var longPollSeconds: TimeInterval = 25
+    /// The forms API; nil when editing is off (a non-loopback --host without --allow-edits).
+    var forms: FormsAPI? = nil
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
+        if request.target.hasPrefix(FormsAPI.prefix) {
+            guard let forms else { return .text(403, "403 forbidden: editing is off (serving on a non-loopback --host without --allow-edits)") }
+            return forms.respond(to: request)
+        }
         guard request.method == "GET" || request.method == "HEAD" else {
             return .text(405, "405 method not allowed: densho serve answers GET and HEAD", headers: [("Allow", "GET, HEAD")])
         }
@@ -32,7 +38,7 @@ struct SiteHandler {
         case .file(let real):
             guard let body = SiteHandler.readFile(real) else { return notFound(build: build) }
             let type = ContentTypes.forPath(real)
-            let payload = type == ContentTypes.html ? LiveReload.inject(into: body, build: build) : body
+            let payload = type == ContentTypes.html ? withToken(LiveReload.inject(into: body, build: build)) : body
             return HTTPResponse(status: 200, contentType: type, body: payload)
         case .redirect(let location):
             return .text(301, "moved to \(location)", headers: [("Location", location)])
@@ -41,6 +47,11 @@ struct SiteHandler {
         case .badRequest(let reason):
             return .text(400, "400 bad request: \(reason)")
         }
+    }
+
+    /// Served pages carry the token their forms need; the files in site/ never do.
+    private func withToken(_ page: Data) -> Data {
+        forms.map { $0.guardian.injectToken(into: page) } ?? page
     }
 
     private func reloadAnswer(_ request: HTTPRequest) -> HTTPResponse {
@@ -56,7 +67,7 @@ struct SiteHandler {
 
     private func notFound(build: String) -> HTTPResponse {
         if case .file(let real) = site.lookup("/404.html"), let page = SiteHandler.readFile(real) {
-            let body = LiveReload.inject(into: LiveReload.anchorAtRoot(page), build: build)
+            let body = withToken(LiveReload.inject(into: LiveReload.anchorAtRoot(page), build: build))
             return HTTPResponse(status: 404, contentType: ContentTypes.html, body: body)
         }
         return .text(404, "404 not found")

@@ -1,0 +1,179 @@
+import Foundation
+import FrontMatter
+
+typealias PendingImport = (write: CSVImporter.Plan.Write, columns: [String: Int])
+
+/// Rows of `import visits`: each the note `new visit` would write, with the row's sections.
+struct VisitRows {
+    let importer: CSVImporter
+    let companies: NameIndex
+    let people: NameIndex
+    private var defaults: [String: (staff: [String], themes: [String])] = [:]
+    private var planned: [String: String] = [:]   // relative path → text, within this import
+
+    init(importer: CSVImporter, settings: FormSettings) {
+        self.importer = importer
+        companies = NameIndex(settings.companies, kind: "company", folder: importer.lookup.display("companies"), say: importer.say)
+        people = NameIndex(settings.people, kind: "person", folder: importer.lookup.display("people"), say: importer.say)
+    }
+
+    static let kindLabels = ["訪問": "visit", "電話": "call", "イベント": "event", "マッチング": "matching"]
+
+    mutating func add(_ row: [CSVTable.Cell], _ reader: inout RowReader, _ pending: inout [PendingImport], _ unchanged: inout [String]) {
+        let number = row.first?.row ?? 0
+        let before = reader.problems.count
+        var date: YAMLDate?
+        if let text = reader.value("date", in: row) {
+            date = ImportValues.date(text)
+            if date == nil { reader.problem(number, reader.column("date"), importer.notADate(text)) }
+        } else {
+            reader.problem(number, reader.column("date"), importer.say("日付がありません", "the date is missing"))
+        }
+        var company: String?
+        if let text = reader.value("company", in: row) {
+            switch companies.resolve(text) {
+            case .success(let id): company = id
+            case .failure(let p): reader.problem(number, reader.column("company"), p.message)
+            }
+        } else {
+            reader.problem(number, reader.column("company"), importer.say("企業がありません", "the company is missing"))
+        }
+        var staff: [String]? = nil
+        if let text = reader.value("staff", in: row) {
+            staff = []
+            for name in ImportValues.list(text) {
+                switch people.resolve(name) {
+                case .success(let id): staff?.append(id)
+                case .failure(let p): reader.problem(number, reader.column("staff"), p.message)
+                }
+            }
+        }
+        var nextVisit: YAMLDate?
+        if let text = reader.value("next_visit", in: row) {
+            nextVisit = ImportValues.date(text)
+            if nextVisit == nil { reader.problem(number, reader.column("next_visit"), importer.notADate(text)) }
+        }
+        guard reader.problems.count == before, let date, let company else { return }
+        let kindText = reader.value("kind", in: row) ?? VisitKind.visit.rawValue
+        var sections: [String: String] = [:]
+        for heading in VisitDraft.sectionHeadings {
+            guard let text = reader.value(heading, in: row) else { continue }
+            sections[heading] = heading == NoteSection.nextSteps ? VisitDraft.taskLines(text) : text
+        }
+        let draft = VisitDraft(company: company, date: date, staff: staff, kind: VisitRows.kindLabels[kindText] ?? kindText,
+                               themes: reader.value("themes", in: row).map(ImportValues.list), sections: sections, nextVisit: nextVisit)
+        let fallback = defaultsFor(company: company, date: date)
+        let text = NoteTemplates.visit(draft, staff: (staff?.isEmpty == false ? staff : nil) ?? fallback.staff,
+                                       themes: draft.themes ?? fallback.themes)
+        for relative in NoteNaming.visitCandidates(date: date, company: company) {
+            if let mine = planned[relative] {
+                if mine == text { return }
+                continue
+            }
+            let url = importer.content.appendingPathComponent(relative)
+            if let existing = FileManager.default.contents(atPath: url.path) {
+                if existing == Data(text.utf8) { unchanged.append(importer.lookup.display(relative)); return }
+                continue
+            }
+            planned[relative] = text
+            pending.append((CSVImporter.Plan.Write(row: number, relativePath: relative, displayPath: importer.lookup.display(relative), text: text),
+                            reader.columns))
+            return
+        }
+    }
+
+    /// The holder on that day and the company's themes, read once per company and day.
+    private mutating func defaultsFor(company: String, date: YAMLDate) -> (staff: [String], themes: [String]) {
+        let key = "\(company)\n\(date)"
+        if let known = defaults[key] { return known }
+        let creator = NoteCreator(content: importer.content, displayRoot: importer.displayRoot)
+        let found = (try? creator.visitDefaults(company: company, date: date)) ?? ([], [])
+        defaults[key] = found
+        return found
+    }
+}
+
+/// Rows of `import companies`: a company page per row, named by its `id`.
+struct CompanyRows {
+    let importer: CSVImporter
+    let people: NameIndex
+    private var existing: [String]
+    private var planned: Set<String> = []
+
+    init(importer: CSVImporter, settings: FormSettings) {
+        self.importer = importer
+        people = NameIndex(settings.people, kind: "person", folder: importer.lookup.display("people"), say: importer.say)
+        existing = importer.lookup.slugs(in: .companies)
+    }
+
+    static let statusLabels = ["支援中": "active", "休眠": "dormant", "終了": "closed"]
+
+    mutating func add(_ row: [CSVTable.Cell], _ reader: inout RowReader, _ pending: inout [PendingImport], _ unchanged: inout [String]) {
+        let number = row.first?.row ?? 0
+        let before = reader.problems.count
+        guard let id = reader.value("id", in: row) else {
+            reader.problem(number, reader.column("id"), importer.say("id（企業ページのファイル名。例: minato-seiki）がありません", "the id is missing (the company page's file name, e.g. minato-seiki)"))
+            return
+        }
+        guard let name = reader.value("name", in: row) else {
+            reader.problem(number, reader.column("name"), importer.say("企業名がありません", "the company name is missing"))
+            return
+        }
+        var owner: String?
+        if let text = reader.value("owner", in: row) {
+            switch people.resolve(text) {
+            case .success(let found): owner = found
+            case .failure(let p): reader.problem(number, reader.column("owner"), p.message)
+            }
+        }
+        var since: YAMLDate?
+        if let text = reader.value("since", in: row) {
+            since = ImportValues.date(text)
+            if since == nil { reader.problem(number, reader.column("since"), importer.notADate(text)) }
+        }
+        // 35人, 1,200名, 1968年: the number only.
+        let count = { (cell: String?) -> String? in
+            cell.map { $0.precomposedStringWithCompatibilityMapping.filter { !",人名年".contains($0) } }
+        }
+        let status = reader.value("status", in: row).map { CompanyRows.statusLabels[$0] ?? $0 } ?? CompanyStatus.active.rawValue
+        let text = CompanyRows.page(name: name, fields: [
+            ("kana", reader.value("kana", in: row).map(YAMLText.scalar)), ("industry", reader.value("industry", in: row).map(YAMLText.scalar)),
+            ("location", reader.value("location", in: row).map(YAMLText.scalar)), ("employees", count(reader.value("employees", in: row))),
+            ("founded", count(reader.value("founded", in: row))), ("owner", owner.map(YAMLText.scalar)), ("since", since?.description),
+            ("status", YAMLText.scalar(status)), ("themes", YAMLText.list(reader.value("themes", in: row).map(ImportValues.list) ?? [])),
+        ])
+        guard reader.problems.count == before else { return }
+        let relative = "companies/\(id).md"
+        if let current = FileManager.default.contents(atPath: importer.content.appendingPathComponent(relative).path) {
+            if current == Data(text.utf8) { unchanged.append(importer.lookup.display(relative)); return }
+            reader.problem(number, reader.column("id"), importer.say("\(importer.lookup.display(relative)) はすでにあり、この行と内容が違います。densho はノートを上書きしません",
+                                                                        "\(importer.lookup.display(relative)) already exists and differs from this row; densho never overwrites a note"))
+            return
+        }
+        do {
+            try NoteNaming.checkNewSlug(id, kind: "company", existing: existing)
+        } catch {
+            reader.problem(number, reader.column("id"), "\(error)")
+            return
+        }
+        existing.append(id)
+        planned.insert(id)
+        pending.append((CSVImporter.Plan.Write(row: number, relativePath: relative, displayPath: importer.lookup.display(relative), text: text),
+                        reader.columns))
+    }
+
+    /// The page `new company` writes, with the row's values in its fields.
+    static func page(name: String, fields: [(String, String?)]) -> String {
+        var lines = ["---", "name: \(YAMLText.scalar(name))"]
+        for (key, value) in fields { lines.append(value.map { "\(key): \($0)" } ?? "\(key):") }
+        lines += ["---", "## 沿革", "", "## 強み", "", "## 課題", "", "## この関係が大切な理由", ""]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension CSVImporter {
+    func notADate(_ text: String) -> String {
+        say("「\(text)」は日付として読めません。2026-10-14、2026/10/14、令和8年10月14日 のどれかで書いてください",
+            "'\(text)' is not a date; write 2026-10-14, 2026/10/14 or 令和8年10月14日")
+    }
+}

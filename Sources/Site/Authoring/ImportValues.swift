@@ -1,0 +1,80 @@
+import Foundation
+import FrontMatter
+
+/// How a spreadsheet cell is read into a note's value.
+enum ImportValues {
+    /// `2026-10-14`, `2026/10/14` (also `2026/1/4`), `令和8年10月14日` (also 令和元年, 平成), with
+    /// full-width digits too. Nil when it names no real day.
+    static func date(_ cell: String) -> YAMLDate? {
+        let text = cell.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
+        if let iso = YAMLDate(text) { return iso }
+        let slashed = text.split(separator: "/", omittingEmptySubsequences: false)
+        if slashed.count == 3, slashed[0].count == 4, let y = Int(slashed[0]), let m = Int(slashed[1]), let d = Int(slashed[2]) {
+            return YAMLDate(year: y, month: m, day: d)
+        }
+        for (era, firstYear) in [("令和", 2019), ("平成", 1989)] where text.hasPrefix(era) {
+            let rest = text.dropFirst(era.count).replacingOccurrences(of: "元年", with: "1年")
+            let parts = rest.split(whereSeparator: { "年月日".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard rest.hasSuffix("日"), parts.count == 3, let n = Int(parts[0]), n >= 1, let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            return YAMLDate(year: firstYear + n - 1, month: m, day: d)
+        }
+        return nil
+    }
+
+    /// Several values in one cell: split on 、 , ; (and their full-width forms), blanks dropped.
+    static func list(_ cell: String) -> [String] {
+        cell.split(whereSeparator: { "、,;，；".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// A name compared loosely: NFKC, spaces (half- and full-width) removed, lower case; so
+    /// 「田中　花子」 finds 田中 花子 and ｶﾌﾞｼｷｶﾞｲｼｬ its full-width form.
+    static func nameKey(_ text: String) -> String {
+        String(text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+            .filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
+}
+
+/// Ids of one kind of page, found by id or by name (the way a spreadsheet names them).
+struct NameIndex {
+    let kind: String
+    let folder: String
+    let say: Say
+    private let ids: Set<String>
+    private let byName: [String: [String]]
+    private let all: [String]
+
+    init(_ choices: [FormSettings.Choice], kind: String, folder: String, say: Say = Say(.en)) {
+        self.kind = kind
+        self.folder = folder
+        self.say = say
+        ids = Set(choices.map(\.id))
+        all = choices.map(\.id)
+        var names: [String: [String]] = [:]
+        for choice in choices { names[ImportValues.nameKey(choice.name), default: []].append(choice.id) }
+        byName = names
+    }
+
+    /// The id a cell means, or an error message naming the closest ids.
+    func resolve(_ cell: String) -> Result<String, ImportProblem> {
+        let text = cell.trimmingCharacters(in: .whitespaces)
+        if ids.contains(text) { return .success(text) }
+        let found = byName[ImportValues.nameKey(text)] ?? []
+        if found.count == 1 { return .success(found[0]) }
+        let word = say(kind == "company" ? "企業" : "担当者", kind)
+        if found.count > 1 {
+            return .failure(ImportProblem(say("「\(text)」という名前の\(word)が複数あります（\(found.joined(separator: "、"))）。id で書いてください",
+                                              "'\(text)' is the name of several \(kind) pages (\(found.joined(separator: ", "))); write the id")))
+        }
+        guard say.language == .ja else { return .failure(ImportProblem(ProjectLookup.unknown(text, kind: kind, folder: folder, among: all))) }
+        let closest = ProjectLookup.closest(text, among: all)
+        return .failure(ImportProblem(closest.isEmpty ? "「\(text)」という\(word)はありません（\(folder)/ にまだありません）"
+                                                      : "「\(text)」という\(word)はありません。\(folder)/ の近いもの: \(closest.joined(separator: "、"))"))
+    }
+}
+
+struct ImportProblem: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}

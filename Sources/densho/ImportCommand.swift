@@ -1,0 +1,34 @@
+import Foundation
+import Site
+
+/// `densho import visits|companies FILE.csv [--dry-run]`: Excel's CSV (UTF-8 or CP932) into notes.
+enum ImportCommand {
+    static func run(_ args: [String]) throws -> Int32 {
+        let a = try Arguments(args, valueFlags: ["content"], switchFlags: ["help", "dry-run"])
+        if a.has("help") { print(CLI.usage); return 0 }
+        guard a.positional.count == 2, let kind = CSVImporter.Kind(rawValue: a.positional[0]) else {
+            throw UsageError(message: "'import' needs what and from where: densho import visits|companies FILE.csv")
+        }
+        let file = a.positional[1]
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw UsageError(message: "cannot read \(file)")
+        }
+        let content = a.value("content") ?? "content"
+        let importer = CSVImporter(content: URL(fileURLWithPath: content), displayRoot: content, language: CLI.language)
+        let plan = try importer.plan(kind, data: data, fileDisplay: file)
+        let ja = CLI.language == .ja
+        let count = plan.writes.count, kept = plan.unchanged.count
+        let already = kept == 0 ? "" : (ja ? "。\(kept) 件はすでにあるのでそのまま" : "; \(kept) already there, left alone")
+        let source = "\(file) (\(plan.encoding.rawValue))"
+        if a.has("dry-run") {
+            for item in plan.writes { print(ja ? "書き込む予定: \(item.displayPath)（\(item.row) 行目）" : "would write \(item.displayPath)  (row \(item.row))") }
+            print(ja ? "densho: \(source) から \(count) 件のノートを書き込みます\(already)。--dry-run なので何も書き込んでいません"
+                     : "densho: \(count) note\(count == 1 ? "" : "s") would be written from \(source)\(already); nothing was written (--dry-run)")
+            return 0
+        }
+        for note in try importer.write(plan) { print(note.displayPath) }
+        print(ja ? "densho: \(source) から \(count) 件のノートを書き込みました\(already)"
+                 : "densho: \(count) note\(count == 1 ? "" : "s") written from \(source)\(already)")
+        return 0
+    }
+}
