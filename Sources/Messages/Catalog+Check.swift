@@ -59,8 +59,42 @@ extension MessageCatalog {
             ja: "この公開の訪問記録のファイル名に非公開の企業のスラッグ '{1}' が含まれ、--public で公開されてしまいます。ファイル名を変える（例: {2}-public-event.md）か、企業を公開にしてください"),
     ]
 
-    /// The command line's own lines around the diagnostics.
+    /// The command line's own lines around the diagnostics, and `init`, `new`, `reflect`.
     static let authoring: [MessageID: Texts] = [
+        .authoringUnknown: Texts(
+            en: "unknown {1} '{2}'; closest in {3}/: {4}",
+            ja: "{5} '{2}' が見つかりません。{3}/ で近いもの: {4}"),
+        .authoringUnknownNone: Texts(
+            en: "unknown {1} '{2}': {3}/ has none yet",
+            ja: "{4} '{2}' が見つかりません。{3}/ にはまだ一つもありません"),
+        .authoringAlreadyReflected: Texts(
+            en: "{1} already has '{2}'; edit that one",
+            ja: "{1} にはもう '{2}' があります。そちらを書き足してください"),
+        .authoringNoSuchFile: Texts(en: "{1}: no such file", ja: "{1}: そのファイルはありません"),
+        .authoringNotInVisits: Texts(
+            en: "{1} is not a visit note: visit notes live in {2}/visits/<yyyy>/",
+            ja: "{1} は訪問記録ではありません。訪問記録は {2}/visits/<yyyy>/ にあります"),
+        .authoringNotVisitName: Texts(
+            en: "{1} is not a visit note: visit notes are {2}/visits/<yyyy>/<date>-<company>.md",
+            ja: "{1} は訪問記録ではありません。訪問記録は {2}/visits/<yyyy>/<日付>-<企業>.md です"),
+        .authoringNotVisitFields: Texts(
+            en: "{1} is not a visit note: its front matter has no 'date' and 'company'",
+            ja: "{1} は訪問記録ではありません。フロントマターに 'date' と 'company' がありません"),
+        .authoringNoVisitsYet: Texts(
+            en: "{1} has no visit notes yet; write one with 'densho new visit {1}'",
+            ja: "{1} の訪問記録はまだありません。'densho new visit {1}' で書き始めてください"),
+        .authoringExists: Texts(
+            en: "{1} already exists; densho never overwrites a note",
+            ja: "{1} はもうあります。densho はノートを上書きしません"),
+        .authoringNoContent: Texts(
+            en: "no content folder at {1}; run 'densho init DIR' to start a project, or pass --content DIR",
+            ja: "{1} に content フォルダがありません。'densho init DIR' でプロジェクトを始めるか、--content DIR を指定してください"),
+        .authoringNotEmpty: Texts(
+            en: "{1} is not empty; densho init only fills a new or empty folder, so nothing there is overwritten",
+            ja: "{1} は空ではありません。densho init は新しいか空のフォルダにだけ書くので、何も上書きしません"),
+        .authoringNotTheme: Texts(
+            en: "{1} is not a densho theme (it has no templates/ folder); pass --theme DIR",
+            ja: "{1} は densho のテーマではありません（templates/ フォルダがありません）。--theme DIR を指定してください"),
         .cliErrorsNothingWritten: Texts(en: "{1} errors; nothing was written", ja: "{1} 件のエラー。何も書き込んでいません"),
         .cliOneErrorNothingWritten: Texts(en: "1 error; nothing was written", ja: "1 件のエラー。何も書き込んでいません"),
         .checkSummary: Texts(en: "{1}, {2} in {3}/", ja: "{3}/ にエラー {4} 件、警告 {5} 件"),

@@ -75,4 +75,9 @@ public enum MessageID: String, Sendable, CaseIterable {
 
     // The command line
     case cliErrorsNothingWritten, cliOneErrorNothingWritten, checkSummary
+
+    // Authoring: init, new, reflect
+    case authoringUnknown, authoringUnknownNone, authoringAlreadyReflected, authoringNoSuchFile, authoringNotInVisits,
+         authoringNotVisitName, authoringNotVisitFields, authoringNoVisitsYet, authoringExists, authoringNoContent,
+         authoringNotEmpty, authoringNotTheme
 }

@@ -97,6 +97,9 @@ enum CLI {
             let count = errors.diagnostics.filter { $0.severity == .error }.count
             printError("densho: " + Message(count == 1 ? .cliOneErrorNothingWritten : .cliErrorsNothingWritten, String(count)).text(language))
             return 1
+        } catch let error as AuthoringError {
+            printError("error: " + error.localized.text(language))
+            return 1
         } catch let failure as BuildFailure {
             printError(failure.description)
             return 1

@@ -59,6 +59,17 @@ final class MessageLanguageTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("--lang expects ja or en, not 'fr'"), bad.stderr)
     }
 
+    func testNewAndReflectSpeakTheSiteLanguage() throws {
+        let project = try project(language: "ja")
+        let unknown = try Densho.run(["new", "visit", "minato-seik"], in: project.root, environment: environment("C.UTF-8"))
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.stderr, "error: 企業 'minato-seik' が見つかりません。content/companies/ で近いもの: 'minato-seiki'\n")
+        let english = try Densho.run(["new", "visit", "minato-seik", "--lang", "en"], in: project.root, environment: environment("C.UTF-8"))
+        XCTAssertEqual(english.stderr, "error: unknown company 'minato-seik'; closest in content/companies/: 'minato-seiki'\n")
+        let none = try Densho.run(["reflect", "content/visits/2026/ない.md"], in: project.root, environment: environment("ja_JP.UTF-8"))
+        XCTAssertEqual(none.stderr, "error: content/visits/2026/ない.md: そのファイルはありません\n")
+    }
+
     func testEnglishSiteSpeaksEnglish() throws {
         let project = try project(language: "en")
         let check = try Densho.run(["check", "--content", project.content.path], environment: environment("C.UTF-8"))

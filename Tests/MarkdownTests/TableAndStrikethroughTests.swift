@@ -81,6 +81,18 @@ final class TableAndStrikethroughTests: XCTestCase {
         XCTAssertFalse(rendered.contains("う"))
     }
 
+    /// Typed with an IME: full-width bars, long-vowel marks or full-width hyphens, a full-width colon.
+    func testFullWidthTableFromAnIME() {
+        let rendered = html("｜項目｜金額｜\n｜ーー｜－－：｜\n｜設備 [[setsubi]]｜1,000万円｜\n")
+        XCTAssertTrue(rendered.contains("<th>項目</th>\n<th align=\"right\">金額</th>"), rendered)
+        XCTAssertTrue(rendered.contains("<td>設備 <a class=\"wikilink\" href=\"/setsubi/\">setsubi</a></td>\n<td align=\"right\">1,000万円</td>"), rendered)
+        let document = MarkdownDocument(parsing: "｜項目｜金額｜\n｜ーー｜－－：｜\n｜設備 [[setsubi]]｜1,000万円｜\n")
+        XCTAssertEqual(document.wikiLinks.first.map { "\($0.line):\($0.column)" }, "3:5", "columns stay those of the source")
+        // In an ASCII table a full-width bar is text; in prose it is never a table.
+        XCTAssertTrue(html("|a|b|\n|-|-|\n|A｜B|c|\n").contains("<td>A｜B</td>"))
+        XCTAssertEqual(html("A社｜B社\n比較した\n"), "<p>A社｜B社\n比較した</p>\n")
+    }
+
     func testNotATableStaysAParagraph() {
         // Delimiter row with a different number of cells; no delimiter row; a pipe in prose.
         XCTAssertEqual(html("| a | b |\n|---|\n"), "<p>| a | b |\n|---|</p>\n")
@@ -185,5 +197,21 @@ final class LocalLinkTests: XCTestCase {
         XCTAssertTrue(html.contains("<a class=\"wikilink\" href=\"/wiki\">wiki</a>"), html)
         XCTAssertEqual(document.html({ _ in .text(label: "") }), document.html({ _ in .text(label: "") }) { _ in nil })
         XCTAssertEqual(MarkdownDocument(parsing: "[a](b.pdf)", options: MarkdownOptions(extensions: false)).localLinks, [])
+    }
+}
+
+final class StrikethroughHostileTests: XCTestCase {
+    /// Many openers in a paragraph and many closers inside emphasis: each closer must not search
+    /// the whole paragraph's openers (that was quadratic). Relative bound, not a timing.
+    func testPairingIsLinearInTheNumberOfDelimiters() {
+        func source(_ n: Int) -> String { String(repeating: "~~a ", count: n) + "*" + String(repeating: "b~~ ", count: n) + "*\n" }
+        func time(_ n: Int) -> Double {
+            let start = Date()
+            _ = MarkdownDocument(parsing: source(n)).html { _ in .text(label: "") }
+            return Date().timeIntervalSince(start)
+        }
+        _ = time(2_000)
+        let small = max(time(4_000), 0.002), large = time(40_000)
+        XCTAssertLessThan(large, small * 40, "10× the delimiters took \(large / small)× the time")
     }
 }

@@ -78,3 +78,23 @@ final class JapaneseTypistTests: XCTestCase {
         }
     }
 }
+
+final class SectionNamesTests: XCTestCase {
+    func testEnglishSiteDefaultsAndRenamesAreReadFromSiteYml() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("densho-sections-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("site.yml")
+        try Data("language: en\nsections:\n  reflection: Lessons\n  summary: x\n".utf8).write(to: file)
+        var diagnostics = DiagnosticList()
+        let config = SiteConfig.load(from: file, displayPath: "site.yml", into: &diagnostics)
+        XCTAssertEqual(config.reflectionPrompts, SectionNames.englishReflectionPrompts)
+        XCTAssertEqual(config.sections.title(.reflection), "Lessons")
+        XCTAssertEqual(config.sections.title(.diagnosis), "Assessment")
+        XCTAssertEqual(diagnostics.items.map { "\($0.line):\($0.column) \($0.severity)" }, ["4:3 warning"], "an unknown section key is named")
+        for heading in ["Lessons (2026-11-26)", "reflection", "振り返り (2026-11-26)"] {
+            XCTAssertTrue(config.sections.matches(heading, .reflection), heading)
+        }
+        XCTAssertFalse(config.sections.matches("Assessment", .reflection))
+    }
+}

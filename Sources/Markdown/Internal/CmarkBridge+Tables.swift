@@ -31,7 +31,7 @@ struct TableCells {
 extension TreeWalker {
     /// Sends the table's events and returns true when `paragraph` is a pipe table.
     mutating func emitTable<Handler: MarkdownEventHandler>(_ paragraph: OpaquePointer, handler: inout Handler) -> Bool {
-        guard let table = PipeTable.recognize(paragraphLines(paragraph)) else { return false }
+        guard Self.mayBeTable(paragraph), let table = PipeTable.recognize(paragraphLines(paragraph)) else { return false }
         let source = table.cellSource
         handler.enterTable(alignments: table.alignments)
         source.withUnsafeBufferPointer { bytes in
@@ -118,6 +118,26 @@ extension TreeWalker {
         return dropped
     }
 
+    /// Cheap first look, before any source line is read: a table's first or second line holds a
+    /// `|` in its text (cmark keeps `|` as text), and spans at least two lines.
+    private static func mayBeTable(_ paragraph: OpaquePointer) -> Bool {
+        guard cmark_node_get_end_line(paragraph) > cmark_node_get_start_line(paragraph) else { return false }
+        var breaks = 0
+        var child = cmark_node_first_child(paragraph)
+        while let node = child, breaks < 2 {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT:
+                if PipeTable.hasBar(literal(node)) { return true }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                breaks += 1
+            default:
+                break
+            }
+            child = cmark_node_next(node)
+        }
+        return false
+    }
+
     // MARK: Source lines
 
     /// The paragraph's lines as written, each without the container prefix (`> `, indentation)
@@ -128,8 +148,8 @@ extension TreeWalker {
         let prefix = max(0, Int(cmark_node_get_start_column(paragraph)) - 1)
         guard let firstRange = locator.lineRange(first),
               firstRange.count > prefix,
-              locator.source[firstRange.lowerBound + prefix..<firstRange.upperBound].contains(UInt8(ascii: "|"))
-                || last > first && locator.lineRange(first + 1).map({ locator.source[$0].contains(UInt8(ascii: "|")) }) == true
+              PipeTable.hasBar(Bytes(rebasing: locator.source[firstRange.lowerBound + prefix..<firstRange.upperBound]))
+                || last > first && locator.lineRange(first + 1).map({ PipeTable.hasBar(Bytes(rebasing: locator.source[$0])) }) == true
         else { return [] }
         var lines: [ParagraphLine] = []
         for number in first...max(first, last) {

@@ -35,16 +35,20 @@ struct PipeTable {
 
     /// nil unless the lines are a header row, a delimiter row with as many cells, and body rows.
     /// Cheap to reject: the first line must hold a `|`, the second only `|:-` and blanks.
+    ///
+    /// A table typed with an IME may use full-width bars and dashes (`｜ー｜ー｜`): when its delimiter
+    /// row does, `｜` separates the cells of every row (a `｜` in an ASCII table stays text).
     static func recognize(_ lines: [ParagraphLine]) -> PipeTable? {
-        guard lines.count >= 2, lines[0].bytes.contains(UInt8(ascii: "|")) || lines[1].bytes.contains(UInt8(ascii: "|")),
-              let alignments = delimiterRow(lines[1].bytes),
+        guard lines.count >= 2, hasBar(lines[0].bytes) || hasBar(lines[1].bytes) else { return nil }
+        let wide = contains(lines[1].bytes, fullWidthBar)
+        guard let alignments = delimiterRow(wide ? narrowed(lines[1].bytes) : Array(lines[1].bytes)),
               alignments.count <= maximumColumns else { return nil }
-        let header = cells(of: lines[0])
+        let header = cells(of: lines[0], wide: wide)
         guard header.count == alignments.count,
               (lines.count - 1) * alignments.count <= maximumCells else { return nil }
         var rows = [header]
         for line in lines.dropFirst(2) {
-            var row = cells(of: line)
+            var row = cells(of: line, wide: wide)
             if row.count > alignments.count { row.removeLast(row.count - alignments.count) }
             let end = line.column + line.bytes.count
             while row.count < alignments.count { row.append(Cell(text: [], line: line.number, column: end)) }
@@ -73,8 +77,43 @@ struct PipeTable {
 
     // MARK: Rows
 
+    static let fullWidthBar: [UInt8] = [0xEF, 0xBD, 0x9C]          // ｜
+    /// Full-width hyphen, katakana long vowel mark, horizontal bar, box-drawing line, full-width colon.
+    private static let wideDelimiters: [([UInt8], UInt8)] = [
+        ([0xEF, 0xBC, 0x8D], UInt8(ascii: "-")), ([0xE3, 0x83, 0xBC], UInt8(ascii: "-")),
+        ([0xE2, 0x80, 0x95], UInt8(ascii: "-")), ([0xE2, 0x94, 0x80], UInt8(ascii: "-")),
+        ([0xEF, 0xBC, 0x9A], UInt8(ascii: ":")), (fullWidthBar, UInt8(ascii: "|")),
+    ]
+
+    static func hasBar(_ bytes: Bytes) -> Bool { bytes.contains(UInt8(ascii: "|")) || contains(bytes, fullWidthBar) }
+
+    private static func contains(_ bytes: Bytes, _ pattern: [UInt8]) -> Bool {
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+            if (1..<pattern.count).allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
+        }
+        return false
+    }
+
+    /// The delimiter row with its full-width characters as their ASCII counterparts.
+    private static func narrowed(_ bytes: Bytes) -> [UInt8] {
+        var out: [UInt8] = []
+        var index = 0
+        outer: while index < bytes.count {
+            for (wide, ascii) in wideDelimiters where index + wide.count <= bytes.count
+                && (0..<wide.count).allSatisfy({ bytes[index + $0] == wide[$0] }) {
+                out.append(ascii)
+                index += wide.count
+                continue outer
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return out
+    }
+
     /// The alignments, or nil unless every cell is `-`s with optional colons at either end.
-    private static func delimiterRow(_ bytes: Bytes) -> [TableAlignment]? {
+    private static func delimiterRow(_ bytes: [UInt8]) -> [TableAlignment]? {
         var alignments: [TableAlignment] = []
         for (cell, _) in split(bytes) {
             guard let first = cell.first, let last = cell.last else { return nil }
@@ -90,8 +129,22 @@ struct PipeTable {
         return alignments.isEmpty ? nil : alignments
     }
 
-    private static func cells(of line: ParagraphLine) -> [Cell] {
-        split(line.bytes).map { text, offset in
+    /// With `wide`, each `｜` becomes `|` and two spaces: the same number of bytes, so every cell
+    /// keeps its column in the source.
+    private static func cells(of line: ParagraphLine, wide: Bool) -> [Cell] {
+        var bytes = Array(line.bytes)
+        if wide {
+            var index = 0
+            while index + 3 <= bytes.count {
+                if bytes[index] == fullWidthBar[0], bytes[index + 1] == fullWidthBar[1], bytes[index + 2] == fullWidthBar[2] {
+                    bytes.replaceSubrange(index..<index + 3, with: [UInt8(ascii: "|"), 0x20, 0x20])
+                    index += 3
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return split(bytes).map { text, offset in
             var unescaped: [UInt8] = []
             unescaped.reserveCapacity(text.count)
             var index = text.startIndex
@@ -110,8 +163,7 @@ struct PipeTable {
 
     /// The trimmed cells of a row and each one's byte offset in it. An optional `|` opens and closes
     /// the row; a `|` after a backslash is part of a cell.
-    private static func split(_ bytes: Bytes) -> [(text: ArraySlice<UInt8>, offset: Int)] {
-        let row = Array(bytes)
+    private static func split(_ row: [UInt8]) -> [(text: ArraySlice<UInt8>, offset: Int)] {
         var lower = 0, upper = row.count
         while lower < upper, isBlank(row[lower]) { lower += 1 }
         while upper > lower, isBlank(row[upper - 1]) { upper -= 1 }

@@ -55,17 +55,18 @@ enum Strikethrough {
     }
 
     /// Pairs candidates given in document order; returns the marks per node index.
+    /// One stack of openers per parent: a closer looks only at its own parent's, so no input can
+    /// make the pairing quadratic (thousands of openers in a paragraph, closers inside emphasis).
     static func pair(_ candidates: [Candidate]) -> [Int: [StrikeMark]] {
-        var openers: [Int] = []
+        var openers: [Int: [Int]] = [:]
         var marks: [Int: [StrikeMark]] = [:]
         for (index, candidate) in candidates.enumerated() {
-            if candidate.canClose, let match = openers.lastIndex(where: { candidates[$0].parent == candidate.parent }) {
-                let opener = candidates[openers[match]]
-                openers.removeSubrange(match...)
+            if candidate.canClose, let match = openers[candidate.parent]?.popLast() {
+                let opener = candidates[match]
                 marks[opener.node, default: []].append(StrikeMark(offset: opener.offset, opens: true))
                 marks[candidate.node, default: []].append(StrikeMark(offset: candidate.offset, opens: false))
             } else if candidate.canOpen {
-                openers.append(index)
+                openers[candidate.parent, default: []].append(index)
             }
         }
         for node in marks.keys { marks[node]?.sort { $0.offset < $1.offset } }

@@ -67,7 +67,7 @@ struct NameIndex {
             return .failure(ImportProblem(say("「\(text)」という名前の\(word)が複数あります（\(found.joined(separator: "、"))）。id で書いてください",
                                               "'\(text)' is the name of several \(kind) pages (\(found.joined(separator: ", "))); write the id")))
         }
-        guard say.language == .ja else { return .failure(ImportProblem(ProjectLookup.unknown(text, kind: kind, folder: folder, among: all))) }
+        guard say.language == .ja else { return .failure(ImportProblem(ProjectLookup.unknown(text, kind: kind, folder: folder, among: all).text(.en))) }
         let closest = ProjectLookup.closest(text, among: all)
         return .failure(ImportProblem(closest.isEmpty ? "「\(text)」という\(word)はありません（\(folder)/ にまだありません）"
                                                       : "「\(text)」という\(word)はありません。\(folder)/ の近いもの: \(closest.joined(separator: "、"))"))

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import FrontMatter
 
@@ -44,7 +45,7 @@ public struct NoteCreator: Sendable {
         try createFolder(section.rawValue)
         let url = content.appendingPathComponent(relative)
         guard try ContentFileWriter.createNew(Data(text.utf8), at: url) else {
-            throw AuthoringError("\(lookup.display(relative)) already exists; densho never overwrites a note")
+            throw AuthoringError(Message(.authoringExists, lookup.display(relative)))
         }
         return CreatedNote(url: url, displayPath: lookup.display(relative))
     }
@@ -78,7 +79,7 @@ public struct NoteCreator: Sendable {
     func requireContentFolder() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw AuthoringError("no content folder at \(displayRoot); run 'densho init DIR' to start a project, or pass --content DIR")
+            throw AuthoringError(Message(.authoringNoContent, displayRoot))
         }
     }
 

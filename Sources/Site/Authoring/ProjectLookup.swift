@@ -51,9 +51,10 @@ struct ProjectLookup {
 
     /// "unknown company 'x'" with the closest existing slugs, always some when any exist: the
     /// person typing usually misspelled one of them.
-    static func unknown(_ slug: String, kind: String, folder: String, among existing: [String]) -> String {
-        guard !existing.isEmpty else { return "unknown \(kind) '\(slug)': \(folder)/ has none yet" }
-        return "unknown \(kind) '\(slug)'; closest in \(folder)/: \(closest(slug, among: existing).joined(separator: ", "))"
+    static func unknown(_ slug: String, kind: String, folder: String, among existing: [String]) -> Message {
+        let japanese = AuthoringError.japaneseKind(kind)
+        guard !existing.isEmpty else { return Message(.authoringUnknownNone, kind, slug, folder, japanese) }
+        return Message(.authoringUnknown, kind, slug, folder, closest(slug, among: existing).joined(separator: ", "), japanese)
     }
 
     /// The three existing slugs nearest to `slug`, quoted.

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import FrontMatter
 
@@ -13,11 +14,11 @@ public enum ProjectScaffold {
             guard isDirectory.boolValue else { throw AuthoringError("\(folder.path) exists and is not a folder") }
             let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
             if !entries.isEmpty {
-                throw AuthoringError("\(folder.path) is not empty; densho init only fills a new or empty folder, so nothing there is overwritten")
+                throw AuthoringError(Message(.authoringNotEmpty, folder.path))
             }
         }
         guard fm.fileExists(atPath: theme.appendingPathComponent("templates").path) else {
-            throw AuthoringError("\(theme.path) is not a densho theme (it has no templates/ folder); pass --theme DIR")
+            throw AuthoringError(Message(.authoringNotTheme, theme.path))
         }
         var written: [String] = []
         do {

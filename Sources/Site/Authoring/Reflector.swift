@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 import FrontMatter
 
@@ -29,7 +30,7 @@ public struct Reflector: Sendable {
             throw AuthoringError("cannot read \(note.displayPath)")
         }
         if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self), sections: sections) {
-            throw AuthoringError("\(note.displayPath) already has '\(ReflectionAppender.heading(for: date, sections: sections))'; edit that one")
+            throw AuthoringError(Message(.authoringAlreadyReflected, note.displayPath, ReflectionAppender.heading(for: date, sections: sections)))
         }
         try ContentFileWriter.replace(note.url, with: ReflectionAppender.append(to: original, date: date, prompts: prompts, sections: sections))
         return note
@@ -46,19 +47,19 @@ public struct Reflector: Sendable {
         let given = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
         let url = given.standardizedFileURL.resolvingSymlinksInPath()
         let visits = content.appendingPathComponent("visits").standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        guard FileManager.default.fileExists(atPath: url.path) else { throw AuthoringError("\(path): no such file") }
+        guard FileManager.default.fileExists(atPath: url.path) else { throw AuthoringError(Message(.authoringNoSuchFile, path)) }
         guard url.path.hasPrefix(visits) else {
-            throw AuthoringError("\(path) is not a visit note: visit notes live in \(displayRoot)/visits/<yyyy>/")
+            throw AuthoringError(Message(.authoringNotInVisits, path, displayRoot))
         }
         let relative = String(url.path.dropFirst(visits.count))
         let parts = relative.split(separator: "/")
         guard parts.count == 2, parts[1].hasSuffix(".md"), !parts[1].hasPrefix(".") else {
-            throw AuthoringError("\(path) is not a visit note: visit notes are \(displayRoot)/visits/<yyyy>/<date>-<company>.md")
+            throw AuthoringError(Message(.authoringNotVisitName, path, displayRoot))
         }
         let note = CreatedNote(url: url, displayPath: ProjectLookup(content: content, displayRoot: displayRoot).display("visits/" + relative))
         let fields = try ProjectLookup.readFrontMatter(url, display: note.displayPath)
         guard fields["date"]?.dateValue != nil, fields["company"]?.scalarText != nil else {
-            throw AuthoringError("\(note.displayPath) is not a visit note: its front matter has no 'date' and 'company'")
+            throw AuthoringError(Message(.authoringNotVisitFields, note.displayPath))
         }
         return note
     }
@@ -89,7 +90,7 @@ public struct Reflector: Sendable {
             best = (date, number, name, relative)
         }
         guard let best else {
-            throw AuthoringError("\(company) has no visit notes yet; write one with 'densho new visit \(company)'")
+            throw AuthoringError(Message(.authoringNoVisitsYet, company))
         }
         return CreatedNote(url: content.appendingPathComponent(best.relative), displayPath: lookup.display(best.relative))
     }
