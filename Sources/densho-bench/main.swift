@@ -5,6 +5,7 @@ let usage = """
     usage: densho-bench --generate N DIR [--seed S]   write a content tree of N visits into DIR
            densho-bench --floor DIR                   time cmark alone rendering every note of DIR
            densho-bench --incremental CONTENT SITE THEME   time watch-mode rebuilds after editing one visit
+           densho-bench --shapes DENSHO THEME WORK     one note with 10⁴ and 10⁵ themes, broken links, task items
            densho-bench run [--densho PATH] [--theme DIR] [--runs R] [--work DIR] N…
                                                       the benchmark table (see scripts/bench)
     """
@@ -34,6 +35,9 @@ func mainCommand(_ args: [String]) throws -> Int32 {
             print(String(format: "incremental rebuild after '%@' (median of 3): %.3f s", edit.rawValue, (times[edit] ?? [0, 0, 0]).sorted()[1]))
         }
         return 0
+    case "--shapes":
+        guard args.count >= 4 else { print(usage); return 2 }
+        return try ShapeBench.run(densho: args[1], theme: args[2], work: URL(fileURLWithPath: args[3]))
     case "run":
         return try BenchRun(arguments: Array(args.dropFirst())).run()
     case "-h", "--help", "help":

@@ -13,7 +13,8 @@ enum BuildCommand {
             contentDirectory: URL(fileURLWithPath: content), outputDirectory: URL(fileURLWithPath: output),
             themeDirectory: URL(fileURLWithPath: theme), today: try CLI.parseToday(a.value("today")),
             publicOnly: a.has("public"), contentDisplayPath: content, themeDisplayPath: theme)
-        if a.has("watch") { return BuildWatch.run(options, outputDisplay: output) }
+        if a.has("watch") { return try BuildWatch.run(options, outputDisplay: output) }
+        try OutputLock.claim(options.outputDirectory, displayPath: output, as: .build, waiting: CLI.printError)
         let line = ProgressLine.startIfTerminal()
         options.progress = line?.progress
         let report: BuildReport
@@ -30,7 +31,7 @@ enum BuildCommand {
 
     /// Warnings, then the one summary line; `serve` and `--watch` report each build the same way.
     static func summarize(_ report: BuildReport, options: BuildOptions, outputDisplay: String) {
-        for warning in report.warnings { CLI.printError(warning.text(CLI.language)) }
+        for line in DiagnosticReport.lines(report.warnings, language: CLI.language) { CLI.printError(line) }
         let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
         print("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB, \(report.unchanged) unchanged) into \(outputDisplay)/\(options.publicOnly ? " (public only)" : "") in \(String(format: "%.2f", report.seconds)) s\(warnings)")
     }

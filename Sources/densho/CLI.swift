@@ -93,7 +93,7 @@ enum CLI {
             printError(error.description)
             return 2
         } catch let errors as ContentErrors {
-            for d in errors.diagnostics { printError(d.text(language)) }
+            for line in DiagnosticReport.lines(errors.diagnostics, language: language) { printError(line) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
             printError("densho: " + Message(count == 1 ? .cliOneErrorNothingWritten : .cliErrorsNothingWritten, String(count)).text(language))
             return 1

@@ -21,7 +21,7 @@ enum CheckCommand {
         if format == "json" {
             print(json(diagnostics, errors: errors, warnings: warnings))
         } else {
-            for diagnostic in diagnostics { print(diagnostic.text(CLI.language)) }
+            for line in DiagnosticReport.lines(diagnostics, language: CLI.language) { print(line) }
             CLI.printError("densho: " + Message(.checkSummary, plural(errors, "error"), plural(warnings, "warning"), content,
                                                 String(errors), String(warnings)).text(CLI.language))
         }

@@ -38,6 +38,7 @@ enum ServeCommand {
             Leave out --host to serve on 127.0.0.1 only.
             """)
         }
+        try OutputLock.claim(options.outputDirectory, displayPath: output, as: .serve, waiting: CLI.printError)
         let rebuilder = Rebuilder(options: options, outputDisplay: output)
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
         if !rebuilder.build(), !rebuilder.outputIsOurs() { return 1 }

@@ -41,6 +41,7 @@ final class FormsAPITests: XCTestCase {
         let client = try startServer()
         XCTAssertEqual(client.token.count, 64)
         XCTAssertFalse(try project.read("site/companies/minato-seiki.html").contains("densho-token"), "site/ stays as built")
+        running.forEach { $0.stop() }   // one densho serves an output folder at a time
         let other = try startServer()
         XCTAssertNotEqual(client.token, other.token, "a new token per run")
     }
@@ -105,6 +106,23 @@ final class FormsAPITests: XCTestCase {
         XCTAssertEqual(unknown.status, 422)
         XCTAssertTrue(unknown.text.contains("minato-seiki"), "the closest company is named: \(unknown.text)")
         XCTAssertEqual(try visitFiles(), before, "nothing written")
+    }
+
+    func testAnEnglishSiteGetsItsOwnSectionNamesAndMessages() throws {
+        try project.write("content/site.yml", "title: Minato City\nlanguage: en\nthemes: [知財活用, 海外展開]\n")
+        let client = try startServer()
+        let form = try client.get("visit-form?company=minato-seiki").json()
+        XCTAssertEqual(form["sections"] as? [String], ["What we heard", "Assessment", "Next steps", "Reflection"])
+        let answer = try client.post("visits", #"{"company":"minato-seiki","date":"2026-11-20","sections":{"What we heard":"They want to export.","Next steps":"- [ ] send the brochure"}}"#)
+        XCTAssertEqual(answer.status, 201, answer.text)
+        let note = try project.read("content/visits/2026/2026-11-20-minato-seiki.md")
+        XCTAssertTrue(note.contains("## What we heard\n\nThey want to export.\n"), note)
+        XCTAssertTrue(note.contains("## Next steps\n\n- [ ] send the brochure\n"), note)
+        let wrong = try client.post("visits", #"{"company":"minato-seiki","date":"2026/11/21"}"#)
+        XCTAssertEqual(wrong.status, 422)
+        XCTAssertTrue(wrong.text.contains("write the date as YYYY-MM-DD"), wrong.text)
+        let unknown = try client.post("visits", #"{"company":"minato-seiki","sections":{"Gossip":"…"}}"#)
+        XCTAssertEqual(unknown.status, 422, unknown.text)
     }
 
     func testAPromiseIsCheckedByChangingOnlyItsBracket() throws {
@@ -203,6 +221,7 @@ final class FormsAPITests: XCTestCase {
         XCTAssertEqual(off.token, "", "no token in the pages: the forms stay hidden")
         let refused = try off.raw("POST", "visits", #"{"company":"minato-seiki"}"#, headers: [("Host", "127.0.0.1:\(off.port)"), ("X-Densho-Token", "x")])
         XCTAssertEqual(refused.status, 403)
+        running.forEach { $0.stop() }   // one densho serves an output folder at a time
         let on = try startServer(["--host", "0.0.0.0", "--allow-edits"])
         XCTAssertEqual(on.token.count, 64)
         XCTAssertEqual(try on.post("visits", #"{"company":"minato-seiki","date":"2026-11-24"}"#).status, 201)

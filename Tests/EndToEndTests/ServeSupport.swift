@@ -13,10 +13,11 @@ final class DenshoProcess {
     private var out = Data()
     private var err = Data()
 
-    init(_ arguments: [String], in directory: URL? = nil) throws {
+    init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
         process.executableURL = Densho.executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let outPipe = Pipe(), errPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
@@ -132,19 +133,43 @@ struct RawHTTP {
         }
     }
 
-    /// Sends `request` as is and reads until the server closes (bounded by the socket timeout).
+    /// Sends `request` as is and reads one response: to its Content-Length, or until the server
+    /// closes (bounded by the socket timeout). The connection is closed after it.
     func exchange(_ request: String, timeout: Int = 10) throws -> Response {
         let fd = try RawHTTP.connect(port: port, timeout: timeout)
         defer { close(fd) }
         RawHTTP.send(fd, Array(request.utf8))
         var data = Data()
+        return try RawHTTP.readResponse(fd, into: &data, request: request)
+    }
+
+    /// Reads one whole response from `fd`; bytes past it stay in `data` for the next one.
+    static func readResponse(_ fd: Int32, into data: inout Data, request: String) throws -> Response {
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
+            if let length = completeLength(data, head: request.hasPrefix("HEAD ")) {
+                let response = try parse(data.prefix(length), request: request)
+                data.removeFirst(length)
+                return response
+            }
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count <= 0 { break }
             data.append(contentsOf: chunk[0..<count])
         }
-        return try RawHTTP.parse(data, request: request)
+        let response = try parse(data, request: request)
+        data.removeAll()
+        return response
+    }
+
+    /// The length of the first response in `data` once it has all arrived (nil: not yet, or no length).
+    private static func completeLength(_ data: Data, head isHead: Bool) -> Int? {
+        let bytes = [UInt8](data)
+        guard let end = (0..<max(0, bytes.count - 3)).first(where: { bytes[$0] == 13 && bytes[$0 + 1] == 10 && bytes[$0 + 2] == 13 && bytes[$0 + 3] == 10 }) else { return nil }
+        if isHead { return end + 4 }
+        let head = String(decoding: bytes[0..<end], as: UTF8.self).lowercased()
+        guard let line = head.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+              let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) else { return nil }
+        return bytes.count >= end + 4 + length ? end + 4 + length : nil
     }
 
     func get(_ target: String, method: String = "GET", host: String = "127.0.0.1", timeout: Int = 10) throws -> Response {

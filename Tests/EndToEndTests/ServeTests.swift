@@ -54,7 +54,7 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(home.headers["content-type"], "text/html; charset=utf-8")
         XCTAssertEqual(home.headers["cache-control"], "no-cache")
         XCTAssertTrue(home.text.contains("テスト市 伴走支援ノート"), home.text)
-        XCTAssertTrue(home.text.contains("/__densho/reload?since="), "HTML carries the live-reload script")
+        XCTAssertTrue(home.text.contains("new EventSource(\"/__densho/events\")"), "HTML carries the live-reload script")
         XCTAssertEqual(home.headers["content-length"], String(home.body.count))
 
         let company = try http.get("/companies/minato-seiki.html")
@@ -132,6 +132,14 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(try http.get("/alias.html").status, 200, "a symlink that stays inside the site is fine")
         XCTAssertEqual(try http.get("/", host: "evil.example").status, 403, "DNS rebinding: only loopback names on loopback")
         XCTAssertEqual(try http.get("/", host: "localhost:1313").status, 200)
+        for host in ["[::1].evil.invalid", "127.0.0.1.evil", "localhost.evil:1313", "[::1]evil"] {
+            XCTAssertEqual(try http.get("/", host: host).status, 403, host)
+        }
+        for host in ["[::1]:1313", "team.localhost:1313", "127.8.9.10"] {
+            XCTAssertEqual(try http.get("/", host: host).status, 200, host)
+        }
+        XCTAssertEqual(try http.exchange("GET / HTTP/1.1\r\nUser-Agent: no-host\r\n\r\n").status, 403, "HTTP/1.1 requires a Host")
+        XCTAssertEqual(try http.exchange("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n\r\n").status, 400, "two Hosts")
         XCTAssertEqual(try http.exchange("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Long: \(String(repeating: "あ", count: 8000))\r\n\r\n").status, 431)
         XCTAssertEqual(try http.exchange("こんにちは\r\n\r\n").status, 400)
     }

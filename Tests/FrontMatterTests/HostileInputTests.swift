@@ -22,6 +22,15 @@ final class HostileInputTests: XCTestCase {
         assertError(compact, at: loc(1, 2 * YAML.maxDepth + 1), containing: "deeper")
     }
 
+    func testControlCharactersFromEscapesAreRefusedWhereTheyAreWritten() throws {
+        for (escape, hex) in [("\\0", "0000"), ("\\e", "001B"), ("\\a", "0007"), ("\\b", "0008"), ("\\r", "000D"),
+                              ("\\x1B", "001B"), ("\\u0000", "0000"), ("\\x7F", "007F"), ("\\N", "0085"), ("\\U0000009B", "009B")] {
+            assertError("name: \"株式会社\(escape)精機\"", at: loc(1, 12), containing: "gives a control character (U+\(hex))")
+        }
+        let text = try YAML.parse(#"note: "一行目\n二行目\t表""#)
+        XCTAssertEqual(text["note"]?.stringValue, "一行目\n二行目\t表", "tab and line feed stay text")
+    }
+
     func testVeryLongLines() throws {
         let longValue = String(repeating: "長", count: 300_000) + " a: b"
         assertError("k: " + longValue, at: loc(1, 3 + 300_000 + 3), containing: "quoted")

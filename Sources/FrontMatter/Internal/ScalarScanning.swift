@@ -91,6 +91,7 @@ extension Parser {
         }
         cursor.advance()
         if let simple = simple {
+            try Self.refuseControl(UInt32(simple), escape: code, at: backslash)
             bytes.append(simple)
             return
         }
@@ -109,7 +110,18 @@ extension Parser {
         guard let scalar = Unicode.Scalar(scalarValue) else {
             throw YAMLError(Message(.yamlEscapeNotCharacter), location: backslash)
         }
+        try Self.refuseControl(scalarValue, escape: code, at: backslash)
         bytes.append(contentsOf: String(scalar).utf8)
+    }
+
+    /// A raw NUL or ESC in a file is refused; written as an escape (`\0`, `\e`, `\a`, `\x1B`…) it
+    /// must be too: a page or a terminal would show it raw. Tab and line feed are text.
+    private static func refuseControl(_ value: UInt32, escape code: UInt8, at backslash: SourceLocation) throws {
+        let isControl = value < 0x20 || (0x7F...0x9F).contains(value)
+        guard isControl, value != 0x09, value != 0x0A else { return }
+        let hex = String(value, radix: 16, uppercase: true)
+        throw YAMLError(message: "escape '\\\(String(decoding: [code], as: UTF8.self))' gives a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)); write the text itself",
+                        location: backslash)
     }
 
     private mutating func scanHex(digits: Int, escape: String, at backslash: SourceLocation) throws -> UInt32 {

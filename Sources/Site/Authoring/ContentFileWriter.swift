@@ -50,12 +50,20 @@ public enum ContentFileWriter {
     }
 
     /// Replaces the content of an existing file in one atomic rename, keeping its permissions.
-    public static func replace(_ url: URL, with data: Data) throws {
+    /// `beforeRename` runs once the new bytes are safely on disk, just before they take the name:
+    /// it may throw to cancel (the note changed meanwhile), and then nothing is replaced.
+    public static func replace(_ url: URL, with data: Data, beforeRename: () throws -> Void = {}) throws {
         var status = stat()
         guard stat(url.path, &status) == 0 else {
             throw AuthoringError("cannot read \(url.path): \(String(cString: strerror(errno)))")
         }
         let temporary = try writeTemporary(data, beside: url, mode: mode_t(status.st_mode & 0o7777))
+        do {
+            try beforeRename()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
         if rename(temporary, url.path) != 0 {
             let code = errno
             unlink(temporary)

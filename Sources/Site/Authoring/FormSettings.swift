@@ -16,9 +16,16 @@ public struct FormSettings: Sendable {
     public let people: [Choice]
     public let partners: [Choice]
     public let companies: [Choice]
+    /// The visit sections as this site writes them (its language, or site.yml's renames), in order.
+    public let sections: [String]
     public static let kinds = VisitKind.allCases.map(\.rawValue)
     public static let statuses = ReferralStatus.allCases.map(\.rawValue)
-    public static let sections = VisitDraft.sectionHeadings
+
+    /// Whether a form or a spreadsheet may name a section so: the site's own title, or the
+    /// Japanese or English default (the note is written under the site's title either way).
+    public static func isSectionName(_ name: String, sections: [String]) -> Bool {
+        sections.contains(name) || SectionNames.japanese.values.contains(name) || SectionNames.english.values.contains(name)
+    }
 
     /// The site's language alone (site.yml only), for messages.
     public static func language(content: URL) -> SiteConfig.Language {
@@ -38,7 +45,8 @@ public struct FormSettings: Sendable {
         }
         return FormSettings(language: config.language, themes: config.themes, reflectionPrompts: config.reflectionPrompts,
                             people: choices(.people, field: "name"), partners: choices(.partners, field: "name"),
-                            companies: choices(.companies, field: "name"))
+                            companies: choices(.companies, field: "name"),
+                            sections: NoteSectionRole.allCases.map { config.sections.title($0) })
     }
 }
 

@@ -31,6 +31,7 @@ public struct NoteCreator: Sendable {
     /// A company, playbook, person or partner page named `slug`.
     public func newPage(_ section: Section, slug: String, name: String?, today: YAMLDate) throws -> CreatedNote {
         try requireContentFolder()
+        StrayTemporaryFiles.clean(in: content)
         try NoteNaming.checkNewSlug(slug, kind: section.kind, existing: lookup.slugs(in: section))
         let title = name ?? slug
         let text: String

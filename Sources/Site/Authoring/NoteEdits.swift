@@ -9,22 +9,22 @@ public struct EditConflict: Error, Sendable {
 /// Edits of an existing note on behalf of a form: each names the bytes it was computed from (their
 /// SHA-256), and is written only if the file still holds exactly those bytes.
 public enum NoteEdits {
-    /// Serialises edits within this process; the compare just before the rename narrows the
-    /// window for another program (an editor) to the rename itself.
-    private static let lock = NSLock()
-
-    /// Reads `url`, checks its digest, applies `change` and replaces the file atomically.
+    /// Reads `url`, checks its digest, applies `change` and replaces the file atomically — through
+    /// `NoteEditor`: under the note's lock (also against `reflect` and other processes), and only if
+    /// the file still holds the bytes read when the new ones take its name.
     public static func replace(_ url: URL, displayPath: String, expectedDigest: String,
                                change: (Data) throws -> Data) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let original = FileManager.default.contents(atPath: url.path) else {
-            throw AuthoringError("cannot read \(displayPath)")
+        do {
+            try NoteEditor.withLock(url, displayPath: displayPath) {
+                guard let original = FileManager.default.contents(atPath: url.path) else {
+                    throw AuthoringError("cannot read \(displayPath)")
+                }
+                guard SHA256.hex(original) == expectedDigest.lowercased() else { throw EditConflict(displayPath: displayPath) }
+                try NoteEditor.replace(url, displayPath: displayPath, expecting: original, with: try change(original))
+            }
+        } catch is NoteEditor.NoteChanged {
+            throw EditConflict(displayPath: displayPath)
         }
-        guard SHA256.hex(original) == expectedDigest.lowercased() else { throw EditConflict(displayPath: displayPath) }
-        let changed = try change(original)
-        guard FileManager.default.contents(atPath: url.path) == original else { throw EditConflict(displayPath: displayPath) }
-        try ContentFileWriter.replace(url, with: changed)
     }
 
     /// One task item of a note as the form shows it.

@@ -26,21 +26,20 @@ public struct Reflector: Sendable {
         let note = Reflector.looksLikePath(target)
             ? try visit(atPath: target, workingDirectory: workingDirectory)
             : try latestVisit(of: target)
-        guard let original = FileManager.default.contents(atPath: note.url.path) else {
-            throw AuthoringError("cannot read \(note.displayPath)")
+        StrayTemporaryFiles.clean(in: content)
+        // Under the note's lock: a second `reflect` at the same moment waits and then sees this one's section.
+        try NoteEditor.update(note.url, displayPath: note.displayPath) { original in
+            if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self), sections: sections) {
+                throw AuthoringError(Message(.authoringAlreadyReflected, note.displayPath, ReflectionAppender.heading(for: date, sections: sections)))
+            }
+            return ReflectionAppender.append(to: original, date: date, prompts: prompts, sections: sections)
         }
-        if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self), sections: sections) {
-            throw AuthoringError(Message(.authoringAlreadyReflected, note.displayPath, ReflectionAppender.heading(for: date, sections: sections)))
-        }
-        try ContentFileWriter.replace(note.url, with: ReflectionAppender.append(to: original, date: date, prompts: prompts, sections: sections))
         return note
     }
 
     static func looksLikePath(_ target: String) -> Bool {
         target.contains("/") || target.hasSuffix(".md")
     }
-
-
 
     /// A path given on the command line must name a visit note inside this project's content/visits.
     public func visit(atPath path: String, workingDirectory: URL) throws -> CreatedNote {

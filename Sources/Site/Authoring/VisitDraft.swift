@@ -86,6 +86,7 @@ extension NoteCreator {
 
     /// Writes a prepared visit under the first name free at this moment (never over a file).
     public func create(_ visit: PreparedVisit, date: YAMLDate, company: String) throws -> CreatedNote {
+        StrayTemporaryFiles.clean(in: content)
         try createFolder("visits/\(date.year)")
         for relative in NoteNaming.visitCandidates(date: date, company: company) {
             let url = content.appendingPathComponent(relative)

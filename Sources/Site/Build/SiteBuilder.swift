@@ -99,6 +99,9 @@ public enum SiteBuilder {
             }
         }
         var builder = ModelBuilder(config: read.config)
+        for (file, result) in zip(read.files, read.sources) {
+            if case .failure = result { builder.unreadable.insert(PageID(section: file.section, slug: file.slug)) }
+        }
         var model = builder.build(sources)
         diagnostics.append(contentsOf: builder.diagnostics)
         model.attachments = AttachmentIndex.find(model.allPages, contentRoot: read.scanner.contentDirectory,

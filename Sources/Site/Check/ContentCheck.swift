@@ -23,6 +23,9 @@ public enum ContentCheck {
         themesOutsideVocabulary(model, into: &found)
         orphanedCompanies(model, today: today, into: &found)
         slugsSharedAcrossKinds(model, into: &found)
+        for stray in StrayTemporaryFiles.find(in: content) where StrayTemporaryFiles.isAbandoned(String(stray.split(separator: "/").last ?? "")) {
+            found.warning(ProjectLookup(content: content, displayRoot: displayPath).display(stray), 1, 1, "temporary file left by an interrupted densho run; the next 'densho new' or 'densho reflect' removes it")
+        }
         return found.sorted
     }
 

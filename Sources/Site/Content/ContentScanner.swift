@@ -61,6 +61,7 @@ struct ContentScanner {
             diagnostics.error(displayRoot, 1, 1, Message(.contentFolderMissing))
             return []
         }
+        top.reportUnreadableNames(in: displayRoot, &diagnostics)
         for entry in top.entries {
             let name = entry.name
             let path = root + "/" + name
@@ -73,7 +74,9 @@ struct ContentScanner {
             }
             guard checkLink(entry, path, root: root, display: display(name), &diagnostics) else { continue }
             if section == .visits {
-                for year in DirectoryListing(path)?.entries ?? [] {
+                let years = DirectoryListing(path)
+                years?.reportUnreadableNames(in: display(name), &diagnostics)
+                for year in years?.entries ?? [] {
                     let yearPath = path + "/" + year.name
                     let rel = "visits/\(year.name)"
                     guard checkLink(year, yearPath, root: root, display: display(rel), &diagnostics) else { continue }
@@ -99,7 +102,9 @@ struct ContentScanner {
     private func collect(in dir: String, relative: String, section: Section, root: String,
                          into files: inout [SourceFile], _ diagnostics: inout DiagnosticList) {
         let prefix = display(relative) + "/"
-        for entry in DirectoryListing(dir)?.entries ?? [] {
+        let listing = DirectoryListing(dir)
+        listing?.reportUnreadableNames(in: display(relative), &diagnostics)
+        for entry in listing?.entries ?? [] {
             let name = entry.name
             let path = dir + "/" + name
             let rel = relative + "/" + name
@@ -113,6 +118,11 @@ struct ContentScanner {
                 continue
             }
             guard name.hasSuffix(".md") else { continue }
+            // Refused before anything opens it: reading a FIFO waits for a writer, a device never ends.
+            if let kind = entry.specialKind {
+                diagnostics.error(shown, 1, 1, "\(kind), not a regular file; densho reads only regular files")
+                continue
+            }
             let slug = String(name.dropLast(3))
             if let problem = SlugRules.problem(with: slug) {
                 diagnostics.error(shown, 1, 1, Message(.fileNameNotAddress, problem))
@@ -155,6 +165,18 @@ struct DirectoryListing {
             }
         }
 
+        /// A FIFO, device or socket, in words; nil for files, folders, links and unknown types
+        /// (those are checked again when the file is opened).
+        var specialKind: String? {
+            switch Int32(type) {
+            case Int32(DT_FIFO): return "a FIFO (named pipe)"
+            case Int32(DT_CHR): return "a character device"
+            case Int32(DT_BLK): return "a block device"
+            case Int32(DT_SOCK): return "a socket"
+            default: return nil
+            }
+        }
+
         func isSymbolicLink(at path: String) -> Bool {
             switch Int32(type) {
             case Int32(DT_LNK): return true
@@ -167,22 +189,61 @@ struct DirectoryListing {
     }
 
     let entries: [Entry]
+    /// Names that are not UTF-8, with the bad bytes shown as `\xNN`: they cannot become a page
+    /// address, and a name decoded with replacement characters would name no file at all.
+    let unreadableNames: [String]
+
+    /// One error per name that is not UTF-8 (a note saved by a tool in Shift_JIS, say).
+    func reportUnreadableNames(in folder: String, _ diagnostics: inout DiagnosticList) {
+        for name in unreadableNames {
+            let path = folder.isEmpty ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+            if name.hasSuffix(".md") {
+                diagnostics.error(path, 1, 1, "file name is not valid UTF-8; rename it (densho reads only UTF-8 names)")
+            } else {
+                diagnostics.warning(path, 1, 1, "file name is not valid UTF-8; it is ignored")
+            }
+        }
+    }
 
     init?(_ path: String) {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var entries: [Entry] = []
+        var unreadable: [String] = []
         while let pointer = readdir(dir) {
             let type = pointer.pointee.d_type
-            let name = withUnsafeBytes(of: pointer.pointee.d_name) { raw -> String? in
+            let name = withUnsafeBytes(of: pointer.pointee.d_name) { raw -> (String, Bool)? in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 let length = bytes.firstIndex(of: 0) ?? bytes.count
                 guard length > 0, bytes[0] != UInt8(ascii: ".") else { return nil }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)
+                let name = UnsafeBufferPointer(rebasing: bytes[..<length])
+                if let text = String(validating: name, as: UTF8.self) { return (text, true) }
+                return (DirectoryListing.escaped(Array(name)), false)
             }
-            if let name { entries.append(Entry(name: name, type: type)) }
+            guard let (text, valid) = name else { continue }
+            if valid { entries.append(Entry(name: text, type: type)) } else { unreadable.append(text) }
         }
         self.entries = entries.sorted { $0.name < $1.name }
+        self.unreadableNames = unreadable.sorted()
+    }
+}
+
+extension DirectoryListing {
+    /// The name as far as it is UTF-8, every other byte as `\xNN`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            if let bad = SourceText.firstInvalidUTF8Offset(Array(bytes[i...])) {
+                out += String(decoding: bytes[i..<(i + bad)], as: UTF8.self)
+                out += "\\x" + String(bytes[i + bad], radix: 16, uppercase: true)
+                i += bad + 1
+            } else {
+                out += String(decoding: bytes[i...], as: UTF8.self)
+                break
+            }
+        }
+        return out
     }
 }
 

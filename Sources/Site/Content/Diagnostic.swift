@@ -47,13 +47,14 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
         "\(Diagnostic.printable(path)):\(line):\(column): \(severity.rawValue): \(Diagnostic.printable(localized.text(language)))"
     }
 
-    /// Control characters from a file name or a quoted value are shown as `\u{1B}`: written raw,
-    /// they could move the cursor or rewrite what the terminal shows, and would break one-line output.
+    /// Control characters, line and paragraph separators and bidi overrides from a file name or a
+    /// quoted value are shown as `\u{1B}`: written raw they could move the cursor, turn one line into
+    /// many (U+2028) or make the terminal show text in another order than it is (U+202E).
     static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        guard text.unicodeScalars.contains(where: isUnprintable) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
+            if isUnprintable(scalar) {
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 out += "\\u{\(hex.count < 2 ? "0" + hex : hex)}"
             } else {
@@ -61,6 +62,17 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
             }
         }
         return out
+    }
+
+    static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2028, 0x2029,                       // line and paragraph separators
+             0x202A...0x202E, 0x2066...0x2069,     // bidi embeddings, overrides and isolates
+             0x200E, 0x200F, 0x061C:               // bidi marks
+            return true
+        default:
+            return scalar.properties.generalCategory == .control
+        }
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

@@ -16,8 +16,11 @@ enum SourceText {
     }
 
     static func read(path: String, displayPath: String) -> Result<String, Diagnostic> {
-        guard let data = contents(atPath: path) else {
-            return .failure(Diagnostic(path: displayPath, line: 1, column: 1, Message(.fileUnreadable)))
+        let data: Data
+        switch load(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem):
+            return .failure(Diagnostic(path: displayPath, line: 1, column: 1, message: problem.message))
         }
         if data.count > maximumBytes {
             return .failure(Diagnostic(path: displayPath, line: 1, column: 1,
@@ -26,22 +29,58 @@ enum SourceText {
         return decode(data, displayPath: displayPath)
     }
 
-    /// The file's bytes, read with open/fstat/read: FileManager's `contents(atPath:)` costs
-    /// more than parsing a small note. Nil when the file cannot be opened or read.
+    /// Why a file's bytes could not be had.
+    enum LoadProblem: Error, Equatable {
+        case cannotOpen(Int32)
+        case notRegular(String)
+        case readFailed(Int32)
+
+        var message: String {
+            switch self {
+            case .cannotOpen(let code): return "cannot read the file (\(String(cString: strerror(code))))"
+            case .notRegular(let kind): return "is \(kind), not a regular file; densho reads only regular files"
+            case .readFailed(let code): return "cannot read the file (\(String(cString: strerror(code))))"
+            }
+        }
+    }
+
+    /// The file's bytes, or nil when it cannot be opened, is not a regular file, or cannot be read.
     static func contents(atPath path: String) -> Data? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        try? load(path).get()
+    }
+
+    /// The file's bytes, read with open/fstat/read: FileManager's `contents(atPath:)` costs
+    /// more than parsing a small note. Opened non-blocking and checked with fstat before any read:
+    /// a FIFO or a device named like a note (`mkfifo x.md`, a link to /dev/zero) would otherwise
+    /// wait or read forever.
+    static func load(_ path: String) -> Result<Data, LoadProblem> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { return .failure(.cannotOpen(errno)) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        guard fstat(fd, &info) == 0 else { return .failure(.readFailed(errno)) }
+        if let kind = nonRegularKind(info.st_mode) { return .failure(.notRegular(kind)) }
         var data = Data()
         // One more byte than the size: the usual read then ends at once; a file that grew is still read whole.
         var buffer = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0) + 1, 1 << 20))
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 { if errno == EINTR { continue }; return nil }
-            if count == 0 { return data }
+            if count < 0 { if errno == EINTR { continue }; return .failure(.readFailed(errno)) }
+            if count == 0 { return .success(data) }
             data.append(buffer, count: count)
+        }
+    }
+
+    /// What a non-regular file is, in words for a diagnostic; nil for a regular file.
+    static func nonRegularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return "a special file"
         }
     }
 

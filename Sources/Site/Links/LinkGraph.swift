@@ -94,7 +94,7 @@ final class LinkResolver {
         if let slash = name.firstIndex(of: "/"), let section = Section(rawValue: String(name[..<slash])) {
             let id = PageID(section: section, slug: String(name[name.index(after: slash)...]))
             if contains(id) { return .success(.init(page: id, fragment: fragment)) }
-            return .failure(notFound(raw, among: bySlug.keys.filter { bySlug[$0]!.contains { $0.section == section } }))
+            return .failure(notFound(raw, among: Set(bySlug.keys.filter { bySlug[$0]!.contains { $0.section == section } })))
         }
         for table in 0..<2 {
             guard let matches = table == 0 ? bySlug[name] : byTitle[name] else { continue }
@@ -102,11 +102,19 @@ final class LinkResolver {
             let options = matches.sorted().map { "[[\($0)]]" }.joined(separator: ", ")
             return .failure(LinkProblem(message: Message(.linkAmbiguous, raw, options)))
         }
-        return .failure(notFound(raw, among: Array(bySlug.keys) + Array(byTitle.keys)))
+        return .failure(notFound(raw, among: allNames))
     }
 
-    private func notFound(_ raw: String, among candidates: [String]) -> LinkProblem {
-        let close = Suggestions.closest(to: raw, among: Set(candidates))
+    /// Suggestions cost a pass over every page name: the first broken links get them, the rest
+    /// (a note with 100,000 broken links, whose diagnostics are counted, not shown) do not.
+    static let suggestionBudget = 1000
+    private var suggestionsGiven = 0
+    private lazy var allNames: Set<String> = Set(bySlug.keys).union(byTitle.keys)
+
+    private func notFound(_ raw: String, among candidates: @autoclosure () -> Set<String>) -> LinkProblem {
+        guard suggestionsGiven < LinkResolver.suggestionBudget else { return LinkProblem(message: Message(.linkNotFound, raw)) }
+        suggestionsGiven += 1
+        let close = Suggestions.closest(to: raw, among: candidates())
         if close.isEmpty { return LinkProblem(message: Message(.linkNotFound, raw)) }
         return LinkProblem(message: Message(.linkNotFoundSuggest, raw, close.map { "[[\($0)]]" }.joined(separator: ", ")))
     }

@@ -115,14 +115,20 @@ struct FieldReader {
     }
 
     /// A list of scalars; a single scalar is accepted as a one-item list, as people write `staff: tanaka`.
-    mutating func list(_ key: String) -> [Located<String>] {
+    /// `limit` bounds lists whose every entry fans out into other pages (themes, staff): past it the
+    /// entry is an error at its place, and only the first `limit` are kept.
+    mutating func list(_ key: String, limit: Int? = nil) -> [Located<String>] {
         guard let value = lookup(key) else { return [] }
         if let text = value.scalarText {
             return [Located(value: text, line: value.location.line, column: value.location.column)]
         }
-        guard let items = value.items else {
+        guard var items = value.items else {
             fail(value, Message(.fieldNotList, key))
             return []
+        }
+        if let limit, items.count > limit {
+            fail(items[limit], .verbatim("'\(key)' lists \(items.count) entries; a page may carry at most \(limit) (each one is listed on every page of the others)"))
+            items = Array(items.prefix(limit))
         }
         var result: [Located<String>] = []
         for item in items {

@@ -9,6 +9,10 @@ struct ModelBuilder {
     let config: SiteConfig
     private(set) var diagnostics = DiagnosticList()
 
+    /// Pages whose file exists but could not be read (its error is already reported): a reference
+    /// to one is not "unknown" — one YAML slip in a company must not add an error per visit.
+    var unreadable: Set<PageID> = []
+
     init(config: SiteConfig) { self.config = config }
 
     mutating func build(_ sources: [ParsedSource]) -> SiteModel {
@@ -17,17 +21,19 @@ struct ModelBuilder {
             var reader = FieldReader(source.frontMatter, path: source.file.displayPath, missingAt: SourceLocation(line: 1, column: 1))
             let visibilityDefault: Visibility = source.file.section == .playbooks ? .public : .internal
             let visibility: Visibility = reader.enumeration("visibility", default: visibilityDefault) ?? visibilityDefault
-            let themes = reader.list("themes")
+            let themes = reader.list("themes", limit: PageLimits.themes)
             let page = PageInfo(section: source.file.section, slug: source.file.slug, displayPath: source.file.displayPath,
                                 title: source.file.slug, visibility: visibility, themes: themes,
                                 markdown: source.markdown, bodyFirstLine: source.bodyFirstLine)
+            var read = true
             switch source.file.section {
-            case .companies: if let c = readCompany(page, &reader) { model.companies.append(c) }
-            case .visits: if let v = readVisit(page, &reader) { model.visits.append(v) }
-            case .playbooks: if let p = readPlaybook(page, &reader) { model.playbooks.append(p) }
-            case .people: if let p = readPerson(page, &reader) { model.people.append(p) }
-            case .partners: if let p = readPartner(page, &reader) { model.partners.append(p) }
+            case .companies: if let c = readCompany(page, &reader) { model.companies.append(c) } else { read = false }
+            case .visits: if let v = readVisit(page, &reader) { model.visits.append(v) } else { read = false }
+            case .playbooks: if let p = readPlaybook(page, &reader) { model.playbooks.append(p) } else { read = false }
+            case .people: if let p = readPerson(page, &reader) { model.people.append(p) } else { read = false }
+            case .partners: if let p = readPartner(page, &reader) { model.partners.append(p) } else { read = false }
             }
+            if !read { unreadable.insert(page.id) }
             reader.warnUnknownKeys()
             diagnostics.append(contentsOf: reader.diagnostics)
         }
@@ -37,7 +43,7 @@ struct ModelBuilder {
         model.playbooks.sort { ($0.order, $0.page.slug) < ($1.order, $1.page.slug) }
         model.visits.sort { ($0.date, $0.page.slug) < ($1.date, $1.page.slug) }
         ModelBuilder.nameVisits(&model)
-        ReferenceChecker(model: model).check(into: &diagnostics)
+        ReferenceChecker(model: model, unreadable: unreadable).check(into: &diagnostics)
         return model
     }
 
@@ -62,7 +68,7 @@ struct ModelBuilder {
     private mutating func readVisit(_ page: PageInfo, _ r: inout FieldReader) -> Visit? {
         let date = r.date("date", required: true)
         let company = r.located("company", required: true)
-        let staff = r.list("staff")
+        let staff = r.list("staff", limit: PageLimits.staff)
         let kind = r.enumeration("kind", default: VisitKind.visit) ?? .visit
         let referrals: [Referral] = r.records("referrals") { e in
             let to = e.located("to", required: true)

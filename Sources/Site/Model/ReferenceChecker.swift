@@ -5,14 +5,18 @@ import Foundation
 /// closest existing ids when it does not (a typo is the usual cause).
 struct ReferenceChecker {
     let model: SiteModel
+    /// Pages that exist but failed to read; their own error says why.
+    var unreadable: Set<PageID> = []
 
     func check(into diagnostics: inout DiagnosticList) {
         let companies = Set(model.companies.map(\.page.slug))
         let people = Set(model.people.map(\.page.slug))
         let partners = Set(model.partners.map(\.page.slug))
+        let sections = ["company": Section.companies, "person": .people, "partner": .partners]
 
         func require(_ ref: Located<String>, in ids: Set<String>, kind: String, path: String) {
             guard !ids.contains(ref.value) else { return }
+            if let section = sections[kind], unreadable.contains(PageID(section: section, slug: ref.value)) { return }
             let close = Suggestions.closest(to: ref.value, among: ids)
             let (plain, suggesting): (MessageID, MessageID) = switch kind {
             case "company": (.unknownCompany, .unknownCompanySuggest)

@@ -45,6 +45,13 @@ public struct SiteConfig: Sendable {
     /// Reads site.yml; a missing file gives the defaults, so a folder of notes builds as it is.
     static func load(from url: URL, displayPath: String, into diagnostics: inout DiagnosticList) -> SiteConfig {
         guard FileManager.default.fileExists(atPath: url.path) else { return SiteConfig() }
+        // Like a note, site.yml may be a link only within content/: its title and strings reach every page.
+        let folder = url.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
+        let target = url.standardizedFileURL.resolvingSymlinksInPath().path
+        guard target.hasPrefix(folder + "/") else {
+            diagnostics.error(displayPath, 1, 1, Message(.symlinkOutside))
+            return SiteConfig()
+        }
         let text: String
         switch SourceText.read(url, displayPath: displayPath) {
         case .success(let t): text = t

@@ -47,6 +47,7 @@ final class SiteOutput: @unchecked Sendable {
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         try SiteOutput.checkReplaceable(self.output)
+        CommitJournal.finishInterrupted(in: self.output)
         previous = fm.fileExists(atPath: self.output.appendingPathComponent(SiteOutput.marker).path) ? self.output : nil
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         SiteOutput.removeStaleStaging(in: parent, name: name)
@@ -65,6 +66,7 @@ final class SiteOutput: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: self.output.appendingPathComponent(SiteOutput.marker).path) else {
             throw BuildFailure("\(output.path) is not a site densho made; cannot update it in place")
         }
+        CommitJournal.finishInterrupted(in: self.output)
         previous = self.output
         staging = self.output
     }
@@ -251,29 +253,27 @@ final class SiteOutput: @unchecked Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
+    /// Every changed file first goes to a temporary name beside its target; then a journal records
+    /// the renames and removals (see `CommitJournal`); then they are done. Killed at any moment, the
+    /// site is the old one plus hidden temporary files, or the journal finishes it at the next start.
     private func commitInPlace(removing stale: Set<String>) throws {
         let fm = FileManager.default
+        var journal = CommitJournal()
         for (relativePath, data) in pending.sorted(by: { $0.key < $1.key }) {
             let target = output.appendingPathComponent(relativePath)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = target.deletingLastPathComponent()
-                .appendingPathComponent(".\(target.lastPathComponent).densho-tmp-\(getpid())").path
-            try SiteOutput.writeFile(temporary, data)
-            guard rename(temporary, target.path) == 0 else {
-                unlink(temporary)
-                throw BuildFailure("cannot replace \(target.path): \(String(cString: strerror(errno)))")
-            }
+            let folder = (relativePath as NSString).deletingLastPathComponent
+            let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(target.lastPathComponent).densho-tmp-\(getpid())"
+            try SiteOutput.writeFile(output.appendingPathComponent(temporary).path, data)
+            journal.renames.append([temporary, relativePath])
         }
+        journal.removals = stale.filter { producedSizes[$0] == nil }.sorted()
+        try journal.record(in: output)
+        // Fault tests stop here to kill a session mid-commit at a known point.
+        if let pause = ProcessInfo.processInfo.environment["DENSHO_FAULT_PAUSE_COMMIT_MS"].flatMap(UInt32.init) { usleep(pause * 1000) }
+        try journal.apply(in: output)
+        CommitJournal.clear(in: output)
         pending = [:]
-        for relativePath in stale where producedSizes[relativePath] == nil {
-            var url = output.appendingPathComponent(relativePath)
-            unlink(url.path)
-            // A folder the full build would not make (a year with no visit left) goes too.
-            for _ in relativePath.split(separator: "/").dropLast() {
-                url = url.deletingLastPathComponent()
-                if rmdir(url.path) != 0 { break }
-            }
-        }
     }
 
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32

@@ -37,16 +37,21 @@ extension SiteIndex {
     }
 
     static func openPromises(visitsNewestFirst visits: [Visit]) -> [OpenPromise] {
-        var open: [(key: String, promise: OpenPromise)] = []
+        // In order of their latest mention; a later mention (ticked or not) takes the earlier one's
+        // place. Positions by key, not a search of the list: a note with 100,000 items stays linear.
+        var open: [OpenPromise?] = []
+        var position: [String: Int] = [:]
         for visit in visits.reversed() {
             for item in visit.page.markdown.taskItems {
                 let key = Self.promiseKey(item.text)
-                open.removeAll { $0.key == key }
-                let text = WhiteSpace.trimmed(item.text)
-                if !item.checked { open.append((key, OpenPromise(text: text, visit: visit))) }
+                if let earlier = position.removeValue(forKey: key) { open[earlier] = nil }
+                if !item.checked {
+                    position[key] = open.count
+                    open.append(OpenPromise(text: WhiteSpace.trimmed(item.text), visit: visit))
+                }
             }
         }
-        return open.map(\.promise)
+        return open.compactMap { $0 }
     }
 
     static func promiseKey(_ text: String) -> String {

@@ -33,8 +33,9 @@ struct FormWrites {
         }
         if let sections = body["sections"] as? [String: Any] {
             var given: [String: String] = [:]
+            let names = FormSettings.load(content: api.content, displayRoot: api.contentDisplay).sections
             for (heading, value) in sections {
-                guard VisitDraft.sectionHeadings.contains(heading) else {
+                guard FormSettings.isSectionName(heading, sections: names) else {
                     return invalid(messages.unknownSection(heading), field: "sections")
                 }
                 given[heading] = value as? String ?? ""

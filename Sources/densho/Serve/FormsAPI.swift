@@ -66,7 +66,7 @@ struct FormsAPI {
             "date": date.description, "language": settings.language.rawValue,
             "staff": defaults.staff, "themes": defaults.themes, "vocabulary": settings.themes,
             "people": choices(settings.people), "partners": choices(settings.partners),
-            "kinds": FormSettings.kinds, "statuses": FormSettings.statuses, "sections": FormSettings.sections,
+            "kinds": FormSettings.kinds, "statuses": FormSettings.statuses, "sections": settings.sections,
         ])
     }
 

@@ -44,7 +44,7 @@ struct FormsGuard {
 
     private func acceptsHost(_ header: String) -> Bool {
         guard let (name, hostPort) = FormsGuard.split(header), hostPort == port else { return false }
-        if SiteHandler.isLoopbackName(header) { return true }
+        if LoopbackAuthority.isLoopbackHost(header) { return true }
         guard let boundHost else { return false }
         let bare = name.hasPrefix("[") ? String(name.dropFirst().dropLast()) : name
         if bare.lowercased() == boundHost.lowercased() { return true }

@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// One HTTP/1.x request: the head, and a body only for the forms API's POSTs (with a length).
+/// One HTTP/1.x request: the head, and a body only when a POST says its length.
 struct HTTPRequest {
     let method: String
     let target: String
@@ -14,53 +14,111 @@ struct HTTPRequest {
     let headers: [String: String]
     var body = Data()
 
+    /// HTTP/1.1 keeps the connection unless told `close`; HTTP/1.0 only when asked.
+    var wantsKeepAlive: Bool {
+        let connection = headers["connection"]?.lowercased() ?? ""
+        if version == "HTTP/1.0" { return connection.contains("keep-alive") }
+        return !connection.contains("close")
+    }
+
     var host: String? { headers["host"] }
+
+    /// Whether bytes of a body follow the head (then they must be read before the next request).
+    var announcesBody: Bool {
+        headers["transfer-encoding"] != nil || (headers["content-length"].flatMap { Int($0) } ?? 0) > 0
+    }
+
+    /// The Host check of a loopback-only server (see `LoopbackAuthority`). HTTP/1.1 requires a
+    /// Host; an HTTP/1.0 request without one comes from a tool, not a browser, and passes.
+    var isForLoopback: Bool {
+        guard let host else { return version == "HTTP/1.0" }
+        return LoopbackAuthority.isLoopbackHost(host)
+    }
 }
 
-/// Why a request head could not be read; each maps to one answer (or to silence).
+/// Why a request could not be read; each maps to one answer (or to silence).
 enum RequestProblem: Error, Equatable {
-    case closed            // the client went away or stayed silent: nothing to answer
+    case closed            // the client went away, stayed silent or was too slow: nothing to answer
     case tooLarge          // 431
     case bodyTooLarge      // 413
     case malformed         // 400
 }
 
-enum RequestReader {
+/// Reads the requests of one connection in turn. Bytes past one request (a pipelined next one)
+/// are kept for the next call.
+final class RequestReader {
     /// Request line and headers together; browsers send far less, anything bigger is abuse.
     static let maximumHeadBytes = 16 * 1024
 
-    /// A client trickling a byte just inside the socket timeout must not hold a thread for hours.
-    static let maximumHeadSeconds: TimeInterval = 15
+    /// A whole head must arrive within this time (from the accept, or from the previous answer on
+    /// a kept-alive connection): a client trickling bytes (slowloris) is dropped after seconds.
+    static let headSeconds: TimeInterval = 5
 
     /// A form's JSON is a few kilobytes; a body is read only when a length says how much.
     static let maximumBodyBytes = 1024 * 1024
 
-    /// Reads up to the blank line that ends the head. Each wait is bounded by the socket's receive
-    /// timeout, the whole head by `maximumHeadSeconds`.
-    static func read(from fd: Int32) -> Result<HTTPRequest, RequestProblem> {
-        let deadline = Date(timeIntervalSinceNow: maximumHeadSeconds)
-        var buffer = [UInt8]()
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+
+    init(fd: Int32) {
+        self.fd = fd
         buffer.reserveCapacity(2048)
-        var chunk = [UInt8](repeating: 0, count: 4096)
+    }
+
+    /// The next request, read by `deadline`. With `idleAllowed` (a kept-alive connection) a client
+    /// that sends nothing by then has simply finished: `.closed`.
+    func next(deadline: Date, idleAllowed: Bool = false) -> Result<HTTPRequest, RequestProblem> {
         var searchFrom = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { return .failure(.closed) }
-            buffer.append(contentsOf: chunk[0..<count])
-            if let end = headEnd(in: buffer, from: searchFrom) {
-                guard var request = parse(Array(buffer[0..<end])) else { return .failure(.malformed) }
-                // Only the forms API reads bodies; any other POST is answered 405 without waiting for one.
-                guard request.method == "POST", request.target.hasPrefix(FormsAPI.prefix) else { return .success(request) }
-                switch readBody(from: fd, length: request.headers["content-length"], already: Array(buffer[end...]), deadline: deadline) {
-                case .success(let body): request.body = body
-                case .failure(let problem): return .failure(problem)
-                }
+            if let end = RequestReader.headEnd(in: buffer, from: searchFrom) {
+                guard let request = RequestReader.parse(Array(buffer[0..<end])) else { return .failure(.malformed) }
+                buffer.removeFirst(end)
                 return .success(request)
             }
-            if buffer.count > maximumHeadBytes { return .failure(.tooLarge) }
-            if Date() > deadline { return .failure(.closed) }
+            if buffer.count > RequestReader.maximumHeadBytes { return .failure(.tooLarge) }
             searchFrom = max(0, buffer.count - 3)
+            guard receive(by: deadline) else { return .failure(.closed) }
+        }
+    }
+
+    /// The request's body: exactly `Content-Length` bytes (some may have come with the head); no
+    /// length, no body. Read only for a route that takes one (`SiteHandler.takesBody`): any other
+    /// request's body is left unread and its connection closed after the answer.
+    func readBody(of request: inout HTTPRequest, deadline: Date) -> RequestProblem? {
+        switch readBody(length: request.headers["content-length"], deadline: deadline) {
+        case .success(let body): request.body = body; return nil
+        case .failure(let problem): return problem
+        }
+    }
+
+    private func readBody(length: String?, deadline: Date) -> Result<Data, RequestProblem> {
+        guard let length else { return .success(Data()) }
+        guard let expected = Int(length), expected >= 0 else { return .failure(.malformed) }
+        guard expected <= RequestReader.maximumBodyBytes else { return .failure(.bodyTooLarge) }
+        while buffer.count < expected {
+            guard receive(by: deadline) else { return .failure(.closed) }
+        }
+        let body = Data(buffer[0..<expected])
+        buffer.removeFirst(expected)
+        return .success(body)
+    }
+
+    /// Waits (poll) until bytes arrive or the deadline passes, then appends what came. False when
+    /// the client closed, failed or missed the deadline.
+    private func receive(by deadline: Date) -> Bool {
+        while true {
+            let remaining = deadline.timeIntervalSinceNow
+            if remaining <= 0 { return false }
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(min(remaining, 60) * 1000) + 1)
+            if ready < 0 { if errno == EINTR { continue }; return false }
+            if ready == 0 { continue }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count < 0, errno == EINTR || errno == EAGAIN { continue }
+            if count <= 0 { return false }
+            buffer.append(contentsOf: chunk[0..<count])
+            return true
         }
     }
 
@@ -111,7 +169,10 @@ enum RequestReader {
             guard let colon = line.firstIndex(of: ":") else { return nil }
             let name = line[..<colon]
             guard !name.isEmpty, !name.contains(" "), !name.contains("\t") else { return nil }
-            headers[name.lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = name.lowercased()
+            // Two Host headers would let a proxy and this server disagree on who is asked.
+            if key == "host", headers[key] != nil { return nil }
+            headers[key] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         return HTTPRequest(method: String(parts[0]), target: String(parts[1]), version: String(parts[2]), headers: headers)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// One answer. Every connection is closed after it (`Connection: close`): simpler and safe, and
-/// on loopback the cost of a new connection per request is nothing next to a page load.
+/// One answer. The connection stays open for the next request when the client wants it
+/// (`keepAlive`): a search loads a dozen small shards, a page its CSS and scripts.
 struct HTTPResponse {
     var status: Int
     var headers: [(String, String)]
@@ -39,13 +39,13 @@ struct HTTPResponse {
     }
 
     /// The bytes on the wire; for HEAD the same head (with the GET body's length) and no body.
-    func serialized(includeBody: Bool) -> Data {
+    func serialized(includeBody: Bool, keepAlive: Bool = false) -> Data {
         var head = "HTTP/1.1 \(status) \(HTTPResponse.reason(status))\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "Content-Length: \(body.count)\r\n"
         head += "Cache-Control: no-cache\r\n"
         head += "X-Content-Type-Options: nosniff\r\n"
-        head += "Connection: close\r\n\r\n"
+        head += keepAlive ? "Connection: keep-alive\r\nKeep-Alive: timeout=\(Int(RequestReader.headSeconds))\r\n\r\n" : "Connection: close\r\n\r\n"
         var data = Data(head.utf8)
         if includeBody { data.append(body) }
         return data

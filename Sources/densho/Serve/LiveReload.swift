@@ -36,19 +36,68 @@ final class BuildGeneration: @unchecked Sendable {
     }
 }
 
-/// What `densho serve` adds to HTML responses (the files in site/ stay exactly as built).
+/// What `densho serve` adds to HTML responses (the files in site/ stay exactly as built), and the
+/// channels the pages learn of a new build through.
+///
+/// One connection per browser, not per tab: the tabs elect a leader with a Web Lock; the leader
+/// alone holds an `EventSource` on `/__densho/events` and passes each event to the other tabs over a
+/// `BroadcastChannel`. When the leader closes, the lock passes to another tab, which connects.
+/// (A browser without Web Locks or BroadcastChannel has one stream per tab.) Browsers allow six
+/// connections per host; a long-poll per tab used them all with a few tabs open.
+///
+/// Events are named, and their data is one JSON object, so more kinds can follow without breaking
+/// old pages: `build` carries `{"build": "<id>"}`; a page reloads when the id is not its own.
+/// `/__densho/reload?since=<id>` stays as a long-poll for tools.
 enum LiveReload {
     static let endpoint = "/__densho/reload"
+    static let eventsEndpoint = "/__densho/events"
+    /// How long a long-poll waits, and how often an idle event stream gets a comment (so a closed
+    /// tab's connection is noticed and its slot freed).
+    static var longPollSeconds: TimeInterval = 25
+    static var heartbeatSeconds: TimeInterval = 15
 
-    /// Long-polls; on a network error (server stopped) it retries every second, so the page comes
-    /// back by itself when the server does.
+    /// Requests that wait for a build rather than ask for a file: they use the listeners' slots.
+    static func isListener(_ request: HTTPRequest) -> Bool {
+        guard request.method == "GET" else { return false }
+        let path = request.target.prefix { $0 != "?" }
+        return path == eventsEndpoint || (path == endpoint && request.target.contains("since="))
+    }
+
+    /// One server-sent event: a name and a JSON object.
+    static func event(_ name: String, json: String) -> Data {
+        Data("event: \(name)\ndata: \(json)\n\n".utf8)
+    }
+
+    static func buildEvent(_ build: String) -> Data {
+        event("build", json: "{\"build\":\"\(build)\"}")
+    }
+
+    /// Keeps an event stream open on `fd`: the current build at once, each new one as it comes, a
+    /// comment line when nothing happened for a while. Returns when the client is gone.
+    static func stream(to fd: Int32, generation: BuildGeneration) {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\n" +
+            "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 1000\n\n"
+        var build = generation.current
+        guard SocketIO.sendAll(fd, Data(head.utf8) + buildEvent(build)) else { return }
+        while true {
+            let next = generation.wait(since: build, timeout: heartbeatSeconds)
+            let message = next == build ? Data(": idle\n\n".utf8) : buildEvent(next)
+            build = next
+            guard SocketIO.sendAll(fd, message) else { return }
+        }
+    }
+
+    /// The script is the same on every page but for the build id it was served with.
     static func script(build: String) -> String {
         """
         <script data-densho-build="\(build)">(function(){var id="\(build)";\
-        function poll(){fetch("\(endpoint)?since="+encodeURIComponent(id),{cache:"no-store"})\
-        .then(function(r){if(!r.ok)throw r.status;return r.text();})\
-        .then(function(t){t=t.trim();if(t&&t!==id){location.reload();}else{poll();}})\
-        .catch(function(){setTimeout(poll,1000);});}poll();})();</script>
+        function seen(b){if(b&&b!==id){location.reload();}}\
+        function listen(pass){var es=new EventSource("\(eventsEndpoint)");\
+        es.addEventListener("build",function(e){var d;try{d=JSON.parse(e.data);}catch(x){return;}pass(d);seen(d.build);});return es;}\
+        if(window.BroadcastChannel&&navigator.locks){var ch=new BroadcastChannel("densho-live-reload");\
+        ch.onmessage=function(e){if(e.data)seen(e.data.build);};\
+        navigator.locks.request("densho-live-reload",function(){return new Promise(function(){listen(function(d){ch.postMessage(d);});});});}\
+        else{listen(function(){});}})();</script>
 
         """
     }

@@ -25,7 +25,7 @@ struct Rebuilder {
             BuildCommand.summarize(try session.build(), options: options, outputDisplay: outputDisplay)
             return true
         } catch let errors as ContentErrors {
-            for d in errors.diagnostics { CLI.printError(d.text(CLI.language)) }
+            for line in DiagnosticReport.lines(errors.diagnostics, language: CLI.language) { CLI.printError(line) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
             CLI.printError("densho: \(count) error\(count == 1 ? "" : "s"); the previous site is kept")
         } catch {
@@ -68,7 +68,8 @@ struct Rebuilder {
 
 /// `densho build --watch`: build, then rebuild on every change, without serving.
 enum BuildWatch {
-    static func run(_ options: BuildOptions, outputDisplay: String) -> Int32 {
+    static func run(_ options: BuildOptions, outputDisplay: String) throws -> Int32 {
+        try OutputLock.claim(options.outputDirectory, displayPath: outputDisplay, as: .watch, waiting: CLI.printError)
         let rebuilder = Rebuilder(options: options, outputDisplay: outputDisplay)
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
         if !rebuilder.build(), !rebuilder.outputIsOurs() { return 1 }

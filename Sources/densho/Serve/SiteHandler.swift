@@ -13,7 +13,6 @@ struct SiteHandler {
     /// When the server listens on loopback only, a request naming another host is a browser being
     /// steered at us by DNS rebinding: a page on the web must not read an internal site.
     let loopbackOnly: Bool
-    var longPollSeconds: TimeInterval = 25
     /// The forms API; nil when editing is off (a non-loopback --host without --allow-edits).
     var forms: FormsAPI? = nil
 
@@ -25,12 +24,12 @@ struct SiteHandler {
         guard request.method == "GET" || request.method == "HEAD" else {
             return .text(405, "405 method not allowed: densho serve answers GET and HEAD", headers: [("Allow", "GET, HEAD")])
         }
-        if loopbackOnly, let host = request.host, !SiteHandler.isLoopbackName(host) {
+        if loopbackOnly, !request.isForLoopback {
             return .text(403, "403 forbidden: this server answers only to localhost, 127.0.0.1 and [::1]")
         }
         let path = request.target.prefix { $0 != "?" }
         if path == LiveReload.endpoint {
-            return reloadAnswer(request)
+            return SiteHandler.buildAnswer(generation.current)   // a long-poll (with since=) goes to `listen`
         }
         // Taken before the file is read: a page is never newer than the id it carries.
         let build = generation.current
@@ -54,15 +53,29 @@ struct SiteHandler {
         forms.map { $0.guardian.injectToken(into: page) } ?? page
     }
 
-    private func reloadAnswer(_ request: HTTPRequest) -> HTTPResponse {
-        let since = SiteHandler.queryValue("since", in: request.target)
-        let build: String
-        if request.method == "GET", let since {
-            build = generation.wait(since: since, timeout: longPollSeconds)
-        } else {
-            build = generation.current
+    /// Requests whose body the server reads before answering: POSTs to the forms API. Any other
+    /// body is never read (such a request is answered 405 at once, however long it says it is).
+    func takesBody(_ request: HTTPRequest) -> Bool {
+        request.method == "POST" && request.target.hasPrefix(FormsAPI.prefix)
+    }
+
+    /// A live-reload listener (see `LiveReload.isListener`), after the same checks as a page.
+    func listen(_ request: HTTPRequest, on fd: Int32) {
+        if loopbackOnly, !request.isForLoopback {
+            SocketIO.sendAll(fd, HTTPResponse.text(403, "403 forbidden: this server answers only to localhost, 127.0.0.1 and [::1]").serialized(includeBody: true))
+            return
         }
-        return HTTPResponse(status: 200, contentType: "text/plain; charset=utf-8", body: Data(build.utf8))
+        if request.target.hasPrefix(LiveReload.eventsEndpoint) {
+            LiveReload.stream(to: fd, generation: generation)
+            return
+        }
+        let since = SiteHandler.queryValue("since", in: request.target) ?? ""
+        let build = generation.wait(since: since, timeout: LiveReload.longPollSeconds)
+        SocketIO.sendAll(fd, SiteHandler.buildAnswer(build).serialized(includeBody: true))
+    }
+
+    private static func buildAnswer(_ build: String) -> HTTPResponse {
+        HTTPResponse(status: 200, contentType: "text/plain; charset=utf-8", body: Data(build.utf8))
     }
 
     private func notFound(build: String) -> HTTPResponse {
@@ -71,18 +84,6 @@ struct SiteHandler {
             return HTTPResponse(status: 404, contentType: ContentTypes.html, body: body)
         }
         return .text(404, "404 not found")
-    }
-
-    static func isLoopbackName(_ hostHeader: String) -> Bool {
-        var host = hostHeader.lowercased()
-        if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { return false }
-            return host[...close] == "[::1]"
-        }
-        if let colon = host.firstIndex(of: ":") { host = String(host[..<colon]) }
-        if host == "localhost" || host.hasSuffix(".localhost") { return true }
-        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
-        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
     static func queryValue(_ name: String, in target: String) -> String? {
