@@ -24,6 +24,9 @@ public final class SearchIndexSession: @unchecked Sendable {
     private var documents: [SearchDocument] = []
     /// Every file of the index as the caller has it (empty after a failed write).
     private var files: [String: Fingerprint] = [:]
+    /// The last build's files with their payloads' fingerprints: unchanged payloads are not
+    /// compressed again.
+    private let cache = FileCache()
 
     public init() {}
 
@@ -63,11 +66,21 @@ public final class SearchIndexSession: @unchecked Sendable {
         self.documents = documents
         files = [:]
         let capture = IndexCapture(previous: previous)
-        let stats = try withoutActuallyEscaping(sink) { sink in
-            try SearchIndexWriter.write(documents, labels: labels) { name, data in
-                try capture.take(name, data, sink: sink)
+        var copy = documents
+        let outlines = copy.map { SearchDocumentOutline($0) }
+        let feed = DocumentFeed(documents: &copy)
+        let stats: SearchIndexStats
+        do {
+            stats = try withoutActuallyEscaping(sink) { sink in
+                try SearchIndexWriter.write(outlines: outlines, feed: feed, labels: labels, files: cache) { name, data in
+                    try capture.take(name, data, sink: sink)
+                }
             }
+        } catch {
+            cache.forget()
+            throw error
         }
+        cache.finish()
         files = capture.files
         return SearchIndexUpdate(stats: stats, fileNames: Set(files.keys), emitted: capture.emitted)
     }
