@@ -23,7 +23,14 @@ let package = Package(
         .target(name: "Mustache"),
         .target(name: "Search"),
         .target(name: "Site", dependencies: ["Messages", "FrontMatter", "Markdown", "Mustache", "Search"]),
-        .executableTarget(name: "densho", dependencies: ["Messages", "Site", "Search"]),
+        .executableTarget(name: "densho", dependencies: ["Messages", "Site", "Search", "DefaultTheme"]),
+        // themes/default built into the binary. themes/ is this module's folder, so SwiftPM notices a
+        // theme file added or removed; EmbedDefaultTheme (running ThemeEmbedder) turns the files into
+        // generated source in the build folder. themes/default stays the one source of truth.
+        .target(name: "DefaultTheme", path: "themes", exclude: ["default"], sources: ["DefaultTheme.swift"],
+                plugins: ["EmbedDefaultTheme"]),
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         // Benchmark: generates a corpus and times densho against cmark alone and Hugo + Pagefind.
         .executableTarget(name: "densho-bench", dependencies: ["Site", "Search", "Markdown", "FrontMatter", "Seeded"]),
 

@@ -10,7 +10,7 @@ enum MessageCatalog {
 
     static let entries: [MessageID: Texts] = {
         var all: [MessageID: Texts] = [.verbatim: Texts(en: "{1}", ja: "{1}")]
-        for part in [frontMatter, content, check, authoring] {
+        for part in [frontMatter, content, check, authoring, reliability] {
             all.merge(part) { first, _ in first }
         }
         return all
@@ -80,4 +80,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case authoringUnknown, authoringUnknownNone, authoringAlreadyReflected, authoringNoSuchFile, authoringNotInVisits,
          authoringNotVisitName, authoringNotVisitFields, authoringNoVisitsYet, authoringExists, authoringNoContent,
          authoringNotEmpty, authoringNotTheme
+
+    // Reliability: special files, names, bounds, leftovers
+    case yamlEscapeControl, fileIsFIFO, fileIsDevice, fileIsSocket, fileIsFolder, fileUnreadableBecause,
+         fileNameNotUTF8, fileNameNotUTF8Ignored, fieldTooMany, strayTemporaryFile
 }

@@ -1,43 +1,66 @@
 import Foundation
+import Site
 
-/// A usage mistake on the command line: exit code 2, with a hint.
+/// A usage mistake on the command line: exit code 2, with where to read more.
 struct UsageError: Error, CustomStringConvertible {
     let message: String
-    var description: String { "error: \(message)\nRun 'densho --help' for usage." }
+    /// The command whose help explains the mistake; nil for the overview.
+    var command: String? = nil
+    var description: String {
+        "error: \(message)\nRun 'densho \(command.map { "help \($0)" } ?? "--help")' for usage."
+    }
 }
 
-/// Minimal `--flag value` / `--switch` / positional parsing, strict about unknown flags.
+/// `--flag value`, `--flag=value`, `-o value`, `--switch` and positional arguments, strict about
+/// unknown options (with the closest known one as a hint). What a command accepts comes from its
+/// entry in `CommandHelp`, the table its help text is made from.
 struct Arguments {
     private(set) var positional: [String] = []
     private var values: [String: [String]] = [:]
     private var switches: Set<String> = []
 
-    init(_ args: [String], valueFlags: Set<String>, switchFlags: Set<String>) throws {
+    init(_ args: [String], command: String) throws {
+        guard let help = CommandHelp.named(command) else { preconditionFailure("no CommandHelp entry for \(command)") }
+        let options = help.allOptions
+        let valueFlags = Set(options.filter { $0.value != nil }.map(\.name))
+        let switchFlags = Set(options.filter { $0.value == nil }.map(\.name))
+        let shorts = Dictionary(uniqueKeysWithValues: options.compactMap { o in o.short.map { ($0, o.name) } })
+        func unknown(_ shown: String, _ name: String) -> UsageError {
+            let close = Suggestions.closest(to: name, among: valueFlags.union(switchFlags), limit: 1)
+            let hint = close.first.map { "; did you mean '--\($0)'?" } ?? ""
+            return UsageError(message: "unknown option \(shown) for '\(command)'\(hint)", command: command)
+        }
         var i = 0
         while i < args.count {
             let arg = args[i]
             if arg == "--" { positional += args[(i + 1)...]; break }
+            var name: String
+            var inline: String? = nil
             if arg.hasPrefix("--") {
-                var name = String(arg.dropFirst(2))
-                var inline: String? = nil
+                name = String(arg.dropFirst(2))
                 if let eq = name.firstIndex(of: "=") {
                     inline = String(name[name.index(after: eq)...])
                     name = String(name[..<eq])
                 }
-                if valueFlags.contains(name) {
-                    if let inline { values[name, default: []].append(inline) }
-                    else {
-                        guard i + 1 < args.count else { throw UsageError(message: "--\(name) needs a value") }
-                        values[name, default: []].append(args[i + 1])
-                        i += 1
-                    }
-                } else if switchFlags.contains(name), inline == nil {
-                    switches.insert(name)
-                } else {
-                    throw UsageError(message: "unknown option --\(name)")
-                }
+            } else if arg.count == 2, arg.hasPrefix("-"), let letter = arg.last, letter != "-" {
+                guard let long = shorts[letter] else { throw unknown(arg, String(letter)) }
+                name = long
             } else {
                 positional.append(arg)
+                i += 1
+                continue
+            }
+            if valueFlags.contains(name) {
+                if let inline { values[name, default: []].append(inline) }
+                else {
+                    guard i + 1 < args.count else { throw UsageError(message: "--\(name) needs a value", command: command) }
+                    values[name, default: []].append(args[i + 1])
+                    i += 1
+                }
+            } else if switchFlags.contains(name), inline == nil {
+                switches.insert(name)
+            } else {
+                throw unknown("--\(name)", name)
             }
             i += 1
         }

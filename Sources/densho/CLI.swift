@@ -6,51 +6,32 @@ import Site
 enum CLI {
     static let version = "0.1.0"
 
-    static let usage = """
-    densho \(version) — a static-site generator for visit-based SME support teams
+    /// The overview: one line per command (from `CommandHelp`), then where to read more.
+    static var usage: String {
+        let width = CommandHelp.all.map(\.name.count).max() ?? 0
+        let commandLines = CommandHelp.all.map { "  " + $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.summary }
+        return """
+        densho \(version) — a static-site generator for visit-based SME support teams
 
-    Usage:
-      densho build [--content DIR] [--output DIR] [--theme DIR] [--today YYYY-MM-DD] [--public] [--watch]
-      densho serve [--port 1313] [--host 127.0.0.1] [--allow-edits] [build options]
-      densho search QUERY… [--site DIR] [--type T] [--theme X] [--company SLUG] [--person ID]
-                    [--partner ID] [--year YYYY] [--limit N] [--json]
-      densho init DIR [--theme DIR] [--lang en]
-      densho new visit COMPANY [--date YYYY-MM-DD] [--staff ID]... [--kind visit|call|event|matching]
-      densho new company|playbook|person|partner SLUG [--name NAME]
-      densho reflect VISIT_PATH|COMPANY [--today YYYY-MM-DD]
-      densho check [--content DIR] [--format text|json] [--today YYYY-MM-DD]
-      densho import visits|companies FILE.csv [--dry-run] [--content DIR]
-      densho --help | --version
+        Usage:
+        \(CommandHelp.all.flatMap(\.usage).map { "  " + $0 }.joined(separator: "\n"))
 
-    Every command takes --lang ja|en: the language of its messages (default: LANG when it is ja or en,
-    else the site's language).
+        Commands:
+        \(commandLines.joined(separator: "\n"))
 
-    Commands:
-      build     Build content/ into site/ (atomic: a failed build leaves the previous site/ as it was)
-                --watch: rebuild whenever content/ or the theme changes
-      serve     Build, serve site/ on http://127.0.0.1:1313/, rebuild on changes and reload open pages
-                (--port 0 picks a free port; --host other than loopback exposes the site: a warning says so)
-      search    Search a built site's index: the same results, in the same order, as its search page
-      init      Start a project in a new or empty folder: site.yml, one example of each note, the theme
-      new       Write a new note from its template (never overwrites) and print its path
-      reflect   Append a dated 振り返り section with the site's prompts to a visit (or a company's latest)
-      check     Report every problem and warning as path:line:column (exit 1 when there are errors)
-      import    Turn an Excel CSV (UTF-8 or CP932) into visit or company notes; all rows or none
+        Options for every command: -h, --help (that command's help and examples), -q, --quiet,
+        --lang ja|en (the language of its messages; default: LANG when it is ja or en, else the site's language)
+        densho -V, --version    print the version
 
-    Options:
-      --content DIR       content folder (default: content)
-      --output DIR        output folder (default: site)
-      --theme DIR         theme folder (default: themes/default)
-      --today YYYY-MM-DD  the day dates are counted from (default: today)
-      --public            build only public pages (playbooks by default)
-      --site DIR          search: the built site (default: site)
-      --type, --theme, --company, --person, --partner, --year VALUE
-                          search filters (for search, --theme is the theme filter); a value or its label
-      --limit N           search: how many results to show (default: 20)
-      --json              search: print {"total": N, "results": [{"url", "title", "type", "date", "snippet", …}]}
+        Run 'densho help COMMAND' for a command's options and examples.
+        Exit codes: 0 success, 1 content errors, 2 usage errors.
+        """
+    }
 
-    Exit codes: 0 success, 1 content errors, 2 usage errors.
-    """
+    static var commands: [String] { CommandHelp.all.map(\.name) }
+
+    /// `-q`/`--quiet`: print only errors and what the command is for (paths, results).
+    nonisolated(unsafe) static var quiet = false
 
     /// The language of every message, decided once in `run` before a command starts.
     static var language: Language = .ja
@@ -75,21 +56,33 @@ enum CLI {
             print(usage)
             return 2
         }
+        let rest = Array(args.dropFirst())
+        let options = rest.prefix { $0 != "--" }
+        quiet = options.contains("-q") || options.contains("--quiet")
         do {
-            switch command {
-            case "--help", "-h", "help": print(usage); return 0
-            case "--version", "-V": print("densho \(version)"); return 0
-            case "build": return try BuildCommand.run(Array(args.dropFirst()))
-            case "check": return try CheckCommand.run(Array(args.dropFirst()))
-            case "search": return try SearchCommand.run(Array(args.dropFirst()))
-            case "init": return try InitCommand.run(Array(args.dropFirst()))
-            case "new": return try NewCommand.run(Array(args.dropFirst()))
-            case "reflect": return try ReflectCommand.run(Array(args.dropFirst()))
-            case "serve": return try ServeCommand.run(Array(args.dropFirst()))
-            case "import": return try ImportCommand.run(Array(args.dropFirst()))
-            default: throw UsageError(message: "unknown command '\(command)'")
+            if CommandHelp.named(command) != nil, command != "help", options.contains("--help") || options.contains("-h") {
+                print(CommandHelp.named(command)!.text)
+                return 0
             }
-        } catch let error as UsageError {
+            switch command {
+            case "--help", "-h": print(usage); return 0
+            case "--version", "-V": print("densho \(version)"); return 0
+            case "help": return try help(rest)
+            case "build": return try BuildCommand.run(rest)
+            case "check": return try CheckCommand.run(rest)
+            case "search": return try SearchCommand.run(rest)
+            case "init": return try InitCommand.run(rest)
+            case "new": return try NewCommand.run(rest)
+            case "reflect": return try ReflectCommand.run(rest)
+            case "serve": return try ServeCommand.run(rest)
+            case "import": return try ImportCommand.run(rest)
+            case "theme": return try ThemeCommand.run(rest)
+            case "completion": return try Completion.run(rest)
+            default: throw unknownCommand(command)
+            }
+        } catch var error as UsageError {
+            // Point at the help of the command that was run: it lists what that command takes.
+            if error.command == nil, command != "help", CommandHelp.named(command) != nil { error.command = command }
             printError(error.description)
             return 2
         } catch let errors as ContentErrors {
@@ -100,13 +93,37 @@ enum CLI {
         } catch let error as AuthoringError {
             printError("error: " + error.localized.text(language))
             return 1
-        } catch let failure as BuildFailure {
-            printError(failure.description)
-            return 1
         } catch {
-            printError("error: \(error)")
+            printError(errorLine(error))
             return 1
         }
+    }
+
+    /// `densho help [COMMAND]`.
+    private static func help(_ args: [String]) throws -> Int32 {
+        guard let name = args.first else { print(usage); return 0 }
+        guard let command = CommandHelp.named(name) else { throw unknownCommand(name) }
+        print(command.text)
+        return 0
+    }
+
+    private static func unknownCommand(_ name: String) -> UsageError {
+        let hint = name.hasPrefix("-") ? Suggestions.closest(to: name, among: ["--help", "--version"], limit: 1)
+                                       : Suggestions.closest(to: name, among: commands, limit: 1)
+        return UsageError(message: "unknown \(name.hasPrefix("-") ? "option" : "command") '\(name)'"
+                          + (hint.first.map { "; did you mean '\($0)'?" } ?? ""))
+    }
+
+    /// Every failure as one `error: …` line (or a located `path:line:column: error: …`), never
+    /// `error: error: …`: errors that already carry the prefix keep theirs.
+    static func errorLine(_ error: Error) -> String {
+        let text = "\(error)"
+        return text.hasPrefix("error: ") || text.contains(": error: ") ? text : "error: \(text)"
+    }
+
+    /// What a command says about its work (summaries, hints); silent with `-q`.
+    static func say(_ text: String) {
+        if !quiet { print(text) }
     }
 
     /// Removes `--lang X` / `--lang=X` wherever it stands.

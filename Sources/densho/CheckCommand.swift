@@ -6,8 +6,7 @@ import Site
 /// Exit 0 when there are only warnings, 1 when there are errors.
 enum CheckCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valueFlags: ["content", "format", "today"], switchFlags: ["help"])
-        if a.has("help") { print(CLI.usage); return 0 }
+        let a = try Arguments(args, command: "check")
         if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
         let format = a.value("format") ?? "text"
         guard format == "text" || format == "json" else {
@@ -22,8 +21,10 @@ enum CheckCommand {
             print(json(diagnostics, errors: errors, warnings: warnings))
         } else {
             for line in DiagnosticReport.lines(diagnostics, language: CLI.language) { print(line) }
-            CLI.printError("densho: " + Message(.checkSummary, plural(errors, "error"), plural(warnings, "warning"), content,
-                                                String(errors), String(warnings)).text(CLI.language))
+            if !CLI.quiet {
+                CLI.printError("densho: " + Message(.checkSummary, plural(errors, "error"), plural(warnings, "warning"), content,
+                                                    String(errors), String(warnings)).text(CLI.language))
+            }
         }
         return errors > 0 ? 1 : 0
     }

@@ -4,8 +4,7 @@ import Site
 /// `densho import visits|companies FILE.csv [--dry-run]`: Excel's CSV (UTF-8 or CP932) into notes.
 enum ImportCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valueFlags: ["content"], switchFlags: ["help", "dry-run"])
-        if a.has("help") { print(CLI.usage); return 0 }
+        let a = try Arguments(args, command: "import")
         guard a.positional.count == 2, let kind = CSVImporter.Kind(rawValue: a.positional[0]) else {
             throw UsageError(message: "'import' needs what and from where: densho import visits|companies FILE.csv")
         }

@@ -5,8 +5,7 @@ import Site
 /// `densho new visit COMPANY …` and `densho new company|playbook|person|partner SLUG …`.
 enum NewCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valueFlags: ["content", "date", "staff", "kind", "name"], switchFlags: ["help"])
-        if a.has("help") { print(CLI.usage); return 0 }
+        let a = try Arguments(args, command: "new")
         guard let kind = a.positional.first else {
             throw UsageError(message: "'new' needs a kind: visit, company, playbook, person or partner")
         }

@@ -4,8 +4,7 @@ import Site
 /// `densho reflect VISIT_PATH | COMPANY`: appends a dated 振り返り section with the site's prompts.
 enum ReflectCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valueFlags: ["content", "today"], switchFlags: ["help"])
-        if a.has("help") { print(CLI.usage); return 0 }
+        let a = try Arguments(args, command: "reflect")
         guard a.positional.count == 1, let target = a.positional.first else {
             throw UsageError(message: a.positional.isEmpty ? "'reflect' needs a visit note path or a company slug"
                                                            : "unexpected argument '\(a.positional[1])'")

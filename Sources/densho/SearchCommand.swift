@@ -13,9 +13,7 @@ enum SearchCommand {
     static let defaultLimit = 20
 
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valueFlags: Set(filterFlags.map(\.flag) + ["site", "limit"]),
-                              switchFlags: ["json", "help"])
-        if a.has("help") { print(CLI.usage); return 0 }
+        let a = try Arguments(args, command: "search")
 
         let text = a.positional.joined(separator: " ")
         var filters: [String: [String]] = [:]

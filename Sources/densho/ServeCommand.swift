@@ -9,13 +9,8 @@ import Darwin
 /// `densho serve`: build, serve the output folder over HTTP, rebuild on changes and reload open pages.
 enum ServeCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valueFlags: ["content", "output", "theme", "today", "port", "host"],
-                              switchFlags: ["public", "help", "allow-edits"])
-        if a.has("help") { print(CLI.usage); return 0 }
+        let a = try Arguments(args, command: "serve")
         if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
-        let content = a.value("content") ?? "content"
-        let output = a.value("output") ?? "site"
-        let theme = a.value("theme") ?? "themes/default"
         let host = a.value("host") ?? "127.0.0.1"
         guard host == "localhost" || isNumericAddress(host) else {
             throw UsageError(message: "--host expects an IP address such as 127.0.0.1, ::1 or 0.0.0.0 (or localhost), not '\(host)'")
@@ -24,10 +19,8 @@ enum ServeCommand {
         guard let port = Int(portText), (0...65535).contains(port) else {
             throw UsageError(message: "--port expects a number from 0 to 65535 (0: any free port), not '\(portText)'")
         }
-        let options = BuildOptions(
-            contentDirectory: URL(fileURLWithPath: content), outputDirectory: URL(fileURLWithPath: output),
-            themeDirectory: URL(fileURLWithPath: theme), today: try CLI.parseToday(a.value("today")),
-            publicOnly: a.has("public"), contentDisplayPath: content, themeDisplayPath: theme)
+        let setup = try BuildSetup(a)
+        let options = setup.options
 
         // Listen first: a port already in use is reported before any work is done.
         let socket = try ListeningSocket(host: host, port: port)
@@ -38,10 +31,10 @@ enum ServeCommand {
             Leave out --host to serve on 127.0.0.1 only.
             """)
         }
-        try OutputLock.claim(options.outputDirectory, displayPath: output, as: .serve, waiting: CLI.printError)
-        let rebuilder = Rebuilder(options: options, outputDisplay: output)
+        try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .serve, waiting: CLI.printError)
+        let rebuilder = Rebuilder(setup)
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
-        if !rebuilder.build(), !rebuilder.outputIsOurs() { return 1 }
+        if !rebuilder.build(), !rebuilder.hasSiteToServe() { return 1 }
 
         let generation = BuildGeneration()
         var handler = SiteHandler(site: SitePath(root: options.outputDirectory), generation: generation,
@@ -50,14 +43,14 @@ enum ServeCommand {
             let fixedToday = a.value("today") == nil ? nil : options.today
             handler.forms = FormsAPI(
                 guardian: FormsGuard(token: FormsGuard.newToken(), port: socket.port, boundHost: socket.isLoopback ? nil : host),
-                content: options.contentDirectory, contentDisplay: content,
+                content: options.contentDirectory, contentDisplay: options.contentDisplayPath,
                 workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 today: { fixedToday ?? ((try? CLI.parseToday(nil)) ?? options.today) })
         } else {
             CLI.printError("densho: editing from the browser is off on \(host); add --allow-edits to turn it on")
         }
         HTTPServer(socket: socket, handler: handler).start()
-        print("densho: serving \(output)/ at \(url(host: host, port: socket.port)) with live reload (Ctrl-C to stop)")
+        print("densho: serving \(setup.outputDisplay)/ at \(url(host: host, port: socket.port)) with live reload (Ctrl-C to stop)")
         rebuilder.watch(with: watcher, afterBuild: generation.advance)
     }
 

@@ -98,7 +98,7 @@ final class AttachmentTests: XCTestCase {
         """)
         let built = try project.build(["--public"])
         XCTAssertEqual(built.status, 0, built.stderr)
-        let files = try siteFiles(project.site)
+        let files = try siteFiles(project.publicSite)
         XCTAssertEqual(files["playbooks/flow.png"], Data("PUBLIC-FLOW-BYTES".utf8))
         for (path, data) in files {
             XCTAssertNil(data.range(of: Data("SECRET".utf8)), "\(path) holds an internal attachment's bytes")

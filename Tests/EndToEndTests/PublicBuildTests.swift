@@ -24,7 +24,7 @@ final class PublicBuildTests: XCTestCase {
                       "the internal build shows the internal pages (the marker hunt would be vacuous otherwise)")
         let result = try project.build(["--public"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        return (project, try siteFiles(project.site, searchText: true))
+        return (project, try siteFiles(project.publicSite, searchText: true))
     }
 
     func testNoMarkerOfAnInternalPageAppearsInAnyOutputFile() throws {
@@ -64,18 +64,18 @@ final class PublicBuildTests: XCTestCase {
         XCTAssertFalse(files.keys.contains { $0.hasSuffix("-handover.html") }, "handover packets are internal work")
 
         // Links to internal pages: the label the public page wrote, and no address.
-        let chapter = try project.read("site/playbooks/open-first.html")
+        let chapter = try project.read("public/playbooks/open-first.html")
         XCTAssertTrue(chapter.contains("<span class=\"wikilink\">事例の会社</span>"), chapter)
         XCTAssertTrue(chapter.contains("<span class=\"wikilink\">社内向けの章</span>"), chapter)
         XCTAssertFalse(chapter.contains("zqxleak"), chapter)
-        let event = try project.read("site/visits/2026/2026-10-01-open-event.html")
+        let event = try project.read("public/visits/2026/2026-10-01-open-event.html")
         XCTAssertTrue(event.contains("<span class=\"wikilink\">紹介先</span>"), event)
         XCTAssertTrue(event.contains("href=\"../../people/open-person.html\""), "public staff stay linked")
         XCTAssertTrue(event.contains("href=\"../../partners/open-partner.html\""), "public partners stay linked")
         XCTAssertTrue(event.contains("<a class=\"wikilink\" href=\"../../companies/open-co.html\">オープン工業</a>"))
 
         // Only public content is counted.
-        let company = try project.read("site/companies/open-co.html")
+        let company = try project.read("public/companies/open-co.html")
         XCTAssertTrue(company.contains("2026-11-01"), "the public visit is on the timeline")
         XCTAssertFalse(company.contains("2020-0"), "internal visits are not on the timeline")
 
@@ -88,14 +88,14 @@ final class PublicBuildTests: XCTestCase {
         try project.writeMinimalSite()
         let result = try project.build(["--public"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let files = try siteFiles(project.site)
+        let files = try siteFiles(project.publicSite)
         // The minimal site has only one public page: its playbook.
         for path in ["companies/index.html", "visits/index.html", "people/index.html", "partners/index.html", "radar.html"] {
             XCTAssertNil(files[path], "\(path) has nothing public to show")
         }
         XCTAssertNotNil(files["playbooks/first-visit.html"])
         Self.assertEveryLinkResolves(files)
-        let chapter = try project.read("site/playbooks/first-visit.html")
+        let chapter = try project.read("public/playbooks/first-visit.html")
         XCTAssertTrue(chapter.contains("<span class=\"wikilink\">株式会社みなと精機</span>"),
                       "an unlabeled link to an internal page keeps the text the public page wrote")
     }
@@ -112,13 +112,14 @@ final class PublicBuildTests: XCTestCase {
         let result = try project.build(["--public"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains(project.content.path + "/visits/2026/2026-09-01-minato-seiki.md:1:1: error: this public visit's file name contains 'minato-seiki'"), result.stderr)
-        XCTAssertEqual(try siteFiles(project.site), before, "the previous site stays")
+        XCTAssertEqual(try siteFiles(project.site), before, "the internal site stays")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project.publicSite.path), "a failed build writes nothing")
 
         try FileManager.default.moveItem(at: project.content.appendingPathComponent("visits/2026/2026-09-01-minato-seiki.md"),
                                          to: project.content.appendingPathComponent("visits/2026/2026-09-01-public-event.md"))
         let renamed = try project.build(["--public"])
         XCTAssertEqual(renamed.status, 0, renamed.stderr)
-        let page = try project.read("site/visits/2026/2026-09-01-public-event.html")
+        let page = try project.read("public/visits/2026/2026-09-01-public-event.html")
         XCTAssertFalse(page.contains("minato") || page.contains("みなと"), page)
         XCTAssertTrue(page.contains("<title>2026-09-01 |"), "named by its date alone")
     }

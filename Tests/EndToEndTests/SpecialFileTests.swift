@@ -36,11 +36,11 @@ final class SpecialFileTests: XCTestCase {
             let said = result.stdout + result.stderr   // check reports on stdout, build on stderr
             XCTAssertEqual(result.status, 1, said)
             XCTAssertLessThan(seconds, 30, "\(command) must not wait on a FIFO")
-            XCTAssertTrue(said.contains(c + "/visits/2026/2026-10-01-minato-seiki.md:1:1: error: a FIFO (named pipe), not a regular file"), said)
-            XCTAssertTrue(said.contains(c + "/companies/piped.md:1:1: error: is a FIFO (named pipe), not a regular file"), said)
+            XCTAssertTrue(said.contains(c + "/visits/2026/2026-10-01-minato-seiki.md:1:1: error: FIFO（名前付きパイプ）で、通常のファイルではありません"), said)
+            XCTAssertTrue(said.contains(c + "/companies/piped.md:1:1: error: FIFO（名前付きパイプ）で、通常のファイルではありません"), said)
             XCTAssertTrue(said.contains(c + "/partners/zero.md:1:1: error: シンボリックリンクが content フォルダの外を指しているため読みません"), said)
             if device {
-                XCTAssertTrue(said.contains(c + "/people/null.md:1:1: error: a character device, not a regular file"), said)
+                XCTAssertTrue(said.contains(c + "/people/null.md:1:1: error: デバイスで、通常のファイルではありません"), said)
             }
         }
         XCTAssertFalse(project.exists("site/index.html"), "a failed first build writes no site")
@@ -54,7 +54,7 @@ final class SpecialFileTests: XCTestCase {
         let (result, seconds) = try build(project)
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertLessThan(seconds, 30)
-        XCTAssertTrue(result.stderr.contains("site.yml:1:1: error: is a FIFO (named pipe), not a regular file"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("site.yml:1:1: error: FIFO（名前付きパイプ）で、通常のファイルではありません"), result.stderr)
     }
 
     func testANameThatIsNotUTF8GetsAClearMessage() throws {
@@ -68,7 +68,7 @@ final class SpecialFileTests: XCTestCase {
         close(fd)
         let (result, _) = try build(project)
         XCTAssertEqual(result.status, 1, result.stderr)
-        XCTAssertTrue(result.stderr.contains(project.content.path + "/companies/\\x89\\xEF\\x8E\\xD0.md:1:1: error: file name is not valid UTF-8; rename it"),
+        XCTAssertTrue(result.stderr.contains(project.content.path + "/companies/\\x89\\xEF\\x8E\\xD0.md:1:1: error: ファイル名が UTF-8 ではありません。名前を付け直してください"),
                       result.stderr)
         XCTAssertFalse(result.stderr.contains("cannot read the file"), result.stderr)
     }

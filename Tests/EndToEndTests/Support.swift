@@ -68,6 +68,8 @@ final class TemporaryProject {
     let root: URL
     var content: URL { root.appendingPathComponent("content") }
     var site: URL { root.appendingPathComponent("site") }
+    /// Where `build(["--public"])` writes: a public build never replaces the internal site.
+    var publicSite: URL { root.appendingPathComponent("public") }
     var theme: URL { Densho.repositoryRoot.appendingPathComponent("themes/default") }
 
     init() throws {
@@ -90,7 +92,8 @@ final class TemporaryProject {
     func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) }
 
     func build(_ extra: [String] = [], today: String = "2026-11-25") throws -> Densho.Result {
-        try Densho.run(["build", "--content", content.path, "--output", site.path, "--theme", theme.path, "--today", today] + extra)
+        let output = extra.contains("--public") ? publicSite : site
+        return try Densho.run(["build", "--content", content.path, "--output", output.path, "--theme", theme.path, "--today", today] + extra)
     }
 
     /// A small valid project: one of each kind, linked together.

@@ -120,7 +120,7 @@ extension Parser {
         let isControl = value < 0x20 || (0x7F...0x9F).contains(value)
         guard isControl, value != 0x09, value != 0x0A else { return }
         let hex = String(value, radix: 16, uppercase: true)
-        throw YAMLError(message: "escape '\\\(String(decoding: [code], as: UTF8.self))' gives a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)); write the text itself",
+        throw YAMLError(Message(.yamlEscapeControl, String(decoding: [code], as: UTF8.self), String(repeating: "0", count: max(0, 4 - hex.count)) + hex),
                         location: backslash)
     }
 

@@ -7,7 +7,7 @@ import FrontMatter
 public enum ProjectScaffold {
     /// Fills `folder` (new or empty) and returns the files written, relative to it.
     @discardableResult
-    public static func create(at folder: URL, theme: URL, today: YAMLDate, language: SiteConfig.Language = .ja) throws -> [String] {
+    public static func create(at folder: URL, theme: ThemeFiles, today: YAMLDate, language: SiteConfig.Language = .ja) throws -> [String] {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
@@ -17,8 +17,9 @@ public enum ProjectScaffold {
                 throw AuthoringError(Message(.authoringNotEmpty, folder.path))
             }
         }
-        guard fm.fileExists(atPath: theme.appendingPathComponent("templates").path) else {
-            throw AuthoringError(Message(.authoringNotTheme, theme.path))
+        guard theme.hasTemplates else {
+            let shown = if case .folder(let url) = theme.origin { url.path } else { "the built-in theme" }
+            throw AuthoringError(Message(.authoringNotTheme, shown))
         }
         var written: [String] = []
         do {
@@ -32,8 +33,7 @@ public enum ProjectScaffold {
                 }
                 written.append(relative)
             }
-            try fm.createDirectory(at: folder.appendingPathComponent("themes"), withIntermediateDirectories: true)
-            try fm.copyItem(at: theme, to: folder.appendingPathComponent("themes/default"))
+            try theme.writeCopy(to: folder.appendingPathComponent("themes/default"))
             written.append("themes/default/")
         } catch let error as AuthoringError {
             throw error

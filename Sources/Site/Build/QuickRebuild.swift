@@ -124,7 +124,7 @@ struct QuickRebuild {
         }
         steps.mark("quick: model")
 
-        let output = try SiteOutput(updating: options.outputDirectory)
+        let output = try SiteOutput(updating: options.outputDirectory, kind: SiteKind(publicOnly: options.publicOnly))
         do {
             let rendered = try PageRenderer(index: index, theme: previous.theme, views: .everything)
                 .renderAll(into: output, fingerprints: previous.fingerprints) { mayChange.contains($0) }

@@ -14,6 +14,10 @@ public struct BuildOptions: Sendable {
     /// How paths are shown in diagnostics (as the user typed them, e.g. "content").
     public var contentDisplayPath: String
     public var themeDisplayPath: String
+    /// The theme built into densho, used instead of `themeDirectory` when set (a project with no
+    /// `themes/<name>` of its own).
+    public var builtInTheme: ThemeFiles?
+    var themeFiles: ThemeFiles { builtInTheme ?? .folder(themeDirectory) }
     /// Advanced as the build goes, for a progress line (nil: nobody is watching).
     public var progress: BuildProgress?
     /// From this many pages on, a one-shot build frees each page's text once it has no further
@@ -83,7 +87,7 @@ public enum SiteBuilder {
         let sources = cache?.parseAll(files, options: options) ?? SourceParser.parseAll(files, options: options)
         steps.mark("  parse")
         defer { steps.mark("  site.yml") }
-        return ReadContent(config: config, configBytes: FileManager.default.contents(atPath: configURL.path),
+        return ReadContent(config: config, configBytes: SourceText.contents(atPath: configURL.path),
                            files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [], scanner: scanner)
     }
 
@@ -178,12 +182,13 @@ public enum SiteBuilder {
         }
         let model = options.publicOnly ? Publication.publicOnly(loaded.model) : loaded.model
         let index = SiteIndex(model: model, links: loaded.links, today: options.today, digestCache: session?.digests)
-        let theme = try Theme.load(from: options.themeDirectory, language: model.config.language,
+        let theme = try Theme.load(from: options.themeFiles, language: model.config.language,
                                    displayPath: options.themeDisplayPath)
         steps.mark("index")
         let previous = session?.previous
-        let output = previous != nil ? try SiteOutput(updating: options.outputDirectory)
-                                     : try SiteOutput(output: options.outputDirectory, progress: options.progress, tracksProduced: session != nil)
+        let kind = SiteKind(publicOnly: options.publicOnly)
+        let output = previous != nil ? try SiteOutput(updating: options.outputDirectory, kind: kind)
+                                     : try SiteOutput(output: options.outputDirectory, kind: kind, progress: options.progress, tracksProduced: session != nil)
         do {
             let views = options.publicOnly ? PublishedViews.forPublic(model) : .everything
             let rendered = try PageRenderer(index: index, theme: theme, views: views)
@@ -204,7 +209,7 @@ public enum SiteBuilder {
             let searchFiles = try SearchPublisher.publish(index, into: output, session: session?.search, lean: lean)
             steps.mark("search")
             for file in theme.staticFiles {
-                try output.write("static/\(file.relativePath)", try Data(contentsOf: file.url))
+                try output.write("static/\(file)", try theme.staticData(file))
             }
             try writeAttachments(of: model, into: output)
             try output.commit(removing: previous.map { Set($0.produced.keys) } ?? [])

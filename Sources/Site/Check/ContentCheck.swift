@@ -24,7 +24,7 @@ public enum ContentCheck {
         orphanedCompanies(model, today: today, into: &found)
         slugsSharedAcrossKinds(model, into: &found)
         for stray in StrayTemporaryFiles.find(in: content) where StrayTemporaryFiles.isAbandoned(String(stray.split(separator: "/").last ?? "")) {
-            found.warning(ProjectLookup(content: content, displayRoot: displayPath).display(stray), 1, 1, "temporary file left by an interrupted densho run; the next 'densho new' or 'densho reflect' removes it")
+            found.warning(ProjectLookup(content: content, displayRoot: displayPath).display(stray), 1, 1, Message(.strayTemporaryFile))
         }
         return found.sorted
     }

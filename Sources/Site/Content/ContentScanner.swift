@@ -120,7 +120,7 @@ struct ContentScanner {
             guard name.hasSuffix(".md") else { continue }
             // Refused before anything opens it: reading a FIFO waits for a writer, a device never ends.
             if let kind = entry.specialKind {
-                diagnostics.error(shown, 1, 1, "\(kind), not a regular file; densho reads only regular files")
+                diagnostics.error(shown, 1, 1, SourceText.nonRegularMessage(kind))
                 continue
             }
             let slug = String(name.dropLast(3))
@@ -165,14 +165,14 @@ struct DirectoryListing {
             }
         }
 
-        /// A FIFO, device or socket, in words; nil for files, folders, links and unknown types
+        /// The file type of a FIFO, device or socket; nil for files, folders, links and unknown types
         /// (those are checked again when the file is opened).
-        var specialKind: String? {
+        var specialKind: mode_t? {
             switch Int32(type) {
-            case Int32(DT_FIFO): return "a FIFO (named pipe)"
-            case Int32(DT_CHR): return "a character device"
-            case Int32(DT_BLK): return "a block device"
-            case Int32(DT_SOCK): return "a socket"
+            case Int32(DT_FIFO): return S_IFIFO
+            case Int32(DT_CHR): return S_IFCHR
+            case Int32(DT_BLK): return S_IFBLK
+            case Int32(DT_SOCK): return S_IFSOCK
             default: return nil
             }
         }
@@ -198,9 +198,9 @@ struct DirectoryListing {
         for name in unreadableNames {
             let path = folder.isEmpty ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
             if name.hasSuffix(".md") {
-                diagnostics.error(path, 1, 1, "file name is not valid UTF-8; rename it (densho reads only UTF-8 names)")
+                diagnostics.error(path, 1, 1, Message(.fileNameNotUTF8))
             } else {
-                diagnostics.warning(path, 1, 1, "file name is not valid UTF-8; it is ignored")
+                diagnostics.warning(path, 1, 1, Message(.fileNameNotUTF8Ignored))
             }
         }
     }

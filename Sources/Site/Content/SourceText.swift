@@ -20,7 +20,7 @@ enum SourceText {
         switch load(path) {
         case .success(let bytes): data = bytes
         case .failure(let problem):
-            return .failure(Diagnostic(path: displayPath, line: 1, column: 1, message: problem.message))
+            return .failure(Diagnostic(path: displayPath, line: 1, column: 1, problem.message))
         }
         if data.count > maximumBytes {
             return .failure(Diagnostic(path: displayPath, line: 1, column: 1,
@@ -32,14 +32,13 @@ enum SourceText {
     /// Why a file's bytes could not be had.
     enum LoadProblem: Error, Equatable {
         case cannotOpen(Int32)
-        case notRegular(String)
+        case notRegular(mode_t)
         case readFailed(Int32)
 
-        var message: String {
+        var message: Message {
             switch self {
-            case .cannotOpen(let code): return "cannot read the file (\(String(cString: strerror(code))))"
-            case .notRegular(let kind): return "is \(kind), not a regular file; densho reads only regular files"
-            case .readFailed(let code): return "cannot read the file (\(String(cString: strerror(code))))"
+            case .cannotOpen(let code), .readFailed(let code): return Message(.fileUnreadableBecause, String(cString: strerror(code)))
+            case .notRegular(let mode): return SourceText.nonRegularMessage(mode)
             }
         }
     }
@@ -59,7 +58,7 @@ enum SourceText {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.readFailed(errno)) }
-        if let kind = nonRegularKind(info.st_mode) { return .failure(.notRegular(kind)) }
+        if info.st_mode & S_IFMT != S_IFREG { return .failure(.notRegular(info.st_mode & S_IFMT)) }
         var data = Data()
         // One more byte than the size: the usual read then ends at once; a file that grew is still read whole.
         var buffer = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0) + 1, 1 << 20))
@@ -71,16 +70,13 @@ enum SourceText {
         }
     }
 
-    /// What a non-regular file is, in words for a diagnostic; nil for a regular file.
-    static func nonRegularKind(_ mode: mode_t) -> String? {
+    /// What a non-regular file is, said as a diagnostic.
+    static func nonRegularMessage(_ mode: mode_t) -> Message {
         switch mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "a folder"
-        case S_IFIFO: return "a FIFO (named pipe)"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFSOCK: return "a socket"
-        default: return "a special file"
+        case S_IFDIR: return Message(.fileIsFolder)
+        case S_IFIFO: return Message(.fileIsFIFO)
+        case S_IFSOCK: return Message(.fileIsSocket)
+        default: return Message(.fileIsDevice)
         }
     }
 

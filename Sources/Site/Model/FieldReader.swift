@@ -127,7 +127,7 @@ struct FieldReader {
             return []
         }
         if let limit, items.count > limit {
-            fail(items[limit], .verbatim("'\(key)' lists \(items.count) entries; a page may carry at most \(limit) (each one is listed on every page of the others)"))
+            fail(items[limit], Message(.fieldTooMany, key, String(items.count), String(limit)))
             items = Array(items.prefix(limit))
         }
         var result: [Located<String>] = []

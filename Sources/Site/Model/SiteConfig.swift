@@ -36,7 +36,8 @@ public struct SiteConfig: Sendable {
     /// The `language` of `content/site.yml`, read before anything else so that even its own errors
     /// are reported in it; nil when the file, or a valid `language`, is missing.
     public static func peekLanguage(content: URL) -> Language? {
-        guard let data = FileManager.default.contents(atPath: content.appendingPathComponent("site.yml").path),
+        // Regular files only: a FIFO named site.yml must not stall every command before it starts.
+        guard let data = SourceText.contents(atPath: content.appendingPathComponent("site.yml").path),
               data.count < 1 << 20, let node = try? YAML.parse(String(decoding: data, as: UTF8.self)),
               let written = node["language"]?.scalarText else { return nil }
         return Language.parse(written)

@@ -2,13 +2,14 @@ import Foundation
 import FrontMatter
 import Mustache
 
-/// A theme folder: Mustache templates, UI strings per language, and static files copied as they are.
+/// A theme: Mustache templates, UI strings per language, and static files copied as they are; read
+/// from a folder or from the copy built into densho (`ThemeFiles`).
 ///
 ///     themes/<name>/templates/*.mustache
 ///     themes/<name>/i18n/ja.yml, en.yml
 ///     themes/<name>/static/**
 public struct Theme: Sendable {
-    public let directory: URL
+    public let files: ThemeFiles
     let templates: MustacheLibrary
     let strings: [String: String]
     /// `strings` as template data, built once: every page's frame carries it as `t`.
@@ -16,20 +17,19 @@ public struct Theme: Sendable {
     /// One fingerprint of all of `strings`: what a rebuild compares instead of hashing every string
     /// again for every page.
     let stringsToken: MustacheValue
-    let staticFiles: [(relativePath: String, url: URL)]
+    /// Paths inside `static/`, copied to the site's `static/` as they are.
+    let staticFiles: [String]
 
-    static func load(from directory: URL, language: SiteConfig.Language, displayPath: String) throws -> Theme {
-        let fm = FileManager.default
-        let templateDir = directory.appendingPathComponent("templates")
-        guard let names = try? fm.contentsOfDirectory(atPath: templateDir.path) else {
+    static func load(from files: ThemeFiles, language: SiteConfig.Language, displayPath: String) throws -> Theme {
+        guard files.hasTemplates else {
             throw BuildFailure("theme not found: \(displayPath)/templates is missing (use --theme DIR)")
         }
         var sources: [String: String] = [:]
         var diagnostics = DiagnosticList()
-        for name in names.sorted() where name.hasSuffix(".mustache") {
-            let display = "\(displayPath)/templates/\(name)"
-            switch SourceText.read(templateDir.appendingPathComponent(name), displayPath: display) {
-            case .success(let text): sources[String(name.dropLast(".mustache".count))] = text
+        for path in files.paths(under: "templates") where path.hasSuffix(".mustache") && !path.dropFirst("templates/".count).contains("/") {
+            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            switch read(path, of: files, displayPath: "\(displayPath)/\(path)") {
+            case .success(let text): sources[name] = text
             case .failure(let d): diagnostics.append(d)
             }
         }
@@ -49,17 +49,28 @@ public struct Theme: Sendable {
         if diagnostics.hasErrors { throw ContentErrors(diagnostics.sorted) }
 
         let stringsPath = "\(displayPath)/i18n/\(language.rawValue).yml"
-        let strings = try loadStrings(directory.appendingPathComponent("i18n/\(language.rawValue).yml"), displayPath: stringsPath)
+        let strings = try loadStrings(read("i18n/\(language.rawValue).yml", of: files, displayPath: stringsPath), displayPath: stringsPath)
         let values = MustacheValue.object(strings.mapValues { .string($0) })
         var token = Fingerprint()
         token.add(values)
-        return Theme(directory: directory, templates: library, strings: strings, stringValues: values,
-                     stringsToken: .string("strings:\(token.value)"), staticFiles: listFiles(under: directory.appendingPathComponent("static")))
+        return Theme(files: files, templates: library, strings: strings, stringValues: values,
+                     stringsToken: .string("strings:\(token.value)"),
+                     staticFiles: files.paths(under: "static").map { String($0.dropFirst("static/".count)) })
     }
 
-    private static func loadStrings(_ url: URL, displayPath: String) throws -> [String: String] {
+    /// A text file of the theme: from disk with `SourceText`'s located errors, or built in (whose
+    /// bytes were checked when densho was built from themes/default).
+    private static func read(_ path: String, of files: ThemeFiles, displayPath: String) -> Result<String, Diagnostic> {
+        if let url = files.url(of: path) { return SourceText.read(url, displayPath: displayPath) }
+        guard let data = try? files.data(of: path) else {
+            return .failure(Diagnostic(path: displayPath, line: 1, column: 1, message: "missing from the built-in theme"))
+        }
+        return .success(String(decoding: data, as: UTF8.self))
+    }
+
+    private static func loadStrings(_ read: Result<String, Diagnostic>, displayPath: String) throws -> [String: String] {
         let text: String
-        switch SourceText.read(url, displayPath: displayPath) {
+        switch read {
         case .success(let t): text = t
         case .failure(let d): throw ContentErrors([d])
         }
@@ -69,21 +80,13 @@ public struct Theme: Sendable {
             for entry in node.entries ?? [] { result[entry.key] = entry.value.scalarText ?? "" }
             return result
         } catch let error as YAMLError {
-            throw ContentErrors([Diagnostic(path: displayPath, line: error.location.line, column: error.location.column, message: error.message)])
+            throw ContentErrors([Diagnostic(path: displayPath, line: error.location.line, column: error.location.column, error.localized)])
         }
     }
 
-    private static func listFiles(under root: URL) -> [(relativePath: String, url: URL)] {
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        var files: [(String, URL)] = []
-        let prefix = root.standardizedFileURL.path + "/"
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            files.append((String(path.dropFirst(prefix.count)), url))
-        }
-        return files.sorted { $0.0 < $1.0 }
+    /// The bytes of `static/<relativePath>`.
+    func staticData(_ relativePath: String) throws -> Data {
+        try files.data(of: "static/\(relativePath)")
     }
 
     func render(_ template: String, _ context: MustacheValue) throws -> String {

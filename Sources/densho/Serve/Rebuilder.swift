@@ -6,14 +6,13 @@ import Site
 /// parsed sources and page fingerprints between builds, so a rebuild after one edit re-renders and
 /// rewrites only what that edit changed.
 struct Rebuilder {
-    let options: BuildOptions
-    let outputDisplay: String
+    let setup: BuildSetup
+    var options: BuildOptions { setup.options }
     private let session: BuildSession
 
-    init(options: BuildOptions, outputDisplay: String) {
-        self.options = options
-        self.outputDisplay = outputDisplay
-        self.session = BuildSession(options: options)
+    init(_ setup: BuildSetup) {
+        self.setup = setup
+        self.session = BuildSession(options: setup.options)
     }
 
     /// The folders whose changes call for a rebuild.
@@ -22,27 +21,26 @@ struct Rebuilder {
     @discardableResult
     func build() -> Bool {
         do {
-            BuildCommand.summarize(try session.build(), options: options, outputDisplay: outputDisplay)
+            BuildCommand.summarize(try session.build(), setup)
             return true
         } catch let errors as ContentErrors {
             for line in DiagnosticReport.lines(errors.diagnostics, language: CLI.language) { CLI.printError(line) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
-            CLI.printError("densho: \(count) error\(count == 1 ? "" : "s"); the previous site is kept")
+            CLI.printError("densho: \(count) error\(count == 1 ? "" : "s"); \(kept)")
         } catch {
-            CLI.printError("\(error)")
-            CLI.printError("densho: build failed; the previous site is kept")
+            CLI.printError(CLI.errorLine(error))
+            CLI.printError("densho: build failed; \(kept)")
         }
         return false
     }
 
-    /// Whether the output folder may be served after a failed first build: it must be absent,
-    /// empty, or made by densho; never a folder of someone's files that `--output` pointed at.
-    func outputIsOurs() -> Bool {
-        let fm = FileManager.default
-        let path = options.outputDirectory.path
-        guard fm.fileExists(atPath: path) else { return true }
-        if fm.fileExists(atPath: path + "/.densho-site") { return true }
-        return ((try? fm.contentsOfDirectory(atPath: path)) ?? []).allSatisfy { $0 == ".gitkeep" }
+    private var kept: String { hasSiteToServe() ? "the previous site is kept" : "nothing was written" }
+
+    /// Whether there is a site to serve after a failed first build: one densho made, of the kind
+    /// asked for (never the internal site for `--public`). An empty or missing folder is nothing to
+    /// serve: `serve` stops with the build's errors instead.
+    func hasSiteToServe() -> Bool {
+        SiteKind.of(options.outputDirectory) == SiteKind(publicOnly: options.publicOnly)
     }
 
     /// Rebuilds on every settled change, forever. `afterBuild` runs after each successful build.
@@ -51,7 +49,7 @@ struct Rebuilder {
             let changed = watcher.waitForChange()
             let first = changed.first.map(displayPath) ?? "?"
             let more = changed.count > 1 ? " and \(changed.count - 1) more" : ""
-            print("densho: \(first)\(more) changed; rebuilding")
+            CLI.say("densho: \(first)\(more) changed; rebuilding")
             if build() { afterBuild() }
         }
     }
@@ -68,12 +66,13 @@ struct Rebuilder {
 
 /// `densho build --watch`: build, then rebuild on every change, without serving.
 enum BuildWatch {
-    static func run(_ options: BuildOptions, outputDisplay: String) throws -> Int32 {
-        try OutputLock.claim(options.outputDirectory, displayPath: outputDisplay, as: .watch, waiting: CLI.printError)
-        let rebuilder = Rebuilder(options: options, outputDisplay: outputDisplay)
+    static func run(_ setup: BuildSetup) throws -> Int32 {
+        let options = setup.options
+        try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .watch, waiting: CLI.printError)
+        let rebuilder = Rebuilder(setup)
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
-        if !rebuilder.build(), !rebuilder.outputIsOurs() { return 1 }
-        print("densho: watching \(options.contentDisplayPath)/ and \(options.themeDisplayPath)/ for changes (Ctrl-C to stop)")
+        if !rebuilder.build(), !rebuilder.hasSiteToServe() { return 1 }
+        CLI.say("densho: watching \(options.contentDisplayPath)/ and \(options.themeDisplayPath)/ for changes (Ctrl-C to stop)")
         rebuilder.watch(with: watcher)
     }
 }
