@@ -13,10 +13,13 @@ enum TargetTable {
             func line(_ measure: String, _ densho: String, _ other: String, _ ratio: String, _ target: String, _ met: Bool?) {
                 out += "| \(measure) | \(densho) | \(other) | \(ratio) | \(target) | \(met.map { $0 ? "yes" : "**no**" } ?? "—") |\n"
             }
-            let pagefindWhole = row.pagefind.notRun || row.pagefind.failed ? nil : row.pagefindBytes
+            // Pagefind's whole output as the issue counts it: Hugo's site with Pagefind's folder in it.
+            let pagefindWhole = row.pagefind.notRun || row.pagefind.failed ? nil : row.hugoBytes
             let text = search.textBytes
-            line("`search/` bytes", mb(search.indexBytes), pagefindWhole.map(mb) ?? "not run",
-                 ratios([pagefindWhole.map { ("Pagefind", $0) }, text > 0 ? ("text", text) : nil], search.indexBytes),
+            line("`search/` bytes", mb(search.indexBytes),
+                 pagefindWhole.map { "\(mb($0)) (pagefind/ \(mb(row.pagefindBytes)))" } ?? "not run",
+                 ratios([pagefindWhole.map { ("Hugo+Pagefind", $0) }, (row.pagefindBytes > 0 ? ("pagefind/", row.pagefindBytes) : nil),
+                         text > 0 ? ("text", text) : nil], search.indexBytes),
                  "≤ Pagefind's whole output and ≤ 1.1× the Markdown text",
                  text > 0 ? search.indexBytes <= Int(1.1 * Double(text)) && pagefindWhole.map { search.indexBytes <= $0 } ?? true : nil)
             line("manifest before the first query", kb(search.denshoStartupBytes),
