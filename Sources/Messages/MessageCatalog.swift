@@ -10,7 +10,7 @@ enum MessageCatalog {
 
     static let entries: [MessageID: Texts] = {
         var all: [MessageID: Texts] = [.verbatim: Texts(en: "{1}", ja: "{1}")]
-        for part in [frontMatter, content, check, authoring, reliability] {
+        for part in [frontMatter, content, check, continuity, authoring, reliability] {
             all.merge(part) { first, _ in first }
         }
         return all
@@ -72,6 +72,11 @@ public enum MessageID: String, Sendable, CaseIterable {
          checkFutureVisit, checkThemeWidth, checkThemeUnknown, checkThemeSuggest, checkOrphanLeft, checkOrphanLeaves,
          checkOrphanLoopLeft, checkOrphanLoopLeaves, checkSharedSlug, duplicateSlug, duplicateSlugFolded,
          publicVisitNamesInternalCompany
+
+    // Check: the continuity rules (holders, promises, reflections)
+    case checkReflectionEmpty, checkReflectionUnanswered, checkStaffAfterLeft, checkStaffAfterLeftSuccessor,
+         checkNextVisitBeforeVisit, checkCompanyNameShared, checkPromiseOwnerUnknown, checkPromiseOwnerUnknownSuggest,
+         promiseOwnerEmpty, promiseTwoOwners, promiseDueUnreadable, promiseDueMissing, promiseTwoDueDates
 
     // The command line
     case cliErrorsNothingWritten, cliOneErrorNothingWritten, checkSummary

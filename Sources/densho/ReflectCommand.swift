@@ -1,7 +1,7 @@
 import Foundation
 import Site
 
-/// `densho reflect VISIT_PATH | COMPANY`: appends a dated 振り返り section with the site's prompts.
+/// `densho reflect VISIT_PATH | COMPANY`: fills the note's empty 振り返り section with the site's prompts, or appends a dated one.
 enum ReflectCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, command: "reflect")
@@ -11,8 +11,11 @@ enum ReflectCommand {
         }
         let content = a.value("content") ?? "content"
         let reflector = Reflector(content: URL(fileURLWithPath: content), displayRoot: content)
-        let note = try reflector.reflect(on: target, date: try CLI.parseToday(a.value("today")),
-                                         workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let (note, outcome) = try reflector.reflectWithOutcome(on: target, date: try CLI.parseToday(a.value("today")),
+                                                               workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        if case .waiting(let line, _) = outcome {
+            FileHandle.standardError.write(Data("densho: \(note.displayPath):\(line): 振り返り already has prompts waiting for answers; nothing added\n".utf8))
+        }
         print(note.displayPath)
         EditorLauncher.openIfInteractive(note.url)
         return 0

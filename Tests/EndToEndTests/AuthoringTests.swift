@@ -81,17 +81,23 @@ final class AuthoringTests: XCTestCase {
 
         var check = try Densho.run(["check", "--today", "2026-11-25"], in: root)
         XCTAssertEqual(check.status, 0)
-        XCTAssertEqual(check.stdout, "content/visits/2026/2026-11-10-sakura-kogyo.md:1:1: warning: no 振り返り yet, 15 days after the visit; add one with 'densho reflect content/visits/2026/2026-11-10-sakura-kogyo.md'\n")
+        XCTAssertEqual(check.stdout, "content/visits/2026/2026-11-10-sakura-kogyo.md:22:1: warning: 振り返り is still empty, 15 days after the visit; 'densho reflect content/visits/2026/2026-11-10-sakura-kogyo.md' writes the prompts under it to answer\n")
 
         let before = try bytes(project, path)
         let reflect = try Densho.run(["reflect", "content/visits/2026/2026-11-10-sakura-kogyo.md", "--today", "2026-11-25"], in: root)
         XCTAssertEqual(reflect.status, 0, reflect.stderr)
         XCTAssertEqual(reflect.stdout, "content/visits/2026/2026-11-10-sakura-kogyo.md\n")
         let after = try bytes(project, path)
-        XCTAssertEqual(after, before + Data("\n## 振り返り (2026-11-25)\n\n- うまくいったこと：\n- 次に変えること：\n- 後任に引き継ぐべきこと：\n".utf8))
+        // The empty 振り返り that `new visit` wrote is filled where it stands: no second heading.
+        XCTAssertEqual(after, before + Data("\n- うまくいったこと：\n- 次に変えること：\n- 後任に引き継ぐべきこと：\n".utf8))
 
         check = try Densho.run(["check", "--today", "2026-11-25"], in: root)
-        XCTAssertTrue(check.stdout.contains("no 振り返り yet"), "unanswered prompts are not yet a reflection")
+        XCTAssertTrue(check.stdout.contains("22:1: warning: 振り返り prompts are unanswered, 15 days after the visit: 'うまくいったこと', '次に変えること', '後任に引き継ぐべきこと'"),
+                      "unanswered prompts are not yet a reflection, and the warning says so: \(check.stdout)")
+        let again = try Densho.run(["reflect", "content/visits/2026/2026-11-10-sakura-kogyo.md", "--today", "2026-11-25"], in: root)
+        XCTAssertEqual(again.status, 0, "a second reflect before answering adds nothing and says why")
+        XCTAssertTrue(again.stderr.contains("prompts waiting for answers"), again.stderr)
+        XCTAssertEqual(try bytes(project, path), after)
         try project.write(path, String(decoding: after, as: UTF8.self)
             .replacingOccurrences(of: "- うまくいったこと：", with: "- うまくいったこと：社長の本音が聞けた"))
         check = try Densho.run(["check", "--today", "2026-11-25"], in: root)
@@ -238,9 +244,10 @@ final class AuthoringTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: project.content.appendingPathComponent("visits/2026").path)
         XCTAssertEqual(names, ["2026-08-01-minato-seiki.md"], "no temporary file is left")
 
-        let twice = try densho(["reflect", path, "--today", "2026-11-25"], in: project)
-        XCTAssertEqual(twice.status, 1)
-        XCTAssertTrue(twice.stderr.contains("already has '## 振り返り (2026-11-25)'"), twice.stderr)
+        // The same day again: a second dated section for the day is refused.
+        let sameDay = try densho(["reflect", path, "--today", "2026-11-25"], in: project)
+        XCTAssertEqual(sameDay.status, 1)
+        XCTAssertTrue(sameDay.stderr.contains("already has '## 振り返り (2026-11-25)'"), sameDay.stderr)
     }
 
     func testReflectKeepsCRLFAndTheByteOrderMark() throws {

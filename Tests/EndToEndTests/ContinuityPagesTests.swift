@@ -97,7 +97,7 @@ final class ContinuityPagesTests: XCTestCase {
         XCTAssertTrue(page.contains("訪問超過 56日"), "overdue flag with days")
         XCTAssertTrue(page.contains("☐</span> 補助金の書類を渡す"))
         XCTAssertTrue(page.contains("href=\"../playbooks/first-visit.html\""), "backlink from the playbook")
-        XCTAssertTrue(page.contains("tag left"), "the owner who left is flagged, with the successor")
+        XCTAssertTrue(page.contains("引き継ぎ（田中 花子 から）"), "the holder is the successor of the owner who left")
         let radar = try p.read("site/radar.html")
         XCTAssertTrue(radar.contains("56日"))
         XCTAssertTrue(radar.contains("別の会社"), "never visited")

@@ -27,12 +27,13 @@ final class EnglishSiteTests: XCTestCase {
         XCTAssertFalse(visit.unicodeScalars.contains(where: isJapanese), visit)
 
         let check = try Densho.run(["check", "--today", "2026-11-25"], in: project)
-        XCTAssertTrue(check.stdout.contains("\(visitPath):1:1: warning: no Reflection yet, 15 days after the visit"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("\(visitPath):22:1: warning: Reflection is still empty, 15 days after the visit"), check.stdout)
 
         let reflected = try Densho.run(["reflect", visitPath, "--today", "2026-11-26"], in: project)
         XCTAssertEqual(reflected.status, 0, reflected.stderr)
         var text = try String(contentsOf: project.appendingPathComponent(visitPath), encoding: .utf8)
-        XCTAssertTrue(text.hasSuffix("## Reflection (2026-11-26)\n\n- What went well:\n- What to change next time:\n- What the successor should know:\n"), text)
+        // The empty Reflection that `new visit` wrote is filled where it stands.
+        XCTAssertTrue(text.hasSuffix("## Reflection\n\n- What went well:\n- What to change next time:\n- What the successor should know:\n"), text)
         text = text.replacingOccurrences(of: "- What went well:", with: "- What went well: the president opened up")
         try Data(text.utf8).write(to: project.appendingPathComponent(visitPath))
         let after = try Densho.run(["check", "--today", "2026-11-25"], in: project)

@@ -135,7 +135,7 @@ final class TemporaryProject {
         ---
         date: 2026-08-01
         company: minato-seiki
-        staff: [tanaka, suzuki]
+        staff: [suzuki]   # tanaka left on 2026-03-31: `check` warns about staff listed after they left
         themes: [知財活用]
         referrals:
           - to: ip-center

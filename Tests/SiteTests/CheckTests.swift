@@ -22,18 +22,19 @@ final class CheckTests: XCTestCase {
         let answered = "## 見立て\n所見。\n\n## 振り返り (2026-11-12)\n\n- うまくいったこと：社長と話せた\n- 次に変えること：\n"
         let f = try Fixture.make([
             Fixture.company("a"),
-            Fixture.visit("2026-11-10", "a", body: noHeading),
-            Fixture.visit("2026-11-11", "a", body: emptyHeading),
-            Fixture.visit("2026-11-12", "a", body: unanswered),
-            Fixture.visit("2026-11-13", "a", body: answered),
-            Fixture.visit("2026-11-18", "a", body: noHeading),   // exactly 7 days: still in the grace week
-            Fixture.visit("2026-11-20", "a", body: noHeading),
+            Fixture.visit("2026-11-10", "a", staff: "suzuki", body: noHeading),
+            Fixture.visit("2026-11-11", "a", staff: "suzuki", body: emptyHeading),
+            Fixture.visit("2026-11-12", "a", staff: "suzuki", body: unanswered),
+            Fixture.visit("2026-11-13", "a", staff: "suzuki", body: answered),
+            Fixture.visit("2026-11-18", "a", staff: "suzuki", body: noHeading),   // exactly 7 days: still in the grace week
+            Fixture.visit("2026-11-20", "a", staff: "suzuki", body: noHeading),
         ])
         defer { f.remove() }
         XCTAssertEqual(warnings(f, today: "2026-11-25"), [
             "content/visits/2026/2026-11-10-a.md:1:1: warning: no 振り返り yet, 15 days after the visit; add one with 'densho reflect content/visits/2026/2026-11-10-a.md'",
-            "content/visits/2026/2026-11-11-a.md:1:1: warning: no 振り返り yet, 14 days after the visit; add one with 'densho reflect content/visits/2026/2026-11-11-a.md'",
-            "content/visits/2026/2026-11-12-a.md:1:1: warning: no 振り返り yet, 13 days after the visit; add one with 'densho reflect content/visits/2026/2026-11-12-a.md'",
+            // What is missing is said: the empty section, or the prompts still waiting for answers.
+            "content/visits/2026/2026-11-11-a.md:9:1: warning: 振り返り is still empty, 14 days after the visit; 'densho reflect content/visits/2026/2026-11-11-a.md' writes the prompts under it to answer",
+            "content/visits/2026/2026-11-12-a.md:9:1: warning: 振り返り prompts are unanswered, 13 days after the visit: 'うまくいったこと', '次に変えること', '後任に引き継ぐべきこと'; write each answer after its colon",
         ])
     }
 
@@ -41,7 +42,7 @@ final class CheckTests: XCTestCase {
         let f = try Fixture.make([
             Fixture.company("a"),
             ("visits/2026/2026-12-01-a.md", "---\n# 予定\ndate:   2026-12-01\ncompany: a\nnext_visit: 2027-02-01\n---\n## 振り返り\nまだ。\n"),
-            Fixture.visit("2026-11-25", "a", extra: "next_visit: 2027-01-10\n"),
+            Fixture.visit("2026-11-25", "a", staff: "suzuki", extra: "next_visit: 2027-01-10\n"),
         ])
         defer { f.remove() }
         XCTAssertEqual(warnings(f, today: "2026-11-25"), [
@@ -53,7 +54,7 @@ final class CheckTests: XCTestCase {
         let site = "title: t\nthemes: [知財活用, 海外展開, DX]\n"
         let f = try Fixture.make([
             Fixture.company("a", extra: "themes: [知財活用, ＤＸ]\n"),
-            Fixture.visit("2026-11-20", "a", extra: "themes:\n  - 海外展開\n  - 知財\n  - 人材確保\n"),
+            Fixture.visit("2026-11-20", "a", staff: "suzuki", extra: "themes:\n  - 海外展開\n  - 知財\n  - 人材確保\n"),
             ("playbooks/p.md", "---\ntitle: てびき\nthemes: 関係構築\n---\n"),
         ], site: site)
         defer { f.remove() }
@@ -140,7 +141,7 @@ final class CheckTests: XCTestCase {
     func testCheckReportsLoadErrorsAndItsOwnWarningsTogetherInOrder() throws {
         let f = try Fixture.make([
             Fixture.company("a", extra: "status: open\n"),
-            Fixture.visit("2026-10-01", "b", body: "## 見立て\n[[存在しない会社]]を参照。\n", ),
+            Fixture.visit("2026-10-01", "b", staff: "suzuki", body: "## 見立て\n[[存在しない会社]]を参照。\n", ),
             ("visits/2026/2026-10-02-a.md", "---\ndate: 2026-10-02\ncompany: a\nkind: 面談\nnext_visit: 2026年12月\n---\n## 振り返り\n済み。\n"),
             ("visits/2026/2026-10-03-a.md", "---\ndate: 2026-10-03\ncompany: a\nnext_visit: 2026-13-01\n---\n"),
         ])

@@ -51,18 +51,14 @@ public struct NoteCreator: Sendable {
         return CreatedNote(url: url, displayPath: lookup.display(relative))
     }
 
-    /// Follows `successor` from someone who has left by `date`, so a new note names who holds the
-    /// company now. Stops at anyone unreadable, unknown, or already seen (a loop).
+    /// Who holds the company on `date` by the holder rule (`HolderRule`), reading the people's
+    /// front matter; anyone unreadable or unknown ends the chain.
     func currentHolder(startingWith owner: String, on date: YAMLDate) -> String {
-        var holder = owner
-        var seen: Set<String> = [owner]
-        while let person = try? lookup.frontMatter(of: holder, in: .people),
-              let left = person["left"]?.dateValue, left <= date,
-              let successor = person["successor"]?.scalarText, !seen.contains(successor) {
-            holder = successor
-            seen.insert(successor)
-        }
-        return holder
+        HolderRule.chain(from: owner, on: date) { id in
+            (try? lookup.frontMatter(of: id, in: .people)).map {
+                HolderRule.Link(left: $0["left"]?.dateValue, successor: $0["successor"]?.scalarText)
+            }
+        }.last ?? owner
     }
 
     /// New chapters go to the end of the handbook.

@@ -21,20 +21,49 @@ public struct Reflector: Sendable {
         self.sections = config.sections
     }
 
-    /// Appends the section and returns the note it went into.
+    /// What `reflect` did to the note.
+    public enum Outcome: Sendable, Equatable {
+        /// The prompts were written under the note's empty 振り返り heading.
+        case filled
+        /// A dated 振り返り section was appended.
+        case appended
+        /// Nothing was written: the 振り返り section at this line (1-based) still waits for answers.
+        case waiting(line: Int, prompts: [String])
+    }
+
+    /// Fills the note's empty 振り返り section, or appends a dated one when it has none (or only
+    /// answered ones); returns the note it went into.
     public func reflect(on target: String, date: YAMLDate, workingDirectory: URL) throws -> CreatedNote {
+        try reflectWithOutcome(on: target, date: date, workingDirectory: workingDirectory).note
+    }
+
+    public func reflectWithOutcome(on target: String, date: YAMLDate, workingDirectory: URL) throws -> (note: CreatedNote, outcome: Outcome) {
         let note = Reflector.looksLikePath(target)
             ? try visit(atPath: target, workingDirectory: workingDirectory)
             : try latestVisit(of: target)
         StrayTemporaryFiles.clean(in: content)
-        // Under the note's lock: a second `reflect` at the same moment waits and then sees this one's section.
-        try NoteEditor.update(note.url, displayPath: note.displayPath) { original in
-            if ReflectionAppender.hasSection(for: date, in: String(decoding: original, as: UTF8.self), sections: sections) {
-                throw AuthoringError(Message(.authoringAlreadyReflected, note.displayPath, ReflectionAppender.heading(for: date, sections: sections)))
+        var outcome = Outcome.appended
+        struct NothingToWrite: Error {}
+        do {
+            // Under the note's lock: a second `reflect` at the same moment waits and then sees this one's prompts.
+            try NoteEditor.update(note.url, displayPath: note.displayPath) { original in
+                switch ReflectionAppender.plan(for: String(decoding: original, as: UTF8.self), date: date, prompts: prompts, sections: sections) {
+                case .fill(let line):
+                    outcome = .filled
+                    return ReflectionAppender.fill(original, headingLine: line, prompts: prompts)
+                case .waiting(let line, let waiting):
+                    // Before the prompts already there are answered, there is nothing to add.
+                    outcome = .waiting(line: line + 1, prompts: waiting)
+                    throw NothingToWrite()
+                case .sameDay:
+                    throw AuthoringError(Message(.authoringAlreadyReflected, note.displayPath, ReflectionAppender.heading(for: date, sections: sections)))
+                case .append:
+                    outcome = .appended
+                    return ReflectionAppender.append(to: original, date: date, prompts: prompts, sections: sections)
+                }
             }
-            return ReflectionAppender.append(to: original, date: date, prompts: prompts, sections: sections)
-        }
-        return note
+        } catch is NothingToWrite {}
+        return (note, outcome)
     }
 
     static func looksLikePath(_ target: String) -> Bool {

@@ -128,6 +128,8 @@ struct QuickRebuild {
         do {
             let rendered = try PageRenderer(index: index, theme: previous.theme, views: .everything)
                 .renderAll(into: output, fingerprints: previous.fingerprints) { mayChange.contains($0) }
+            // Reports list open promises (continuity.json, the calendar): written again when those may have changed.
+            if gathered { try ReportPages.write(index, theme: previous.theme, into: output) }
             steps.mark("quick: pages")
             let searchFiles = changed.isEmpty ? previous.searchFiles
                 : try SearchPublisher.update(index, visits: changed, into: output, session: search)

@@ -193,6 +193,8 @@ public enum SiteBuilder {
             let views = options.publicOnly ? PublishedViews.forPublic(model) : .everything
             let rendered = try PageRenderer(index: index, theme: theme, views: views)
                 .renderAll(into: output, fingerprints: session.map { _ in previous?.trustedFingerprints ?? [:] })
+            if views.reports { try ReportPages.write(index, theme: theme, into: output) }
+            if views.handover { try output.write(HandoverPrint.path, HandoverPrint.data(today: index.today, label: { theme.string($0) })) }
             steps.mark("pages")
             options.progress?.begin("indexing")
             // A large one-shot build renders nothing more: the pages' HTML templates, then each
@@ -301,11 +303,13 @@ struct PublishedViews: Sendable {
     var lists: Set<Section> = Set(Section.allCases)
     var radar = true
     var handover = true
+    /// The fiscal-year pages and the report files (CSV, calendar, continuity.json).
+    var reports = true
 
     static let everything = PublishedViews()
 
     static func forPublic(_ model: SiteModel) -> PublishedViews {
-        var views = PublishedViews(lists: [], radar: false, handover: false)
+        var views = PublishedViews(lists: [], radar: false, handover: false, reports: false)
         for page in model.allPages { views.lists.insert(page.section) }
         return views
     }
@@ -314,6 +318,7 @@ struct PublishedViews: Sendable {
     func includes(_ path: String) -> Bool {
         switch path {
         case "radar.html": return radar
+        case ReportPages.index: return reports
         case "playbooks/print.html": return lists.contains(.playbooks)
         default:
             if path.hasSuffix("/index.html"), let section = Section(rawValue: String(path.dropLast("/index.html".count))) {

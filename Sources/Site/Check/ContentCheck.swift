@@ -23,6 +23,7 @@ public enum ContentCheck {
         themesOutsideVocabulary(model, into: &found)
         orphanedCompanies(model, today: today, into: &found)
         slugsSharedAcrossKinds(model, into: &found)
+        ContinuityChecks.run(model, files: files, into: &found)
         for stray in StrayTemporaryFiles.find(in: content) where StrayTemporaryFiles.isAbandoned(String(stray.split(separator: "/").last ?? "")) {
             found.warning(ProjectLookup(content: content, displayRoot: displayPath).display(stray), 1, 1, Message(.strayTemporaryFile))
         }
@@ -35,8 +36,24 @@ public enum ContentCheck {
         for visit in model.visits where visit.date.daysSinceEpoch < cutoff {
             if ReflectionStatus.isReflected(visit.page.markdown, unansweredPrompts: unanswered) { continue }
             let days = today.daysSinceEpoch - visit.date.daysSinceEpoch
-            found.warning(visit.page.displayPath, 1, 1,
-                          Message(.checkNoReflection, model.config.sections.title(.reflection), String(days), visit.page.displayPath))
+            let title = model.config.sections.title(.reflection)
+            let command = "densho reflect \(visit.page.displayPath)"
+            // Say what is missing: the section, its text, or the answers to the prompts.
+            let sections = visit.page.markdown.sections.filter { $0.heading.map { unanswered.sections.matches($0.text, .reflection) } ?? false }
+            guard let first = sections.first, let heading = first.heading else {
+                found.warning(visit.page.displayPath, 1, 1,
+                              Message(.checkNoReflection, model.config.sections.title(.reflection), String(days), visit.page.displayPath))
+                continue
+            }
+            let line = visit.page.bodyFirstLine + heading.line - 1
+            let waiting = sections.flatMap { $0.plainText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
+                .filter { unanswered.prompts.contains($0) }
+            if waiting.isEmpty {
+                found.warning(visit.page.displayPath, line, 1, Message(.checkReflectionEmpty, title, String(days), command))
+            } else {
+                let names = waiting.map { "'\($0.trimmingCharacters(in: CharacterSet(charactersIn: "：:")))'" }.joined(separator: ", ")
+                found.warning(visit.page.displayPath, line, 1, Message(.checkReflectionUnanswered, title, String(days), names))
+            }
         }
     }
 

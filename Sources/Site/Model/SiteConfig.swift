@@ -14,6 +14,10 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML: Bool
     /// What the visit-note sections are called (site.yml `sections:` renames them).
     public var sections: SectionNames
+    /// An open referral not updated for more than this many days is stalled.
+    public var referralStallDays = 90
+    /// The month a fiscal year (年度) starts in: 4 for Japan's April–March.
+    public var fiscalYearStart = 4
 
     public static let defaultReflectionPrompts = [
         "うまくいったこと",
@@ -80,6 +84,8 @@ public struct SiteConfig: Sendable {
         }
         config.sections = SectionNames(language: config.language, renamed: reader.sectionNames("sections"))
         config.unsafeHTML = reader.bool("unsafe_html") ?? false
+        if let days = reader.int("referral_stall_days", range: 1...3650) { config.referralStallDays = days }
+        if let month = reader.int("fiscal_year_start", range: 1...12) { config.fiscalYearStart = month }
         reader.warnUnknownKeys()
         diagnostics.append(contentsOf: reader.diagnostics)
         return config

@@ -17,6 +17,8 @@ enum VisitYearPages {
 
 enum HandoverPages {
     static func path(for person: Person) -> String { "people/\(person.page.slug)-handover.html" }
+    /// A history longer than this (characters of plain text) is collapsed on screen.
+    static let collapseHistoryAbove = 400
 }
 
 /// Template data for the pages that gather many others: home, lists, radar, themes, referrals, handbook.
@@ -116,7 +118,7 @@ extension PageContext {
         frame(title: label("nav_people"), kind: "list", ["people": .array(index.model.people.map { p in
             .object(["title": .string(p.name), "href": .string(href(p.page.outputPath)),
                      "role": p.role.map { .string($0) } ?? .null, "org": p.org.map { .string($0) } ?? .null,
-                     "left": date(p.left), "companyCount": .int(index.companiesByOwner[p.page.slug]?.count ?? 0)])
+                     "left": date(p.left), "companyCount": .int(index.companiesHeld(by: p).count)])
         })])
     }
 
@@ -142,7 +144,7 @@ extension PageContext {
     }
 
     func radarPage(_ radar: Radar) -> MustacheValue {
-        frame(title: label("nav_radar"), kind: "radar", radarData(radar))
+        frame(title: label("nav_radar"), kind: "radar", radarData(radar).merging(continuityRadar()) { _, new in new })
     }
 
     func themeIndex(_ themes: [(name: String, count: Int)]) -> MustacheValue {
@@ -180,7 +182,10 @@ extension PageContext {
     }
 
     func handover(_ person: Person) -> MustacheValue {
-        let companies = (index.companiesByOwner[person.page.slug] ?? []).map { company -> MustacheValue in
+        let notYetVisited = index.notYetVisitedBySuccessor(of: person)
+        let notYet = Set(notYetVisited.map(\.page.slug))
+        let handedOver = index.handoverCompanies(of: person)
+        let companies = handedOver.map { company -> MustacheValue in
             let visits = index.visitsByCompany[company.page.slug] ?? []
             let recent = visits.prefix(3).map { visit -> MustacheValue in
                 let md = visit.page.markdown
@@ -196,7 +201,11 @@ extension PageContext {
                 "contacts": .array(company.contacts.map { c in
                     .object(["name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null])
                 }),
-                "history": .string(String(index.plainText(company.page).prefix(300))),
+                // The whole history as written, headings kept: collapsed on screen when long, printed whole.
+                "history": .string(html(company.page)),
+                "historyLong": .bool(index.plainText(company.page).count > HandoverPages.collapseHistoryAbove),
+                "anchor": .string(RelativeURL.encodeSegment(company.page.slug)),
+                "successorNotYetVisited": .bool(notYet.contains(company.page.slug)),
                 "recent": .array(recent),
                 "promises": .array(index.openPromises(of: company).map(promise)),
                 "referrals": .array(index.referralThreads(of: company).filter { $0.latest.status.isInFlight }.map(referralThread)),
@@ -205,8 +214,13 @@ extension PageContext {
         return frame(title: "\(label("handover_title")): \(person.name)", kind: "handover", [
             "person": link(person.page.id),
             "left": date(person.left),
+            "leftPast": .bool(person.left.map { $0 <= index.today } ?? false),
+            "printCSS": .string(href(HandoverPrint.path)),
             "successor": person.successor.map { link(section: .people, slug: $0.value) } ?? .null,
             "companies": .array(companies),
+            "companyCount": .int(handedOver.count),
+            "notYetVisited": .array(notYetVisited.map { link($0.page.id) }),
+            "hasNotYetVisited": .bool(!notYetVisited.isEmpty),
         ])
     }
 

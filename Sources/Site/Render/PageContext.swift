@@ -86,15 +86,19 @@ struct PageContext {
         return page.markdown.html(resolve, localURL: localURL)
     }
 
-    /// The staff member who holds a company, and — when they have left — who takes over, so a reader
-    /// never follows a relationship to someone who is no longer there.
+    /// Who holds a company by the holder rule (`HolderRule`), with the owner it was taken over
+    /// from, so a reader never follows a relationship to someone who is no longer there.
     func owner(of company: Company) -> MustacheValue {
-        guard let id = company.owner?.value else { return .null }
-        guard case .object(var owner) = link(section: .people, slug: id) else { return .null }
-        owner["left"] = .bool(false)   // present, so a template never reads an outer `left`
-        if let person = index.peopleByID[id], person.left != nil {
-            owner["left"] = .bool(true)
+        guard let chain = index.holders.chains[company.page.slug] else { return .null }
+        let holder = chain[chain.count - 1]
+        guard case .object(var owner) = link(section: .people, slug: holder) else { return .null }
+        // Present, so a template never reads an outer `left` or `inheritedFrom`.
+        owner["left"] = .bool(false)
+        owner["inheritedFrom"] = chain.count > 1 ? link(section: .people, slug: chain[0]) : .null
+        owner["leaving"] = .null
+        if let person = index.peopleByID[holder], let left = person.left {
             owner["successor"] = person.successor.map { link(section: .people, slug: $0.value) } ?? .null
+            if left <= index.today { owner["left"] = .bool(true) } else { owner["leaving"] = .string(left.description) }
         }
         return .object(owner)
     }
@@ -136,6 +140,7 @@ enum Navigation {
         Item(labelKey: "nav_themes", path: "themes/index.html"),
         Item(labelKey: "nav_partners", path: "partners/index.html"),
         Item(labelKey: "nav_people", path: "people/index.html"),
+        Item(labelKey: "nav_reports", path: ReportPages.index),
         Item(labelKey: "nav_handbook", path: "playbooks/index.html"),
         Item(labelKey: "nav_search", path: "search.html"),
     ]

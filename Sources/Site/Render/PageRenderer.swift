@@ -45,6 +45,7 @@ struct PageRenderer {
             }
         }
         jobs += lists.filter { views.includes($0.path) }
+        jobs += reportJobs()
         let themes = themeCounts()
         jobs.append(Job(path: "themes/index.html", template: "themes") { $0.themeIndex(themes) })
         for theme in themes { jobs.append(Job(path: ThemePages.path(for: theme.name), template: "theme") { $0.themePage(theme.name) }) }

@@ -1,10 +1,26 @@
 import Foundation
+import FrontMatter
 import Markdown
 
 /// An unchecked task item that no later visit of the same company has checked off.
 public struct OpenPromise: Sendable {
     public let text: String
     public let visit: Visit
+    /// Who owes it: the `@person-id` written in it, else the visit's first staff member.
+    public let owner: String?
+    /// The due date written in it (`期限 …` or `📅 …`), if any.
+    public let due: YAMLDate?
+
+    init(text: String, visit: Visit) {
+        self.text = text
+        self.visit = visit
+        let notation = PromiseNotation(text)
+        owner = notation.owner ?? visit.staff.first?.value
+        due = notation.due
+    }
+
+    /// Open and past its due date; a promise due today is not overdue yet.
+    public func isOverdue(today: YAMLDate) -> Bool { due.map { $0 < today } ?? false }
 }
 
 /// The story of one referral (company → partner) across visits.
@@ -97,22 +113,5 @@ extension SiteIndex {
         }
         return threads.map { ReferralThread(company: company.page.slug, partner: $0.key, steps: $0.value) }
             .sorted { ($0.latestVisit.date, $0.partner) > ($1.latestVisit.date, $1.partner) }
-    }
-
-    /// Open promises of a person: those of the companies they hold plus those from visits they made.
-    public func openPromises(of person: Person) -> [OpenPromise] {
-        var seen = Set<String>()
-        var result: [OpenPromise] = []
-        let companies = Set((companiesByOwner[person.page.slug] ?? []).map(\.page.slug))
-            .union((visitsByPerson[person.page.slug] ?? []).map(\.company.value))
-        for slug in companies.sorted() {
-            guard let company = companiesBySlug[slug] else { continue }
-            for promise in openPromises(of: company)
-            where companies.contains(slug) && (company.owner?.value == person.page.slug || promise.visit.staff.contains { $0.value == person.page.slug }) {
-                let key = promise.visit.page.slug + "\u{0}" + promise.text
-                if seen.insert(key).inserted { result.append(promise) }
-            }
-        }
-        return result.sorted { ($0.visit.date, $0.text) < ($1.visit.date, $1.text) }
     }
 }

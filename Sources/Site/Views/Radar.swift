@@ -11,7 +11,7 @@ public struct Radar: Sendable {
     public let neverVisited: [Company]
     /// Visits older than `reflectionGraceDays` that have no 振り返り section yet, oldest first.
     public let missingReflection: [Visit]
-    /// Companies whose owner has left and named no successor.
+    /// Companies whose holder (owner, or the last successor) has left or will leave, with no successor.
     public let orphaned: [Orphan]
 
     public static let reflectionGraceDays = 7
@@ -27,8 +27,9 @@ public struct Radar: Sendable {
             } else {
                 never.append(company)
             }
-            if let owner = company.owner.flatMap({ index.peopleByID[$0.value] }), owner.left != nil, owner.successor == nil {
-                orphaned.append(Orphan(company: company, owner: owner))
+            // The chain ends with someone who left: nobody holds the company.
+            if let holder = index.holder(of: company), holder.left != nil, holder.successor == nil {
+                orphaned.append(Orphan(company: company, owner: holder))
             }
         }
         self.overdue = overdue.sorted { ($0.daysOverdue, $1.company.page.slug) > ($1.daysOverdue, $0.company.page.slug) }

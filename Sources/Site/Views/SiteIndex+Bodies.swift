@@ -30,6 +30,7 @@ extension SiteIndex {
         for company in companies {
             index.promisesByCompany[company] = SiteIndex.openPromises(visitsNewestFirst: index.visitsByCompany[company] ?? [])
         }
+        if !companies.isEmpty { index.promisesByOwner = SiteIndex.promisesByOwner(index.promisesByCompany) }
         let prompts = ReflectionStatus.unansweredPrompts(model.config)
         for visit in changed {
             index.visitDigests[visit.page.id] = VisitDigest(visit.page, names: index.linkNames(for: visit.page), unansweredPrompts: prompts)

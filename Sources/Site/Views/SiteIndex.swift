@@ -18,11 +18,15 @@ public struct SiteIndex: Sendable {
     /// Visits each person took part in, newest first.
     public internal(set) var visitsByPerson: [String: [Visit]]
     public let companiesByOwner: [String: [Company]]
+    /// Who holds each company today (see `HolderRule`).
+    public let holders: Holders
     /// Referrals each partner received, with the visit that recorded them, newest first.
     public internal(set) var referralsByPartner: [String: [(visit: Visit, referral: Referral)]]
     var visitDigests: [PageID: VisitDigest]
     /// Open promises of each company (see `openPromises(of:)`).
     var promisesByCompany: [String: [OpenPromise]]
+    /// Open promises by who owes them (see `openPromises(of:)` for a person).
+    var promisesByOwner: [String: [OpenPromise]]
     /// `ThemePages.path(for:)` of every theme a page names: pages link their themes by the
     /// thousand, and checking a Japanese name against the slug rules each time costs more than the page.
     private let themePaths: [String: String]
@@ -62,7 +66,9 @@ public struct SiteIndex: Sendable {
         var byOwner: [String: [Company]] = [:]
         for company in model.companies { if let owner = company.owner { byOwner[owner.value, default: []].append(company) } }
         companiesByOwner = byOwner
+        holders = Holders(model, peopleByID: peopleByID, today: today)
         promisesByCompany = SiteIndex.openPromisesByCompany(byCompany)
+        promisesByOwner = SiteIndex.promisesByOwner(promisesByCompany)
         visitDigests = VisitDigest.all(model.visits, names: { [links, pages] page in SiteIndex.linkNames(for: page, links: links, published: pages) },
                                        unansweredPrompts: ReflectionStatus.unansweredPrompts(model.config), cache: digestCache)
     }

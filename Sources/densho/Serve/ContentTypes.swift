@@ -12,6 +12,7 @@ enum ContentTypes {
         case "js", "mjs": return "text/javascript; charset=utf-8"
         case "json": return "application/json"
         case "txt": return "text/plain; charset=utf-8"
+        case "ics": return "text/calendar; charset=utf-8"       // reports/calendar.ics
         case "xml": return "application/xml"
         case "svg": return "image/svg+xml"
         case "png": return "image/png"

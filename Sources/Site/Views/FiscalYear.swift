@@ -1,0 +1,91 @@
+import Foundation
+import FrontMatter
+
+/// One fiscal year's figures (年度実績). A fiscal year is named by the calendar year it starts in:
+/// with `fiscal_year_start: 4`, 2025年度 runs from 2025-04-01 to 2026-03-31.
+public struct FiscalYear: Sendable {
+    public let year: Int
+    public let from: YAMLDate
+    public let to: YAMLDate
+    /// Visits dated in the year (延べ) and the distinct companies they were for (実数).
+    public let visits: Int
+    public let companiesVisited: Int
+    /// Every kind, zero included, in `VisitKind` order.
+    public let byKind: [(kind: VisitKind, count: Int)]
+    /// Visits per theme, by count (most first), then name.
+    public let byTheme: [(theme: String, count: Int)]
+    /// Each referral (company → partner) touched in the year, once, at its latest status in the year.
+    public let referralsByPartner: [(partner: String, statuses: [(status: ReferralStatus, count: Int)])]
+    /// Referrals that first reached contracted (or beyond) / productized in the year.
+    public let contracts: Int
+    public let productizations: Int
+    /// As of the year's last day (or today, for the year still running): active companies past
+    /// their cadence, and active companies with no visit yet.
+    public let asOf: YAMLDate
+    public let overdueAtEnd: Int
+    public let neverVisitedAtEnd: Int
+
+    /// The fiscal year `date` falls in.
+    public static func year(of date: YAMLDate, start: Int) -> Int { date.month >= start ? date.year : date.year - 1 }
+
+    static func bounds(_ year: Int, start: Int) -> (from: YAMLDate, to: YAMLDate) {
+        let from = YAMLDate(year: year, month: start, day: 1)!
+        let next = YAMLDate(year: year + 1, month: start, day: 1)!
+        return (from, YAMLDate(daysSinceEpoch: next.daysSinceEpoch - 1))
+    }
+}
+
+extension SiteIndex {
+    /// Every fiscal year from the one of the first visit to the one of today, oldest first.
+    public func fiscalYears() -> [FiscalYear] {
+        let start = model.config.fiscalYearStart
+        let current = FiscalYear.year(of: today, start: start)
+        let first = model.visits.first.map { FiscalYear.year(of: $0.date, start: start) } ?? current
+        guard first <= current else { return [] }
+        return (first...current).map { fiscalYear($0) }
+    }
+
+    public func fiscalYear(_ year: Int) -> FiscalYear {
+        let start = model.config.fiscalYearStart
+        let (from, to) = FiscalYear.bounds(year, start: start)
+        let visits = model.visits.filter { $0.date >= from && $0.date <= to }
+        var kinds: [VisitKind: Int] = [:]
+        var themes: [String: Int] = [:]
+        var latest: [String: [String: ReferralStatus]] = [:]   // partner → company → status
+        for visit in visits {   // oldest first: a later entry replaces an earlier one
+            kinds[visit.kind, default: 0] += 1
+            for theme in Set(visit.page.themeNames) { themes[theme, default: 0] += 1 }
+            for referral in visit.referrals { latest[referral.to.value, default: [:]][visit.company.value] = referral.status }
+        }
+        var contracts = 0
+        var productizations = 0
+        for company in model.companies {
+            for thread in referralThreads(of: company) {
+                let contracted = thread.steps.first { $0.referral.status == .contracted || $0.referral.status == .productized }
+                if let day = contracted?.visit.date, day >= from, day <= to { contracts += 1 }
+                let productized = thread.steps.first { $0.referral.status == .productized }
+                if let day = productized?.visit.date, day >= from, day <= to { productizations += 1 }
+            }
+        }
+        let asOf = min(to, today)
+        var overdue = 0
+        var never = 0
+        for company in model.companies where company.status == .active {
+            if let since = company.since, since > asOf { continue }
+            guard let last = (visitsByCompany[company.page.slug] ?? []).first(where: { $0.date <= asOf }) else { never += 1; continue }
+            if asOf.daysSinceEpoch - last.date.daysSinceEpoch > cadence(of: company) { overdue += 1 }
+        }
+        return FiscalYear(
+            year: year, from: from, to: to, visits: visits.count,
+            companiesVisited: Set(visits.map(\.company.value)).count,
+            byKind: VisitKind.allCases.map { ($0, kinds[$0] ?? 0) },
+            byTheme: themes.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) },
+            referralsByPartner: latest.keys.sorted().map { partner in
+                var counts: [ReferralStatus: Int] = [:]
+                for status in latest[partner]!.values { counts[status, default: 0] += 1 }
+                return (partner, ReferralStatus.allCases.compactMap { s in counts[s].map { (s, $0) } })
+            },
+            contracts: contracts, productizations: productizations,
+            asOf: asOf, overdueAtEnd: overdue, neverVisitedAtEnd: never)
+    }
+}
