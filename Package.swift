@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Mustache"),
         .target(name: "Search"),
         .target(name: "Site", dependencies: ["Messages", "FrontMatter", "Markdown", "Mustache", "Search"]),
-        .executableTarget(name: "densho", dependencies: ["Messages", "Site", "Search", "DefaultTheme"]),
+        .executableTarget(name: "densho", dependencies: ["Messages", "Site", "Search", "Mustache", "DefaultTheme"]),
         // themes/default built into the binary. themes/ is this module's folder, so SwiftPM notices a
         // theme file added or removed; EmbedDefaultTheme (running ThemeEmbedder) turns the files into
         // generated source in the build folder. themes/default stays the one source of truth.

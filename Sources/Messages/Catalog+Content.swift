@@ -32,6 +32,17 @@ extension MessageCatalog {
         .fieldItemNotMapping: Texts(
             en: "each item of '{1}' must be a mapping of `key: value` lines",
             ja: "'{1}' の各項目は `キー: 値` の行で書きます"),
+        .contactUntilBeforeSince: Texts(
+            en: "'until' ({1}) is before 'since' ({2})", ja: "'until'（{1}）が 'since'（{2}）より前です"),
+        .contactEmailMalformed: Texts(
+            en: "'email' does not look like an address (name@example.jp): '{1}'",
+            ja: "'email' がメールアドレスの形ではありません（name@example.jp）: '{1}'"),
+        .contactEmailFullWidthAt: Texts(
+            en: "'email' does not look like an address (name@example.jp): '{1}'; the ＠ is full-width, write @",
+            ja: "'email' がメールアドレスの形ではありません（name@example.jp）: '{1}'。全角の ＠ を半角の @ にしてください"),
+        .draftLeftOut: Texts(
+            en: "draft: left out of every build ('densho build --drafts' includes it; a --public build never does)",
+            ja: "下書き（draft）: どのビルドにも含まれません（'densho build --drafts' で含めます。--public には決して含まれません）"),
         .fieldUnknown: Texts(en: "unknown field '{1}' is ignored", ja: "項目 '{1}' は densho の項目ではないため無視されます"),
         .fileUnreadable: Texts(en: "cannot read the file", ja: "ファイルを読めません"),
         .fileTooLarge: Texts(en: "file is {1} bytes; the limit is {2}", ja: "ファイルが {1} バイトあります。上限は {2} バイトです"),

@@ -64,7 +64,8 @@ public enum MessageID: String, Sendable, CaseIterable {
          fieldItemNotText, fieldNotRecords, fieldItemNotMapping, fieldUnknown, fileUnreadable, fileTooLarge,
          fileHasNUL, fileNotUTF8, contentFolderMissing, contentFolderUnknown, visitNeedsYearFolder,
          visitYearFolderName, subfoldersIgnored, fileNameNotAddress, symlinkOutside, visitFileNameDate,
-         visitYearMismatch, attachmentMissing, attachmentOutside, attachmentType, attachmentTypeSkipped
+         visitYearMismatch, attachmentMissing, attachmentOutside, attachmentType, attachmentTypeSkipped,
+         contactUntilBeforeSince, contactEmailMalformed, contactEmailFullWidthAt, draftLeftOut
 
     // Check: links, references, continuity
     case unknownCompany, unknownCompanySuggest, unknownPerson, unknownPersonSuggest, unknownPartner,

@@ -19,5 +19,6 @@ struct BuildSetup {
             themeDirectory: URL(fileURLWithPath: theme.display), today: try CLI.parseToday(a.value("today")),
             publicOnly: publicOnly, contentDisplayPath: paths.content, themeDisplayPath: theme.display)
         options.builtInTheme = theme.builtIn
+        options.includeDrafts = a.has("drafts")
     }
 }

@@ -21,6 +21,7 @@ struct CommandHelp {
         Option(name: "theme", value: "NAME|DIR", help: "themes/NAME of the project, or a theme folder (default: themes/default, else the built-in theme)"),
         Option(name: "today", value: "YYYY-MM-DD", help: "the day dates are counted from (default: today)"),
         Option(name: "public", help: "build only public pages (playbooks by default), into public/"),
+        Option(name: "drafts", help: "build notes marked `draft: true` too (never with --public)"),
     ]
     static let common: [Option] = [
         Option(name: "help", short: "h", help: "show this help"),
@@ -28,7 +29,7 @@ struct CommandHelp {
     ]
 
     static let all: [CommandHelp] = [
-        CommandHelp(name: "build", usage: ["densho build [--content DIR] [-o|--output DIR] [--theme NAME|DIR] [--today YYYY-MM-DD] [--public] [--watch]"],
+        CommandHelp(name: "build", usage: ["densho build [--content DIR] [-o|--output DIR] [--theme NAME|DIR] [--today YYYY-MM-DD] [--public] [--drafts] [--watch]"],
                     summary: "Build content/ into site/ (atomic: a failed build leaves the previous site as it was).",
                     options: buildOptions + [Option(name: "watch", help: "rebuild whenever content/ or the theme changes")],
                     examples: ["densho build", "densho build --today 2026-11-25", "densho build --public            # into public/",

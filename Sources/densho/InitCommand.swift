@@ -14,7 +14,10 @@ enum InitCommand {
         try ProjectScaffold.create(at: URL(fileURLWithPath: folder), theme: theme, today: try CLI.parseToday(a.value("today")),
                                    language: CLI.languageFlag ?? .ja)
         CLI.say("densho: new project in \(folder)/")
-        CLI.say("  cd \(folder) && densho build    # then open site/index.html")
+        // `densho init .` needs no `cd .`: say only what is left to do.
+        let here = URL(fileURLWithPath: folder).standardizedFileURL.path
+            == URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        CLI.say(here ? "  densho build    # then open site/index.html" : "  cd \(folder) && densho build    # then open site/index.html")
         return 0
     }
 }

@@ -32,13 +32,21 @@ enum ServeCommand {
             """)
         }
         try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .serve, waiting: CLI.printError)
-        let rebuilder = Rebuilder(setup)
+        let generation = BuildGeneration()
+        // A failed build shows its errors over the open pages: they reload into the box, and out
+        // of it after the next good build (see BuildErrorOverlay).
+        let overlay = BuildErrorOverlay()
+        var rebuilder = Rebuilder(setup)
+        rebuilder.onFailure = { lines in
+            overlay.show(lines)
+            generation.advance()
+        }
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
         if !rebuilder.build(), !rebuilder.hasSiteToServe() { return 1 }
 
-        let generation = BuildGeneration()
         var handler = SiteHandler(site: SitePath(root: options.outputDirectory), generation: generation,
                                   loopbackOnly: socket.isLoopback)
+        handler.errorOverlay = overlay
         if socket.isLoopback || a.has("allow-edits") {
             let fixedToday = a.value("today") == nil ? nil : options.today
             handler.forms = FormsAPI(
@@ -51,7 +59,10 @@ enum ServeCommand {
         }
         HTTPServer(socket: socket, handler: handler).start()
         print("densho: serving \(setup.outputDisplay)/ at \(url(host: host, port: socket.port)) with live reload (Ctrl-C to stop)")
-        rebuilder.watch(with: watcher, afterBuild: generation.advance)
+        rebuilder.watch(with: watcher, afterBuild: {
+            overlay.clear()
+            generation.advance()
+        })
     }
 
     private static func isNumericAddress(_ text: String) -> Bool {

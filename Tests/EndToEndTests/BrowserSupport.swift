@@ -19,17 +19,33 @@ struct Chromium {
 
     /// The serialized DOM of `url` once the page is idle. Each call gets its own profile folder,
     /// so runs never share state (or the profile lock) with each other or with a desktop browser.
-    func dumpDOM(_ url: String, scratch: URL) throws -> String {
+    func dumpDOM(_ url: String, scratch: URL, virtualTimeBudget: Int = 10000) throws -> String {
         let profile = scratch.appendingPathComponent("chromium-profile-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let result = try ChildProcess.run(executable, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                                                        "--disable-extensions", "--user-data-dir=\(profile.path)",
-                                                       "--virtual-time-budget=10000", "--dump-dom", url], timeout: 60)
+                                                       "--virtual-time-budget=\(virtualTimeBudget)", "--dump-dom", url],
+                                           timeout: max(60, Double(virtualTimeBudget) / 1000 * 3))
         let dom = result.stdout
         guard result.status == 0, dom.contains("</html>") else {
             throw BrowserTestError("chromium failed on \(url) (status \(result.status)): \(result.stderr.suffix(2000))")
         }
         return dom
+    }
+}
+
+extension Chromium {
+    /// A PNG of `url` as a window of `width` × `height` CSS pixels shows it (scale 1: one pixel each).
+    func screenshot(_ url: String, to file: URL, width: Int, height: Int, scratch: URL) throws {
+        let profile = scratch.appendingPathComponent("chromium-profile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let result = try ChildProcess.run(executable, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                                       "--disable-extensions", "--hide-scrollbars", "--force-device-scale-factor=1",
+                                                       "--user-data-dir=\(profile.path)", "--window-size=\(width),\(height)",
+                                                       "--screenshot=\(file.path)", url], timeout: 90)
+        guard result.status == 0, FileManager.default.fileExists(atPath: file.path) else {
+            throw BrowserTestError("chromium made no screenshot of \(url) (status \(result.status)): \(result.stderr.suffix(2000))")
+        }
     }
 }
 

@@ -60,7 +60,7 @@ final class DemoSiteTests: XCTestCase {
             let html = try String(contentsOf: file, encoding: .utf8)
             for raw in DumpedDOM.matches(#"\s(?:href|src)="([^"]*)""#, in: html) {
                 let link = DumpedDOM.unescape(raw)
-                if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:") { continue }
+                if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:") || link.hasPrefix("tel:") { continue }
                 XCTAssertFalse(link.hasPrefix("/"), "absolute URL \(link) in \(file.lastPathComponent) breaks file:// and sub-paths")
                 var pathPart = link
                 var fragment: String? = nil

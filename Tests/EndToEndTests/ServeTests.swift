@@ -181,21 +181,44 @@ final class ServeTests: XCTestCase {
         XCTAssertTrue(changed.text.contains("新工場の計画を聞いた。"), "the page shows the change")
         XCTAssertEqual(try buildID(of: changed), second)
 
-        // A broken save: errors on the terminal, the previous site keeps being served, no reload.
+        XCTAssertFalse(changed.text.contains(BuildErrorBox.id), "no error box after a good build")
+
+        // A broken save: errors on the terminal, the previous site keeps being served, and the open
+        // pages reload into a box that shows the errors at path:line:column.
         try project.write("content/companies/minato-seiki.md", "---\nname: [壊れた\n---\n")
         XCTAssertTrue(running[0].waitFor { _, err in err.contains("the previous site is kept") }, running[0].stderr)
         XCTAssertTrue(running[0].stderr.contains("content/companies/minato-seiki.md:2:"), running[0].stderr)
-        XCTAssertTrue(try http.get("/companies/minato-seiki.html").text.contains("新工場の計画を聞いた。"))
-        XCTAssertEqual(try http.get("/__densho/reload").text, second, "a failed build is not a new build")
+        let failed = try waitForBuild(after: second, http)
+        let kept = try http.get("/companies/minato-seiki.html")
+        XCTAssertTrue(kept.text.contains("新工場の計画を聞いた。"), "the previous site is still what is served")
+        let box = try XCTUnwrap(BuildErrorBox.lines(in: kept.text), "the page shows the build's errors")
+        XCTAssertTrue(box.contains { $0.contains("content/companies/minato-seiki.md:2:") && $0.contains(": error: ") }, "\(box)")
+        XCTAssertNotNil(BuildErrorBox.lines(in: try http.get("/no-such-page.html").text), "the 404 page too")
+        XCTAssertFalse(try http.get("/static/style.css").text.contains(BuildErrorBox.id), "only HTML pages")
 
         // The theme is watched too.
         try project.write("content/companies/minato-seiki.md", "---\nname: 株式会社みなと精機\nowner: tanaka\n---\n直した。\n")
         let css = themeCopy.appendingPathComponent("static/style.css")
         try (String(decoding: try Data(contentsOf: css), as: UTF8.self) + "\n/* 伝承テーマ変更 */\n").write(to: css, atomically: true, encoding: .utf8)
-        let third = try waitForBuild(after: second, http)
+        let third = try waitForBuild(after: failed, http)
         XCTAssertTrue(try http.get("/static/style.css").text.contains("伝承テーマ変更"))
-        XCTAssertTrue(try http.get("/companies/minato-seiki.html").text.contains("直した。"))
-        XCTAssertNotEqual(third, second)
+        let fixed = try http.get("/companies/minato-seiki.html").text
+        XCTAssertTrue(fixed.contains("直した。"))
+        XCTAssertNil(BuildErrorBox.lines(in: fixed), "the box is gone after the next good build")
+        XCTAssertNotEqual(third, failed)
+    }
+
+    func testTheErrorBoxShowsContentAsTextAndIsThereFromTheFirstBuild() throws {
+        // The first build already fails (the site/ of an earlier build is served meanwhile).
+        XCTAssertEqual(try project.build().status, 0)
+        try project.write("content/visits/2026/2026-09-01-minato-seiki.md",
+                          "---\ndate: 2026-09-01\ncompany: <img src=x onerror=alert(1)>\nstaff: [suzuki]\n---\n")
+        let http = try startServer()
+        let page = try http.get("/index.html").text
+        let box = try XCTUnwrap(BuildErrorBox.lines(in: page), page)
+        XCTAssertTrue(box.contains { $0.contains("2026-09-01-minato-seiki.md:3:") && $0.contains("<img src=x onerror=alert(1)>") }, "\(box)")
+        XCTAssertFalse(page.contains("<img src=x"), "content in an error is text, never markup")
+        XCTAssertTrue(page.contains("再ビルドに失敗しました"), "in the site's language")
     }
 
     func testOptionsAndTheWarningForNonLoopbackHosts() throws {
@@ -250,5 +273,16 @@ final class ServeTests: XCTestCase {
         }
         XCTFail("no new build reported; server said:\n\(running.first?.stdout ?? "")\n\(running.first?.stderr ?? "")")
         return id
+    }
+}
+
+/// The box `serve` lays over its pages while the last build is failed (BuildErrorOverlay).
+enum BuildErrorBox {
+    static let id = "densho-build-errors"
+
+    /// Its lines, as text; nil when the page has no box.
+    static func lines(in page: String) -> [String]? {
+        guard let box = DumpedDOM.matches(#"<div id="densho-build-errors"[^>]*>(.*?)</div>"#, in: page).first else { return nil }
+        return DumpedDOM.matches("<li>(.*?)</li>", in: box).map(DumpedDOM.unescape)
     }
 }

@@ -73,6 +73,9 @@ enum NoteTemplates {
         #   - name: 氏名
         #     role: 代表取締役
         #     note: 人柄や、話すときに気をつけること
+        #     phone: 0465-00-0000
+        #     email: name@example.jp
+        #     since: 2024-04-01     # until: その日で窓口を外れた人は「以前の窓口」として残る
         ---
         ## 沿革
 

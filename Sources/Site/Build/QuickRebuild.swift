@@ -94,7 +94,7 @@ struct QuickRebuild {
             let old = model.visits[at].page
             model.visits[at].page = PageInfo(section: old.section, slug: old.slug, displayPath: old.displayPath, title: old.title,
                                              visibility: old.visibility, themes: old.themes, markdown: source.markdown,
-                                             bodyFirstLine: source.bodyFirstLine)
+                                             bodyFirstLine: source.bodyFirstLine, draftLine: old.draftLine)
             guard let targets = links.relink(model.visits[at].page, resolver: resolver) else { return nil }
             touched.formUnion(targets)
             touched.insert(old.id)

@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var themeDirectory: URL
     public var today: YAMLDate
     public var publicOnly: Bool
+    /// `--drafts`: notes marked `draft: true` are built too (never in a public build).
+    public var includeDrafts = false
     /// How paths are shown in diagnostics (as the user typed them, e.g. "content").
     public var contentDisplayPath: String
     public var themeDisplayPath: String
@@ -180,7 +182,8 @@ public enum SiteBuilder {
             let problems = Publication.problems(loaded.model)
             if !problems.isEmpty { throw ContentErrors(problems.sorted()) }
         }
-        let model = options.publicOnly ? Publication.publicOnly(loaded.model) : loaded.model
+        let written = options.includeDrafts && !options.publicOnly ? loaded.model : Publication.withoutDrafts(loaded.model)
+        let model = options.publicOnly ? Publication.publicOnly(written) : written
         let index = SiteIndex(model: model, links: loaded.links, today: options.today, digestCache: session?.digests)
         let theme = try Theme.load(from: options.themeFiles, language: model.config.language,
                                    displayPath: options.themeDisplayPath)
@@ -261,6 +264,19 @@ enum LastOneShot {
 
 /// What `--public` keeps: only pages marked public, and nothing derived from the others.
 enum Publication {
+    /// The model without the notes marked `draft: true`: no page, list entry, count, backlink or
+    /// search entry of theirs, as for internal pages in a public build.
+    static func withoutDrafts(_ model: SiteModel) -> SiteModel {
+        var result = model
+        let kept: (PageInfo) -> Bool = { !$0.isDraft }
+        result.companies = model.companies.filter { kept($0.page) }
+        result.visits = model.visits.filter { kept($0.page) }
+        result.playbooks = model.playbooks.filter { kept($0.page) }
+        result.people = model.people.filter { kept($0.page) }
+        result.partners = model.partners.filter { kept($0.page) }
+        return result
+    }
+
     static func publicOnly(_ model: SiteModel) -> SiteModel {
         var result = model
         let isPublic: (PageInfo) -> Bool = { $0.visibility == .public }

@@ -2,6 +2,7 @@ import Messages
 import Foundation
 import FrontMatter
 import Markdown
+import Messages
 
 /// `densho check`: everything `load` finds (errors and warnings), plus the warnings that depend on
 /// the day or are advice rather than breakage — notes still waiting for a 振り返り, themes outside
@@ -23,11 +24,20 @@ public enum ContentCheck {
         themesOutsideVocabulary(model, into: &found)
         orphanedCompanies(model, today: today, into: &found)
         slugsSharedAcrossKinds(model, into: &found)
+        drafts(model, into: &found)
         ContinuityChecks.run(model, files: files, into: &found)
         for stray in StrayTemporaryFiles.find(in: content) where StrayTemporaryFiles.isAbandoned(String(stray.split(separator: "/").last ?? "")) {
             found.warning(ProjectLookup(content: content, displayRoot: displayPath).display(stray), 1, 1, Message(.strayTemporaryFile))
         }
         return found.sorted
+    }
+
+    /// Every note marked `draft: true`, so nobody wonders why a page is missing from the site.
+    private static func drafts(_ model: SiteModel, into found: inout DiagnosticList) {
+        model.forEachPage { page in
+            guard let line = page.draftLine else { return }
+            found.warning(page.displayPath, line, 1, Message(.draftLeftOut))
+        }
     }
 
     private static func missingReflections(_ model: SiteModel, today: YAMLDate, into found: inout DiagnosticList) {

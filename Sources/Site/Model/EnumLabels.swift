@@ -63,6 +63,10 @@ extension Visibility: LabeledValue {
     static let labels: [Visibility: [String]] = [.internal: ["内部", "非公開"], .public: ["公開"]]
 }
 
+extension DateStyle: LabeledValue {
+    static let labels: [DateStyle: [String]] = [.iso: ["ISO 8601"], .japanese: ["西暦", "和文"], .wareki: ["和暦"]]
+}
+
 extension SiteConfig.Language: LabeledValue {
     static let labels: [SiteConfig.Language: [String]] = [.ja: ["日本語", "Japanese"], .en: ["英語", "English"]]
 }

@@ -162,6 +162,15 @@ struct FieldReader {
         return result
     }
 
+    /// A problem with a field across its neighbours (`until` before `since`), at the field's value.
+    mutating func error(at key: String, _ message: Message) {
+        if let value = node[key] { fail(value, message) }
+    }
+
+    mutating func warning(at key: String, _ message: Message) {
+        if let value = node[key] { diagnostics.warning(path, value.location.line, value.location.column, message) }
+    }
+
     /// `sections:` in site.yml: `heard`, `diagnosis`, `next_steps`, `reflection` → heading text.
     mutating func sectionNames(_ key: String) -> [NoteSectionRole: String] {
         guard let value = lookup(key) else { return [:] }

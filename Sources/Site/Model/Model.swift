@@ -27,9 +27,11 @@ public struct PageInfo: Sendable {
         let markdown: MarkdownDocument
         let bodyFirstLine: Int
         let outputPath: String
+        let draftLine: Int?
 
         init(id: PageID, displayPath: String, visibility: Visibility, themes: [Located<String>],
-             markdown: MarkdownDocument, bodyFirstLine: Int) {
+             markdown: MarkdownDocument, bodyFirstLine: Int, draftLine: Int?) {
+            self.draftLine = draftLine
             self.id = id
             self.displayPath = displayPath
             self.visibility = visibility
@@ -42,9 +44,9 @@ public struct PageInfo: Sendable {
     }
 
     init(section: Section, slug: String, displayPath: String, title: String, visibility: Visibility,
-         themes: [Located<String>], markdown: MarkdownDocument, bodyFirstLine: Int) {
+         themes: [Located<String>], markdown: MarkdownDocument, bodyFirstLine: Int, draftLine: Int? = nil) {
         core = Core(id: PageID(section: section, slug: slug), displayPath: displayPath, visibility: visibility,
-                    themes: themes, markdown: markdown, bodyFirstLine: bodyFirstLine)
+                    themes: themes, markdown: markdown, bodyFirstLine: bodyFirstLine, draftLine: draftLine)
         self.title = title
     }
 
@@ -55,6 +57,10 @@ public struct PageInfo: Sendable {
     public var themes: [Located<String>] { core.themes }
     public var markdown: MarkdownDocument { core.markdown }
     public var bodyFirstLine: Int { core.bodyFirstLine }
+    /// `draft: true`: left out of every build unless drafts are asked for, and always of a public one.
+    public var isDraft: Bool { core.draftLine != nil }
+    /// The front-matter line that says `draft: true` (for `check`'s list of drafts).
+    public var draftLine: Int? { core.draftLine }
 
     public var id: PageID { core.id }
     /// Path of the page's HTML file inside the site, also its URL relative to the site root.
@@ -89,6 +95,22 @@ public struct Contact: Sendable {
     public let name: String
     public let role: String?
     public let note: String?
+    public var phone: String? = nil
+    public var email: String? = nil
+    /// When this person became the company's contact, and when they stopped (left the company or
+    /// the role): a former contact stays on the page, marked as such, for the history.
+    public var since: YAMLDate? = nil
+    public var until: YAMLDate? = nil
+
+    /// No longer the contact on `today`.
+    public func isFormer(on today: YAMLDate) -> Bool { until.map { $0 < today } ?? false }
+
+    /// One `@` with something on each side, no spaces; a full-width `＠` fails (a typing slip).
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains { $0.isWhitespace } && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+    }
 }
 
 public struct Company: Sendable {

@@ -22,9 +22,10 @@ struct ModelBuilder {
             let visibilityDefault: Visibility = source.file.section == .playbooks ? .public : .internal
             let visibility: Visibility = reader.enumeration("visibility", default: visibilityDefault) ?? visibilityDefault
             let themes = reader.list("themes", limit: PageLimits.themes)
+            let draftLine = reader.bool("draft") == true ? source.frontMatter["draft"].map(\.location.line) : nil
             let page = PageInfo(section: source.file.section, slug: source.file.slug, displayPath: source.file.displayPath,
                                 title: source.file.slug, visibility: visibility, themes: themes,
-                                markdown: source.markdown, bodyFirstLine: source.bodyFirstLine)
+                                markdown: source.markdown, bodyFirstLine: source.bodyFirstLine, draftLine: draftLine)
             var read = true
             switch source.file.section {
             case .companies: if let c = readCompany(page, &reader) { model.companies.append(c) } else { read = false }
@@ -51,7 +52,18 @@ struct ModelBuilder {
         let name = r.string("name", required: true)
         let contacts: [Contact] = r.records("contacts") { c in
             guard let name = c.string("name", required: true) else { return nil }
-            return Contact(name: name, role: c.string("role"), note: c.string("note"))
+            var contact = Contact(name: name, role: c.string("role"), note: c.string("note"))
+            contact.phone = c.string("phone")
+            contact.email = c.string("email")
+            if let email = contact.email, !Contact.looksLikeEmail(email) {
+                c.warning(at: "email", Message(email.contains("＠") ? .contactEmailFullWidthAt : .contactEmailMalformed, email))
+            }
+            contact.since = c.date("since")
+            contact.until = c.date("until")
+            if let since = contact.since, let until = contact.until, until < since {
+                c.error(at: "until", Message(.contactUntilBeforeSince, until.description, since.description))
+            }
+            return contact
         }
         let company = Company(
             page: page, name: name ?? page.slug, kana: r.string("kana"), industry: r.string("industry"),

@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable {
     public var themes: [String]
     public var reflectionPrompts: [String]
     public var unsafeHTML: Bool
+    /// How pages write days (`date_style`: iso | japanese | wareki); search and files keep ISO.
+    public var dateStyle: DateStyle = .iso
     /// What the visit-note sections are called (site.yml `sections:` renames them).
     public var sections: SectionNames
     /// An open referral not updated for more than this many days is stalled.
@@ -84,6 +86,7 @@ public struct SiteConfig: Sendable {
         }
         config.sections = SectionNames(language: config.language, renamed: reader.sectionNames("sections"))
         config.unsafeHTML = reader.bool("unsafe_html") ?? false
+        if let style: DateStyle = reader.enumeration("date_style", default: .iso) { config.dateStyle = style }
         if let days = reader.int("referral_stall_days", range: 1...3650) { config.referralStallDays = days }
         if let month = reader.int("fiscal_year_start", range: 1...12) { config.fiscalYearStart = month }
         reader.warnUnknownKeys()

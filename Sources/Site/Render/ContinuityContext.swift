@@ -17,7 +17,7 @@ extension PageContext {
             "status": .string(label("status_\(state.thread.latest.status.rawValue)")),
             "statusKey": .string(state.thread.latest.status.rawValue),
             "daysSinceUpdate": .int(state.daysSinceUpdate),
-            "lastUpdate": .string(state.lastUpdate.description),
+            "lastUpdate": .string(day(state.lastUpdate)),
             "href": .string(href(state.thread.latestVisit.page.outputPath)),
         ])
     }

@@ -50,9 +50,10 @@ enum NoteSection {
 extension PageContext {
     func visitSummary(_ visit: Visit) -> MustacheValue {
         .object([
-            "title": .string(visit.page.title),
+            "title": .string(title(of: visit.page)),
             "href": .string(href(visit.page.outputPath)),
-            "date": .string(visit.date.description),
+            "date": .string(day(visit.date)),
+            "dateISO": .string(visit.date.description),
             "kind": .string(label("kind_\(visit.kind.rawValue)")),
             "company": link(section: .companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
@@ -68,8 +69,8 @@ extension PageContext {
     func promise(_ promise: OpenPromise, showCompany: Bool) -> MustacheValue {
         let late = PromiseLedger.daysOverdue(promise, today: index.today)
         return .object(["text": .string(promise.text), "visit": .object([
-            "title": .string(promise.visit.page.title), "href": .string(href(promise.visit.page.outputPath)),
-            "date": .string(promise.visit.date.description)]),
+            "title": .string(title(of: promise.visit.page)), "href": .string(href(promise.visit.page.outputPath)),
+            "date": .string(day(promise.visit.date))]),
             "owner": promise.owner.map { link(section: .people, slug: $0) } ?? .null,
             "due": date(promise.due),
             "overdue": .bool(late != nil), "daysOverdue": late.map { .int($0) } ?? .null,
@@ -86,11 +87,38 @@ extension PageContext {
             "stalled": .bool(index.state(thread).stalled),
             "daysSinceUpdate": .int(index.state(thread).daysSinceUpdate),
             "steps": .array(thread.steps.map { step in
-                .object(["date": .string(step.visit.date.description), "href": .string(href(step.visit.page.outputPath)),
+                .object(["date": .string(day(step.visit.date)), "href": .string(href(step.visit.page.outputPath)),
                          "status": .string(label("status_\(step.referral.status.rawValue)")),
                          "note": step.referral.note.map { .string($0) } ?? .null])
             }),
         ])
+    }
+
+    /// A company's faces: current contacts first, then former ones (kept for the history, marked).
+    func contacts(of company: Company) -> MustacheValue {
+        let current = company.contacts.filter { !$0.isFormer(on: index.today) }
+        let former = company.contacts.filter { $0.isFormer(on: index.today) }
+        return .array((current + former).map { c in
+            let period: String? = switch (c.since, c.until) {
+            case let (since?, until?): day(since) + label("range_dash") + day(until)
+            case let (since?, nil): label("since_before") + day(since) + label("since_after")
+            case let (nil, until?): label("until_before") + day(until) + label("until_after")
+            case (nil, nil): nil
+            }
+            // tel: takes digits and + only, whatever width or punctuation the number was typed in.
+            let dial = c.phone.map { $0.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? $0 }?
+                .filter { $0.isASCII && ($0.isNumber || $0 == "+") }
+            return .object([
+                "name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null,
+                "phone": c.phone.map { .string($0) } ?? .null,
+                "tel": dial.map { .string($0) } ?? .null,
+                "email": c.email.map { .string($0) } ?? .null,
+                "mailto": c.email.flatMap { Contact.looksLikeEmail($0) ? .string("mailto:" + $0) : nil } ?? .null,
+                "period": period.map { .string($0) } ?? .null,
+                "former": .bool(c.isFormer(on: index.today)),
+                "reach": .bool(c.phone != nil || c.email != nil || period != nil),
+            ])
+        })
     }
 
     func company(_ company: Company) -> MustacheValue {
@@ -109,14 +137,14 @@ extension PageContext {
             "since": date(company.since),
             "status": .string(label("company_\(company.status.rawValue)")),
             "themes": themeLinks(company.page.themeNames),
-            "contacts": .array(company.contacts.map { c in
-                .object(["name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null])
-            }),
+            "hasThemes": .bool(!company.page.themeNames.isEmpty),
+            "contacts": contacts(of: company),
             "body": .string(html(company.page)),
             "visitCount": .int(visits.count),
             "timeline": .array(visits.map(visitSummary)),
-            "lastVisit": index.lastVisit(of: company).map { .string($0.date.description) } ?? .null,
+            "lastVisit": index.lastVisit(of: company).map { .string(day($0.date)) } ?? .null,
             "daysSince": index.daysSinceLastVisit(of: company).map { .int($0) } ?? .null,
+            "ago": ago(index.daysSinceLastVisit(of: company)),
             "cadence": .int(index.cadence(of: company)),
             "overdue": .bool((overdue ?? 0) > 0),
             "daysOverdue": overdue.map { .int($0) } ?? .null,
@@ -152,14 +180,16 @@ extension PageContext {
         let position = siblings.firstIndex { $0.page.id == visit.page.id }
         let newer = position.flatMap { $0 > 0 ? siblings[$0 - 1] : nil }
         let older = position.flatMap { $0 + 1 < siblings.count ? siblings[$0 + 1] : nil }
-        return frame(title: visit.page.title, kind: "visit", [
+        return frame(title: title(of: visit.page), kind: "visit", [
             // The note's path inside content/, for the forms `serve` adds (visits/<yyyy>/<slug>.md).
             "source": .string("visits/\(visit.date.year)/\(visit.page.slug).md"),
-            "date": .string(visit.date.description),
+            "date": .string(day(visit.date)),
+            "dateISO": .string(visit.date.description),
             "kind": .string(label("kind_\(visit.kind.rawValue)")),
             "company": link(section: .companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
             "themes": themeLinks(visit.page.themeNames),
+            "hasThemes": .bool(!visit.page.themeNames.isEmpty),
             "referrals": .array(visit.referrals.map { r in
                 .object(["partner": link(section: .partners, slug: r.to.value),
                          "status": .string(label("status_\(r.status.rawValue)")), "statusKey": .string(r.status.rawValue),
@@ -167,8 +197,8 @@ extension PageContext {
             }),
             "nextVisit": date(visit.nextVisit),
             "body": .string(html(visit.page)),
-            "previous": older.map { .object(["title": .string($0.page.title), "href": .string(href($0.page.outputPath))]) } ?? .null,
-            "next": newer.map { .object(["title": .string($0.page.title), "href": .string(href($0.page.outputPath))]) } ?? .null,
+            "previous": older.map { .object(["title": .string(title(of: $0.page)), "href": .string(href($0.page.outputPath))]) } ?? .null,
+            "next": newer.map { .object(["title": .string(title(of: $0.page)), "href": .string(href($0.page.outputPath))]) } ?? .null,
             "backlinks": backlinks(visit.page.id),
         ])
     }
@@ -189,7 +219,7 @@ extension PageContext {
             }),
             "companies": .array(held.map { c in
                 .object(["title": .string(c.name), "href": .string(href(c.page.outputPath)),
-                         "lastVisit": index.lastVisit(of: c).map { .string($0.date.description) } ?? .null,
+                         "lastVisit": index.lastVisit(of: c).map { .string(day($0.date)) } ?? .null,
                          "overdue": .bool((index.daysOverdue(c) ?? 0) > 0),
                          "inheritedFrom": index.holders.inheritedFrom(c).map { link(section: .people, slug: $0) } ?? .null,
                          "singlePerson": .bool(index.isSinglePerson(c))])
@@ -212,14 +242,14 @@ extension PageContext {
                 "count": .int(items.count),
                 "items": .array(items.map { item in
                     .object(["company": link(section: .companies, slug: item.visit.company.value),
-                             "date": .string(item.visit.date.description), "href": .string(href(item.visit.page.outputPath)),
+                             "date": .string(day(item.visit.date)), "href": .string(href(item.visit.page.outputPath)),
                              "note": item.referral.note.map { .string($0) } ?? .null])
                 }),
             ])
         }
         return frame(title: partner.name, kind: "partner", adding: partnerStalled(partner), [
             "name": .string(partner.name),
-            "partnerKind": partner.kind.map { .string($0) } ?? .null,
+            "partnerKind": partnerKind(partner.kind),
             "body": .string(html(partner.page)),
             "referralCount": .int(received.count),
             "groups": .array(groups),
@@ -235,7 +265,7 @@ extension PageContext {
         return frame(title: playbook.page.title, kind: "playbook", [
             "themes": themeLinks(playbook.page.themeNames),
             "body": .string(html(playbook.page)),
-            "toc": .array(playbook.page.markdown.headings.filter { $0.level <= 3 }.map { h in
+            "toc": .array(playbook.page.markdown.headings.dropFirst(opensWithTitle(playbook.page) ? 1 : 0).filter { $0.level <= 3 }.map { h in
                 .object(["text": .string(h.text), "href": .string("#" + RelativeURL.encodeSegment(h.id)), "level": .int(h.level)])
             }),
             "previous": previous.map { link($0.page.id) } ?? .null,

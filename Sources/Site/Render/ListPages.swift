@@ -30,17 +30,28 @@ extension PageContext {
             "industry": company.industry.map { .string($0) } ?? .null,
             "status": .string(label("company_\(company.status.rawValue)")),
             "owner": owner(of: company),
-            "lastVisit": index.lastVisit(of: company).map { .string($0.date.description) } ?? .null,
+            "lastVisit": index.lastVisit(of: company).map { .string(day($0.date)) } ?? .null,
             "daysSince": index.daysSinceLastVisit(of: company).map { .int($0) } ?? .null,
+            "ago": ago(index.daysSinceLastVisit(of: company)),
             "overdue": .bool((index.daysOverdue(company) ?? 0) > 0),
         ])
     }
 
     func radarData(_ radar: Radar, limit: Int? = nil) -> Context {
         func cut<T>(_ items: [T]) -> [T] { limit.map { Array(items.prefix($0)) } ?? items }
+        /// How many a cut list leaves out ("他1件"), null when it shows them all.
+        func more(_ total: Int, shown: Int?) -> MustacheValue {
+            guard let shown, total > shown else { return .null }
+            return .int(total - shown)
+        }
+        let reflectionCap = limit ?? PageContext.listCap
         return [
+            "overdueMore": more(radar.overdue.count, shown: limit),
+            "neverVisitedMore": more(radar.neverVisited.count, shown: limit),
+            "missingReflectionMore": more(radar.missingReflection.count, shown: reflectionCap),
+            "orphanedMore": more(radar.orphaned.count, shown: limit),
             "overdue": .array(cut(radar.overdue).map { o in
-                .object(["company": link(o.company.page.id), "daysSince": .int(o.daysSince), "daysOverdue": .int(o.daysOverdue),
+                .object(["company": link(o.company.page.id), "daysSince": .int(o.daysSince), "ago": ago(o.daysSince), "daysOverdue": .int(o.daysOverdue),
                          "cadence": .int(index.cadence(of: o.company)),
                          "owner": owner(of: o.company)])
             }),
@@ -49,8 +60,7 @@ extension PageContext {
                 .object(["company": link(c.page.id), "owner": owner(of: c)])
             }),
             "neverVisitedCount": .int(radar.neverVisited.count),
-            "missingReflection": .array(radar.missingReflection.prefix(limit ?? PageContext.listCap).map(visitSummary)),
-            "moreMissingReflection": .bool(radar.missingReflection.count > (limit ?? PageContext.listCap)),
+            "missingReflection": .array(radar.missingReflection.prefix(reflectionCap).map(visitSummary)),
             "missingReflectionCount": .int(radar.missingReflection.count),
             "orphaned": .array(cut(radar.orphaned).map { o in
                 .object(["company": link(o.company.page.id), "owner": link(o.owner.page.id)])
@@ -108,6 +118,7 @@ extension PageContext {
         }
         let title = year.map { "\(label("nav_visits")) \($0)" } ?? label("nav_visits")
         return frame(title: title, kind: "list", [
+            "hasVisits": .bool(!shown.isEmpty),
             "years": .array(counts.map { .object(["year": .int($0.0), "count": .int($0.1), "href": .string(href(VisitYearPages.path(for: $0.0))),
                                                   "current": .bool($0.0 == year)]) }),
             "groups": .array(groups.map { .object(["year": .int($0.0), "visits": .array($0.1.map { visitSummary(visits[$0]) })]) }),
@@ -129,7 +140,7 @@ extension PageContext {
         let rows = zip(index.model.partners, funnel.rows).map { partner, row in
             MustacheValue.object([
                 "title": .string(partner.name), "href": .string(href(partner.page.outputPath)),
-                "partnerKind": partner.kind.map { .string($0) } ?? .null,
+                "partnerKind": partnerKind(partner.kind),
                 "total": .int(row.total), "stopped": .int(row.declinedOrClosed),
                 "stages": .array(stages(row).map { .object(["label": .string($0.label), "count": .int($0.count)]) }),
                 "chart": .string(row.total > 0 ? Charts.funnel(stages: stages(row), title: partner.name) : ""),
@@ -171,7 +182,7 @@ extension PageContext {
     func handbook() -> MustacheValue {
         frame(title: label("nav_handbook"), kind: "list", ["chapters": .array(index.model.playbooks.map { p in
             .object(["title": .string(p.page.title), "href": .string(href(p.page.outputPath)),
-                     "excerpt": .string(String(index.plainText(p.page).prefix(90)))])
+                     "excerpt": .string(String(withoutTitleLine(index.plainText(p.page), of: p.page).prefix(90)))])
         }), "printHref": .string(href("playbooks/print.html"))])
     }
 
@@ -189,18 +200,18 @@ extension PageContext {
             let visits = index.visitsByCompany[company.page.slug] ?? []
             let recent = visits.prefix(3).map { visit -> MustacheValue in
                 let md = visit.page.markdown
+                // Null when the note has no such section or it is blank: no label over nothing.
                 func sections(_ role: NoteSectionRole) -> MustacheValue {
-                    .string(NoteSection.indices(role, index.model.config.sections, in: md).map { html(visit.page, section: $0) }.joined())
+                    let html = NoteSection.indices(role, index.model.config.sections, in: md).map { self.html(visit.page, section: $0) }.joined()
+                    return html.allSatisfy(\.isWhitespace) ? .null : .string(html)
                 }
-                return .object(["title": .string(visit.page.title), "href": .string(href(visit.page.outputPath)),
-                                "date": .string(visit.date.description),
+                return .object(["title": .string(title(of: visit.page)), "href": .string(href(visit.page.outputPath)),
+                                "date": .string(day(visit.date)),
                                 "diagnosis": sections(.diagnosis), "reflection": sections(.reflection)])
             }
             return .object([
                 "company": companyRow(company),
-                "contacts": .array(company.contacts.map { c in
-                    .object(["name": .string(c.name), "role": c.role.map { .string($0) } ?? .null, "note": c.note.map { .string($0) } ?? .null])
-                }),
+                "contacts": contacts(of: company),
                 // The whole history as written, headings kept: collapsed on screen when long, printed whole.
                 "history": .string(html(company.page)),
                 "historyLong": .bool(index.plainText(company.page).count > HandoverPages.collapseHistoryAbove),

@@ -39,7 +39,7 @@ struct PageContext {
     func link(_ id: PageID) -> MustacheValue {
         // `href` is always present (null when unpublished) so a template never picks up an outer `href`.
         guard let page = index.page(id) else { return .object(["title": .string(label("unpublished_page")), "href": .null]) }
-        return .object(["title": .string(page.title), "href": .string(href(page.outputPath))])
+        return .object(["title": .string(title(of: page)), "href": .string(href(page.outputPath))])
     }
 
     func link(section: Section, slug: String) -> MustacheValue { link(PageID(section: section, slug: slug)) }
@@ -52,10 +52,49 @@ struct PageContext {
         .array(names.map { .object(["title": .string($0), "href": .string(href(index.themePath($0)))]) })
     }
 
-    func date(_ date: YAMLDate?) -> MustacheValue { date.map { .string($0.description) } ?? .null }
+    /// A day as the site writes it (`date_style`); null when there is none.
+    func date(_ date: YAMLDate?) -> MustacheValue { date.map { .string(day($0)) } ?? .null }
 
-    /// Body HTML with wiki links resolved against what this build publishes.
-    func html(_ page: PageInfo, section: Int? = nil) -> String {
+    func day(_ date: YAMLDate) -> String { index.model.config.dateStyle.format(date) }
+
+    /// A page's title as the site writes days: a visit's title starts with its (ISO) date, which the
+    /// search index keeps; pages show it in the site's `date_style`.
+    func title(of page: PageInfo) -> String {
+        guard page.section == .visits, index.model.config.dateStyle != .iso,
+              let date = YAMLDate(String(page.title.prefix(10))) else { return page.title }
+        return day(date) + page.title.dropFirst(10)
+    }
+
+    /// Whether the body opens with `# <the page's title>`: the page prints its title already, so
+    /// that heading is left out of the body, the table of contents and excerpts (no title twice).
+    func opensWithTitle(_ page: PageInfo) -> Bool {
+        guard let first = page.markdown.headings.first, first.level == 1,
+              first.text.trimmingCharacters(in: .whitespaces) == page.title.trimmingCharacters(in: .whitespaces) else { return false }
+        // First heading is not enough: it must be the first block, which is the plain text's first line.
+        let text = page.markdown.plainText
+        let firstLine = text.prefix { $0 != "\n" }
+        return firstLine.trimmingCharacters(in: .whitespaces) == first.text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `text` without its first line when the page opens with its own title (see `opensWithTitle`).
+    func withoutTitleLine(_ text: String, of page: PageInfo) -> String {
+        guard opensWithTitle(page), let newline = text.firstIndex(of: "\n") else { return opensWithTitle(page) ? "" : text }
+        return String(text[text.index(after: newline)...])
+    }
+
+    /// Body HTML with wiki links resolved against what this build publishes; a leading heading
+    /// that repeats the page's title is left out (see `opensWithTitle`).
+    func html(_ page: PageInfo) -> String {
+        let body = html(page, section: nil)
+        guard opensWithTitle(page) else { return body }
+        if bodiesAsTokens { return body + "\u{0}without-title" }
+        guard body.hasPrefix("<h1"), let end = body.range(of: "</h1>") else { return body }
+        return String(body[end.upperBound...].drop { $0.isNewline })
+    }
+
+    /// Body HTML with wiki links resolved against what this build publishes: the whole body
+    /// as written (`section` nil) or one `##` section.
+    func html(_ page: PageInfo, section: Int?) -> String {
         let targets = index.links.targets[page.id] ?? []
         let document = page.markdown
         let resolve: (WikiLink) -> WikiLinkRendering = { link in
@@ -109,6 +148,22 @@ struct PageContext {
 
     func label(_ key: String) -> String { theme.string(key) }
 
+    /// A UI string that may be missing from the theme: nil instead of the key itself.
+    func optionalLabel(_ key: String) -> String? { theme.strings[key] }
+
+    /// "今日" / "3日前" ("today" / "1 day ago" / "3 days ago"): how long ago a day was, in words.
+    func ago(_ days: Int?) -> MustacheValue {
+        guard let days else { return .null }
+        if days == 0 { return .string(label("ago_today")) }
+        return .string("\(days)\(label(days == 1 ? "day_ago" : "days_ago"))")
+    }
+
+    /// A partner's kind as the UI strings name it (`partner_kind_ip`), or as written when they do not.
+    func partnerKind(_ kind: String?) -> MustacheValue {
+        guard let kind, !kind.isEmpty else { return .null }
+        return .string(optionalLabel("partner_kind_\(kind)") ?? kind)
+    }
+
     /// The frame every template shares, merged with the page's own data.
     func frame(title: String, kind: String, _ page: Context) -> MustacheValue {
         var context: Context = [
@@ -116,8 +171,10 @@ struct PageContext {
             "lang": .string(index.model.config.language.rawValue),
             "siteTitle": .string(index.model.config.title),
             "pageTitle": .string(title),
+            // The home page's title is the site's own: "X | X" would read as a slip.
+            "documentTitle": .string(title == index.model.config.title ? title : "\(title) | \(index.model.config.title)"),
             "pageKind": .string(kind),
-            "today": .string(index.today.description),
+            "today": .string(day(index.today)),
             "t": bodiesAsTokens ? theme.stringsToken : theme.stringValues,
             "nav": .array(Navigation.items.filter { views.includes($0.path) }.map { item in
                 .object(["label": .string(label(item.labelKey)), "href": .string(href(item.path)),

@@ -9,6 +9,8 @@ struct Rebuilder {
     let setup: BuildSetup
     var options: BuildOptions { setup.options }
     private let session: BuildSession
+    /// Told the lines of each failed build (`serve` shows them over its pages).
+    var onFailure: ([String]) -> Void = { _ in }
 
     init(_ setup: BuildSetup) {
         self.setup = setup
@@ -27,9 +29,11 @@ struct Rebuilder {
             for line in DiagnosticReport.lines(errors.diagnostics, language: CLI.language) { CLI.printError(line) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
             CLI.printError("densho: \(count) error\(count == 1 ? "" : "s"); \(kept)")
+            onFailure(errors.diagnostics.filter { $0.severity == .error }.map { $0.text(CLI.language) })
         } catch {
             CLI.printError(CLI.errorLine(error))
             CLI.printError("densho: build failed; \(kept)")
+            onFailure([CLI.errorLine(error)])
         }
         return false
     }

@@ -13,6 +13,8 @@ struct SiteHandler {
     /// When the server listens on loopback only, a request naming another host is a browser being
     /// steered at us by DNS rebinding: a page on the web must not read an internal site.
     let loopbackOnly: Bool
+    /// The last failed build's errors, laid over HTML pages (serve only).
+    var errorOverlay: BuildErrorOverlay?
     /// The forms API; nil when editing is off (a non-loopback --host without --allow-edits).
     var forms: FormsAPI? = nil
 
@@ -37,7 +39,7 @@ struct SiteHandler {
         case .file(let real):
             guard let body = SiteHandler.readFile(real) else { return notFound(build: build) }
             let type = ContentTypes.forPath(real)
-            let payload = type == ContentTypes.html ? withToken(LiveReload.inject(into: body, build: build)) : body
+            let payload = type == ContentTypes.html ? withToken(LiveReload.inject(into: withErrors(body), build: build)) : body
             return HTTPResponse(status: 200, contentType: type, body: payload)
         case .redirect(let location):
             return .text(301, "moved to \(location)", headers: [("Location", location)])
@@ -80,11 +82,13 @@ struct SiteHandler {
 
     private func notFound(build: String) -> HTTPResponse {
         if case .file(let real) = site.lookup("/404.html"), let page = SiteHandler.readFile(real) {
-            let body = withToken(LiveReload.inject(into: LiveReload.anchorAtRoot(page), build: build))
+            let body = withToken(LiveReload.inject(into: withErrors(LiveReload.anchorAtRoot(page)), build: build))
             return HTTPResponse(status: 404, contentType: ContentTypes.html, body: body)
         }
         return .text(404, "404 not found")
     }
+
+    private func withErrors(_ page: Data) -> Data { errorOverlay?.inject(into: page) ?? page }
 
     static func queryValue(_ name: String, in target: String) -> String? {
         guard let mark = target.firstIndex(of: "?") else { return nil }
