@@ -92,6 +92,7 @@ struct BenchRun {
         }
         print(Row.table(rows))
         print(SearchTable.render(searches))
+        print(TargetTable.render(rows: rows, searches: searches))
         return 0
     }
 

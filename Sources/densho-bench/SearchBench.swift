@@ -84,7 +84,7 @@ struct SearchBench {
                 let results = try reader.search(SearchQuery(text: q.text, filters: q.filters, limit: 10))
                 times.append(Date().timeIntervalSince(start) * 1000)
                 rows[i].denshoTotal = results.total
-                rows[i].denshoShards = reader.shardsLoaded
+                rows[i].denshoShards = reader.filesLoaded
                 rows[i].denshoBytes = reader.bytesLoaded
             }
             rows[i].swiftMs = times.sorted()[times.count / 2]

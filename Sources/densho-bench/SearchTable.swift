@@ -9,7 +9,7 @@ enum SearchTable {
             let share = b.textBytes > 0 ? String(format: "%.2f×", Double(b.indexBytes) / Double(b.textBytes)) : "—"
             out += "\nsearch, \(b.visits) visits: index built in \(build), \(mb(b.indexBytes)) on disk = \(share) the text (\(mb(b.textBytes)) of Markdown bodies); "
             out += "start-up before any query: densho manifest \(kb(b.denshoStartupBytes)), Pagefind init \(b.pagefindStartupBytes > 0 ? kb(b.pagefindStartupBytes) : "—")\n\n"
-            out += "| query | densho results | densho shards / bytes loaded | Swift ms | browser ms (cold / warm) | browser bytes | Pagefind results | Pagefind bytes | Pagefind ms (cold / warm) |\n"
+            out += "| query | densho results | densho files / bytes loaded | Swift ms | browser ms (cold / warm) | browser bytes | Pagefind results | Pagefind bytes | Pagefind ms (cold / warm) |\n"
             out += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
             for r in b.rows {
                 let browser = r.browser.map { String(format: "%.1f / %.1f", $0.coldMs, $0.warmMs) } ?? "—"

@@ -16,13 +16,14 @@ enum SearchCommand {
         let a = try Arguments(args, command: "search")
 
         let text = a.positional.joined(separator: " ")
-        var filters: [String: String] = [:]
+        var filters: [String: [String]] = [:]
         for (flag, facet) in filterFlags {
-            guard let value = a.value(flag) else { continue }
-            guard !value.isEmpty else { throw UsageError(message: "--\(flag) needs a non-empty value") }
-            filters[facet] = value
+            let values = a.all(flag)
+            guard !values.isEmpty else { continue }
+            guard !values.contains(where: \.isEmpty) else { throw UsageError(message: "--\(flag) needs a non-empty value") }
+            filters[facet] = values
         }
-        if let year = filters["year"], year.count != 4 || !year.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        for year in filters["year"] ?? [] where year.count != 4 || !year.allSatisfy({ $0.isASCII && $0.isNumber }) {
             throw UsageError(message: "--year expects a year YYYY, not '\(year)'")
         }
         let hasTerms = text.unicodeScalars.contains { !SearchOutput.isQuerySpace($0) }
@@ -39,18 +40,21 @@ enum SearchCommand {
         }
 
         let results: SearchResults
+        let loaded: SearchOutput.Loaded
         do {
             let reader = try SearchIndexReader(directory: searchDirectory)
-            filters = resolveLabels(filters, facets: reader.facets)
-            results = try reader.search(SearchQuery(text: text, filters: filters, limit: limit))
-            if results.total == 0 { reportUnknownFilters(filters, facets: reader.facets) }
+            // Facet values (facets.js) are read only when there are filters, as in the browser.
+            if !filters.isEmpty { filters = try FilterLabels(try reader.facets()).resolve(filters) }
+            results = try reader.search(SearchQuery(text: text, anyOf: filters, limit: limit))
+            loaded = SearchOutput.Loaded(files: reader.filesLoaded, bytes: reader.bytesLoaded)
+            if results.total == 0 && !filters.isEmpty { reportUnknownFilters(filters, facets: try reader.facets()) }
         } catch let error as SearchIndexError {
             CLI.printError(error.description)
             return 1
         }
 
         if a.has("json") {
-            print(SearchOutput.json(results))
+            print(SearchOutput.json(results, loaded: loaded))
         } else {
             let style: SearchOutput.MarkStyle =
                 isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? .bold : .brackets
@@ -65,31 +69,18 @@ enum SearchCommand {
         return n
     }
 
-    /// A filter may name a value by its label too (`--company 株式会社みなと精機` for
-    /// `--company minato-seiki`), when the label belongs to exactly one value of that facet.
-    static func resolveLabels(_ filters: [String: String],
-                              facets: [(name: String, values: [(value: String, label: String, count: Int)])]) -> [String: String] {
-        var resolved = filters
-        for (facet, wanted) in filters {
-            guard let values = facets.first(where: { $0.name == facet })?.values,
-                  !values.contains(where: { $0.value == wanted }) else { continue }
-            let byLabel = values.filter { $0.label == wanted }
-            if byLabel.count == 1 { resolved[facet] = byLabel[0].value }
-        }
-        return resolved
-    }
-
     /// An unknown filter value gives no results, as in the browser; say why on stderr, so that
     /// `--type visits` (for `visit`) is not mistaken for "nothing was written about it".
-    static func reportUnknownFilters(_ filters: [String: String],
+    static func reportUnknownFilters(_ filters: [String: [String]],
                                      facets: [(name: String, values: [(value: String, label: String, count: Int)])]) {
         for (flag, facet) in filterFlags {
-            guard let wanted = filters[facet] else { continue }
+            for wanted in filters[facet] ?? [] {
             let values = facets.first(where: { $0.name == facet })?.values ?? []
             if values.contains(where: { $0.value == wanted }) { continue }
             let known = values.prefix(12).map(\.value).joined(separator: ", ")
             let more = values.count > 12 ? ", …" : ""
             CLI.printError("densho: no --\(flag) '\(wanted)' in the index\(values.isEmpty ? "" : " (known: \(known)\(more))")")
+            }
         }
     }
 }

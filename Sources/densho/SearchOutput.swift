@@ -11,11 +11,17 @@ enum SearchOutput {
         var close: String { self == .bold ? "\u{1B}[22m" : "】" }
     }
 
-    /// `{"total": N, "results": [{"url", "title", "type", "date", "snippet", "highlights"}]}` — keys in
-    /// this order, one result per line. `highlights` are [start, end) pairs in UTF-16 code units of
-    /// `snippet` (as the browser slices it).
-    static func json(_ results: SearchResults) -> String {
-        var out = "{\"total\": \(results.total), \"results\": ["
+    /// What a query read: index files and their bytes on disk, the manifest not counted.
+    struct Loaded {
+        let files: Int
+        let bytes: Int
+    }
+
+    /// `{"total": N, "loaded": {"files": F, "bytes": B}, "results": [{"url", "title", "type", "date",
+    /// "snippet", "highlights"}]}` — keys in this order, one result per line. `highlights` are
+    /// [start, end) pairs in UTF-16 code units of `snippet` (as the browser slices it).
+    static func json(_ results: SearchResults, loaded: Loaded) -> String {
+        var out = "{\"total\": \(results.total), \"loaded\": {\"files\": \(loaded.files), \"bytes\": \(loaded.bytes)}, \"results\": ["
         for (i, hit) in results.hits.enumerated() {
             out += i == 0 ? "\n  " : ",\n  "
             out += "{\"url\": \(JSONText.quoted(hit.url)), \"title\": \(JSONText.quoted(hit.title)), \"type\": \(JSONText.quoted(hit.type)), "

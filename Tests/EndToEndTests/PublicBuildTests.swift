@@ -20,11 +20,11 @@ final class PublicBuildTests: XCTestCase {
         // The same content builds fine without --public: the internal pages are valid, just private.
         let full = try project.build()
         XCTAssertEqual(full.status, 0, full.stderr)
-        XCTAssertTrue(try siteFiles(project.site).values.contains { $0.range(of: LeakProject.asciiMarker) != nil },
+        XCTAssertTrue(try siteFiles(project.site, searchText: true).values.contains { $0.range(of: LeakProject.asciiMarker) != nil },
                       "the internal build shows the internal pages (the marker hunt would be vacuous otherwise)")
         let result = try project.build(["--public"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        return (project, try siteFiles(project.publicSite))
+        return (project, try siteFiles(project.publicSite, searchText: true))
     }
 
     func testNoMarkerOfAnInternalPageAppearsInAnyOutputFile() throws {

@@ -65,14 +65,25 @@ final class SearchCommandTests: XCTestCase {
         let result = try search(["特許", "--json", "--limit", "1"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(Set(object.keys), ["total", "results"])
+        XCTAssertEqual(Set(object.keys), ["total", "loaded", "results"])
+        // What the query read, the manifest not counted: the files exist and add up.
+        let loaded = try XCTUnwrap(object["loaded"] as? [String: Int])
+        XCTAssertEqual(Set(loaded.keys), ["files", "bytes"])
+        XCTAssertGreaterThanOrEqual(loaded["files"] ?? 0, 2, "a gram file and a document file at least")
+        let searchFolder = try XCTUnwrap(Self.project?.site.appendingPathComponent("search"))
+        let manifest = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: searchFolder.appendingPathComponent("index.js").path)[.size] as? Int)
+        let all = try FileManager.default.contentsOfDirectory(atPath: searchFolder.path).reduce(0) {
+            $0 + ((try? FileManager.default.attributesOfItem(atPath: searchFolder.appendingPathComponent($1).path)[.size] as? Int) ?? 0)
+        }
+        XCTAssertGreaterThan(loaded["bytes"] ?? 0, 0)
+        XCTAssertLessThanOrEqual(loaded["bytes"] ?? 0, all - manifest)
         let results = try XCTUnwrap(object["results"] as? [[String: Any]])
         XCTAssertEqual(results.count, 1, "--limit 1")
         XCTAssertEqual(Set(results[0].keys), ["url", "title", "type", "date", "snippet", "highlights"])
-        let all = try json(["特許", "--limit", "50"])
-        XCTAssertEqual(object["total"] as? Int, all.total, "total counts all matches, not only those shown")
-        XCTAssertGreaterThan(all.total, 1)
-        XCTAssertEqual(all.results.first.map(\.url), results[0]["url"] as? String)
+        let every = try json(["特許", "--limit", "50"])
+        XCTAssertEqual(object["total"] as? Int, every.total, "total counts all matches, not only those shown")
+        XCTAssertGreaterThan(every.total, 1)
+        XCTAssertEqual(every.results.first.map(\.url), results[0]["url"] as? String)
     }
 
     func testSubstringMatchingIsJapaneseExact() throws {
@@ -120,6 +131,26 @@ final class SearchCommandTests: XCTestCase {
                        ["partners/ip-center.html", "visits/2026/2026-08-01-minato-seiki.html"])
         XCTAssertEqual(try json(["--person", "suzuki", "--company", "minato-seiki"]).total, 2)
         XCTAssertEqual(try json(["--company", "株式会社みなと精機", "--type", "visit"]), visits, "a company by its name")
+    }
+
+    /// Filters accept what the search page shows: type names, a unique part of a name; the same
+    /// filter repeated means any of its values.
+    func testFiltersTakeThePagesLabelsAndRepeatsMeanAnyOf() throws {
+        let visits = try json(["--type", "visit"])
+        XCTAssertEqual(try json(["--type", "訪問記録"]), visits, "the type as the page names it")
+        XCTAssertEqual(try json(["--type", "Visit"]), visits, "and as an English site names it")
+        XCTAssertEqual(try json(["--company", "みなと精機", "--type", "visit"]), visits, "a unique part of the company's name")
+        XCTAssertEqual(try json(["--company", "ﾐﾅﾄ精機", "--type", "訪問記録"]).total, 0, "katakana is not hiragana")
+        XCTAssertEqual(try json(["--person", "田中"]), try json(["--person", "tanaka"]), "a person by family name")
+        let either = try json(["--type", "visit", "--type", "playbook", "--limit", "50"])
+        let playbooks = try json(["--type", "伴走のてびき", "--limit", "50"])
+        XCTAssertGreaterThan(playbooks.total, 0)
+        XCTAssertEqual(either.total, visits.total + playbooks.total, "repeated --type: any of them")
+        XCTAssertEqual(Set(either.results.map(\.url)), Set(visits.results.map(\.url) + playbooks.results.map(\.url)))
+        XCTAssertEqual(try json(["--person", "suzuki", "--person", "tanaka", "--type", "visit"]).total, visits.total)
+        let ambiguous = try search(["--type", "P"])
+        XCTAssertEqual(ambiguous.status, 2, "a part that names two types (Person, Partner) is a usage error")
+        XCTAssertTrue(ambiguous.stderr.contains("(person)") && ambiguous.stderr.contains("(partner)"), ambiguous.stderr)
     }
 
     func testUnknownFilterValueFindsNothingAndSaysWhy() throws {

@@ -164,13 +164,61 @@ final class TemporaryProject {
     }
 }
 
-/// Every file of a built site, by relative path.
-func siteFiles(_ root: URL) throws -> [String: Data] {
+/// Every file of a built site, by relative path. The search index files keep their text
+/// compressed (docs/search-index.md); with `searchText`, each one's decompressed data is added
+/// as `<path>.payload`, so that content hunts see the text itself.
+func siteFiles(_ root: URL, searchText: Bool = false) throws -> [String: Data] {
     var files: [String: Data] = [:]
     guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [:] }
     while let path = walker.nextObject() as? String {
         guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
         files[path] = try Data(contentsOf: root.appendingPathComponent(path))
     }
+    guard searchText else { return files }
+    for (path, payload) in try SearchPayloads.decode(files.filter { $0.key.hasPrefix("search/") && $0.key.hasSuffix(".js") }) {
+        files[path + ".payload"] = payload
+    }
     return files
+}
+
+/// Inflates the data of search index files with node's zlib (the browser's inflater).
+enum SearchPayloads {
+    static func decode(_ files: [String: Data]) throws -> [String: Data] {
+        let compressed = files.filter { !$0.key.hasSuffix("/index.js") }
+        guard !compressed.isEmpty else { return [:] }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("densho-payloads-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let names = compressed.keys.sorted()
+        for (i, name) in names.enumerated() { try compressed[name]!.write(to: dir.appendingPathComponent("\(i)")) }
+        let script = """
+            const fs = require('fs'), zlib = require('zlib');
+            const out = [];
+            for (let i = 0; i < \(names.count); i++) {
+              const src = fs.readFileSync(process.argv[1] + '/' + i, 'utf8');
+              const m = /^densho_search_register\\("[^"]*","([A-Za-z0-9+\\/=]*)"\\);\\n$/.exec(src);
+              if (!m) { console.error('not a compressed index file: ' + i); process.exit(3); }
+              out.push(zlib.inflateRawSync(Buffer.from(m[1], 'base64')).toString('base64'));
+            }
+            process.stdout.write(out.join('\\n'));
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["node", "-e", script, dir.path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw NSError(domain: "SearchPayloads", code: 1, userInfo: [NSLocalizedDescriptionKey:
+                "node (needed to read the compressed search index) failed: \(errors)"])
+        }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        var decoded: [String: Data] = [:]
+        for (name, line) in zip(names, lines) { decoded[name] = Data(base64Encoded: String(line)) ?? Data() }
+        return decoded
+    }
 }

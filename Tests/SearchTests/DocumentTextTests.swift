@@ -6,14 +6,20 @@ import XCTest
 /// NFKC of the whole field gives, with whitespace collapsed — for Japanese text with half-width
 /// kana and voiced marks, full-width Latin, squared words and decomposed Latin.
 final class DocumentTextTests: XCTestCase {
-    /// The rule written the obvious way: NFKC of the whole string, whitespace runs → one space.
-    private func expected(_ field: String) -> String {
+    /// The rule written the obvious way: NFKC of the whole string, whitespace runs → one space
+    /// (a line break when the run holds one).
+    private func expected(_ field: String, nfkc: Bool = true) -> String {
         var out = ""
-        var pending = false
-        for s in SearchNormalizer.foundationNFKC(field).unicodeScalars {
-            if SearchCharacters.isSpace(s.value) { pending = !out.isEmpty; continue }
-            if pending { out.unicodeScalars.append(" ") }
+        var pending = false, lineBreak = false
+        for s in (nfkc ? SearchNormalizer.foundationNFKC(field) : field).unicodeScalars {
+            if SearchCharacters.isSpace(s.value) {
+                pending = !out.isEmpty
+                if pending && SearchCharacters.isLineBreak(s.value) { lineBreak = true }
+                continue
+            }
+            if pending { out.unicodeScalars.append(lineBreak ? "\n" : " ") }
             pending = false
+            lineBreak = false
             out.unicodeScalars.append(s)
         }
         return out
@@ -36,8 +42,11 @@ final class DocumentTextTests: XCTestCase {
         for field in fields {
             XCTAssertEqual(try stored(field), expected(field), field.debugDescription)
             let text = DocumentText(SearchDocument(url: "a.html", title: field, type: "visit"))
-            let lowered = SearchNormalizer.normalize(expected(field)).unicodeScalars.map(\.value)
+            let lowered = SearchNormalizer.normalize(expected(field)).unicodeScalars.map { $0 == "\n" ? 0x20 : $0.value }
             XCTAssertEqual(Array(text.scalars.prefix(lowered.count)), lowered, field.debugDescription)
+            // The restores lead from the stored text back to the field as written.
+            let written = WrittenText(stored: Array(try stored(field).unicodeScalars), restores: text.restores[0])
+            XCTAssertEqual(String(String.UnicodeScalarView(written.scalars)), expected(field, nfkc: false), field.debugDescription)
         }
     }
 

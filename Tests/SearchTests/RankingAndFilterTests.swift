@@ -83,10 +83,10 @@ final class RankingAndFilterTests: XCTestCase {
     }
 
     func testFacetsCarryLabelsAndCounts() throws {
-        let company = try XCTUnwrap(reader.facets.first { $0.name == "company" })
+        let company = try XCTUnwrap(reader.facets().first { $0.name == "company" })
         XCTAssertEqual(company.values.map(\.value), ["marumaru", "sankaku"])
         XCTAssertEqual(company.values.map(\.label), ["株式会社〇〇精機", "sankaku"])
         XCTAssertEqual(company.values.map(\.count), [2, 3])
-        XCTAssertEqual(reader.facets.map(\.name), ["type", "theme", "company", "person", "partner", "year"])
+        XCTAssertEqual(try reader.facets().map(\.name), ["type", "theme", "company", "person", "partner", "year"])
     }
 }

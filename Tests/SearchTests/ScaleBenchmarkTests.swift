@@ -1,6 +1,6 @@
 import Seeded
 import XCTest
-import Search
+@testable import Search
 
 /// Scale check, run on demand: `DENSHO_SEARCH_BENCH=10000 swift test -c release -Xswiftc -enable-testing
 /// --filter ScaleBenchmarkTests` builds an index of that many ~1,850-character notes and prints
@@ -54,7 +54,7 @@ final class ScaleBenchmarkTests: XCTestCase {
             let reader = try SearchIndexReader(directory: dir)
             let t = Date()
             let r = try reader.search(SearchQuery(text: q, limit: 10))
-            print("BENCH query \(q): total \(r.total), \(reader.shardsLoaded) shards, \(reader.bytesLoaded / 1000) KB, \(String(format: "%.1f", Date().timeIntervalSince(t) * 1000)) ms")
+            print("BENCH query \(q): total \(r.total), \(reader.filesLoaded) shards, \(reader.bytesLoaded / 1000) KB, \(String(format: "%.1f", Date().timeIntervalSince(t) * 1000)) ms")
         }
     }
 }

@@ -59,11 +59,6 @@ final class SessionBenchmarkTests: XCTestCase {
         }
         let full = try session.build(docs, labels: SearchFacetLabels()) { sizes.put($0, $1.count) }
         print("SESSION build \(n): \(String(format: "%.2f", Date().timeIntervalSince(t))) s, \(full.stats.files) files, RSS +\((rss() - before) / 1024) MB")
-        if let kept = session.keptIndex {
-            let payload = kept.shards.joined().reduce(0) { $0 + $1.payload.count }
-            let entries = kept.shards.joined().reduce(0) { $0 + $1.count }
-            print("SESSION kept: \(payload / 1_000_000) MB of g/p/w payload, \(entries) entries")
-        }
 
         var last = full
         for (k, edit) in ["append", "append", "mid-body word", "title", "append"].enumerated() {
@@ -82,7 +77,7 @@ final class SessionBenchmarkTests: XCTestCase {
             last = try session.update(replacing: [doc], labels: SearchFacetLabels()) { sizes.put($0, $1.count) }
             let seconds = Date().timeIntervalSince(t)
             let bytes = last.emitted
-            print("SESSION update (\(edit), doc \(id)): \(String(format: "%.3f", seconds)) s, patched \(last.patched), emitted \(bytes) files")
+            print("SESSION update (\(edit), doc \(id)): \(String(format: "%.3f", seconds)) s, emitted \(bytes) files")
         }
         print("SESSION RSS after updates +\((rss() - before) / 1024) MB")
 

@@ -23,16 +23,44 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(marked(hit), ["特許", "特許"])
     }
 
-    func testHighlightsAreUTF16OffsetsAndFollowNormalisation() throws {
-        // 𠮷 is two UTF-16 units; ＩＰ is stored as IP (NFKC) and found by "ip"; ﾊﾟｿｺﾝ as パソコン.
+    func testHighlightsAreUTF16OffsetsOfTheTextAsWritten() throws {
+        // 𠮷 is two UTF-16 units; ＩＰ is searched as ip and shown as written; ﾊﾟｿｺﾝ is searched
+        // as パソコン and shown as ﾊﾟｿｺﾝ.
         let doc = SearchDocument(url: "a.html", title: "t", type: "visit",
                                  body: "𠮷野家でＩＰを活用。ﾊﾟｿｺﾝも。")
         let ip = try XCTUnwrap(try search([doc], "ip").first)
-        XCTAssertEqual(ip.snippet, "𠮷野家でIPを活用。パソコンも。")
+        XCTAssertEqual(ip.snippet, "𠮷野家でＩＰを活用。ﾊﾟｿｺﾝも。")
         XCTAssertEqual(ip.highlights, [5..<7])
-        XCTAssertEqual(marked(ip), ["IP"])
-        let pc = try XCTUnwrap(try search([doc], "ﾊﾟｿｺﾝ 𠮷野").first)
-        XCTAssertEqual(marked(pc), ["𠮷野", "パソコン"])
+        XCTAssertEqual(marked(ip), ["ＩＰ"])
+        let pc = try XCTUnwrap(try search([doc], "パソコン 𠮷野").first)
+        XCTAssertEqual(marked(pc), ["𠮷野", "ﾊﾟｿｺﾝ"])
+    }
+
+    /// The examples: matching is on the normalised text, the snippet is the note's own.
+    func testSnippetsKeepFullWidthAndHalfWidthFormsAsWritten() throws {
+        let doc = SearchDocument(url: "a.html", title: "t", type: "visit", headings: ["ﾌﾟﾚｽ加工（ＩｏＴ）"],
+                                 body: "工場の見える化（ＩｏＴ）を相談。ﾌﾟﾚｽ機の稼働を㍿みなとで測る。")
+        let iot = try XCTUnwrap(try search([doc], "iot").first)
+        XCTAssertEqual(iot.snippet, "工場の見える化（ＩｏＴ）を相談。ﾌﾟﾚｽ機の稼働を㍿みなとで測る。")
+        XCTAssertEqual(marked(iot), ["ＩｏＴ"])
+        let press = try XCTUnwrap(try search([doc], "(iot) プレス").first)
+        XCTAssertEqual(marked(press), ["（ＩｏＴ）", "ﾌﾟﾚｽ"])
+        let company = try XCTUnwrap(try search([doc], "株式会社みなと").first)
+        XCTAssertEqual(marked(company), ["㍿みなと"])
+        let heading = try XCTUnwrap(try search([SearchDocument(url: "b.html", title: "t", type: "visit",
+                                                               headings: ["ﾌﾟﾚｽ加工（ＩｏＴ）"])], "加工").first)
+        XCTAssertEqual(heading.snippet, "ﾌﾟﾚｽ加工（ＩｏＴ）")
+        XCTAssertEqual(marked(heading), ["加工"])
+    }
+
+    /// A section's heading keeps its own line in the snippet (other whitespace runs become one space).
+    func testAHeadingDoesNotRunIntoItsText() throws {
+        let doc = SearchDocument(url: "a.html", title: "t", type: "visit", headings: ["聞いたこと"],
+                                 body: "聞いたこと\n\n社長は　海外展開に  前向き。\n見立て\n輸出の相談。")
+        let hit = try XCTUnwrap(try search([doc], "海外展開").first)
+        XCTAssertEqual(hit.snippet, "聞いたこと\n社長は 海外展開に 前向き。\n見立て\n輸出の相談。")
+        XCTAssertEqual(marked(hit), ["海外展開"])
+        XCTAssertEqual(try search([doc], "こと社長").count, 0, "a line break is whitespace: no match across it")
     }
 
     func testOverlappingOccurrencesMergeAndPrefixMarksThePrefix() throws {

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Reads an index written by `SearchIndexWriter`, loading (and caching) only the shard files a
-/// query needs — the same files, and the same algorithm, as search.js in the browser.
-/// Safe to share between threads: the shard cache is behind a lock.
+/// Reads an index written by `SearchIndexWriter`, loading (and caching) only the files a query
+/// needs — the same files, and the same algorithm, as search.js in the browser.
+/// Safe to share between threads: the file cache is behind a lock.
 public final class SearchIndexReader: @unchecked Sendable {
     public let directory: URL
     let manifest: Manifest
@@ -13,11 +13,16 @@ public final class SearchIndexReader: @unchecked Sendable {
 
     public init(directory: URL) throws {
         self.directory = directory
-        let (payload, file) = try SearchIndexReader.read(id: IndexLayout.manifestID, in: directory)
+        let (data, file, _) = try SearchIndexReader.read(id: IndexLayout.manifestID, in: directory)
         let manifest: Manifest
         do {
-            manifest = try JSONDecoder().decode(Manifest.self, from: payload)
+            manifest = try JSONDecoder().decode(Manifest.self, from: Data(data))
         } catch {
+            let version = (try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any])?["version"]
+            if let version = version as? Int, version != IndexLayout.version {
+                throw SearchIndexError(location: "\(file):1:1",
+                                       message: "unsupported index version \(version); rebuild the site")
+            }
             throw SearchIndexError(location: "\(file):1:1", message: "index manifest is malformed: \(error)")
         }
         guard manifest.format == IndexLayout.format, manifest.version == IndexLayout.version else {
@@ -27,47 +32,57 @@ public final class SearchIndexReader: @unchecked Sendable {
         self.manifest = manifest
     }
 
-    /// Shard files loaded so far (the manifest not counted).
-    public var shardsLoaded: Int { lock.withLock { loadedCount } }
-    /// Bytes of the shard files loaded so far.
+    /// Files loaded so far (the manifest not counted).
+    public var filesLoaded: Int { lock.withLock { loadedCount } }
+    /// Bytes (on disk) of the files loaded so far, the manifest not counted.
     public var bytesLoaded: Int { lock.withLock { loadedBytes } }
 
     public func search(_ query: SearchQuery) throws -> SearchResults {
         try QueryEngine(reader: self).run(query)
     }
 
-    /// Facet values with labels and counts, as the filter UI shows them.
-    public var facets: [(name: String, values: [(value: String, label: String, count: Int)])] {
-        manifest.facets.map { facet in (facet.name, facet.values.map { ($0.value, $0.label, $0.count) }) }
+    /// Facet values with labels and counts, as the filter UI shows them (loads `facets.js`).
+    public func facets() throws -> [(name: String, values: [(value: String, label: String, count: Int)])] {
+        try facetValues().facets.map { facet in (facet.name, facet.values.map { ($0.value, $0.label, $0.count) }) }
     }
 
-    /// The parsed JSON of shard `id`, decoded once with `transform` and cached.
-    func shard<T>(_ id: String, transform: (Any, String) throws -> T) throws -> T {
+    func facetValues() throws -> FacetValues {
+        try file(IndexLayout.facetsID) { payload, file in
+            do {
+                return try JSONDecoder().decode(FacetValues.self, from: Data(payload))
+            } catch {
+                throw SearchIndexError(location: "\(file):1:1", message: "facet values are malformed: \(error)")
+            }
+        }
+    }
+
+    /// The payload of file `id`, decoded once with `transform` and cached.
+    func file<T>(_ id: String, transform: ([UInt8], String) throws -> T) throws -> T {
         if let cached = lock.withLock({ cache[id] }) as? T { return cached }
-        let (payload, file) = try SearchIndexReader.read(id: id, in: directory)
-        let value = try transform(try ShardFile.json(payload, file: file), file)
+        let (data, file, size) = try SearchIndexReader.read(id: id, in: directory)
+        let value = try transform(try IndexFile.payload(data, file: file), file)
         lock.withLock {
             if cache[id] == nil {
                 cache[id] = value
                 loadedCount += 1
-                loadedBytes += payload.count
+                loadedBytes += size
             }
         }
         return value
     }
 
-    private static func read(id: String, in directory: URL) throws -> (Data, String) {
-        let url = directory.appendingPathComponent(ShardFile.fileName(id))
+    private static func read(id: String, in directory: URL) throws -> (ArraySlice<UInt8>, String, Int) {
+        let url = directory.appendingPathComponent(IndexFile.fileName(id))
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw SearchIndexError(location: url.path, message: "cannot read search index file: \(error.localizedDescription)")
         }
-        let (found, payload) = try ShardFile.parse(data, file: url.path)
+        let (found, payload) = try IndexFile.parse(data, file: url.path)
         guard found == id else {
             throw SearchIndexError(location: "\(url.path):1:1", message: "file registers \"\(found)\", expected \"\(id)\"")
         }
-        return (payload, url.path)
+        return (payload, url.path, data.count)
     }
 }

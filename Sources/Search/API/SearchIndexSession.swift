@@ -8,38 +8,30 @@ public struct SearchIndexUpdate: Sendable, Equatable {
     public let fileNames: Set<String>
     /// How many files were handed to the sink.
     public let emitted: Int
-    /// True when the update patched the previous index; false after a full build.
-    public let patched: Bool
 }
 
 /// A search index kept across the rebuilds of a watch session. `build` writes the whole index
-/// (exactly as `SearchIndexWriter.write`) and keeps what it learned; `update` replaces a few
-/// documents and hands out only the files whose bytes change, patching the kept posting lists
-/// instead of analysing every document again. The files it leaves are always byte-identical to
-/// a full build over the updated documents; when a patch cannot guarantee that (ids would move,
-/// facets or labels change, a shard count or `docsPerShard` would change) it rebuilds.
+/// (exactly as `SearchIndexWriter.write`); `update` replaces a few documents, builds the index
+/// again and hands out only the files whose bytes changed, so the files it leaves are always
+/// byte-identical to a full build over the updated documents. (Format 2 keeps no positions to
+/// patch: a document's first occurrences and compressed shards change as a whole, and a build
+/// of 10,000 notes takes about a second.)
 ///
 /// Calls are serialised; the sink may be called from several threads at once.
 public final class SearchIndexSession: @unchecked Sendable {
     private let lock = NSLock()
-    /// The documents of the last build, in input order, and the labels it used.
+    /// The documents of the last build, in input order.
     private var documents: [SearchDocument] = []
-    private var labels = SearchFacetLabels()
-    /// Document id → index in `documents`, and url → id (nil when urls repeat: then ids hang
-    /// on input order and the session always rebuilds).
-    private var order: [Int] = []
-    private var idOfURL: [String: Int]?
-    private var kept: KeptIndex?
     /// Every file of the index as the caller has it (empty after a failed write).
     private var files: [String: Fingerprint] = [:]
+    /// The last build's files with their payloads' fingerprints: unchanged payloads are not
+    /// compressed again.
+    private let cache = FileCache()
 
     public init() {}
 
-    /// What a patch would start from (nil before a build, or when the last write failed).
-    var keptIndex: KeptIndex? { lock.lock(); defer { lock.unlock() }; return kept }
-
     /// Full build, same contract and output as `SearchIndexWriter.write(_:labels:sink:)` (the
-    /// sink gets every file); keeps state for `update`.
+    /// sink gets every file).
     public func build(_ documents: [SearchDocument], labels: SearchFacetLabels,
                       sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexUpdate {
         lock.lock()
@@ -56,76 +48,92 @@ public final class SearchIndexSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         var updated = documents
-        var changes: [IndexPatch.Change] = []
-        var patchable = kept != nil && labels == self.labels && idOfURL != nil
-        var seen = Set<String>()
+        var at: [String: [Int]] = [:]
+        for (i, doc) in updated.enumerated() { at[doc.url, default: []].append(i) }
         for doc in changed {
-            if !seen.insert(doc.url).inserted { patchable = false }
-            guard let id = idOfURL?[doc.url] else {
-                let same = updated.indices.filter { updated[$0].url == doc.url }
-                for at in same { updated[at] = doc }
-                if same.isEmpty { updated.append(doc) }
-                patchable = false
-                continue
+            if let same = at[doc.url] {
+                for i in same { updated[i] = doc }
+            } else {
+                at[doc.url] = [updated.count]
+                updated.append(doc)
             }
-            let old = updated[order[id]]
-            if old.date != doc.date || old.type != doc.type || old.facets != doc.facets { patchable = false }
-            changes.append(IndexPatch.Change(id: id, old: old, new: doc))
-            updated[order[id]] = doc
-        }
-        if patchable, let kept, seen.count == changes.count,
-           let patch = IndexPatch.make(kept, changes: changes, ordered: order.map { updated[$0] }) {
-            return try apply(patch, documents: updated, sink: sink)
         }
         return try rebuild(updated, labels: labels, previous: files, sink: sink)
     }
 
-    /// A full build through `SearchIndexWriter` (so its output is the writer's by construction);
-    /// the kept index is read back from the files it emits.
     private func rebuild(_ documents: [SearchDocument], labels: SearchFacetLabels, previous: [String: Fingerprint]?,
                          sink: @Sendable (String, Data) throws -> Void) throws -> SearchIndexUpdate {
         self.documents = documents
-        self.labels = labels
-        order = DocumentOrder.order(documents)
-        var ids: [String: Int] = [:]
-        for (id, index) in order.enumerated() { ids[documents[index].url] = id }
-        idOfURL = ids.count == documents.count ? ids : nil
-        kept = nil
         files = [:]
         let capture = IndexCapture(previous: previous)
-        let stats = try withoutActuallyEscaping(sink) { sink in
-            try SearchIndexWriter.write(documents, labels: labels) { name, data in
-                try capture.take(name, data, sink: sink)
+        var copy = documents
+        let outlines = copy.map { SearchDocumentOutline($0) }
+        let feed = DocumentFeed(documents: &copy)
+        let stats: SearchIndexStats
+        do {
+            stats = try withoutActuallyEscaping(sink) { sink in
+                try SearchIndexWriter.write(outlines: outlines, feed: feed, labels: labels, files: cache) { name, data in
+                    try capture.take(name, data, sink: sink)
+                }
             }
+        } catch {
+            cache.forget()
+            throw error
         }
+        cache.finish()
         files = capture.files
-        kept = KeptIndex(shards: capture.shards, manifest: capture.manifest, docsPerShard: DocShardWriter.docsPerShard(documents))
-        return SearchIndexUpdate(stats: stats, fileNames: Set(files.keys), emitted: capture.emitted, patched: false)
+        return SearchIndexUpdate(stats: stats, fileNames: Set(files.keys), emitted: capture.emitted)
     }
+}
 
-    private func apply(_ patch: IndexPatch, documents: [SearchDocument],
-                       sink: (String, Data) throws -> Void) throws -> SearchIndexUpdate {
-        // Recorded first: should the sink fail, the next update rebuilds the updated documents
-        // and rewrites every file.
-        let previous = files
-        files = [:]
-        kept = nil
-        self.documents = documents
-        var next = previous
-        var emitted = 0
-        for file in patch.files {
-            let name = ShardFile.fileName(file.id)
-            let data = ShardFile.contents(id: file.id, json: file.json)
-            let print = Fingerprint(data)
-            if previous[name] == print { continue }
-            try sink(name, data)
-            next[name] = print
-            emitted += 1
+/// The sink of a build inside a session: fingerprints every file and hands on those that differ
+/// from the previous build (all of them when there is none). Called from several threads at once.
+final class IndexCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private let previous: [String: Fingerprint]?
+    private(set) var files: [String: Fingerprint] = [:]
+    private(set) var emitted = 0
+
+    init(previous: [String: Fingerprint]?) { self.previous = previous }
+
+    func take(_ name: String, _ data: Data, sink: (String, Data) throws -> Void) throws {
+        let print = Fingerprint(data)
+        lock.lock()
+        files[name] = print
+        let changed = previous?[name] != print
+        if changed { emitted += 1 }
+        lock.unlock()
+        if changed { try sink(name, data) }
+    }
+}
+
+/// Identifies a file's bytes without keeping them: its length and two independent 64-bit
+/// hashes, so unchanged files of a rebuild need not be handed out again.
+struct Fingerprint: Equatable {
+    let count: Int
+    let a: UInt64
+    let b: UInt64
+
+    init(_ data: Data) {
+        count = data.count
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(data.count)
+        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        data.withUnsafeBytes { raw in
+            var i = 0
+            while i + 8 <= raw.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                a = (a ^ w) &* 0xFF51_AFD7_ED55_8CCD
+                a ^= a >> 32
+                b = (b &+ w) &* 0xC4CE_B9FE_1A85_EC53
+                b ^= b >> 29
+                i += 8
+            }
+            var tail: UInt64 = 0
+            while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
+            a = ((a ^ tail) &* 0xFF51_AFD7_ED55_8CCD) ^ (a >> 31)
+            b = ((b &+ tail) &* 0xC4CE_B9FE_1A85_EC53) ^ (b >> 33)
         }
-        files = next
-        kept = patch.kept
-        let bytes = next.values.reduce(0) { $0 + $1.count }
-        return SearchIndexUpdate(stats: SearchIndexStats(documents: documents.count, files: next.count, bytes: bytes),
-                                 fileNames: Set(next.keys), emitted: emitted, patched: true)
+        self.a = a
+        self.b = b
     }
 }

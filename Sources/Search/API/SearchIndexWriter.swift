@@ -3,8 +3,8 @@ import Foundation
 /// Writes the sharded index (format described in docs/search-index.md) into a folder — the
 /// site's `search/`. Same input gives byte-identical files.
 public enum SearchIndexWriter {
-    public static func write(_ documents: consuming [SearchDocument], labels: SearchFacetLabels,
-                             to directory: URL) throws -> SearchIndexStats {
+    static func write(_ documents: consuming [SearchDocument], labels: SearchFacetLabels,
+                      to directory: URL) throws -> SearchIndexStats {
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -41,7 +41,7 @@ public enum SearchIndexWriter {
         var documents = consume documents
         let outlines = documents.map { SearchDocumentOutline($0) }
         let feed = DocumentFeed(documents: &documents)
-        return try write(outlines: outlines, feed: feed, labels: labels, sink: sink)
+        return try write(outlines: outlines, feed: feed, labels: labels, files: nil, sink: sink)
     }
 
     /// The same index, with the documents made on demand: `outlines[i]` describes document `i`,
@@ -50,17 +50,20 @@ public enum SearchIndexWriter {
     public static func write(outlines: [SearchDocumentOutline], document: @escaping @Sendable (Int) -> SearchDocument,
                              labels: SearchFacetLabels,
                              sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexStats {
-        try write(outlines: outlines, feed: DocumentFeed(make: document), labels: labels, sink: sink)
+        try write(outlines: outlines, feed: DocumentFeed(make: document), labels: labels, files: nil, sink: sink)
     }
 
-    private static func write(outlines: [SearchDocumentOutline], feed: DocumentFeed, labels: SearchFacetLabels,
-                              sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexStats {
+    /// `files`: a session's files of the last build, so that a payload that did not change is not
+    /// compressed again (the file is the same bytes).
+    static func write(outlines: [SearchDocumentOutline], feed: DocumentFeed, labels: SearchFacetLabels,
+                      files: FileCache? = nil,
+                      sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexStats {
         let failures = ErrorSlot()
         let bytes = ByteCounter()
         let count = try withoutActuallyEscaping(sink) { sink -> Int in
-            let emit: ShardSink = { id, json in
-                let data = ShardFile.contents(id: id, json: json)
-                do { try sink(ShardFile.fileName(id), data) } catch { failures.record(error) }
+            let emit: ShardSink = { id, payload in
+                let data = files?.contents(id: id, payload: payload) ?? IndexFile.contents(id: id, payload: payload)
+                do { try sink(IndexFile.fileName(id), data) } catch { failures.record(error) }
                 bytes.add(data.count)
             }
             return try build(outlines, feed, labels: labels, emit: emit)
@@ -121,9 +124,9 @@ public enum SearchIndexWriter {
 
         docShards.flush(final: true, emit: emit)
         postings.emitShards(labels: labels, emit: emit)
-        let manifest = ManifestWriter.file(documents: total, docsPerShard: docShards.perShard,
-                                           docShards: docShards.shards, postings: postings, labels: labels)
-        emit(manifest.id, manifest.json)
+        emit(IndexLayout.facetsID, ManifestWriter.facets(postings: postings, labels: labels))
+        emit(IndexLayout.manifestID, ManifestWriter.manifest(documents: total, docsPerShard: docShards.perShard,
+                                                             docShards: docShards.shards, postings: postings))
         return total
     }
 }
@@ -162,8 +165,29 @@ final class DocumentFeed: @unchecked Sendable {
     }
 }
 
-/// Receives each encoded file (id, JSON payload); called from several threads at once.
-typealias ShardSink = (_ id: String, _ json: [UInt8]) -> Void
+/// Receives each file's payload (id, bytes before compression); called from several threads at once.
+typealias ShardSink = (_ id: String, _ payload: [UInt8]) -> Void
+
+/// Each file of a build by id, with the fingerprint of its payload: the next build reuses the file
+/// when the payload is the same. Called from several threads at once.
+final class FileCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var previous: [String: (payload: Fingerprint, data: Data)] = [:]
+    private var current: [String: (payload: Fingerprint, data: Data)] = [:]
+
+    func contents(id: String, payload: [UInt8]) -> Data {
+        let print = payload.withUnsafeBytes { Fingerprint(Data($0)) }
+        let known = lock.withLock { previous[id] }
+        let data = known?.payload == print ? known!.data : IndexFile.contents(id: id, payload: payload)
+        lock.withLock { current[id] = (print, data) }
+        return data
+    }
+
+    /// After a build: its files are what the next one compares with.
+    func finish() { lock.withLock { previous = current; current = [:] } }
+    /// After a failed build: nothing is known.
+    func forget() { lock.withLock { previous = [:]; current = [:] } }
+}
 
 final class NameSet: @unchecked Sendable {
     private let lock = NSLock()

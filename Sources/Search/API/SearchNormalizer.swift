@@ -77,6 +77,12 @@ enum SearchCharacters {
         }
     }
 
+    /// Whitespace that ends a line: kept as a line break (not a space) in the stored text.
+    @inline(__always)
+    static func isLineBreak(_ v: UInt32) -> Bool {
+        (v >= 0x0A && v <= 0x0D) || v == 0x85 || v == 0x2028 || v == 0x2029
+    }
+
     /// Latin word characters: ASCII digits and letters, Latin-1 letters, Latin Extended-A/B,
     /// combining diacritics (İ lowercases to i + U+0307) and Latin Extended Additional.
     @inline(__always)

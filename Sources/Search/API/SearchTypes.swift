@@ -52,9 +52,15 @@ public struct SearchDocumentOutline: Sendable, Equatable {
 public struct SearchFacetLabels: Sendable, Equatable {
     public var labels: [String: [String: String]]
     public init(_ labels: [String: [String: String]] = [:]) { self.labels = labels }
-    public init(labels: [String: [String: String]]) { self.labels = labels }
 
     func label(facet: String, value: String) -> String { labels[facet]?[value] ?? value }
+
+    /// The names the search page gives the built-in types (search.js `STRINGS.ja/en.types`;
+    /// a test keeps the two equal), so that `densho search --type 訪問記録` means `visit`.
+    public static let pageTypeLabels: [String: [String: String]] = [
+        "ja": ["visit": "訪問記録", "company": "企業カルテ", "playbook": "伴走のてびき", "person": "担当者", "partner": "支援機関"],
+        "en": ["visit": "Visit", "company": "Company", "playbook": "Playbook", "person": "Person", "partner": "Partner"],
+    ]
 }
 
 public struct SearchIndexStats: Sendable, Equatable {
@@ -65,10 +71,17 @@ public struct SearchIndexStats: Sendable, Equatable {
 
 public struct SearchQuery: Sendable, Equatable {
     public var text: String
-    /// facet → value; facets: type, theme, company, person, partner, year.
-    public var filters: [String: String]
+    /// facet → the values accepted (any of them); facets: type, theme, company, person, partner,
+    /// year. Different facets must all match.
+    public var filters: [String: [String]]
     public var limit: Int
+
+    /// One value per facet.
     public init(text: String, filters: [String: String] = [:], limit: Int = 20) {
+        self.init(text: text, anyOf: filters.mapValues { [$0] }, limit: limit)
+    }
+
+    public init(text: String, anyOf filters: [String: [String]], limit: Int = 20) {
         self.text = text
         self.filters = filters
         self.limit = limit
@@ -80,14 +93,13 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public let title: String
     public let type: String
     public let date: String?
-    /// NFKC form of the page text around the best match, with "…" where it was cut.
+    /// The page's text as written around the best match, with "…" where it was cut.
     public let snippet: String
     /// Ranges to highlight, in **UTF-16 code unit offsets** of `snippet` (what JavaScript's
     /// `String.slice` uses), sorted and non-overlapping.
     public let highlights: [Range<Int>]
 
-    public init(url: String, title: String, type: String, date: String?, snippet: String,
-                highlights: [Range<Int>]) {
+    init(url: String, title: String, type: String, date: String?, snippet: String, highlights: [Range<Int>]) {
         self.url = url
         self.title = title
         self.type = type
@@ -101,7 +113,7 @@ public struct SearchResults: Sendable, Equatable {
     /// Number of all matching documents (not only those in `hits`).
     public let total: Int
     public let hits: [SearchHit]
-    public init(total: Int, hits: [SearchHit]) {
+    init(total: Int, hits: [SearchHit]) {
         self.total = total
         self.hits = hits
     }
@@ -111,7 +123,7 @@ public struct SearchResults: Sendable, Equatable {
 public struct SearchIndexError: Error, Equatable, CustomStringConvertible {
     public let location: String
     public let message: String
-    public init(location: String, message: String) {
+    init(location: String, message: String) {
         self.location = location
         self.message = message
     }

@@ -101,7 +101,7 @@ enum SearchPublisher {
 
     static func labels(_ index: PublishedSite) -> SearchFacetLabels {
         let m = index.model
-        return SearchFacetLabels(labels: [
+        return SearchFacetLabels([
             "company": Dictionary(m.companies.map { ($0.page.slug, $0.name) }, uniquingKeysWith: { a, _ in a }),
             "person": Dictionary(m.people.map { ($0.page.slug, $0.name) }, uniquingKeysWith: { a, _ in a }),
             "partner": Dictionary(m.partners.map { ($0.page.slug, $0.name) }, uniquingKeysWith: { a, _ in a }),

@@ -56,21 +56,50 @@
 
   // ---------------------------------------------------------------- encoding
 
-  var VLQ_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  var VLQ_VALUE = new Int8Array(128).fill(-1);
-  for (var vi = 0; vi < VLQ_DIGITS.length; vi++) VLQ_VALUE[VLQ_DIGITS.charCodeAt(vi)] = vi;
+  /** Every file but the manifest is base64 of raw DEFLATE; DecompressionStream inflates it. */
+  function inflate(base64) {
+    var binary = atob(base64), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
 
-  /** Unsigned base-64 VLQ: 5 bits per digit, least significant first, 32 = more follows. */
-  function vlqDecode(text) {
-    var out = [], current = 0, shift = 0;
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charCodeAt(i);
-      var digit = c < 128 ? VLQ_VALUE[c] : -1;
-      if (digit < 0) throw new Error('densho search: bad index data');
-      current += (digit & 31) * Math.pow(2, shift);
-      if (digit & 32) { shift += 5; } else { out.push(current); current = 0; shift = 0; }
+  /** Little-endian base-128 numbers, read one after another from `bytes`. */
+  function VarintReader(bytes) { this.bytes = bytes; this.at = 0; }
+  VarintReader.prototype.next = function () {
+    var v = 0, scale = 1, b;
+    do {
+      if (this.at >= this.bytes.length) throw new Error('densho search: bad index data');
+      b = this.bytes[this.at++];
+      v += (b & 127) * scale;
+      scale *= 128;
+    } while (b & 128);
+    return v;
+  };
+
+  /** A g or w file: key (scalars joined as a string) → offset of its columns and count. */
+  function postingShard(bytes) {
+    var r = new VarintReader(bytes), entries = new Map(), keys = [];
+    while (r.at < bytes.length) {
+      var length = r.next(), key = '';
+      for (var k = 0; k < length; k++) key += String.fromCodePoint(r.next());
+      var count = r.next();
+      entries.set(key, { at: r.at, count: count });
+      keys.push(key);
+      for (var n = 0; n < 2 * count; n++) r.next();
     }
-    return out;
+    return { bytes: bytes, entries: entries, keys: keys };
+  }
+
+  /** Documents (ascending) and first occurrences of one key, or null. */
+  function postingsOf(shard, key) {
+    var e = shard.entries.get(key);
+    if (!e) return null;
+    var r = new VarintReader(shard.bytes), docs = [], occ = [], doc = -1, i;
+    r.at = e.at;
+    for (i = 0; i < e.count; i++) { doc += r.next() + 1; docs.push(doc); }
+    for (i = 0; i < e.count; i++) occ.push(r.next());
+    return { docs: docs, occ: occ };
   }
 
   /** FNV-1a (32-bit) over code points, as ShardHash in Swift. */
@@ -80,7 +109,10 @@
     return h % Math.max(count, 1);
   }
 
-  function info(position, fieldClass) { return fieldClass + 3 * Math.min(position >> 4, 340); }
+  /** Ranking summary of an occurrence (position × 3 + field class), as Occurrence.rankInfo. */
+  function rankInfo(occurrence) {
+    return occurrence % 3 + 3 * Math.min(Math.floor(occurrence / 3) >> 4, 340);
+  }
 
   // ---------------------------------------------------------------- query terms
 
@@ -103,54 +135,26 @@
     return out;
   }
 
-  function decodeDocPostings(text) {
-    var v = vlqDecode(text), docs = [], infos = [], doc = -1;
-    for (var i = 0; i + 1 < v.length; i += 2) { doc += v[i] + 1; docs.push(doc); infos.push(v[i + 1]); }
-    return { docs: docs, infos: infos };
-  }
-
-  /** Positional postings: per document head = gap*2 + (more than one), [count-2], v0, deltas-1. */
-  function decodePositions(text) {
-    var v = vlqDecode(text), docs = [], starts = [], values = [], doc = -1, i = 0;
-    while (i < v.length) {
-      var head = v[i];
-      doc += Math.floor(head / 2) + 1;
-      i += 1;
-      var count = 1;
-      if (head & 1) {
-        if (i >= v.length) break;
-        count = v[i] + 2;
-        i += 1;
-      }
-      if (i + count > v.length) break;
-      docs.push(doc); starts.push(values.length);
-      var x = -1;
-      for (var k = 0; k < count; k++) { x += v[i + k] + 1; values.push(x); }
-      i += count;
-    }
-    starts.push(values.length);
-    return { docs: docs, starts: starts, values: values };
-  }
-
-  function documentMatches(list) {
-    var out = { docs: list.docs, infos: [] };
-    for (var i = 0; i < list.docs.length; i++) {
-      var first = list.values[list.starts[i]];
-      out.infos.push(info(Math.floor(first / 3), first % 3));
-    }
-    return out;
-  }
-
   function union(lists) {
     if (lists.length === 1) return lists[0];
     var pairs = [];
-    lists.forEach(function (l) { for (var i = 0; i < l.docs.length; i++) pairs.push([l.docs[i], l.infos[i]]); });
+    lists.forEach(function (l) { for (var i = 0; i < l.docs.length; i++) pairs.push([l.docs[i], l.occ[i]]); });
     pairs.sort(function (a, b) { return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]; });
-    var out = { docs: [], infos: [] };
+    var out = { docs: [], occ: [] };
     pairs.forEach(function (p) {
       if (out.docs.length && out.docs[out.docs.length - 1] === p[0]) return;
-      out.docs.push(p[0]); out.infos.push(p[1]);
+      out.docs.push(p[0]); out.occ.push(p[1]);
     });
+    return out;
+  }
+
+  function unionDocs(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length || j < b.length) {
+      if (j === b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+      else if (i === a.length || b[j] < a[i]) out.push(b[j++]);
+      else { out.push(a[i]); i++; j++; }
+    }
     return out;
   }
 
@@ -162,38 +166,22 @@
     return out;
   }
 
-  function hasPosition(values, from, to, position) {
-    var lo = from, hi = to;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1, p = Math.floor(values[mid] / 3);
-      if (p === position) return true;
-      if (p < position) lo = mid + 1; else hi = mid;
+  /** First occurrence of `term` (code points) in a stored document's normalised text, or -1. */
+  function firstOccurrence(entry, term) {
+    var title = entry[7] === null ? entry[1] : entry[7];
+    var fields = [title].concat(entry[4], [entry[5], entry[6]]), text = [], starts = [];
+    fields.forEach(function (f) {
+      if (starts.length) text.push(0x0A);
+      starts.push(text.length);
+      codePoints(f).forEach(function (cp) { Array.prototype.push.apply(text, lowerScalar(cp)); });
+    });
+    var headingStart = starts[1], otherStart = starts[1 + entry[4].length];
+    for (var a = 0; a + term.length <= text.length; a++) {
+      var x = 0;
+      while (x < term.length && text[a + x] === term[x]) x++;
+      if (x === term.length) return a * 3 + (a < headingStart ? 0 : (a < otherStart ? 1 : 2));
     }
-    return false;
-  }
-
-  function verifyPhrase(lists, offsets) {
-    var out = { docs: [], infos: [] }, cursors = lists.map(function () { return 0; }), first = lists[0];
-    docLoop:
-    for (var i0 = 0; i0 < first.docs.length; i0++) {
-      var doc = first.docs[i0];
-      for (var j = 1; j < lists.length; j++) {
-        var docs = lists[j].docs, c = cursors[j];
-        while (c < docs.length && docs[c] < doc) c++;
-        cursors[j] = c;
-        if (c === docs.length) break docLoop;
-        if (docs[c] !== doc) continue docLoop;
-      }
-      for (var k = first.starts[i0]; k < first.starts[i0 + 1]; k++) {
-        var v = first.values[k], p = Math.floor(v / 3), all = true;
-        for (var m = 1; m < lists.length && all; m++) {
-          var l = lists[m], at = cursors[m];
-          all = hasPosition(l.values, l.starts[at], l.starts[at + 1], p + offsets[m]);
-        }
-        if (all) { out.docs.push(doc); out.infos.push(info(p, v % 3)); break; }
-      }
-    }
-    return out;
+    return -1;
   }
 
   // ---------------------------------------------------------------- snippets
@@ -231,36 +219,71 @@
     return found;
   }
 
-  function makeSnippet(fields, terms) {
-    var chosen = null, occ = [], firstNonEmpty = null;
-    for (var f = 0; f < fields.length; f++) {
-      var source = codePoints(fields[f]);
-      if (!source.length) continue;
-      if (!firstNonEmpty) firstNonEmpty = source;
-      var found = occurrences(terms, source);
-      if (found.length) { chosen = source; occ = found; break; }
+  /** A field as written: searched scalar i came from written scalars starts[i] … ends[i]. */
+  function writtenText(stored, restores) {
+    var scalars = [], starts = [], ends = [], k = 0, i = 0;
+    restores = restores.slice().sort(function (a, b) { return a.start - b.start; });
+    while (i < stored.length) {
+      while (k < restores.length && restores[k].start < i) k++;
+      var r = restores[k];
+      if (r && r.start === i && r.start + r.length <= stored.length) {
+        var from = scalars.length;
+        Array.prototype.push.apply(scalars, codePoints(r.original));
+        for (var n = 0; n < r.length; n++) { starts.push(from); ends.push(scalars.length); }
+        i += r.length; k++;
+        continue;
+      }
+      starts.push(scalars.length); scalars.push(stored[i]); ends.push(scalars.length); i++;
     }
-    if (!occ.length) chosen = firstNonEmpty || [];
-    if (!chosen.length) return { text: '', highlights: [] };
+    return { scalars: scalars, range: function (a, b) { return [starts[a], ends[b - 1]]; } };
+  }
+
+  /** fields: [{text, restores}] in preference order; as Snippet.make in Swift. */
+  function makeSnippet(fields, terms) {
+    var chosen = null, source = [], occ = [], firstNonEmpty = null;
+    for (var f = 0; f < fields.length; f++) {
+      var cps = codePoints(fields[f].text);
+      if (!cps.length) continue;
+      if (!firstNonEmpty) firstNonEmpty = { field: fields[f], cps: cps };
+      var found = occurrences(terms, cps);
+      if (found.length) { chosen = fields[f]; source = cps; occ = found; break; }
+    }
+    if (!chosen && firstNonEmpty) { chosen = firstNonEmpty.field; source = firstNonEmpty.cps; }
+    if (!chosen || !source.length) return { text: '', highlights: [] };
     var anchor = occ.length ? Math.min.apply(null, occ.map(function (r) { return r[0]; })) : 0;
-    var end = Math.min(chosen.length, Math.max(0, anchor - SNIPPET_LEAD) + SNIPPET_WIDTH);
+    var end = Math.min(source.length, Math.max(0, anchor - SNIPPET_LEAD) + SNIPPET_WIDTH);
     var start = Math.max(0, end - SNIPPET_WIDTH);
+    var written = writtenText(source, chosen.restores), window = written.range(start, end);
     var text = start > 0 ? '\u2026' : '', offsets = [], offset = text.length;
-    for (var i = start; i < end; i++) {
+    for (var i = window[0]; i < window[1]; i++) {
       offsets.push(offset);
-      text += String.fromCodePoint(chosen[i]);
-      offset += chosen[i] > 0xFFFF ? 2 : 1;
+      text += String.fromCodePoint(written.scalars[i]);
+      offset += written.scalars[i] > 0xFFFF ? 2 : 1;
     }
     offsets.push(offset);
-    if (end < chosen.length) text += '\u2026';
+    if (end < source.length) text += '\u2026';
     occ.sort(function (a, b) { return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]; });
     var ranges = [];
     occ.forEach(function (r) {
       if (r[0] < start || r[1] > end) return;
-      var m = [offsets[r[0] - start], offsets[r[1] - start]], last = ranges[ranges.length - 1];
+      var w = written.range(r[0], r[1]);
+      var m = [offsets[w[0] - window[0]], offsets[w[1] - window[0]]], last = ranges[ranges.length - 1];
       if (last && m[0] <= last[1]) last[1] = Math.max(last[1], m[1]); else ranges.push(m);
     });
     return { text: text, highlights: ranges };
+  }
+
+  /** The snippet fields of a document entry: body, headings…, meta, each with its restores. */
+  function snippetFields(e) {
+    var h = e[4].length, restores = [];
+    for (var k = 0; k < h + 3; k++) restores.push([]);
+    for (var r = 0; r + 3 < e[8].length; r += 4) {
+      if (restores[e[8][r]]) restores[e[8][r]].push({ start: e[8][r + 1], length: e[8][r + 2], original: e[8][r + 3] });
+    }
+    var fields = [{ text: e[5], restores: restores[h + 1] }];
+    for (var i = 0; i < h; i++) fields.push({ text: e[4][i], restores: restores[i + 1] });
+    fields.push({ text: e[6], restores: restores[h + 2] });
+    return fields;
   }
 
   // ---------------------------------------------------------------- engine
@@ -268,39 +291,45 @@
   var FIELD_WEIGHTS = [16, 4, 1];
 
   /**
-   * loadShard(id) → Promise of the data registered by file <id>.js. Returns
-   * { manifest(): Promise, query(text, filters, limit): Promise<{total, results}> }.
+   * loadFile(id) → the data registered by file <id>.js (or a Promise of it). Returns
+   * { manifest(): Promise, facets(): Promise, query(text, filters, limit): Promise<{total, results, loaded}> }.
    */
-  function createEngine(loadShard) {
+  function createEngine(loadFile) {
     var cache = new Map();
     function load(id, transform) {
       if (!cache.has(id)) {
-        var p = Promise.resolve(loadShard(id)).then(transform || function (d) { return d; });
+        var p = Promise.resolve(loadFile(id)).then(function (data) {
+          return id === 'index' ? data : inflate(data);
+        }).then(transform || function (d) { return d; });
         // a file that failed to load (server hiccup) is tried again by the next query
         p.catch(function () { if (cache.get(id) === p) cache.delete(id); });
         cache.set(id, p);
       }
       return cache.get(id);
     }
-    function pairMap(data) {
-      var m = new Map();
-      for (var i = 0; i + 1 < data.length; i += 2) m.set(data[i], data[i + 1]);
-      return m;
-    }
-    function pairList(data) {
-      var l = [];
-      for (var i = 0; i + 1 < data.length; i += 2) l.push([data[i], data[i + 1]]);
-      return l;
-    }
+    function json(bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }
     function manifest() {
       return load('index').then(function (m) {
-        if (m.format !== 'densho-search' || m.version !== 1) throw new Error('densho search: unsupported index version');
+        if (m.format !== 'densho-search' || m.version !== 2) throw new Error('densho search: unsupported index version');
         return m;
+      });
+    }
+    function facets() { return load('facets', json); }
+
+    function gram(m, cps) {
+      return load('g-' + shardOf(cps, m.shards.g), postingShard).then(function (shard) {
+        return postingsOf(shard, fromCodePoints(cps, 0, cps.length));
+      });
+    }
+
+    function storedDocument(m, doc) {
+      return load('d-' + Math.floor(doc / m.docsPerShard), json).then(function (entries) {
+        return entries[doc % m.docsPerShard];
       });
     }
 
     function termMatches(m, term) {
-      var none = { docs: [], infos: [] };
+      var none = { docs: [], occ: [] };
       if (term.word) {
         var keys = [];
         if (term.prefix && term.cps.length === 1) {
@@ -312,44 +341,60 @@
         } else {
           keys = [shardOf(term.cps.slice(0, 2), m.shards.w)];
         }
-        return Promise.all(keys.map(function (k) { return load('w-' + k, pairList); })).then(function (shards) {
+        return Promise.all(keys.map(function (k) { return load('w-' + k, postingShard); })).then(function (shards) {
           var lists = [];
-          shards.forEach(function (list) {
-            list.forEach(function (e) {
-              if (term.prefix ? e[0].startsWith(term.str) : e[0] === term.str) lists.push(decodeDocPostings(e[1]));
+          shards.forEach(function (shard) {
+            shard.keys.forEach(function (key) {
+              if (term.prefix ? key.startsWith(term.str) : key === term.str) lists.push(postingsOf(shard, key));
             });
           });
           return lists.length ? union(lists) : none;
         });
       }
-      if (term.cps.length <= 2) {
-        return load('g-' + shardOf(term.cps, m.shards.g), pairMap).then(function (map) {
-          var p = map.get(term.str);
-          if (p !== undefined) return decodeDocPostings(p);
-          if (term.cps.length === 1) return none;
-          // bigrams without a document-level copy: read it off their positions
-          return load('p-' + shardOf(term.cps, m.shards.p), pairMap).then(function (pm) {
-            var q = pm.get(term.str);
-            return q === undefined ? none : documentMatches(decodePositions(q));
-          });
-        });
-      }
+      if (term.cps.length <= 2) return gram(m, term.cps).then(function (list) { return list || none; });
       var offsets = coveringOffsets(term.cps.length);
-      return Promise.all(offsets.map(function (o) {
-        var gram = term.cps.slice(o, o + 2);
-        return load('p-' + shardOf(gram, m.shards.p), pairMap).then(function (map) {
-          return map.get(fromCodePoints(gram, 0, 2));
+      return Promise.all(offsets.map(function (o) { return gram(m, term.cps.slice(o, o + 2)); })).then(function (lists) {
+        if (lists.some(function (l) { return !l; })) return none;
+        return phrase(m, term.cps, lists, offsets);
+      });
+    }
+
+    /** As TermLookup.phrase in Swift: aligned first occurrences, else the stored text decides. */
+    function phrase(m, cps, lists, offsets) {
+      var candidates = [], cursors = lists.map(function () { return 0; }), first = lists[0];
+      docLoop:
+      for (var i0 = 0; i0 < first.docs.length; i0++) {
+        var doc = first.docs[i0];
+        for (var j = 1; j < lists.length; j++) {
+          var docs = lists[j].docs, c = cursors[j];
+          while (c < docs.length && docs[c] < doc) c++;
+          cursors[j] = c;
+          if (c === docs.length) break docLoop;
+          if (docs[c] !== doc) continue docLoop;
+        }
+        var p = Math.floor(first.occ[i0] / 3), aligned = true;
+        for (var k = 1; k < lists.length && aligned; k++) {
+          aligned = Math.floor(lists[k].occ[cursors[k]] / 3) === p + offsets[k];
+        }
+        candidates.push({ doc: doc, occ: aligned ? first.occ[i0] : -1 });
+      }
+      return Promise.all(candidates.map(function (cand) {
+        if (cand.occ >= 0) return cand;
+        return storedDocument(m, cand.doc).then(function (entry) {
+          return { doc: cand.doc, occ: firstOccurrence(entry, cps) };
         });
-      })).then(function (postings) {
-        if (postings.some(function (p) { return p === undefined; })) return none;
-        return verifyPhrase(postings.map(decodePositions), offsets);
+      })).then(function (all) {
+        var out = { docs: [], occ: [] };
+        all.forEach(function (c) { if (c.occ >= 0) { out.docs.push(c.doc); out.occ.push(c.occ); } });
+        return out;
       });
     }
 
     function facetDocs(id) {
-      return load(id, function (text) {
-        var gaps = vlqDecode(text), doc = -1;
-        return gaps.map(function (g) { doc += g + 1; return doc; });
+      return load(id, function (bytes) {
+        var r = new VarintReader(bytes), docs = [], doc = -1;
+        while (r.at < bytes.length) { doc += r.next() + 1; docs.push(doc); }
+        return docs;
       });
     }
 
@@ -358,19 +403,29 @@
       limit = limit === undefined ? 20 : Math.max(0, limit);
       return manifest().then(function (m) {
         var terms = parseTerms(text || '');
-        var facetNames = Object.keys(filters).filter(function (f) { return filters[f]; }).sort(compareScalars);
-        var facetIds = [];
-        for (var i = 0; i < facetNames.length; i++) {
-          var facet = m.facets.find(function (f) { return f.name === facetNames[i]; });
-          var entry = facet && facet.values.find(function (v) { return v.value === filters[facetNames[i]]; });
-          if (!entry) return { total: 0, results: [] };
-          facetIds.push(entry.shard);
-        }
-        return Promise.all([
-          Promise.all(facetIds.map(facetDocs)),
-          Promise.all(terms.map(function (t) { return termMatches(m, t); }))
-        ]).then(function (loaded) {
-          return rank(m, terms, loaded[0], loaded[1], limit);
+        // filters: facet → value, or → [values] (any of them)
+        var wanted = {};
+        Object.keys(filters).forEach(function (f) {
+          var values = [].concat(filters[f]).filter(function (v) { return v; });
+          if (values.length) wanted[f] = values;
+        });
+        var facetNames = Object.keys(wanted).sort(compareScalars);
+        if (facetNames.some(function (f) { return m.facets.indexOf(f) < 0; })) return { total: 0, results: [] };
+        var facetIds = facetNames.length ? facets().then(function (all) {
+          return facetNames.map(function (name) {
+            var facet = all.find(function (f) { return f.name === name; });
+            return (facet ? facet.values : []).filter(function (v) { return wanted[name].indexOf(v.value) >= 0; })
+              .map(function (v) { return v.shard; });
+          });
+        }) : Promise.resolve([]);
+        return facetIds.then(function (ids) {
+          if (ids.some(function (list) { return !list.length; })) return { total: 0, results: [] };
+          return Promise.all([
+            Promise.all(ids.map(function (list) {
+              return Promise.all(list.map(facetDocs)).then(function (lists) { return lists.reduce(unionDocs); });
+            })),
+            Promise.all(terms.map(function (t) { return termMatches(m, t); }))
+          ]).then(function (lists) { return rank(m, terms, lists[0], lists[1], limit); });
         });
       });
     }
@@ -395,7 +450,7 @@
           var x = matches[t], c = cursors[t];
           while (x.docs[c] < doc) c++;
           cursors[t] = c;
-          var inf = x.infos[c], bucket = Math.floor(inf / 3);
+          var inf = rankInfo(x.occ[c]), bucket = Math.floor(inf / 3);
           score += FIELD_WEIGHTS[inf % 3];
           low = Math.min(low, bucket); high = Math.max(high, bucket);
         }
@@ -408,16 +463,14 @@
       });
       var top = ranked.slice(0, limit);
       return Promise.all(top.map(function (r) {
-        var shard = Math.floor(r.doc / m.docsPerShard);
-        return load('d-' + shard).then(function (entries) {
-          var e = entries[r.doc % m.docsPerShard];
-          var snippet = makeSnippet([e[5]].concat(e[4], [e[6]]), terms);
+        return storedDocument(m, r.doc).then(function (e) {
+          var snippet = makeSnippet(snippetFields(e), terms);
           return { url: e[0], title: e[1], type: e[2], date: e[3], snippet: snippet.text, highlights: snippet.highlights };
         });
       })).then(function (results) { return { total: ranked.length, results: results }; });
     }
 
-    return { manifest: manifest, query: query };
+    return { manifest: manifest, facets: facets, query: query };
   }
 
   /** Order by code points, as Swift sorts filter names. */
@@ -536,7 +589,10 @@
     // A site may label its types; otherwise the theme's words for the built-in ones.
     function typeLabel(value) { return typeLabels[value] || t.types[value] || value; }
 
+    // Until the filter selects exist (facets.js loads after the first query), the URL's filters apply.
+    var urlFilters = null;
     function currentFilters() {
+      if (urlFilters) return urlFilters;
       var f = {};
       Object.keys(selects).forEach(function (k) { if (selects[k].value) f[k] = selects[k].value; });
       return f;
@@ -616,8 +672,14 @@
 
     var params = new URLSearchParams(location.search);
     input.value = params.get('q') || '';
+    // Before the first query only the manifest loads; the filter values come after it.
     engine.manifest().then(function (m) {
-      m.facets.forEach(function (facet) {
+      urlFilters = {};
+      m.facets.forEach(function (name) { if (params.get(name)) urlFilters[name] = params.get(name); });
+      run();
+      return engine.facets();
+    }).then(function (facets) {
+      facets.forEach(function (facet) {
         if (facet.name === 'type') {
           facet.values.forEach(function (v) { if (v.label !== v.value) typeLabels[v.value] = v.label; });
         }
@@ -631,20 +693,20 @@
           var shown = facet.name === 'type' ? typeLabel(v.value) : v.label;
           select.appendChild(el('option', { value: v.value }, shown + ' (' + v.count + ')'));
         });
-        select.value = params.get(facet.name) || '';
+        select.value = urlFilters[facet.name] || '';
         select.addEventListener('change', run);
         selects[facet.name] = select;
         label.appendChild(select);
         filterBox.appendChild(label);
       });
-      run();
-    }, function () { status.textContent = t.error; });
+      urlFilters = null;
+    }).catch(function () { status.textContent = t.error; });
     input.focus();
   }
 
   var api = {
     normalize: normalize, createEngine: createEngine, parseTerms: parseTerms, makeSnippet: makeSnippet,
-    shardOf: shardOf, vlqDecode: vlqDecode
+    shardOf: shardOf, typeLabels: { ja: STRINGS.ja.types, en: STRINGS.en.types }
   };
   global.densho_search_register = register;
   global.densho_search_normalize = normalize;

@@ -1,57 +1,59 @@
 import Foundation
 
-/// Every index file is a script `densho_search_register("<id>",<JSON>);` so a browser can load
-/// it with a `<script>` tag, also from file:// where fetch is not allowed. The payload is strict
-/// JSON, which lets the Swift reader parse it with JSONSerialization.
-enum ShardFile {
+/// Every index file is a script `densho_search_register("<id>",<data>);` so a browser can load
+/// it with a `<script>` tag, also from file:// where fetch is not allowed. The manifest's data
+/// is a JSON object; every other file's is a JSON string: the base64 of its payload compressed
+/// with raw DEFLATE (`Deflate`), which the browser inflates with `DecompressionStream`.
+enum IndexFile {
     static let prefix = "densho_search_register("
 
     static func fileName(_ id: String) -> String { id + ".js" }
 
-    static func contents(id: String, json: [UInt8]) -> Data {
-        var head: [UInt8] = Array(prefix.utf8)
-        JSONWriter.appendString(id, to: &head)
-        head.append(UInt8(ascii: ","))
-        let tail: [UInt8] = Array(");\n".utf8)
-        // One copy of the (large) payload, straight into the file's bytes.
-        var data = Data(count: head.count + json.count + tail.count)
-        data.withUnsafeMutableBytes { out in
-            var at = 0
-            for part in [head, json, tail] {
-                part.withUnsafeBytes { bytes in
-                    out[at..<(at + bytes.count)].copyBytes(from: bytes)
-                }
-                at += part.count
-            }
+    /// The file for `id`: the manifest's JSON as it is, any other payload compressed.
+    static func contents(id: String, payload: [UInt8]) -> Data {
+        var out: [UInt8] = Array(prefix.utf8)
+        JSONWriter.appendString(id, to: &out)
+        out.append(UInt8(ascii: ","))
+        if id == IndexLayout.manifestID {
+            out.append(contentsOf: payload)
+        } else {
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: Data(Deflate.compress(payload)).base64EncodedData())
+            out.append(UInt8(ascii: "\""))
         }
-        return data
+        out.append(contentsOf: Array(");\n".utf8))
+        return Data(out)
     }
 
-    /// Splits a file written by `contents` into its id and the JSON payload bytes.
-    static func parse(_ data: Data, file: String) throws -> (id: String, payload: Data) {
+    /// Splits a file written by `contents` into its id and the data between the comma and the
+    /// closing parenthesis.
+    static func parse(_ data: Data, file: String) throws -> (id: String, data: ArraySlice<UInt8>) {
         let bytes = [UInt8](data)
         let head = Array(prefix.utf8)
         guard bytes.count > head.count + 4, Array(bytes[0..<head.count]) == head,
               let comma = bytes[head.count...].firstIndex(of: UInt8(ascii: ",")),
               let close = bytes.lastIndex(of: UInt8(ascii: ")")), close > comma
         else {
-            throw SearchIndexError(location: "\(file):1:1", message: "not a densho search shard")
+            throw SearchIndexError(location: "\(file):1:1", message: "not a densho search file")
         }
         let idBytes = bytes[head.count..<comma]
         guard idBytes.count >= 2, idBytes.first == UInt8(ascii: "\""), idBytes.last == UInt8(ascii: "\""),
               let id = String(bytes: idBytes.dropFirst().dropLast(), encoding: .utf8)
         else {
-            throw SearchIndexError(location: "\(file):1:\(head.count + 1)", message: "shard id is not a plain string")
+            throw SearchIndexError(location: "\(file):1:\(head.count + 1)", message: "file id is not a plain string")
         }
-        return (id, Data(bytes[(comma + 1)..<close]))
+        return (id, bytes[(comma + 1)..<close])
     }
 
-    static func json(_ payload: Data, file: String) throws -> Any {
-        do {
-            return try JSONSerialization.jsonObject(with: payload, options: [.fragmentsAllowed])
-        } catch {
-            throw SearchIndexError(location: "\(file):1:1", message: "shard data is not valid JSON: \(error)")
+    /// The payload of a compressed file's data (`"<base64>"`).
+    static func payload(_ data: ArraySlice<UInt8>, file: String) throws -> [UInt8] {
+        guard data.count >= 2, data.first == UInt8(ascii: "\""), data.last == UInt8(ascii: "\""),
+              let compressed = Data(base64Encoded: Data(data.dropFirst().dropLast())),
+              let payload = Inflate.decompress([UInt8](compressed))
+        else {
+            throw SearchIndexError(location: "\(file):1:1", message: "file data is not base64 of DEFLATE data")
         }
+        return payload
     }
 }
 
@@ -101,27 +103,7 @@ enum JSONWriter {
         }
     }
 
-    static func appendASCIIString(_ bytes: [UInt8], to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: bytes)
-        out.append(UInt8(ascii: "\""))
-    }
-
     static func appendInt(_ v: Int, to out: inout [UInt8]) {
         out.append(contentsOf: Array(String(v).utf8))
-    }
-
-    /// `["key","value","key","value",…]` — flat pairs; JS turns them into a Map, which (unlike
-    /// an object) has no trouble with keys such as `__proto__`.
-    static func flatPairs(_ pairs: [(key: String, value: [UInt8])]) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "[")]
-        for (i, pair) in pairs.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            appendString(pair.key, to: &out)
-            out.append(UInt8(ascii: ","))
-            appendASCIIString(pair.value, to: &out)
-        }
-        out.append(UInt8(ascii: "]"))
-        return out
     }
 }

@@ -23,59 +23,6 @@ struct ByteWriter {
         put(UInt8(truncatingIfNeeded: v))
     }
 
-    /// A VLQ number (`VLQ.append`): one digit per 5 bits.
-    @inline(__always)
-    mutating func putVLQ(_ value: UInt, alphabet: UnsafePointer<UInt8>) {
-        if value < 32 {
-            put(alphabet[Int(value)])
-            return
-        }
-        if value < 1024 {
-            put(alphabet[Int(value & 31 | 32)])
-            put(alphabet[Int(value >> 5)])
-            return
-        }
-        var v = value
-        repeat {
-            var digit = v & 31
-            v >>= 5
-            if v != 0 { digit |= 32 }
-            put(alphabet[Int(digit)])
-        } while v != 0
-    }
-
-    /// Every number of a varint byte list as VLQ digits.
-    mutating func putVarintsAsVLQ(_ bytes: UnsafeBufferPointer<UInt8>, alphabet: UnsafePointer<UInt8>) {
-        var at = 0
-        while at < bytes.count { putVLQ(Varint.read(bytes, at: &at), alphabet: alphabet) }
-    }
-
-    /// Positional postings (varints, whole documents) as VLQ digits, and their document-level
-    /// form (`gap, info` of the first value of each document) into `level`; `doc` carries the
-    /// document id from one chunk to the next.
-    mutating func putPositionsAsVLQ(_ bytes: UnsafeBufferPointer<UInt8>, alphabet: UnsafePointer<UInt8>,
-                                    doc: inout Int, level: inout DocPostingBuilder) {
-        var at = 0
-        let n = bytes.count
-        @inline(__always) func next() -> UInt { Varint.read(bytes, at: &at) }
-        while at < n {
-            let head = next()
-            putVLQ(head, alphabet: alphabet)
-            doc += Int(head >> 1) + 1
-            var count = 1
-            if head & 1 == 1, at < n {
-                let extra = next()
-                putVLQ(extra, alphabet: alphabet)
-                count = Int(extra) + 2
-            }
-            guard at < n else { break }
-            let v = Int(next())
-            putVLQ(UInt(v), alphabet: alphabet)
-            level.add(doc: doc, info: OccurrenceInfo.make(position: v / 3, fieldClass: v % 3))
-            for _ in 1..<count where at < n { putVLQ(next(), alphabet: alphabet) }
-        }
-    }
-
     /// UTF-8 of a scalar value: at most 4 bytes.
     @inline(__always)
     mutating func putUTF8(_ v: UInt32) {

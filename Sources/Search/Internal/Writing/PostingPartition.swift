@@ -5,7 +5,7 @@ final class PostingPartition {
     var unigrams: [DocPostingBuilder] = []
     var bigramIndex = GramTable()
     var bigramKeys: [UInt64] = []
-    var positions: [PositionPostingBuilder] = []
+    var bigrams: [DocPostingBuilder] = []
     var words: [[UInt32]: DocPostingBuilder] = [:]
 
     func add(doc: Int, analysis: DocumentAnalysis, partition p: Int, of count: Int) {
@@ -19,11 +19,11 @@ final class PostingPartition {
     where C.Element == DocumentAnalysis {
         var unigramIndex = take(\.unigramIndex, GramTable()), unigramKeys = take(\.unigramKeys, [])
         var unigrams = take(\.unigrams, []), bigramIndex = take(\.bigramIndex, GramTable())
-        var bigramKeys = take(\.bigramKeys, []), positions = take(\.positions, [])
+        var bigramKeys = take(\.bigramKeys, []), bigrams = take(\.bigrams, [])
         var words = take(\.words, [:])
         defer {
             self.unigramIndex = unigramIndex; self.unigramKeys = unigramKeys; self.unigrams = unigrams
-            self.bigramIndex = bigramIndex; self.bigramKeys = bigramKeys; self.positions = positions
+            self.bigramIndex = bigramIndex; self.bigramKeys = bigramKeys; self.bigrams = bigrams
             self.words = words
         }
 
@@ -38,22 +38,19 @@ final class PostingPartition {
                     unigramKeys.append(scalar)
                     unigrams.append(DocPostingBuilder())
                 }
-                unigrams[Int(index)].add(doc: doc, info: Int(packed & 0xFFFF_FFFF))
+                unigrams[Int(index)].add(doc: doc, occurrence: Int(packed & 0xFFFF_FFFF))
             }
-            analysis.bigramValues.withUnsafeBufferPointer { values in
-                for b in analysis.bigramPartitionStarts[p]..<analysis.bigramPartitionStarts[p + 1] {
-                    let key = analysis.bigramKeys[b]
-                    let (index, inserted) = bigramIndex.index(of: key, orInsert: Int32(positions.count))
-                    if inserted {
-                        bigramKeys.append(key)
-                        positions.append(PositionPostingBuilder())
-                    }
-                    let from = Int(analysis.bigramStarts[b]), to = Int(analysis.bigramStarts[b + 1])
-                    positions[Int(index)].add(doc: doc, values: UnsafeBufferPointer(rebasing: values[from..<to]))
+            for b in analysis.bigramPartitionStarts[p]..<analysis.bigramPartitionStarts[p + 1] {
+                let key = analysis.bigramKeys[b]
+                let (index, inserted) = bigramIndex.index(of: key, orInsert: Int32(bigrams.count))
+                if inserted {
+                    bigramKeys.append(key)
+                    bigrams.append(DocPostingBuilder())
                 }
+                bigrams[Int(index)].add(doc: doc, occurrence: Int(analysis.bigramFirst[b]))
             }
-            for (word, info) in analysis.words where Int(word.last ?? 0) % count == p {
-                words[word, default: DocPostingBuilder()].add(doc: doc, info: info)
+            for (word, occurrence) in analysis.words where Int(word.last ?? 0) % count == p {
+                words[word, default: DocPostingBuilder()].add(doc: doc, occurrence: occurrence)
             }
         }
     }

@@ -1,10 +1,5 @@
 import Foundation
 
-/// Field classes, in text order; ranking weighs them title > heading > body/meta.
-enum FieldClass: Int {
-    case title = 0, heading = 1, other = 2
-}
-
 /// A document's searchable text: its fields in NFKC (whitespace runs collapsed to one space),
 /// and the normalised scalars of all fields joined by "\n" — a separator that no query term
 /// can contain, so no match spans two fields.
@@ -16,6 +11,9 @@ enum FieldClass: Int {
 struct DocumentText {
     /// Stored NFKC fields as JSON string literals (quotes included): [title, headings…, body, meta].
     let jsonFields: [[UInt8]]
+    /// Per field (same order), where the stored text differs from what was written, so that
+    /// snippets show the note's own text.
+    let restores: [[Restore]]
     /// Normalised scalar values of the joined text.
     let scalars: [UInt32]
     /// `scalars` indices where the headings and where body/meta begin; the "\n" after a field
@@ -30,14 +28,17 @@ struct DocumentText {
         var scalars: [UInt32] = []
         scalars.reserveCapacity(doc.body.utf8.count / 2 + doc.title.utf8.count + 64)
         var fields: [[UInt8]] = []
+        var restores: [[Restore]] = []
         fields.reserveCapacity(doc.headings.count + 3)
         var scratch: [UInt32] = []
         func add(_ field: String) {
             if !fields.isEmpty { scalars.append(0x0A) }
             var json: [UInt8] = []
+            var restore: [Restore] = []
             json.reserveCapacity(field.utf8.count + 2)
-            DocumentText.clean(field, scratch: &scratch, json: &json, normalized: &scalars, cache: cache)
+            DocumentText.clean(field, scratch: &scratch, json: &json, normalized: &scalars, restores: &restore, cache: cache)
             fields.append(json)
+            restores.append(restore)
         }
         add(doc.title)
         let headingStart = scalars.count + 1
@@ -46,6 +47,7 @@ struct DocumentText {
         add(doc.body)
         add(doc.meta)
         self.jsonFields = fields
+        self.restores = restores
         self.scalars = scalars
         self.headingStart = headingStart
         self.otherStart = otherStart
@@ -54,10 +56,12 @@ struct DocumentText {
     @inline(__always)
     func fieldClass(_ i: Int) -> Int { i < headingStart ? 0 : (i < otherStart ? 1 : 2) }
 
-    /// NFKC of `field`, whitespace runs collapsed to one space and trimmed: appended as a JSON
-    /// string literal to `json`, and lowercased to `normalized`.
+    /// NFKC of `field`, whitespace runs collapsed to one space (a line break when the run holds
+    /// one, so a heading does not run into its text) and trimmed: appended as a JSON string
+    /// literal to `json`, and lowercased to `normalized` (where every run is one space); the
+    /// places that NFKC changed go to `restores`.
     static func clean(_ field: String, scratch: inout [UInt32], json: inout [UInt8], normalized: inout [UInt32],
-                      cache: NFKCRunCache? = nil) {
+                      restores: inout [Restore], cache: NFKCRunCache? = nil) {
         // Decoded into scratch room (a field has at most as many scalars as UTF-8 bytes).
         let room = cache ?? NFKCRunCache()
         let utf8Count = field.utf8.count
@@ -71,35 +75,45 @@ struct DocumentText {
                 if stable && !SearchNormalizer.isNFKCStable(s) && !SearchCharacters.isSpace(s.value) { stable = false }
             }
         }
+        var runs: [ChangedRun] = []
         if stable {
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: room.input[0..<decoded])
         } else {
-            scratch = nfkcRuns(Array(room.input[0..<decoded]), cache: cache)
+            scratch = nfkcRuns(Array(room.input[0..<decoded]), cache: cache, changed: &runs)
         }
+        // Stored index of each scratch value (and of the end), for the changed runs.
+        var storedAt: [Int32] = runs.isEmpty ? [] : [Int32](repeating: 0, count: scratch.count + 1)
         // Written through raw pointers into scratch room (at most 6 JSON bytes and 3 lowercase
         // scalars per scalar), then copied once: no per-scalar `append`.
         room.reserve(scratch.count)
+        let track = !runs.isEmpty
         let (jsonCount, lowerCount) = scratch.withUnsafeBufferPointer { values in
             room.bytes.withUnsafeMutableBufferPointer { bytes in
                 room.lower.withUnsafeMutableBufferPointer { lowerBuffer -> (Int, Int) in
                     guard let byteBase = bytes.baseAddress, let lower = lowerBuffer.baseAddress else { return (0, 0) }
                     var w = ByteWriter(byteBase)
-                    var k = 0
+                    var k = 0, stored = 0
                     w.put(UInt8(ascii: "\""))
-                    var pendingSpace = false
+                    var pendingSpace = false, pendingBreak = false
                     var any = false
-                    for v in values {
+                    for (i, v) in values.enumerated() {
                         if SearchCharacters.isSpace(v) {
+                            if track { storedAt[i] = Int32(stored) }
                             pendingSpace = any
+                            if any && SearchCharacters.isLineBreak(v) { pendingBreak = true }
                             continue
                         }
                         if pendingSpace {
-                            w.put(0x20)
+                            if pendingBreak { w.put(UInt8(ascii: "\\")); w.put(UInt8(ascii: "n")) } else { w.put(0x20) }
                             lower[k] = 0x20
                             k += 1
+                            stored += 1
                             pendingSpace = false
+                            pendingBreak = false
                         }
+                        if track { storedAt[i] = Int32(stored) }
+                        stored += 1
                         any = true
                         w.putEscaped(v)
                         if v < 0x80 {
@@ -121,6 +135,16 @@ struct DocumentText {
         }
         json.append(contentsOf: room.bytes[0..<jsonCount])
         normalized.append(contentsOf: room.lower[0..<lowerCount])
+        if track {
+            var stored = 0
+            for i in scratch.indices where !SearchCharacters.isSpace(scratch[i]) { stored = Int(storedAt[i]) + 1 }
+            storedAt[scratch.count] = Int32(stored)
+            for run in runs {
+                let start = Int(storedAt[run.outStart]), end = Int(storedAt[run.outEnd])
+                guard end > start else { continue }
+                restores.append(Restore(start: start, length: end - start, original: Array(room.input[run.inStart..<run.inEnd])))
+            }
+        }
     }
 
     /// NFKC applied only to the runs that need it. A run of scalars outside the stable set is
@@ -129,6 +153,13 @@ struct DocumentText {
     /// gives the same result as normalising the whole string. Whitespace is left as it is: NFKC
     /// maps it to whitespace, which `clean` collapses anyway.
     static func nfkcRuns(_ values: [UInt32], cache: NFKCRunCache? = nil) -> [UInt32] {
+        var changed: [ChangedRun] = []
+        return nfkcRuns(values, cache: cache, changed: &changed)
+    }
+
+    /// As above; `changed` gets the stretches where the output differs from the input, as small
+    /// as they can be said (common ends trimmed; equal lengths paired scalar by scalar).
+    static func nfkcRuns(_ values: [UInt32], cache: NFKCRunCache?, changed: inout [ChangedRun]) -> [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(values.count + 8)
         var i = 0
@@ -146,11 +177,9 @@ struct DocumentText {
             }
             var end = i + 1
             while end < values.count && !isStable(values[end]) { end += 1 }
-            if let cache {
-                out.append(contentsOf: cache.nfkc(values[start..<end]))
-            } else {
-                out.append(contentsOf: NFKCRunCache.foundationNFKC(values[start..<end]))
-            }
+            let normalized = cache.map { $0.nfkc(values[start..<end]) } ?? NFKCRunCache.foundationNFKC(values[start..<end])
+            ChangedRun.add(input: values[start..<end], output: normalized, outStart: out.count, to: &changed)
+            out.append(contentsOf: normalized)
             i = end
         }
         return out
@@ -201,13 +230,32 @@ final class NFKCRunCache {
     }
 }
 
-/// The ranking summary of one occurrence, carried in postings: field class and a coarse
-/// position (16-scalar buckets, capped so it always fits two VLQ digits).
-enum OccurrenceInfo {
-    static let maxBucket = 340
+/// Stored scalars `start ..< start + length` of a field stand for `original` as written.
+struct Restore: Equatable {
+    let start: Int
+    let length: Int
+    let original: [UInt32]
+}
 
-    @inline(__always)
-    static func make(position: Int, fieldClass: Int) -> Int {
-        fieldClass + 3 * min(position >> 4, maxBucket)
+/// Where NFKC changed the text: output `outStart..<outEnd` came from input `inStart..<inEnd`.
+struct ChangedRun {
+    let outStart: Int, outEnd: Int, inStart: Int, inEnd: Int
+
+    static func add(input: ArraySlice<UInt32>, output: [UInt32], outStart: Int, to runs: inout [ChangedRun]) {
+        var a = input.startIndex, b = input.endIndex, x = 0, y = output.count
+        while a < b && x < y && input[a] == output[x] { a += 1; x += 1 }
+        while a < b && x < y && input[b - 1] == output[y - 1] { b -= 1; y -= 1 }
+        if a == b && x == y { return }
+        // Nothing may vanish on one side: keep one shared scalar with it.
+        if a == b || x == y {
+            if b < input.endIndex { b += 1; y += 1 } else if a > input.startIndex { a -= 1; x -= 1 }
+        }
+        if b - a == y - x {
+            for k in 0..<(b - a) where input[a + k] != output[x + k] {
+                runs.append(ChangedRun(outStart: outStart + x + k, outEnd: outStart + x + k + 1, inStart: a + k, inEnd: a + k + 1))
+            }
+        } else {
+            runs.append(ChangedRun(outStart: outStart + x, outEnd: outStart + y, inStart: a, inEnd: b))
+        }
     }
 }

@@ -1,25 +1,22 @@
 /// Names and sizes of the index files; documented in docs/search-index.md.
 enum IndexLayout {
     static let format = "densho-search"
-    static let version = 1
+    static let version = 2
     static let manifestID = "index"
+    static let facetsID = "facets"
 
-    /// Shard families: g = unigram/bigram document postings, p = bigram positions,
-    /// w = Latin word postings, d = document data, f = facet value document lists.
+    /// Shard families: g = unigram and bigram document postings, w = Latin word postings,
+    /// d = document data, f = facet value document lists.
     static func gramShard(_ n: Int) -> String { "g-\(n)" }
-    static func positionShard(_ n: Int) -> String { "p-\(n)" }
     static func wordShard(_ n: Int) -> String { "w-\(n)" }
     static func docShard(_ n: Int) -> String { "d-\(n)" }
     static func facetShard(_ n: Int) -> String { "f-\(n)" }
 
-    /// Target encoded bytes per shard; counts follow from the corpus so files stay small.
-    static let gramTarget = 32 * 1024
-    static let positionTarget = 48 * 1024
+    /// Target payload bytes per shard (before compression); counts follow from the corpus so
+    /// files stay small.
+    static let gramTarget = 12 * 1024
     static let wordTarget = 32 * 1024
     static let docTarget = 16 * 1024
-
-    /// Positional lists at least this long also get a document-level copy in the g shards.
-    static let documentLevelThreshold = 4096
 
     static func shardCount(totalBytes: Int, target: Int) -> Int {
         max(1, (totalBytes + target - 1) / target)
@@ -34,6 +31,7 @@ enum IndexLayout {
     /// Facets in the order the filter UI shows them; unknown facets follow by name.
     static let facetOrder = ["type", "theme", "company", "person", "partner", "year"]
 
+    /// Our file names, including `p-` (bigram positions of version 1), so a rebuild removes them.
     static func isShardFileName(_ name: String) -> Bool {
         let scalars = Array(name.unicodeScalars)
         guard scalars.count > 5, "gpwdf".unicodeScalars.contains(scalars[0]), scalars[1] == "-",

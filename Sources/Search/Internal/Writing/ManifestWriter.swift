@@ -1,8 +1,8 @@
-/// `index.js`: format, version, shard counts, Latin word shard keys and the facets (value,
-/// display label, count, shard) that the filter UI is built from.
+/// `index.js`, the one file read before any query: format, version, shard counts, Latin word
+/// shard keys and the facet names. The facet values (value, display label, count, list shard)
+/// are in `facets.js`, which readers load only for filters and the filter UI.
 enum ManifestWriter {
-    static func file(documents: Int, docsPerShard: Int, docShards: Int, postings: IndexAccumulator,
-                     labels: SearchFacetLabels) -> (id: String, json: [UInt8]) {
+    static func manifest(documents: Int, docsPerShard: Int, docShards: Int, postings: IndexAccumulator) -> [UInt8] {
         var out: [UInt8] = []
         func raw(_ s: String) { out.append(contentsOf: Array(s.utf8)) }
         func str(_ s: String) { JSONWriter.appendString(s, to: &out) }
@@ -13,7 +13,6 @@ enum ManifestWriter {
         raw(",\"documents\":"); int(documents)
         raw(",\"docsPerShard\":"); int(docsPerShard)
         raw(",\"shards\":{\"g\":"); int(postings.gramShards)
-        raw(",\"p\":"); int(postings.positionShards)
         raw(",\"w\":"); int(postings.wordShards)
         raw(",\"d\":"); int(docShards)
         raw("},\"wordKeys\":[")
@@ -24,19 +23,33 @@ enum ManifestWriter {
         raw("],\"facets\":[")
         for (i, facet) in postings.facetValues.enumerated() {
             if i > 0 { raw(",") }
+            str(facet.facet)
+        }
+        raw("]}")
+        return out
+    }
+
+    /// The payload of `facets.js` (JSON, compressed like every file but the manifest).
+    static func facets(postings: IndexAccumulator, labels: SearchFacetLabels) -> [UInt8] {
+        var out: [UInt8] = []
+        func raw(_ s: String) { out.append(contentsOf: Array(s.utf8)) }
+        func str(_ s: String) { JSONWriter.appendString(s, to: &out) }
+        raw("[")
+        for (i, facet) in postings.facetValues.enumerated() {
+            if i > 0 { raw(",") }
             raw("{\"name\":"); str(facet.facet)
             raw(",\"values\":[")
             for (j, value) in facet.values.enumerated() {
                 if j > 0 { raw(",") }
                 raw("{\"value\":"); str(value.value)
                 raw(",\"label\":"); str(labels.label(facet: facet.facet, value: value.value))
-                raw(",\"count\":"); int(value.count)
+                raw(",\"count\":"); JSONWriter.appendInt(value.count, to: &out)
                 raw(",\"shard\":"); str(value.shard)
                 raw("}")
             }
             raw("]}")
         }
-        raw("]}")
-        return (IndexLayout.manifestID, out)
+        raw("]")
+        return out
     }
 }

@@ -12,7 +12,6 @@ struct IndexAccumulator {
     var facets: [String: [String: [Int]]] = [:]
 
     private(set) var gramShards = 1
-    private(set) var positionShards = 1
     private(set) var wordShards = 1
     private(set) var wordKeys: [String] = []
     /// facet → sorted values with their shard ids, filled by `shardFiles`.
@@ -68,52 +67,19 @@ struct IndexAccumulator {
     /// family by family (and each list as soon as its shard is encoded), so the encoded index
     /// never sits in memory next to all of its postings.
     mutating func emitShards(labels: SearchFacetLabels, emit: ShardSink) {
-
-        var unigrams: [(key: UInt32, builder: Int, part: Int)] = []
-        var bigrams: [(key: UInt64, builder: Int, part: Int)] = []
-        for (p, part) in partitions.enumerated() {
-            for (i, key) in part.unigramKeys.enumerated() { unigrams.append((key, i, p)) }
-            for (i, key) in part.bigramKeys.enumerated() { bigrams.append((key, i, p)) }
-        }
-        let parts = partitions
-
-        // Positions first: the entries become the only owners of the position lists, so each
-        // list is freed as soon as its shard is written. While a list is still at hand (just
-        // transcoded), frequent bigrams get their document-level form for g — much smaller than
-        // their positions, so a two-scalar query need not load every position. Readers look in
-        // g first, then p.
-        var pos = bigrams.map {
-            let count = parts[$0.part].positions[$0.builder].vlqCount
-            return ShardEntry(key: BigramKey.scalars($0.key),
-                              varintChunks: parts[$0.part].positions[$0.builder].bytes.takeChunks(), vlqCount: count)
-        }
-        bigrams = []
-        for part in parts { part.positions = []; part.bigramIndex = GramTable() }
-        positionShards = IndexLayout.shardCount(totalBytes: pos.reduce(0) { $0 + $1.count + 8 },
-                                                target: IndexLayout.positionTarget)
-        var docLevel = [DocPostingBuilder?](repeating: nil, count: pos.count)
-        docLevel.withUnsafeMutableBufferPointer { out in
-            let o = out
-            ShardEntry.emit(&pos, count: positionShards, key: { $0 }, name: IndexLayout.positionShard,
-                            emit: emit) { i, entry, level in
-                if level.vlqCount * 3 <= entry.count * 2 { o[i] = level }
+        var grams: [ShardEntry] = []
+        grams.reserveCapacity(partitions.reduce(0) { $0 + $1.unigramKeys.count + $1.bigramKeys.count })
+        for part in partitions {
+            for (i, key) in part.unigramKeys.enumerated() { grams.append(ShardEntry(key: [key], builder: &part.unigrams[i])) }
+            for (i, key) in part.bigramKeys.enumerated() {
+                grams.append(ShardEntry(key: BigramKey.scalars(key), builder: &part.bigrams[i]))
             }
+            part.unigrams = []
+            part.bigrams = []
+            part.unigramIndex = GramTable()
+            part.bigramIndex = GramTable()
         }
-        var grams: [ShardEntry] = unigrams.map {
-            let count = parts[$0.part].unigrams[$0.builder].vlqCount
-            return ShardEntry(key: [$0.key], varintChunks: parts[$0.part].unigrams[$0.builder].bytes.takeChunks(),
-                              vlqCount: count)
-        }
-        for part in parts { part.unigrams = [] }
-        grams.reserveCapacity(grams.count + docLevel.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
-        for (j, level) in docLevel.enumerated() {
-            if var level {
-                grams.append(ShardEntry(key: pos[j].key, varintChunks: level.bytes.takeChunks(), vlqCount: level.vlqCount))
-            }
-        }
-        docLevel = []
-        pos = []
-        gramShards = IndexLayout.shardCount(totalBytes: grams.reduce(0) { $0 + $1.count + 8 },
+        gramShards = IndexLayout.shardCount(totalBytes: grams.reduce(0) { $0 + $1.count },
                                             target: IndexLayout.gramTarget)
         ShardEntry.emit(&grams, count: gramShards, key: { $0 }, name: IndexLayout.gramShard, emit: emit)
         grams = []
@@ -124,10 +90,10 @@ struct IndexAccumulator {
         let sortedWords = words.keys.sorted { $0.lexicographicallyPrecedes($1) }
         var wordList = sortedWords.map { word in
             var list = words.removeValue(forKey: word) ?? DocPostingBuilder()
-            return ShardEntry(key: word, varintChunks: list.bytes.takeChunks(), vlqCount: list.vlqCount)
+            return ShardEntry(key: word, builder: &list)
         }
         words = [:]
-        wordShards = IndexLayout.shardCount(totalBytes: wordList.reduce(0) { $0 + $1.count + $1.key.count + 6 },
+        wordShards = IndexLayout.shardCount(totalBytes: wordList.reduce(0) { $0 + $1.count },
                                             target: IndexLayout.wordTarget)
         ShardEntry.emit(&wordList, count: wordShards, key: { Array(IndexLayout.wordKey($0)) },
                         name: IndexLayout.wordShard, emit: emit)
@@ -154,12 +120,10 @@ struct IndexAccumulator {
                 var bytes: [UInt8] = []
                 var last = -1
                 for d in docs {
-                    VLQ.append(d - last - 1, to: &bytes)
+                    Varint.append(d - last - 1, to: &bytes)
                     last = d
                 }
-                var json: [UInt8] = []
-                JSONWriter.appendASCIIString(bytes, to: &json)
-                emit(id, json)
+                emit(id, bytes)
                 entries.append((value, docs.count, id))
             }
             facetValues.append((name, entries))

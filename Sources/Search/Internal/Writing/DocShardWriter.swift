@@ -1,7 +1,11 @@
 import Foundation
 
-/// Document data for showing results: `[url, title, type, date|null, [headings], body, meta]`
-/// with headings/body/meta in their stored NFKC form (what snippets are cut from). A shard
+/// Document data for showing results and checking phrases: `[url, title, type, date|null,
+/// [headings], body, meta, searched title|null, [field, start, length, "original", …]]` with
+/// headings/body/meta in their searched form (NFKC, whitespace collapsed), the title's searched
+/// form when it differs from the title, and where the searched form differs from what was
+/// written (field in text order: 0 title, headings, body, meta; start and length in scalars),
+/// so that snippets show the note's own words. A shard
 /// holds `docsPerShard` consecutive document ids.
 enum DocShardWriter {
     static func entry(_ doc: SearchDocument, text: DocumentText) -> [UInt8] {
@@ -28,7 +32,26 @@ enum DocShardWriter {
         out.append(contentsOf: fields.count >= 2 ? fields[fields.count - 2] : Array("\"\"".utf8))
         out.append(UInt8(ascii: ","))
         out.append(contentsOf: fields.last ?? Array("\"\"".utf8))
-        out.append(UInt8(ascii: "]"))
+        // The title as searched (NFKC, spaces collapsed) when it differs from the title shown.
+        var shown: [UInt8] = []
+        JSONWriter.appendString(doc.title, to: &shown)
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: fields.first.map { $0 == shown ? Array("null".utf8) : $0 } ?? Array("null".utf8))
+        // What NFKC changed in headings, body and meta (the title is stored as written).
+        out.append(contentsOf: Array(",[".utf8))
+        var first = true
+        for (field, restores) in text.restores.enumerated() where field > 0 {
+            for r in restores {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                for n in [field, r.start, r.length] {
+                    JSONWriter.appendInt(n, to: &out)
+                    out.append(UInt8(ascii: ","))
+                }
+                JSONWriter.appendString(IndexAccumulator.string(r.original), to: &out)
+            }
+        }
+        out.append(contentsOf: Array("]]".utf8))
         return out
     }
 

@@ -1,6 +1,6 @@
 /// Working memory of `DocumentAnalysis`, kept from document to document by one thread: the
-/// gram tables and position links are sized once for the largest document seen and emptied by
-/// bumping a stamp, so a document neither allocates nor clears them.
+/// gram tables are sized once for the largest document seen and emptied by bumping a stamp, so
+/// a document neither allocates nor clears them.
 final class AnalysisScratch {
     struct Slot {
         var key: UInt64
@@ -13,8 +13,6 @@ final class AnalysisScratch {
     private(set) var bigrams: [Slot] = []
     private(set) var shift: UInt64 = 64
     private(set) var stamp: UInt32 = 0
-    var next: [Int32] = []
-    var last: [Int32] = []
 
     init() {}
 
@@ -34,8 +32,6 @@ final class AnalysisScratch {
             stamp = 0
         }
         stamp += 1
-        if next.count < n { next = [Int32](repeating: -1, count: n) }
-        if last.count < n { last = [Int32](repeating: 0, count: n) }
     }
 
     /// The index stored for `key` in this document, or -1 after storing `next` for it.
@@ -54,14 +50,9 @@ final class AnalysisScratch {
         return -1
     }
 
-    func withTables<R>(_ body: (UnsafeMutableBufferPointer<Slot>, UnsafeMutableBufferPointer<Slot>,
-                                UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<Int32>) -> R) -> R {
+    func withTables<R>(_ body: (UnsafeMutableBufferPointer<Slot>, UnsafeMutableBufferPointer<Slot>) -> R) -> R {
         unigrams.withUnsafeMutableBufferPointer { u in
-            bigrams.withUnsafeMutableBufferPointer { b in
-                next.withUnsafeMutableBufferPointer { n in
-                    last.withUnsafeMutableBufferPointer { l in body(u, b, n, l) }
-                }
-            }
+            bigrams.withUnsafeMutableBufferPointer { b in body(u, b) }
         }
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+
+/// A key (scalar values) and its postings, on the way into a shard file.
+struct ShardEntry {
+    let key: [UInt32]
+    /// The postings as varint chunks of `gap, occurrence` pairs (`DocPostingBuilder`).
+    var chunks: [[UInt8]]
+    let documents: Int
+    /// Bytes the entry takes in the (uncompressed) payload, about.
+    let count: Int
+
+    init(key: [UInt32], builder: inout DocPostingBuilder) {
+        self.key = key
+        documents = builder.documents
+        count = builder.bytes.count + 3 * key.count + 3
+        chunks = builder.bytes.takeChunks()
+    }
+
+    /// Puts every entry into shard `hash(key) % count` (entries keep their order), encodes the
+    /// shards in parallel and emits each one at once; an entry's bytes are released when its
+    /// shard is encoded. Payload: per entry (shorter keys first, then by scalar values — the
+    /// same file whatever order the keys came in) `key length, key scalars…, n`, then the n
+    /// document gaps, then the n occurrences: columns, which compress better than pairs.
+    static func emit(_ entries: inout [ShardEntry], count: Int, key: ([UInt32]) -> [UInt32],
+                     name: (Int) -> String, emit: ShardSink) {
+        var buckets = [[Int]](repeating: [], count: count)
+        for (i, entry) in entries.enumerated() {
+            buckets[ShardHash.shard(of: key(entry.key), count: count)].append(i)
+        }
+        buckets.withUnsafeMutableBufferPointer { b in
+            let all = b
+            entries.withUnsafeMutableBufferPointer { e in
+                let entries = e
+                DispatchQueue.concurrentPerform(iterations: count) { shard in
+                    all[shard].sort { x, y in
+                        let a = entries[x].key, c = entries[y].key
+                        return a.count != c.count ? a.count < c.count : a.lexicographicallyPrecedes(c)
+                    }
+                    var payload: [UInt8] = []
+                    payload.reserveCapacity(all[shard].reduce(0) { $0 + entries[$1].count + 8 })
+                    var gaps: [UInt8] = [], occurrences: [UInt8] = []
+                    for i in all[shard] {
+                        Varint.append(entries[i].key.count, to: &payload)
+                        for v in entries[i].key { Varint.append(Int(v), to: &payload) }
+                        Varint.append(entries[i].documents, to: &payload)
+                        gaps.removeAll(keepingCapacity: true)
+                        occurrences.removeAll(keepingCapacity: true)
+                        for chunk in entries[i].chunks {
+                            chunk.withUnsafeBufferPointer { bytes in
+                                var at = 0
+                                while at < bytes.count {
+                                    Varint.append(Int(Varint.read(bytes, at: &at)), to: &gaps)
+                                    guard at < bytes.count else { break }
+                                    Varint.append(Int(Varint.read(bytes, at: &at)), to: &occurrences)
+                                }
+                            }
+                        }
+                        payload.append(contentsOf: gaps)
+                        payload.append(contentsOf: occurrences)
+                        entries[i].chunks = []
+                    }
+                    emit(name(shard), payload)
+                }
+            }
+        }
+    }
+}
