@@ -138,8 +138,9 @@ final class PageSlipsTests: XCTestCase {
         let handover = try p.read("site/people/tanaka-handover.html")
         XCTAssertTrue(handover.contains("異動・退任 令和8年3月31日"))
         for page in [visit, company, handover] { XCTAssertFalse(page.contains(">2026-"), "no ISO day left in the text") }
-        let search = try FileManager.default.contentsOfDirectory(atPath: p.site.appendingPathComponent("search").path)
-            .map { try p.read("site/search/\($0)") }.joined()
+        // The index files are compressed (format 2): read their decoded payloads.
+        let search = try siteFiles(p.site, searchText: true).filter { $0.key.hasPrefix("search/") }
+            .map { String(decoding: $0.value, as: UTF8.self) }.joined()
         XCTAssertTrue(search.contains("2026-08-01"), "the search index keeps ISO")
         XCTAssertFalse(search.contains("令和"))
     }
