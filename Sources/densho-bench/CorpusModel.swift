@@ -78,8 +78,8 @@ struct CorpusCast {
 /// Days since 1970-01-01 for the generator's arithmetic, by the same calendar code densho reads dates with.
 enum CalendarDay {
     static func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
-        YAMLDate(year: y, month: m, day: d)?.daysSinceEpoch ?? 0
+        CalendarDate(year: y, month: m, day: d)?.daysSinceEpoch ?? 0
     }
 
-    static func string(_ days: Int) -> String { YAMLDate(daysSinceEpoch: days).description }
+    static func string(_ days: Int) -> String { CalendarDate(daysSinceEpoch: days).description }
 }

@@ -27,7 +27,7 @@ enum IncrementalBench {
 
     static func measure(content: String, site: String, theme: String, visit: String, runs: Int,
                         edits: [Edit] = [.appendLine]) throws -> [Edit: [Double]] {
-        guard let today = YAMLDate("2026-11-25") else { throw BenchError("bad date") }
+        guard let today = CalendarDate("2026-11-25") else { throw BenchError("bad date") }
         let options = BuildOptions(contentDirectory: URL(fileURLWithPath: content), outputDirectory: URL(fileURLWithPath: site),
                                    themeDirectory: URL(fileURLWithPath: theme), today: today)
         let session = BuildSession(options: options)

@@ -156,12 +156,12 @@ enum CLI {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    static func parseToday(_ text: String?) throws -> YAMLDate {
+    static func parseToday(_ text: String?) throws -> CalendarDate {
         guard let text else {
             let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-            return YAMLDate("\(String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1))")!
+            return CalendarDate("\(String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1))")!
         }
-        guard let date = YAMLDate(text) else { throw UsageError(message: "--today expects a date YYYY-MM-DD, not '\(text)'") }
+        guard let date = CalendarDate(text) else { throw UsageError(message: "--today expects a date YYYY-MM-DD, not '\(text)'") }
         return date
     }
 }

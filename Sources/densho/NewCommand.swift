@@ -42,9 +42,9 @@ enum NewCommand {
         return 0
     }
 
-    private static func date(_ text: String?) throws -> YAMLDate {
+    private static func date(_ text: String?) throws -> CalendarDate {
         guard let text else { return try CLI.parseToday(nil) }
-        guard let parsed = YAMLDate(text) else { throw UsageError(message: "--date expects a date YYYY-MM-DD, not '\(text)'") }
+        guard let parsed = CalendarDate(text) else { throw UsageError(message: "--date expects a date YYYY-MM-DD, not '\(text)'") }
         return parsed
     }
 }

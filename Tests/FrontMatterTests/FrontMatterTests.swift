@@ -143,7 +143,7 @@ final class FrontMatterSplitTests: XCTestCase {
             ])])),
             ("next_visit", .date("2026-12-01")),
         ]))
-        XCTAssertEqual(node["next_visit"]?.dateValue, YAMLDate("2026-10-14")?.adding(days: 48))
+        XCTAssertEqual(node["next_visit"]?.dateValue, CalendarDate("2026-10-14")?.adding(days: 48))
         XCTAssertEqual(split.bodyFirstLine, 13)
         XCTAssertTrue(split.body.hasPrefix("## 聞いたこと\n"))
     }

@@ -134,7 +134,7 @@ final class ScalarTests: XCTestCase {
         XCTAssertEqual(node["b"]?.scalarText, "true")
         XCTAssertEqual(node["b"]?.boolValue, true)
         XCTAssertEqual(node["c"]?.scalarText, "2026-10-14")
-        XCTAssertEqual(node["c"]?.dateValue, YAMLDate(year: 2026, month: 10, day: 14))
+        XCTAssertEqual(node["c"]?.dateValue, CalendarDate(year: 2026, month: 10, day: 14))
         XCTAssertEqual(node["d"]?.stringValue, "text")
         XCTAssertNil(node["e"]?.scalarText)
         XCTAssertTrue(node["e"]?.isNull ?? false)

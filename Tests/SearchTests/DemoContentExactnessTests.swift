@@ -11,7 +11,7 @@ final class DemoContentExactnessTests: XCTestCase {
         let root = try XCTUnwrap(TestPaths.packageRoot())
         let loaded = SiteBuilder.load(content: root.appendingPathComponent("content"), displayPath: "content")
         XCTAssertFalse(loaded.hasErrors, "\(loaded.diagnostics)")
-        let site = PublishedSite(model: loaded.model, links: loaded.links, today: try XCTUnwrap(YAMLDate("2026-11-25")))
+        let site = PublishedSite(model: loaded.model, links: loaded.links, today: try XCTUnwrap(CalendarDate("2026-11-25")))
         let documents = SearchPublisher.documents(site)
         XCTAssertGreaterThan(documents.count, 100)
 

@@ -7,7 +7,7 @@ import Markdown
 /// The pieces `new` and `reflect` are built from: the appender (bytes in, bytes out), the file
 /// writer (never overwrites, never half-writes), and front-matter text that reads back as written.
 final class AuthoringUnitTests: XCTestCase {
-    let date = YAMLDate("2026-11-25")!
+    let date = CalendarDate("2026-11-25")!
     let prompts = ["うまくいったこと", "次に変えること？", "後任へ: "]
 
     func appended(_ text: String) -> String {
@@ -39,7 +39,7 @@ final class AuthoringUnitTests: XCTestCase {
         let answered = fresh.replacingOccurrences(of: "- うまくいったこと：", with: "- うまくいったこと：社長の本音が聞けた")
         XCTAssertTrue(ReflectionStatus.isReflected(MarkdownDocumentFactory.make(answered), unansweredPrompts: unanswered))
         XCTAssertTrue(ReflectionAppender.hasSection(for: date, in: fresh.replacingOccurrences(of: "\n", with: "\r\n")))
-        XCTAssertFalse(ReflectionAppender.hasSection(for: YAMLDate("2026-11-26")!, in: fresh))
+        XCTAssertFalse(ReflectionAppender.hasSection(for: CalendarDate("2026-11-26")!, in: fresh))
     }
 
     func testCreateNewNeverReplacesAndLeavesNoTemporaryFiles() throws {
@@ -90,7 +90,7 @@ final class AuthoringUnitTests: XCTestCase {
     }
 
     func testSequenceNumbersOrderTheNotesOfOneDay() {
-        let day = YAMLDate("2026-11-25")!
+        let day = CalendarDate("2026-11-25")!
         XCTAssertEqual(Reflector.sequenceNumber(of: "2026-11-25-aoba.md", date: day, company: "aoba"), 1)
         XCTAssertEqual(Reflector.sequenceNumber(of: "2026-11-25-aoba-10.md", date: day, company: "aoba"), 10)
         XCTAssertEqual(Reflector.sequenceNumber(of: "2026-11-25-aoba-lab.md", date: day, company: "aoba"), 0)

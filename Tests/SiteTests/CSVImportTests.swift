@@ -51,13 +51,13 @@ final class CSVImportTests: XCTestCase {
     }
 
     func testDatesInTheThreeWaysOfWritingThem() {
-        XCTAssertEqual(ImportValues.date("2026-10-14"), YAMLDate("2026-10-14"))
-        XCTAssertEqual(ImportValues.date("2026/10/14"), YAMLDate("2026-10-14"))
-        XCTAssertEqual(ImportValues.date("2026/1/4"), YAMLDate("2026-01-04"))
-        XCTAssertEqual(ImportValues.date("令和8年10月14日"), YAMLDate("2026-10-14"))
-        XCTAssertEqual(ImportValues.date("令和元年5月1日"), YAMLDate("2019-05-01"))
-        XCTAssertEqual(ImportValues.date("平成31年4月30日"), YAMLDate("2019-04-30"))
-        XCTAssertEqual(ImportValues.date("２０２６／１０／１４"), YAMLDate("2026-10-14"), "full-width digits")
+        XCTAssertEqual(ImportValues.date("2026-10-14"), CalendarDate("2026-10-14"))
+        XCTAssertEqual(ImportValues.date("2026/10/14"), CalendarDate("2026-10-14"))
+        XCTAssertEqual(ImportValues.date("2026/1/4"), CalendarDate("2026-01-04"))
+        XCTAssertEqual(ImportValues.date("令和8年10月14日"), CalendarDate("2026-10-14"))
+        XCTAssertEqual(ImportValues.date("令和元年5月1日"), CalendarDate("2019-05-01"))
+        XCTAssertEqual(ImportValues.date("平成31年4月30日"), CalendarDate("2019-04-30"))
+        XCTAssertEqual(ImportValues.date("２０２６／１０／１４"), CalendarDate("2026-10-14"), "full-width digits")
         for wrong in ["2026/02/30", "令和8年13月1日", "令和0年1月1日", "10/14/2026", "2026年10月14日", "", "明日"] {
             XCTAssertNil(ImportValues.date(wrong), wrong)
         }

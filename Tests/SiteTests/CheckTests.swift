@@ -7,12 +7,12 @@ import XCTest
 /// each at its exact place.
 final class CheckTests: XCTestCase {
     func check(_ f: Fixture, today: String) -> [String] {
-        ContentCheck.run(content: f.root, displayPath: "content", today: YAMLDate(today)!).map(\.description)
+        ContentCheck.run(content: f.root, displayPath: "content", today: CalendarDate(today)!).map(\.description)
     }
 
     func warnings(_ f: Fixture, today: String) -> [String] {
         let loaded = f.load()
-        return ContentCheck.warnings(for: loaded, content: f.root, displayPath: "content", today: YAMLDate(today)!).map(\.description)
+        return ContentCheck.warnings(for: loaded, content: f.root, displayPath: "content", today: CalendarDate(today)!).map(\.description)
     }
 
     func testVisitsOlderThanAWeekNeedARealReflection() throws {

@@ -7,7 +7,7 @@ import XCTest
 /// companies with one name, promise notation that does not read.
 final class ContinuityCheckTests: XCTestCase {
     func warnings(_ f: Fixture, today: String = "2026-11-25") -> [String] {
-        ContentCheck.warnings(for: f.load(), content: f.root, displayPath: "content", today: YAMLDate(today)!).map(\.description)
+        ContentCheck.warnings(for: f.load(), content: f.root, displayPath: "content", today: CalendarDate(today)!).map(\.description)
     }
 
     func testStaffAfterTheirLeftDayIsAWarningAtTheName() throws {

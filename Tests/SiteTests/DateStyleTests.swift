@@ -4,7 +4,7 @@ import XCTest
 
 /// `date_style`: how pages write a day, with the era boundaries of the wareki style.
 final class DateStyleTests: XCTestCase {
-    func day(_ iso: String) -> YAMLDate { YAMLDate(iso)! }
+    func day(_ iso: String) -> CalendarDate { CalendarDate(iso)! }
 
     func testISOAndJapanese() {
         XCTAssertEqual(DateStyle.iso.format(day("2026-12-02")), "2026-12-02")

@@ -19,7 +19,7 @@ struct Fixture {
 
     func index(today: String) -> PublishedSite {
         let loaded = load()
-        return PublishedSite(model: loaded.model, links: loaded.links, today: YAMLDate(today)!)
+        return PublishedSite(model: loaded.model, links: loaded.links, today: CalendarDate(today)!)
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

@@ -64,7 +64,7 @@ final class FormEditsTests: XCTestCase {
 
     func testAReflectionWritesEachAnswerOnItsPromptAndKeepsTheFilesLineEndings() {
         let original = Data("---\r\ndate: 2026-10-14\r\n---\r\n本文\r\n".utf8)
-        let result = NoteEdits.appendReflection(to: original, date: YAMLDate("2026-11-25")!, prompts: ["うまくいったこと", "次に変えること"],
+        let result = NoteEdits.appendReflection(to: original, date: CalendarDate("2026-11-25")!, prompts: ["うまくいったこと", "次に変えること"],
                                                 answers: ["次に変えること": "朝に行く\n資料は紙で"])
         XCTAssertEqual(String(decoding: result, as: UTF8.self), "---\r\ndate: 2026-10-14\r\n---\r\n本文\r\n\r\n## 振り返り (2026-11-25)\r\n\r\n- うまくいったこと：\r\n- 次に変えること：朝に行く\r\n  資料は紙で\r\n")
         XCTAssertTrue(result.starts(with: original), "every earlier byte kept")

@@ -171,7 +171,7 @@ struct NoteFuzzer {
             for d in diagnostics.items { check(d, lineCounts, report) }
             stats.errors += diagnostics.items.filter { $0.severity == .error }.count
             stats.pages += model.allPages.count
-            let index = PublishedSite(model: model, links: links, today: YAMLDate("2026-11-25")!)
+            let index = PublishedSite(model: model, links: links, today: CalendarDate("2026-11-25")!)
             _ = Radar(index)
             _ = Funnel(index)
             for company in model.companies { _ = index.openPromises(of: company); _ = index.referralThreads(of: company) }

@@ -194,7 +194,7 @@ final class QuickRebuildTests: XCTestCase {
     private func options(_ content: URL, _ output: String) -> BuildOptions {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return BuildOptions(contentDirectory: content, outputDirectory: scratch.appendingPathComponent(output),
-                            themeDirectory: repository.appendingPathComponent("themes/default"), today: YAMLDate("2026-11-25")!)
+                            themeDirectory: repository.appendingPathComponent("themes/default"), today: CalendarDate("2026-11-25")!)
     }
 
     private func assertSameAsFullBuild(_ content: URL, _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -7,7 +7,7 @@ import XCTest
 /// and a second reflect does something sensible.
 final class ReflectionFillTests: XCTestCase {
     let prompts = ["何がうまくいったか", "次に変えること"]
-    let day = YAMLDate("2026-11-26")!
+    let day = CalendarDate("2026-11-26")!
 
     func apply(_ text: String) -> (ReflectionAppender.Plan, String) {
         let plan = ReflectionAppender.plan(for: text, date: day, prompts: prompts)

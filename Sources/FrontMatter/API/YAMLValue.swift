@@ -4,7 +4,7 @@ public indirect enum YAMLValue: Equatable, Sendable {
     case bool(Bool)
     case int(Int)
     case string(String)
-    case date(YAMLDate)
+    case date(CalendarDate)
     case sequence([YAMLNode])
     case mapping([YAMLEntry])
 }
@@ -79,7 +79,7 @@ extension YAMLNode {
         return nil
     }
 
-    public var dateValue: YAMLDate? {
+    public var dateValue: CalendarDate? {
         if case .date(let date) = value { return date }
         return nil
     }

@@ -49,17 +49,17 @@ enum PlainScalar {
     }
 
     /// `YYYY-MM-DD` shaped text must be a real day; a typo like 2026-02-30 is an error, not a string.
-    private static func date(_ text: ArraySlice<UInt8>, at location: SourceLocation) throws -> YAMLDate {
+    private static func date(_ text: ArraySlice<UInt8>, at location: SourceLocation) throws -> CalendarDate {
         let bytes = Array(text)
-        let year = YAMLDate.digits(bytes[0..<4]) ?? 0
-        let month = YAMLDate.digits(bytes[5..<7]) ?? 0
-        let day = YAMLDate.digits(bytes[8..<10]) ?? 0
+        let year = CalendarDate.digits(bytes[0..<4]) ?? 0
+        let month = CalendarDate.digits(bytes[5..<7]) ?? 0
+        let day = CalendarDate.digits(bytes[8..<10]) ?? 0
         let written = String(decoding: bytes, as: UTF8.self)
         guard (1...12).contains(month) else {
             throw YAMLError(Message(.yamlMonthRange, written), location: location)
         }
-        guard let date = YAMLDate(year: year, month: month, day: day) else {
-            let last = YAMLDate.daysIn(month: month, year: year)
+        guard let date = CalendarDate(year: year, month: month, day: day) else {
+            let last = CalendarDate.daysIn(month: month, year: year)
             throw YAMLError(Message(.yamlDayRange, written, String(last)), location: location)
         }
         return date

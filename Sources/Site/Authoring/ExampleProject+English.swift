@@ -4,7 +4,7 @@ import FrontMatter
 /// The example project of `densho init --lang en`: the same fictional team, written in English,
 /// with the English section headings an English site reads.
 extension ExampleProject {
-    static func englishFiles(today: YAMLDate) -> [(String, String)] {
+    static func englishFiles(today: CalendarDate) -> [(String, String)] {
         let visitPath = "content/visits/\(today.year)/\(today)-sakura-kogyo.md"
         let sections = SectionNames(language: .en)
         return [

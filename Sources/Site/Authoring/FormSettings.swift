@@ -52,7 +52,7 @@ public struct FormSettings: Sendable {
 
 extension NoteCreator {
     /// What a new visit of `company` on `date` gets when the form leaves staff and themes alone.
-    public func visitDefaults(company: String, date: YAMLDate) throws -> (staff: [String], themes: [String]) {
+    public func visitDefaults(company: String, date: CalendarDate) throws -> (staff: [String], themes: [String]) {
         let fields = try lookup.frontMatter(of: company, in: .companies)
         let staff = fields["owner"]?.scalarText.map { [currentHolder(startingWith: $0, on: date)] } ?? []
         let themes = (fields["themes"]?.items ?? []).compactMap(\.scalarText) + (fields["themes"]?.scalarText.map { [$0] } ?? [])

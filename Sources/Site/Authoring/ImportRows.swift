@@ -22,7 +22,7 @@ struct VisitRows {
     mutating func add(_ row: [CSVTable.Cell], _ reader: inout RowReader, _ pending: inout [PendingImport], _ unchanged: inout [String]) {
         let number = row.first?.row ?? 0
         let before = reader.problems.count
-        var date: YAMLDate?
+        var date: CalendarDate?
         if let text = reader.value("date", in: row) {
             date = ImportValues.date(text)
             if date == nil { reader.problem(number, reader.column("date"), importer.notADate(text)) }
@@ -48,7 +48,7 @@ struct VisitRows {
                 }
             }
         }
-        var nextVisit: YAMLDate?
+        var nextVisit: CalendarDate?
         if let text = reader.value("next_visit", in: row) {
             nextVisit = ImportValues.date(text)
             if nextVisit == nil { reader.problem(number, reader.column("next_visit"), importer.notADate(text)) }
@@ -83,7 +83,7 @@ struct VisitRows {
     }
 
     /// The holder on that day and the company's themes, read once per company and day.
-    private mutating func defaultsFor(company: String, date: YAMLDate) -> (staff: [String], themes: [String]) {
+    private mutating func defaultsFor(company: String, date: CalendarDate) -> (staff: [String], themes: [String]) {
         let key = "\(company)\n\(date)"
         if let known = defaults[key] { return known }
         let creator = NoteCreator(content: importer.content, displayRoot: importer.displayRoot)
@@ -126,7 +126,7 @@ struct CompanyRows {
             case .failure(let p): reader.problem(number, reader.column("owner"), p.message)
             }
         }
-        var since: YAMLDate?
+        var since: CalendarDate?
         if let text = reader.value("since", in: row) {
             since = ImportValues.date(text)
             if since == nil { reader.problem(number, reader.column("since"), importer.notADate(text)) }

@@ -5,18 +5,18 @@ import FrontMatter
 enum ImportValues {
     /// `2026-10-14`, `2026/10/14` (also `2026/1/4`), `令和8年10月14日` (also 令和元年, 平成), with
     /// full-width digits too. Nil when it names no real day.
-    static func date(_ cell: String) -> YAMLDate? {
+    static func date(_ cell: String) -> CalendarDate? {
         let text = cell.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
-        if let iso = YAMLDate(text) { return iso }
+        if let iso = CalendarDate(text) { return iso }
         let slashed = text.split(separator: "/", omittingEmptySubsequences: false)
         if slashed.count == 3, slashed[0].count == 4, let y = Int(slashed[0]), let m = Int(slashed[1]), let d = Int(slashed[2]) {
-            return YAMLDate(year: y, month: m, day: d)
+            return CalendarDate(year: y, month: m, day: d)
         }
         for (era, firstYear) in [("令和", 2019), ("平成", 1989)] where text.hasPrefix(era) {
             let rest = text.dropFirst(era.count).replacingOccurrences(of: "元年", with: "1年")
             let parts = rest.split(whereSeparator: { "年月日".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
             guard rest.hasSuffix("日"), parts.count == 3, let n = Int(parts[0]), n >= 1, let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-            return YAMLDate(year: firstYear + n - 1, month: m, day: d)
+            return CalendarDate(year: firstYear + n - 1, month: m, day: d)
         }
         return nil
     }

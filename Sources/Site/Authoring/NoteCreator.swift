@@ -23,13 +23,13 @@ public struct NoteCreator: Sendable {
 
     /// A visit note for `company` on `date`. Staff default to who holds the company now (its owner,
     /// or the owner's successor once they have left); themes default to the company's.
-    public func newVisit(company: String, date: YAMLDate, staff: [String]?, kind: VisitKind) throws -> CreatedNote {
+    public func newVisit(company: String, date: CalendarDate, staff: [String]?, kind: VisitKind) throws -> CreatedNote {
         let prepared = try prepareVisit(VisitDraft(company: company, date: date, staff: staff, kind: kind.rawValue))
         return try create(prepared, date: date, company: company)
     }
 
     /// A company, playbook, person or partner page named `slug`.
-    public func newPage(_ section: PageKind, slug: String, name: String?, today: YAMLDate) throws -> CreatedNote {
+    public func newPage(_ section: PageKind, slug: String, name: String?, today: CalendarDate) throws -> CreatedNote {
         try requireContentFolder()
         StrayTemporaryFiles.clean(in: content)
         try NoteNaming.checkNewSlug(slug, kind: section.singular, existing: lookup.slugs(in: section))
@@ -53,7 +53,7 @@ public struct NoteCreator: Sendable {
 
     /// Who holds the company on `date` by the holder rule (`HolderRule`), reading the people's
     /// front matter; anyone unreadable or unknown ends the chain.
-    func currentHolder(startingWith owner: String, on date: YAMLDate) -> String {
+    func currentHolder(startingWith owner: String, on date: CalendarDate) -> String {
         HolderRule.chain(from: owner, on: date) { id in
             (try? lookup.frontMatter(of: id, in: .people)).map {
                 HolderRule.Link(left: $0["left"]?.dateValue, successor: $0["successor"]?.scalarText)

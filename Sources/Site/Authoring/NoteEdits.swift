@@ -104,7 +104,7 @@ public enum NoteEdits {
 
     /// Appends today's 振り返り section with each prompt answered on its line (continuation lines
     /// indented so they stay in the item); prompts without an answer keep an empty line to fill.
-    public static func appendReflection(to data: Data, date: YAMLDate, prompts: [String], answers: [String: String],
+    public static func appendReflection(to data: Data, date: CalendarDate, prompts: [String], answers: [String: String],
                                         sections: SectionNames = SectionNames()) -> Data {
         let lines = prompts.map { prompt -> String in
             let answer = (answers[prompt] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -4,7 +4,7 @@ import FrontMatter
 /// Where new notes go and what they may be called.
 enum NoteNaming {
     /// visits/<yyyy>/<date>-<company>.md, then -2, -3 … for more notes of the same day.
-    static func visitCandidates(date: YAMLDate, company: String) -> some Sequence<String> {
+    static func visitCandidates(date: CalendarDate, company: String) -> some Sequence<String> {
         let base = "visits/\(date.year)/\(date)-\(company)"
         return (1...9_999).lazy.map { $0 == 1 ? "\(base).md" : "\(base)-\($0).md" }
     }

@@ -5,7 +5,7 @@ import FrontMatter
 /// the optional fields, and the headings the site reads meaning from. Each template builds with
 /// no error and no warning as it is, so `new` then `build` always works.
 enum NoteTemplates {
-    static func visit(date: YAMLDate, company: String, staff: [String], kind: VisitKind, themes: [String]) -> String {
+    static func visit(date: CalendarDate, company: String, staff: [String], kind: VisitKind, themes: [String]) -> String {
         visit(VisitDraft(company: company, date: date, staff: staff, kind: kind.rawValue, themes: themes), staff: staff, themes: themes)
     }
 
@@ -56,7 +56,7 @@ enum NoteTemplates {
         return lines.joined(separator: "\n")
     }
 
-    static func company(name: String, since: YAMLDate) -> String {
+    static func company(name: String, since: CalendarDate) -> String {
         """
         ---
         name: \(YAMLText.scalar(name))

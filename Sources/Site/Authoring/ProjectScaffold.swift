@@ -7,7 +7,7 @@ import FrontMatter
 public enum ProjectScaffold {
     /// Fills `folder` (new or empty) and returns the files written, relative to it.
     @discardableResult
-    public static func create(at folder: URL, theme: ThemeFiles, today: YAMLDate, language: SiteConfig.Language = .ja) throws -> [String] {
+    public static func create(at folder: URL, theme: ThemeFiles, today: CalendarDate, language: SiteConfig.Language = .ja) throws -> [String] {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
@@ -48,7 +48,7 @@ public enum ProjectScaffold {
 /// so every page of the site has something to show. Dates count from `today` so the example is
 /// never overdue or unreflected on the day it is made.
 enum ExampleProject {
-    static func files(today: YAMLDate) -> [(String, String)] {
+    static func files(today: CalendarDate) -> [(String, String)] {
         let visitPath = "content/visits/\(today.year)/\(today)-sakura-kogyo.md"
         return [
             (".gitignore", "# densho build の出力（毎回作り直されます）\nsite/\n"),

@@ -5,7 +5,7 @@ import FrontMatter
 /// re-encoding, no normalised line endings, the byte-order mark and every earlier byte kept.
 public enum ReflectionAppender {
     /// `## 振り返り (2026-11-25)`, or the site's own name for the section (`## Reflection (…)`).
-    public static func heading(for date: YAMLDate, sections: SectionNames = SectionNames()) -> String {
+    public static func heading(for date: CalendarDate, sections: SectionNames = SectionNames()) -> String {
         "## \(sections.title(.reflection)) (\(date))"
     }
 
@@ -17,7 +17,7 @@ public enum ReflectionAppender {
     /// one blank line separates the old end from the new heading (none is added when the file
     /// already ends with a blank line, since the bytes already there are not touched).
     /// `answers[i]`, when given, follows prompt i on its line (a form's reflection).
-    public static func append(to original: Data, date: YAMLDate, prompts: [String], answers: [String] = [],
+    public static func append(to original: Data, date: CalendarDate, prompts: [String], answers: [String] = [],
                               sections: SectionNames = SectionNames()) -> Data {
         let bytes = [UInt8](original)
         let newline: [UInt8] = usesCRLF(bytes) ? [13, 10] : [10]
@@ -37,7 +37,7 @@ public enum ReflectionAppender {
     }
 
     /// Whether the file already has a 振り返り section for `date` (a second one would be a slip).
-    public static func hasSection(for date: YAMLDate, in text: String, sections: SectionNames = SectionNames()) -> Bool {
+    public static func hasSection(for date: CalendarDate, in text: String, sections: SectionNames = SectionNames()) -> Bool {
         let target = heading(for: date, sections: sections)
         return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .contains { $0.trimmingCharacters(in: .whitespaces) == target }

@@ -14,7 +14,7 @@ extension ReflectionAppender {
         case sameDay
     }
 
-    static func plan(for text: String, date: YAMLDate, prompts: [String], sections names: SectionNames = SectionNames()) -> Plan {
+    static func plan(for text: String, date: CalendarDate, prompts: [String], sections names: SectionNames = SectionNames()) -> Plan {
         let sections = ReflectionSections(text, names: names)
         if let empty = sections.sections.first(where: \.isEmpty) { return .fill(headingLine: empty.headingLine) }
         // The same day twice is refused before anything else: two runs at once must not both write.

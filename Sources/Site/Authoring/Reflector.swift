@@ -33,11 +33,11 @@ public struct Reflector: Sendable {
 
     /// Fills the note's empty 振り返り section, or appends a dated one when it has none (or only
     /// answered ones); returns the note it went into.
-    public func reflect(on target: String, date: YAMLDate, workingDirectory: URL) throws -> CreatedNote {
+    public func reflect(on target: String, date: CalendarDate, workingDirectory: URL) throws -> CreatedNote {
         try reflectWithOutcome(on: target, date: date, workingDirectory: workingDirectory).note
     }
 
-    public func reflectWithOutcome(on target: String, date: YAMLDate, workingDirectory: URL) throws -> (note: CreatedNote, outcome: Outcome) {
+    public func reflectWithOutcome(on target: String, date: CalendarDate, workingDirectory: URL) throws -> (note: CreatedNote, outcome: Outcome) {
         let note = Reflector.looksLikePath(target)
             ? try visit(atPath: target, workingDirectory: workingDirectory)
             : try latestVisit(of: target)
@@ -107,10 +107,10 @@ public struct Reflector: Sendable {
                 files.append("visits/\(year)/\(name)")
             }
         }
-        var best: (date: YAMLDate, number: Int, name: String, relative: String)? = nil
+        var best: (date: CalendarDate, number: Int, name: String, relative: String)? = nil
         for relative in files.sorted(by: { Reflector.fileName($0) > Reflector.fileName($1) }) {
             let name = Reflector.fileName(relative)
-            if let best, let prefix = YAMLDate(String(name.prefix(10))), prefix < best.date { break }
+            if let best, let prefix = CalendarDate(String(name.prefix(10))), prefix < best.date { break }
             guard let fields = try? ProjectLookup.readFrontMatter(content.appendingPathComponent(relative), display: relative),
                   fields["company"]?.scalarText == company, let date = fields["date"]?.dateValue else { continue }
             let number = Reflector.sequenceNumber(of: name, date: date, company: company)
@@ -125,7 +125,7 @@ public struct Reflector: Sendable {
 
     /// Which note of the day `name` is: 1 for `<date>-<company>.md`, n for `…-n.md` (so -10 comes
     /// after -9), 0 for a name that does not follow the pattern.
-    static func sequenceNumber(of name: String, date: YAMLDate, company: String) -> Int {
+    static func sequenceNumber(of name: String, date: CalendarDate, company: String) -> Int {
         let base = "\(date)-\(company)"
         guard name.hasSuffix(".md") else { return 0 }
         let stem = name.dropLast(3)

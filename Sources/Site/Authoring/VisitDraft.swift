@@ -17,17 +17,17 @@ public struct VisitDraft: Sendable, Equatable {
     }
 
     public var company: String
-    public var date: YAMLDate
+    public var date: CalendarDate
     public var staff: [String]?
     public var kind: String
     public var themes: [String]?
     public var referrals: [Referral]
     /// Section heading → Markdown; nil writes the CLI's empty template sections.
     public var sections: [String: String]?
-    public var nextVisit: YAMLDate?
+    public var nextVisit: CalendarDate?
 
-    public init(company: String, date: YAMLDate, staff: [String]? = nil, kind: String = VisitKind.visit.rawValue,
-                themes: [String]? = nil, referrals: [Referral] = [], sections: [String: String]? = nil, nextVisit: YAMLDate? = nil) {
+    public init(company: String, date: CalendarDate, staff: [String]? = nil, kind: String = VisitKind.visit.rawValue,
+                themes: [String]? = nil, referrals: [Referral] = [], sections: [String: String]? = nil, nextVisit: CalendarDate? = nil) {
         self.company = company
         self.date = date
         self.staff = staff
@@ -85,7 +85,7 @@ extension NoteCreator {
     }
 
     /// Writes a prepared visit under the first name free at this moment (never over a file).
-    public func create(_ visit: PreparedVisit, date: YAMLDate, company: String) throws -> CreatedNote {
+    public func create(_ visit: PreparedVisit, date: CalendarDate, company: String) throws -> CreatedNote {
         StrayTemporaryFiles.clean(in: content)
         try createFolder("visits/\(date.year)")
         for relative in NoteNaming.visitCandidates(date: date, company: company) {
@@ -97,7 +97,7 @@ extension NoteCreator {
         throw AuthoringError("too many notes for \(company) on \(date)")
     }
 
-    private func firstFreeVisitName(date: YAMLDate, company: String) -> String {
+    private func firstFreeVisitName(date: CalendarDate, company: String) -> String {
         for relative in NoteNaming.visitCandidates(date: date, company: company)
         where !FileManager.default.fileExists(atPath: content.appendingPathComponent(relative).path) {
             return relative

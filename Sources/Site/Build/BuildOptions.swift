@@ -5,7 +5,7 @@ public struct BuildOptions: Sendable {
     public var contentDirectory: URL
     public var outputDirectory: URL
     public var themeDirectory: URL
-    public var today: YAMLDate
+    public var today: CalendarDate
     public var publicOnly: Bool
     /// `--drafts`: notes marked `draft: true` are built too (never in a public build).
     public var includeDrafts = false
@@ -22,7 +22,7 @@ public struct BuildOptions: Sendable {
     /// use (see `SiteBuilder.build`); tests lower it to run that way on small sites.
     var leanAbovePages = 30_000
 
-    public init(contentDirectory: URL, outputDirectory: URL, themeDirectory: URL, today: YAMLDate,
+    public init(contentDirectory: URL, outputDirectory: URL, themeDirectory: URL, today: CalendarDate,
                 publicOnly: Bool = false, contentDisplayPath: String? = nil, themeDisplayPath: String? = nil) {
         self.contentDirectory = contentDirectory
         self.outputDirectory = outputDirectory

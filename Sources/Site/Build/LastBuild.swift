@@ -4,7 +4,7 @@ import FrontMatter
 /// What a session keeps of its last successful build: enough to tell what an edit touched and to
 /// rebuild only that.
 struct LastBuild {
-    let today: YAMLDate
+    let today: CalendarDate
     let publicOnly: Bool
     let configBytes: Data?
     /// Every content file, in scan order.

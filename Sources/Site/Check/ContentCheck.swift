@@ -10,12 +10,12 @@ import Messages
 /// slugs shared across kinds.
 public enum ContentCheck {
     /// Every diagnostic for the project, sorted by place.
-    public static func run(content: URL, displayPath: String, today: YAMLDate) -> [Diagnostic] {
+    public static func run(content: URL, displayPath: String, today: CalendarDate) -> [Diagnostic] {
         let loaded = SiteBuilder.load(content: content, displayPath: displayPath)
         return (loaded.diagnostics + warnings(for: loaded, content: content, displayPath: displayPath, today: today)).sorted()
     }
 
-    public static func warnings(for loaded: LoadedSite, content: URL, displayPath: String, today: YAMLDate) -> [Diagnostic] {
+    public static func warnings(for loaded: LoadedSite, content: URL, displayPath: String, today: CalendarDate) -> [Diagnostic] {
         var found = DiagnosticList()
         let model = loaded.model
         let files = FileLocator(content: content, displayRoot: displayPath)
@@ -40,7 +40,7 @@ public enum ContentCheck {
         }
     }
 
-    private static func missingReflections(_ model: SiteModel, today: YAMLDate, into found: inout DiagnosticList) {
+    private static func missingReflections(_ model: SiteModel, today: CalendarDate, into found: inout DiagnosticList) {
         let cutoff = today.daysSinceEpoch - Radar.reflectionGraceDays
         let unanswered = ReflectionStatus.unansweredPrompts(model.config)
         for visit in model.visits where visit.date.daysSinceEpoch < cutoff {
@@ -67,7 +67,7 @@ public enum ContentCheck {
         }
     }
 
-    private static func futureVisits(_ model: SiteModel, today: YAMLDate, files: FileLocator, into found: inout DiagnosticList) {
+    private static func futureVisits(_ model: SiteModel, today: CalendarDate, files: FileLocator, into found: inout DiagnosticList) {
         for visit in model.visits where visit.date > today {
             let at = files.location(of: "date", in: visit.page.displayPath) ?? SourceLocation(line: 1, column: 1)
             found.warning(visit.page.displayPath, at.line, at.column,
@@ -109,7 +109,7 @@ public enum ContentCheck {
 
     /// A company whose owner left with no successor has nobody: follow successors from the owner
     /// until someone still here, and warn when the line ends with someone who left (or loops).
-    private static func orphanedCompanies(_ model: SiteModel, today: YAMLDate, into found: inout DiagnosticList) {
+    private static func orphanedCompanies(_ model: SiteModel, today: CalendarDate, into found: inout DiagnosticList) {
         let people = Dictionary(model.people.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         for company in model.companies where company.status != .closed {
             guard let owner = company.owner, var person = people[owner.value] else { continue }

@@ -20,7 +20,7 @@ enum DateSlip {
         }
         if !current.isEmpty { numbers.append(Int(current) ?? 0) }
         guard numbers.count == 3, numbers[0] >= 1000, numbers[0] <= 9999,
-              let date = YAMLDate(year: numbers[0], month: numbers[1], day: numbers[2]) else { return nil }
+              let date = CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2]) else { return nil }
         return date.description
     }
 }

@@ -10,7 +10,7 @@ public enum DateStyle: String, Sendable, CaseIterable {
     /// 令和8年12月2日 (the first year of an era is 元年: 令和元年5月1日)
     case wareki
 
-    public func format(_ date: YAMLDate) -> String {
+    public func format(_ date: CalendarDate) -> String {
         switch self {
         case .iso: return date.description
         case .japanese: return "\(date.year)年\(date.month)月\(date.day)日"
@@ -27,18 +27,18 @@ public enum DateStyle: String, Sendable, CaseIterable {
 struct JapaneseEra {
     let name: String
     /// The first day written in this era here.
-    let start: YAMLDate
+    let start: CalendarDate
     /// The Gregorian year that is the era's 元年 (Meiji counts from 1868, before the calendar changed).
     let firstYear: Int
 
     static let all: [JapaneseEra] = [
-        JapaneseEra(name: "令和", start: YAMLDate(year: 2019, month: 5, day: 1)!, firstYear: 2019),
-        JapaneseEra(name: "平成", start: YAMLDate(year: 1989, month: 1, day: 8)!, firstYear: 1989),
-        JapaneseEra(name: "昭和", start: YAMLDate(year: 1926, month: 12, day: 25)!, firstYear: 1926),
-        JapaneseEra(name: "大正", start: YAMLDate(year: 1912, month: 7, day: 30)!, firstYear: 1912),
-        JapaneseEra(name: "明治", start: YAMLDate(year: 1873, month: 1, day: 1)!, firstYear: 1868),
+        JapaneseEra(name: "令和", start: CalendarDate(year: 2019, month: 5, day: 1)!, firstYear: 2019),
+        JapaneseEra(name: "平成", start: CalendarDate(year: 1989, month: 1, day: 8)!, firstYear: 1989),
+        JapaneseEra(name: "昭和", start: CalendarDate(year: 1926, month: 12, day: 25)!, firstYear: 1926),
+        JapaneseEra(name: "大正", start: CalendarDate(year: 1912, month: 7, day: 30)!, firstYear: 1912),
+        JapaneseEra(name: "明治", start: CalendarDate(year: 1873, month: 1, day: 1)!, firstYear: 1868),
     ]
 
     /// The era a day belongs to: the latest one that had begun by then.
-    static func of(_ date: YAMLDate) -> JapaneseEra? { all.first { $0.start <= date } }
+    static func of(_ date: CalendarDate) -> JapaneseEra? { all.first { $0.start <= date } }
 }

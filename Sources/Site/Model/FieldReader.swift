@@ -85,14 +85,14 @@ struct FieldReader {
         return flag
     }
 
-    mutating func date(_ key: String, required: Bool = false) -> YAMLDate? {
+    mutating func date(_ key: String, required: Bool = false) -> CalendarDate? {
         guard let value = lookup(key) else {
             if required { missing(key) }
             return nil
         }
         if case .date(let date) = value.value { return date }
         // A quoted date is still the date the writer meant.
-        if let text = value.scalarText, let date = YAMLDate(text.trimmingCharacters(in: .whitespaces)) { return date }
+        if let text = value.scalarText, let date = CalendarDate(text.trimmingCharacters(in: .whitespaces)) { return date }
         if let text = value.scalarText, let suggestion = DateSlip.suggestion(for: text) {
             fail(value, Message(.fieldDateHint, key, text, suggestion))
         } else {

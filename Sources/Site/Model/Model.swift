@@ -99,11 +99,11 @@ public struct Contact: Sendable {
     public var email: String? = nil
     /// When this person became the company's contact, and when they stopped (left the company or
     /// the role): a former contact stays on the page, marked as such, for the history.
-    public var since: YAMLDate? = nil
-    public var until: YAMLDate? = nil
+    public var since: CalendarDate? = nil
+    public var until: CalendarDate? = nil
 
     /// No longer the contact on `today`.
-    public func isFormer(on today: YAMLDate) -> Bool { until.map { $0 < today } ?? false }
+    public func isFormer(on today: CalendarDate) -> Bool { until.map { $0 < today } ?? false }
 
     /// One `@` with something on each side, no spaces; a full-width `＠` fails (a typing slip).
     static func looksLikeEmail(_ text: String) -> Bool {
@@ -122,7 +122,7 @@ public struct Company: Sendable {
     public let employees: Int?
     public let founded: Int?
     public let owner: Located<String>?
-    public let since: YAMLDate?
+    public let since: CalendarDate?
     public let cadenceDays: Int?
     public let status: CompanyStatus
     public let contacts: [Contact]
@@ -136,12 +136,12 @@ public struct Referral: Sendable {
 
 public struct Visit: Sendable {
     public var page: PageInfo
-    public let date: YAMLDate
+    public let date: CalendarDate
     public let company: Located<String>
     public let staff: [Located<String>]
     public let kind: VisitKind
     public let referrals: [Referral]
-    public let nextVisit: YAMLDate?
+    public let nextVisit: CalendarDate?
 }
 
 public struct Playbook: Sendable {
@@ -154,8 +154,8 @@ public struct Person: Sendable {
     public let name: String
     public let role: String?
     public let org: String?
-    public let joined: YAMLDate?
-    public let left: YAMLDate?
+    public let joined: CalendarDate?
+    public let left: CalendarDate?
     public let successor: Located<String>?
 }
 

@@ -83,7 +83,7 @@ extension PageContext {
 enum HandoverPrint {
     static let path = "people/handover-print.css"
 
-    static func data(today: YAMLDate, label: (String) -> String) -> Data {
+    static func data(today: CalendarDate, label: (String) -> String) -> Data {
         let text = "\(label("handover_packet")) · \(label("built_on")) \(today)"
         let quoted = text.unicodeScalars.map { scalar -> String in
             switch scalar {

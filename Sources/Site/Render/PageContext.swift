@@ -59,15 +59,15 @@ struct PageContext {
     }
 
     /// A day as the site writes it (`date_style`); null when there is none.
-    func date(_ date: YAMLDate?) -> MustacheValue { date.map { .string(day($0)) } ?? .null }
+    func date(_ date: CalendarDate?) -> MustacheValue { date.map { .string(day($0)) } ?? .null }
 
-    func day(_ date: YAMLDate) -> String { index.model.config.dateStyle.format(date) }
+    func day(_ date: CalendarDate) -> String { index.model.config.dateStyle.format(date) }
 
     /// A page's title as the site writes days: a visit's title starts with its (ISO) date, which the
     /// search index keeps; pages show it in the site's `date_style`.
     func title(of page: PageInfo) -> String {
         guard page.kind == .visits, index.model.config.dateStyle != .iso,
-              let date = YAMLDate(String(page.title.prefix(10))) else { return page.title }
+              let date = CalendarDate(String(page.title.prefix(10))) else { return page.title }
         return day(date) + page.title.dropFirst(10)
     }
 

@@ -10,7 +10,7 @@ enum CalendarFile {
 
     struct Event {
         let uid: String
-        let date: YAMLDate
+        let date: CalendarDate
         let summary: String
         let description: String?
     }
@@ -51,7 +51,7 @@ enum CalendarFile {
         return out
     }
 
-    static func compact(_ date: YAMLDate) -> String { date.description.replacingOccurrences(of: "-", with: "") }
+    static func compact(_ date: CalendarDate) -> String { date.description.replacingOccurrences(of: "-", with: "") }
 
     /// TEXT escaping (RFC 5545 3.3.11).
     static func escape(_ text: String) -> String {

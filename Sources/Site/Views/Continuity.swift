@@ -9,7 +9,7 @@ public struct OpenPromise: Sendable {
     /// Who owes it: the `@person-id` written in it, else the visit's first staff member.
     public let owner: String?
     /// The due date written in it (`期限 …` or `📅 …`), if any.
-    public let due: YAMLDate?
+    public let due: CalendarDate?
 
     init(text: String, visit: Visit) {
         self.text = text
@@ -20,7 +20,7 @@ public struct OpenPromise: Sendable {
     }
 
     /// Open and past its due date; a promise due today is not overdue yet.
-    public func isOverdue(today: YAMLDate) -> Bool { due.map { $0 < today } ?? false }
+    public func isOverdue(today: CalendarDate) -> Bool { due.map { $0 < today } ?? false }
 }
 
 /// The story of one referral (company → partner) across visits.

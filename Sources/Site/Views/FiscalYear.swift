@@ -5,8 +5,8 @@ import FrontMatter
 /// with `fiscal_year_start: 4`, 2025年度 runs from 2025-04-01 to 2026-03-31.
 public struct FiscalYear: Sendable {
     public let year: Int
-    public let from: YAMLDate
-    public let to: YAMLDate
+    public let from: CalendarDate
+    public let to: CalendarDate
     /// Visits dated in the year (延べ) and the distinct companies they were for (実数).
     public let visits: Int
     public let companiesVisited: Int
@@ -21,17 +21,17 @@ public struct FiscalYear: Sendable {
     public let productizations: Int
     /// As of the year's last day (or today, for the year still running): active companies past
     /// their cadence, and active companies with no visit yet.
-    public let asOf: YAMLDate
+    public let asOf: CalendarDate
     public let overdueAtEnd: Int
     public let neverVisitedAtEnd: Int
 
     /// The fiscal year `date` falls in.
-    public static func year(of date: YAMLDate, start: Int) -> Int { date.month >= start ? date.year : date.year - 1 }
+    public static func year(of date: CalendarDate, start: Int) -> Int { date.month >= start ? date.year : date.year - 1 }
 
-    static func bounds(_ year: Int, start: Int) -> (from: YAMLDate, to: YAMLDate) {
-        let from = YAMLDate(year: year, month: start, day: 1)!
-        let next = YAMLDate(year: year + 1, month: start, day: 1)!
-        return (from, YAMLDate(daysSinceEpoch: next.daysSinceEpoch - 1))
+    static func bounds(_ year: Int, start: Int) -> (from: CalendarDate, to: CalendarDate) {
+        let from = CalendarDate(year: year, month: start, day: 1)!
+        let next = CalendarDate(year: year + 1, month: start, day: 1)!
+        return (from, CalendarDate(daysSinceEpoch: next.daysSinceEpoch - 1))
     }
 }
 

@@ -7,9 +7,9 @@ import FrontMatter
 public enum HolderRule {
     /// What the rule needs to know of a person.
     public struct Link: Sendable {
-        public let left: YAMLDate?
+        public let left: CalendarDate?
         public let successor: String?
-        public init(left: YAMLDate?, successor: String?) {
+        public init(left: CalendarDate?, successor: String?) {
             self.left = left
             self.successor = successor
         }
@@ -18,7 +18,7 @@ public enum HolderRule {
     /// The owner and everyone the company passed to by `date`, owner first, holder last. Someone
     /// has left from their `left` day on. The chain stops at a person who has not left, has no
     /// successor, an unknown successor, or one already in the chain (a loop).
-    public static func chain(from owner: String, on date: YAMLDate, person: (String) -> Link?) -> [String] {
+    public static func chain(from owner: String, on date: CalendarDate, person: (String) -> Link?) -> [String] {
         var chain = [owner]
         var seen: Set<String> = [owner]
         while let link = person(chain[chain.count - 1]), let left = link.left, left <= date,
@@ -38,7 +38,7 @@ public struct Holders: Sendable {
     /// Person id → the companies whose chain passes through them (held now or handed on).
     public let companiesByChainMember: [String: [Company]]
 
-    init(_ model: SiteModel, peopleByID: [String: Person], today: YAMLDate) {
+    init(_ model: SiteModel, peopleByID: [String: Person], today: CalendarDate) {
         var chains: [String: [String]] = [:]
         var byHolder: [String: [Company]] = [:]
         var byMember: [String: [Company]] = [:]

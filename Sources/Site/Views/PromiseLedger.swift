@@ -47,7 +47,7 @@ extension PublishedSite {
 enum PromiseLedger {
     /// Overdue first (the longest overdue first), then promises with a due date (soonest first),
     /// then the rest by the visit they were made on, oldest first.
-    static func ordered(_ promises: [OpenPromise], today: YAMLDate) -> [OpenPromise] {
+    static func ordered(_ promises: [OpenPromise], today: CalendarDate) -> [OpenPromise] {
         promises.sorted { a, b in
             let ka = key(a, today), kb = key(b, today)
             if ka.0 != kb.0 { return ka.0 < kb.0 }
@@ -56,13 +56,13 @@ enum PromiseLedger {
         }
     }
 
-    private static func key(_ p: OpenPromise, _ today: YAMLDate) -> (Int, Int) {
+    private static func key(_ p: OpenPromise, _ today: CalendarDate) -> (Int, Int) {
         guard let due = p.due else { return (2, 0) }
         return (p.isOverdue(today: today) ? 0 : 1, due.daysSinceEpoch)
     }
 
     /// Days past due (positive), nil when not overdue.
-    static func daysOverdue(_ p: OpenPromise, today: YAMLDate) -> Int? {
+    static func daysOverdue(_ p: OpenPromise, today: CalendarDate) -> Int? {
         guard let due = p.due, due < today else { return nil }
         return today.daysSinceEpoch - due.daysSinceEpoch
     }

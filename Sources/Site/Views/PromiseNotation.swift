@@ -7,7 +7,7 @@ import Messages
 /// person ids exist is for the caller to judge.
 public struct PromiseNotation: Sendable, Equatable {
     public var owner: String?
-    public var due: YAMLDate?
+    public var due: CalendarDate?
     /// Notation that was meant but does not read (a due marker with no valid date, an empty `@`),
     /// with its offset in characters, for `check`.
     public var problems: [Problem] = []
@@ -54,7 +54,7 @@ public struct PromiseNotation: Sendable, Equatable {
                 let meant = marker == "📅" || sawColon || !written.isEmpty
                 if meant {
                     let normalized = written.precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "/", with: "-")
-                    if let date = YAMLDate(normalized), normalized.count == 10 {
+                    if let date = CalendarDate(normalized), normalized.count == 10 {
                         if due == nil { due = date }
                         else if due != date { problems.append(Problem(message: Message(.promiseTwoDueDates, due!.description, date.description), offset: i)) }
                     } else {

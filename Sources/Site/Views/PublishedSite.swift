@@ -8,7 +8,7 @@ import Markdown
 public struct PublishedSite: Sendable {
     public internal(set) var model: SiteModel
     public internal(set) var links: LinkGraph
-    public let today: YAMLDate
+    public let today: CalendarDate
 
     public internal(set) var pagesByID: [PageID: PageInfo]
     public let companiesBySlug: [String: Company]
@@ -32,7 +32,7 @@ public struct PublishedSite: Sendable {
     /// thousand, and checking a Japanese name against the slug rules each time costs more than the page.
     private let topicPaths: [String: String]
 
-    init(model: SiteModel, links: LinkGraph, today: YAMLDate, digestCache: VisitDigestCache? = nil) {
+    init(model: SiteModel, links: LinkGraph, today: CalendarDate, digestCache: VisitDigestCache? = nil) {
         self.model = model
         self.links = links
         self.today = today

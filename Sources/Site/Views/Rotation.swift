@@ -42,7 +42,7 @@ extension PublishedSite {
 /// One referral (company → partner) as it stands: its latest status and when it last moved.
 public struct ReferralState: Sendable {
     public let thread: ReferralThread
-    public let lastUpdate: YAMLDate
+    public let lastUpdate: CalendarDate
     public let daysSinceUpdate: Int
     public let stalled: Bool
 }

@@ -16,14 +16,14 @@ struct FormWrites {
         }
         var date = api.today()
         if let text = body["date"] as? String, !text.isEmpty {
-            guard let given = YAMLDate(text) else { return invalid(messages.badDate(text), field: "date") }
+            guard let given = CalendarDate(text) else { return invalid(messages.badDate(text), field: "date") }
             date = given
         }
         var draft = VisitDraft(company: company, date: date, staff: strings(body["staff"]),
                                kind: (body["kind"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? VisitKind.visit.rawValue,
                                themes: strings(body["themes"]))
         if let next = body["next_visit"] as? String, !next.isEmpty {
-            guard let nextDate = YAMLDate(next) else { return invalid(messages.badDate(next), field: "next_visit") }
+            guard let nextDate = CalendarDate(next) else { return invalid(messages.badDate(next), field: "next_visit") }
             draft.nextVisit = nextDate
         }
         for item in body["referrals"] as? [[String: Any]] ?? [] {

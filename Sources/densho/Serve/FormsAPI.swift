@@ -19,7 +19,7 @@ struct FormsAPI {
     let contentDisplay: String
     let workingDirectory: URL
     /// The server's day (fixed by --today in tests).
-    let today: () -> YAMLDate
+    let today: () -> CalendarDate
 
     var creator: NoteCreator { NoteCreator(content: content, displayRoot: contentDisplay) }
 

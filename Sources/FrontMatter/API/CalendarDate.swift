@@ -1,5 +1,5 @@
 /// A calendar date (proleptic Gregorian), as written in front matter: `2026-10-14`.
-public struct YAMLDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -7,7 +7,7 @@ public struct YAMLDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// A validated date; nil when the month or day does not exist (e.g. 2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month),
-              day >= 1, day <= YAMLDate.daysIn(month: month, year: year) else { return nil }
+              day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
         self.init(unchecked: year, month, day)
     }
 
@@ -15,9 +15,9 @@ public struct YAMLDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     public init?(_ iso: String) {
         let bytes = Array(iso.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = YAMLDate.digits(bytes[0..<4]),
-              let month = YAMLDate.digits(bytes[5..<7]),
-              let day = YAMLDate.digits(bytes[8..<10]) else { return nil }
+              let year = CalendarDate.digits(bytes[0..<4]),
+              let month = CalendarDate.digits(bytes[5..<7]),
+              let day = CalendarDate.digits(bytes[8..<10]) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -27,14 +27,14 @@ public struct YAMLDate: Hashable, Comparable, Sendable, CustomStringConvertible 
         self.day = day
     }
 
-    public static func < (lhs: YAMLDate, rhs: YAMLDate) -> Bool {
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
     /// `2026-10-14`; years are zero-padded to four digits.
     public var description: String {
         let sign = year < 0 ? "-" : ""
-        return sign + YAMLDate.pad(abs(year), 4) + "-" + YAMLDate.pad(month, 2) + "-" + YAMLDate.pad(day, 2)
+        return sign + CalendarDate.pad(abs(year), 4) + "-" + CalendarDate.pad(month, 2) + "-" + CalendarDate.pad(day, 2)
     }
 
     public static func isLeapYear(_ year: Int) -> Bool {
@@ -76,12 +76,12 @@ public struct YAMLDate: Hashable, Comparable, Sendable, CustomStringConvertible 
         self.init(unchecked: year, month, day)
     }
 
-    public func adding(days: Int) -> YAMLDate {
-        YAMLDate(daysSinceEpoch: daysSinceEpoch + days)
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
-    public func days(until other: YAMLDate) -> Int {
+    public func days(until other: CalendarDate) -> Int {
         other.daysSinceEpoch - daysSinceEpoch
     }
 
