@@ -10,7 +10,7 @@ enum MessageCatalog {
 
     static let entries: [MessageID: Texts] = {
         var all: [MessageID: Texts] = [.verbatim: Texts(en: "{1}", ja: "{1}")]
-        for part in [frontMatter, content, check, continuity, authoring, reliability, status] {
+        for part in [frontMatter, content, check, continuity, authoring, reliability, status, importing] {
             all.merge(part) { first, _ in first }
         }
         return all
@@ -98,4 +98,7 @@ public enum MessageID: String, Sendable, CaseIterable {
          statusErrorsKept, statusOneErrorKept, statusFailedKept, statusFailedNothingWritten, statusNewProject,
          statusNextBuild, statusNextCdBuild, statusReflectWaiting, importWouldWrite, importDryRun, importDryRunOne,
          importWritten, importWrittenOne, importAlreadyThere
+
+    // Import: cells of a spreadsheet
+    case importReferralUnclosed, importReferralStatus
 }
