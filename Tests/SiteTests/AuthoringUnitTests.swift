@@ -33,7 +33,7 @@ final class AuthoringUnitTests: XCTestCase {
     }
 
     func testAppendedSectionCountsAsAReflectionOnlyOnceAnswered() {
-        let unanswered = ReflectionRules(prompts: Set(prompts.map { String(ReflectionAppender.promptLine($0).dropFirst(2)) }), sections: SectionNames())
+        let unanswered = ReflectionRules(prompts: Set(prompts.map { String(NoteFormat.promptLine($0).dropFirst(2)) }), sections: SectionNames())
         let fresh = appended("## 見立て\n所見。\n")
         XCTAssertFalse(ReflectionStatus.isReflected(MarkdownDocumentFactory.make(fresh), unansweredPrompts: unanswered))
         let answered = fresh.replacingOccurrences(of: "- うまくいったこと：", with: "- うまくいったこと：社長の本音が聞けた")
