@@ -43,7 +43,7 @@ public struct FormSettings: Sendable {
                 return Choice(id: slug, name: fields?[field]?.scalarText ?? slug)
             }
         }
-        return FormSettings(language: config.language, themes: config.themes, reflectionPrompts: config.reflectionPrompts,
+        return FormSettings(language: config.language, themes: config.topics, reflectionPrompts: config.reflectionPrompts,
                             people: choices(.people, field: "name"), partners: choices(.partners, field: "name"),
                             companies: choices(.companies, field: "name"),
                             sections: NoteSectionRole.allCases.map { config.sections.title($0) })
