@@ -51,5 +51,7 @@ final class ReloadBrowserTests: XCTestCase {
         XCTAssertEqual(report.reloaded, Array(repeating: true, count: tabs), "every tab reloads into the edited page")
         XCTAssertEqual(report.openAfterReload, 1, "after the reloads, again one stream")
         XCTAssertEqual(report.mostOpenAfterReload, 1)
+        // In the reload itself a page that is leaving passes the lock on without connecting.
+        XCTAssertLessThan(report.streamsOpenedInAll, 1 + tabs / 2, "a reload does not make each tab connect")
     }
 }

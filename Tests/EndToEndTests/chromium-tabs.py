@@ -36,6 +36,8 @@ next_id = 0
 streams_opened = 0
 open_streams = set()
 most_open = 0
+log = []
+started_at = time.time()
 
 
 def handle_event(message):
@@ -44,16 +46,21 @@ def handle_event(message):
     method, params = message.get("method"), message.get("params", {})
     session = message.get("sessionId")
     key = (session, params.get("requestId"))
-    if method == "Network.requestWillBeSent" and params.get("type") == "Document":
-        # A tab that navigates (or reloads) unloads its page, and the page's stream with it;
-        # DevTools reports no end for requests of a page that is gone.
+    if method == "Page.frameNavigated" and not params.get("frame", {}).get("parentId"):
+        # A tab's new page took its place: the old page, and its stream, are gone (DevTools
+        # reports no end for them). Until this moment the old page lives on, and may even have
+        # taken the lock from a page unloaded before it.
+        log.append((round(time.time() - started_at, 3), "navigate", session[-6:] if session else None))
         for stale in [open_key for open_key in open_streams if open_key[0] == session]:
             open_streams.discard(stale)
     if method == "Network.requestWillBeSent" and "/__densho/events" in params.get("request", {}).get("url", ""):
         streams_opened += 1
+        log.append((round(time.time() - started_at, 3), "stream", session[-6:] if session else None, params.get("requestId")))
         open_streams.add(key)
         most_open = max(most_open, len(open_streams))
     elif method in ("Network.loadingFinished", "Network.loadingFailed"):
+        if key in open_streams:
+            log.append((round(time.time() - started_at, 3), "end", session[-6:] if session else None, params.get("requestId")))
         open_streams.discard(key)
 
 
@@ -114,6 +121,7 @@ try:
         target = send("Target.createTarget", {"url": "about:blank"})["result"]["targetId"]
         session = send("Target.attachToTarget", {"targetId": target, "flatten": True})["result"]["sessionId"]
         send("Network.enable", {}, session)
+        send("Page.enable", {}, session)
         started = time.time()
         send("Page.navigate", {"url": url}, session)
         # Loaded, and its live-reload script has run (the lock is asked for at once).
@@ -137,6 +145,7 @@ try:
     report["mostOpenAfterReload"] = most_open
     report["openAfterReload"] = len(open_streams)
     report["streamsOpenedInAll"] = streams_opened
+    report["log"] = log
     sys.stdout.write(json.dumps(report))
 finally:
     try:
