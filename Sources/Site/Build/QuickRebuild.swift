@@ -72,7 +72,7 @@ struct QuickRebuild {
             } else {
                 let old = before.page
                 model.visits[at].page = PageInfo(kind: old.kind, slug: old.slug, displayPath: old.displayPath, title: old.title,
-                                                 visibility: old.visibility, themes: old.themes, markdown: source.markdown,
+                                                 visibility: old.visibility, topics: old.topics, markdown: source.markdown,
                                                  bodyFirstLine: source.bodyFirstLine, draftLine: old.draftLine)
             }
             guard let targets = links.relink(model.visits[at].page, resolver: resolver) else { return nil }

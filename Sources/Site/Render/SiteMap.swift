@@ -105,9 +105,9 @@ enum SiteMap {
         return { $0.topicIndex(topics) }
     }
     static let topic = Route(name: "theme", audience: .everyone,
-                             quick: .visitDigestsOf { visit, _ in Set(visit.page.themeNames).map(TopicPages.path(for:)) },
+                             quick: .visitDigestsOf { visit, _ in Set(visit.page.topicNames).map(TopicPages.path(for:)) },
                              visitFields: .showing { edit, _ in
-                                 Set(edit.before.page.themeNames + edit.after.page.themeNames).map(TopicPages.path(for:))
+                                 Set(edit.before.page.topicNames + edit.after.page.topicNames).map(TopicPages.path(for:))
                              }) { input in
         input.topics.map { topic in RoutePage(TopicPages.path(for: topic.name), template: "theme") { $0.topicPage(topic.name) } }
     }
@@ -244,8 +244,8 @@ final class RouteInput {
     /// Topics in the site.yml order first, then any others found in the content, with page counts.
     lazy var topics: [(name: String, count: Int)] = {
         var counts: [String: Int] = [:]
-        for page in site.model.allPages { for topic in Set(page.themeNames) { counts[topic, default: 0] += 1 } }
-        let vocabulary = site.model.config.themes.filter { counts[$0] != nil }
+        for page in site.model.allPages { for topic in Set(page.topicNames) { counts[topic, default: 0] += 1 } }
+        let vocabulary = site.model.config.topics.filter { counts[$0] != nil }
         let others = counts.keys.filter { !vocabulary.contains($0) }.sorted()
         return (vocabulary + others).map { ($0, counts[$0] ?? 0) }
     }()

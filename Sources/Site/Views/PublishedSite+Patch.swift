@@ -27,7 +27,7 @@ extension PublishedSite {
         for edit in edits {
             let visit = edit.after
             index.pagesByID[visit.page.id] = visit.page
-            for name in visit.page.themeNames where index.topicPaths[name] == nil { index.topicPaths[name] = TopicPages.path(for: name) }
+            for name in visit.page.topicNames where index.topicPaths[name] == nil { index.topicPaths[name] = TopicPages.path(for: name) }
             for side in [edit.before, visit] {
                 redo.companies?.insert(side.company.value)
                 redo.people?.formUnion(side.staff.map(\.value))

@@ -20,6 +20,8 @@ struct FormsAPI {
     let workingDirectory: URL
     /// The server's day (fixed by --today in tests).
     let today: () -> CalendarDate
+    /// The notes as the last submit's check read them: a submit re-reads only what changed since.
+    let checking = CheckingIndex()
 
     var creator: NoteCreator { NoteCreator(content: content, displayRoot: contentDisplay) }
 
@@ -56,8 +58,11 @@ struct FormsAPI {
     private func visitForm(company: String) -> HTTPResponse {
         let settings = FormSettings.load(content: content, displayRoot: contentDisplay)
         let date = today()
-        guard let defaults = try? creator.visitDefaults(company: company, date: date) else {
-            return .text(404, "404 unknown company '\(company)'")
+        let defaults: (staff: [String], themes: [String])
+        do {
+            defaults = try creator.visitDefaults(company: company, date: date)
+        } catch {
+            return .text(404, "404 " + FormMessages(language: settings.language).text(of: error))
         }
         let choices: ([FormSettings.Choice]) -> [[String: String]] = { $0.map { ["id": $0.id, "name": $0.name] } }
         return FormsAPI.json(200, [
