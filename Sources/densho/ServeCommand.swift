@@ -54,6 +54,9 @@ enum ServeCommand {
                 content: options.contentDirectory, contentDisplay: options.contentDisplayPath,
                 workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 today: { fixedToday ?? ((try? CLI.parseToday(nil)) ?? options.today) })
+            if let forms = handler.forms {
+                Thread.detachNewThread { NoteValidator.prepare(forms.checking, content: forms.content, displayRoot: forms.contentDisplay) }
+            }
         } else {
             CLI.printError("densho: " + CLI.text(.statusEditingOff, host))
         }
