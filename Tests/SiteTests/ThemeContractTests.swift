@@ -50,6 +50,27 @@ final class ThemeContractTests: XCTestCase {
         }
     }
 
+    /// The UI strings table's "used by" names exactly the templates that read the key (`{{t.key}}`).
+    func testEveryUIStringSaysWhichTemplatesUseIt() throws {
+        let doc = try ThemeDocument(String(contentsOf: Self.repository.appendingPathComponent("docs/theme.md"), encoding: .utf8))
+        var users: [String: Set<String>] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: Self.templates.path) where file.hasSuffix(".mustache") {
+            for use in try Self.names(in: String(contentsOf: Self.templates.appendingPathComponent(file), encoding: .utf8)) where use.name.hasPrefix("t.") {
+                users[String(use.name.dropFirst(2)), default: []].insert(String(file.dropLast(".mustache".count)))
+            }
+        }
+        var problems: [String] = []
+        for row in doc.rows where row.section == "UI strings" && row.cells.count >= 4 {
+            guard let key = ThemeDocument.quoted(row.cells[0]).first else { continue }
+            let listed = Set(ThemeDocument.quoted(row.cells[3]))
+            let actual = users[key] ?? []
+            if listed != actual {
+                problems.append("docs/theme.md:\(row.line): `\(key)` is used by \(actual.sorted().map { "`\($0)`" }.joined(separator: ", ")), the table says \(listed.sorted())")
+            }
+        }
+        XCTAssert(problems.isEmpty, "the UI strings table's 'used by' is out of date:\n" + problems.joined(separator: "\n"))
+    }
+
     func testEveryListedNameIsDescribed() throws {
         let doc = try ThemeDocument(String(contentsOf: Self.repository.appendingPathComponent("docs/theme.md"), encoding: .utf8))
         XCTAssertGreaterThan(doc.rows.count, 300, "the tables of docs/theme.md were not read")
