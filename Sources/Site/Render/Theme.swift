@@ -9,8 +9,8 @@ import Mustache
 ///     themes/<name>/templates/*.mustache
 ///     themes/<name>/i18n/ja.yml, en.yml
 ///     themes/<name>/static/**
-public struct Theme: Sendable {
-    public let files: ThemeFiles
+struct Theme: Sendable {
+    let files: ThemeFiles
     /// How messages name the theme's folder (`themes/default`, or the `--theme DIR` given).
     let displayPath: String
     let templates: MustacheLibrary
