@@ -10,7 +10,7 @@ enum MessageCatalog {
 
     static let entries: [MessageID: Texts] = {
         var all: [MessageID: Texts] = [.verbatim: Texts(en: "{1}", ja: "{1}")]
-        for part in [frontMatter, content, check, continuity, authoring, reliability] {
+        for part in [frontMatter, content, check, continuity, authoring, reliability, status, importing] {
             all.merge(part) { first, _ in first }
         }
         return all
@@ -90,4 +90,15 @@ public enum MessageID: String, Sendable, CaseIterable {
     // Reliability: special files, names, bounds, leftovers
     case yamlEscapeControl, fileIsFIFO, fileIsDevice, fileIsSocket, fileIsFolder, fileUnreadableBecause,
          fileNameNotUTF8, fileNameNotUTF8Ignored, fieldTooMany, strayTemporaryFile
+
+    // Status lines: build, serve, watch, init, reflect, import
+    case statusBuilt, statusBuildDetails, statusPublicOnly, statusOneWarning, statusWarnings, statusThemeBuiltIn,
+         statusThemeFolder, statusProgress, statusStepReading, statusStepRendering, statusStepIndexing, statusServing,
+         statusNotLoopback, statusNotLoopbackInternal, statusEditingOff, statusWatching, statusChanged, statusChangedMore,
+         statusErrorsKept, statusOneErrorKept, statusFailedKept, statusFailedNothingWritten, statusNewProject,
+         statusNextBuild, statusNextCdBuild, statusReflectWaiting, importWouldWrite, importDryRun, importDryRunOne,
+         importWritten, importWrittenOne, importAlreadyThere
+
+    // Import: cells of a spreadsheet
+    case importReferralUnclosed, importReferralStatus
 }

@@ -20,8 +20,6 @@ public final class MustacheLibrary: Sendable {
         templates = compiled
     }
 
-    public var templateNames: [String] { templates.keys.sorted() }
-
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
     /// Partial and parent tags naming a template that is not in the library, one error per tag, grouped

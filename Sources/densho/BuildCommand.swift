@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Site
 
 enum BuildCommand {
@@ -26,7 +27,11 @@ enum BuildCommand {
     /// Warnings, then the one summary line; `serve` and `--watch` report each build the same way.
     static func summarize(_ report: BuildReport, _ setup: BuildSetup) {
         for line in DiagnosticReport.lines(report.warnings, language: CLI.language) { CLI.printError(line) }
-        let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
-        CLI.say("densho: built \(report.pages) pages (\(report.files) files, \(report.bytes / 1024) KiB, \(report.unchanged) unchanged) into \(setup.outputDisplay)/\(setup.options.publicOnly ? " (public only)" : "") with \(setup.theme.summary) in \(String(format: "%.2f", report.seconds)) s\(warnings)")
+        let count = report.warnings.count
+        let warnings = count == 0 ? "" : CLI.text(count == 1 ? .statusOneWarning : .statusWarnings, String(count))
+        let output = setup.outputDisplay + "/" + (setup.options.publicOnly ? CLI.text(.statusPublicOnly) : "")
+        let details = CLI.text(.statusBuildDetails, String(report.files), String(report.bytes / 1024), String(report.unchanged))
+        CLI.say("densho: " + CLI.text(.statusBuilt, String(report.pages), details, output, setup.theme.summary,
+                                      String(format: "%.2f", report.seconds)) + warnings)
     }
 }

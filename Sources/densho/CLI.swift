@@ -121,6 +121,11 @@ enum CLI {
         return text.hasPrefix("error: ") || text.contains(": error: ") ? text : "error: \(text)"
     }
 
+    /// A catalog message in the language of this run.
+    static func text(_ id: MessageID, _ arguments: String...) -> String {
+        Message(id, arguments: arguments).text(language)
+    }
+
     /// What a command says about its work (summaries, hints); silent with `-q`.
     static func say(_ text: String) {
         if !quiet { print(text) }

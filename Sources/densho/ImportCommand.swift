@@ -15,19 +15,16 @@ enum ImportCommand {
         let content = a.value("content") ?? "content"
         let importer = CSVImporter(content: URL(fileURLWithPath: content), displayRoot: content, language: CLI.language)
         let plan = try importer.plan(kind, data: data, fileDisplay: file)
-        let ja = CLI.language == .ja
         let count = plan.writes.count, kept = plan.unchanged.count
-        let already = kept == 0 ? "" : (ja ? "。\(kept) 件はすでにあるのでそのまま" : "; \(kept) already there, left alone")
+        let already = kept == 0 ? "" : CLI.text(.importAlreadyThere, String(kept))
         let source = "\(file) (\(plan.encoding.rawValue))"
         if a.has("dry-run") {
-            for item in plan.writes { print(ja ? "書き込む予定: \(item.displayPath)（\(item.row) 行目）" : "would write \(item.displayPath)  (row \(item.row))") }
-            print(ja ? "densho: \(source) から \(count) 件のノートを書き込みます\(already)。--dry-run なので何も書き込んでいません"
-                     : "densho: \(count) note\(count == 1 ? "" : "s") would be written from \(source)\(already); nothing was written (--dry-run)")
+            for item in plan.writes { print(CLI.text(.importWouldWrite, item.displayPath, String(item.row))) }
+            print("densho: " + CLI.text(count == 1 ? .importDryRunOne : .importDryRun, String(count), source, already))
             return 0
         }
         for note in try importer.write(plan) { print(note.displayPath) }
-        print(ja ? "densho: \(source) から \(count) 件のノートを書き込みました\(already)"
-                 : "densho: \(count) note\(count == 1 ? "" : "s") written from \(source)\(already)")
+        print("densho: " + CLI.text(count == 1 ? .importWrittenOne : .importWritten, String(count), source, already))
         return 0
     }
 }

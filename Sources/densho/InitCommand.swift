@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Site
 
 /// `densho init DIR`: a new project with examples and its own copy of the theme (the built-in one,
@@ -13,11 +14,11 @@ enum InitCommand {
         let theme = a.value("theme").map { ThemeFiles.folder(URL(fileURLWithPath: $0)) } ?? BuiltInTheme.files
         try ProjectScaffold.create(at: URL(fileURLWithPath: folder), theme: theme, today: try CLI.parseToday(a.value("today")),
                                    language: CLI.languageFlag ?? .ja)
-        CLI.say("densho: new project in \(folder)/")
+        CLI.say("densho: " + CLI.text(.statusNewProject, folder))
         // `densho init .` needs no `cd .`: say only what is left to do.
         let here = URL(fileURLWithPath: folder).standardizedFileURL.path
             == URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        CLI.say(here ? "  densho build    # then open site/index.html" : "  cd \(folder) && densho build    # then open site/index.html")
+        CLI.say(here ? CLI.text(.statusNextBuild, "site/index.html") : CLI.text(.statusNextCdBuild, folder, "site/index.html"))
         return 0
     }
 }

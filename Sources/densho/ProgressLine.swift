@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Site
 
 /// On a terminal, a build that takes longer than a second shows one line that updates in place
@@ -8,6 +9,9 @@ final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private var running = true
     private var shown = false
+
+    /// The build's step names (BuildProgress) in the catalog.
+    static let steps: [String: MessageID] = ["reading": .statusStepReading, "rendering": .statusStepRendering, "indexing": .statusStepIndexing]
 
     static func startIfTerminal() -> ProgressLine? {
         guard isatty(STDOUT_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
@@ -22,7 +26,8 @@ final class ProgressLine: @unchecked Sendable {
             lock.lock()
             guard running else { lock.unlock(); return }
             let s = progress.snapshot
-            let text = "densho: \(s.step)… \(s.filesRead) files read, \(s.pagesWritten) pages written, \(s.indexShards) index shards"
+            let step = CLI.text(ProgressLine.steps[s.step] ?? .verbatim, s.step)
+            let text = "densho: " + CLI.text(.statusProgress, step, String(s.filesRead), String(s.pagesWritten), String(s.indexShards))
             FileHandle.standardOutput.write(Data("\r\u{1B}[K\(text)".utf8))
             shown = true
             lock.unlock()

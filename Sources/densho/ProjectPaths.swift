@@ -50,7 +50,7 @@ struct ThemeChoice {
     let display: String
     let builtIn: ThemeFiles?
 
-    var summary: String { builtIn == nil ? "theme \(display)/" : "the built-in theme" }
+    var summary: String { builtIn == nil ? CLI.text(.statusThemeFolder, display) : CLI.text(.statusThemeBuiltIn) }
 }
 
 /// The default theme, built into the binary from themes/default at build time (see Package.swift).

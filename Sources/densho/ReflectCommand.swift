@@ -14,7 +14,7 @@ enum ReflectCommand {
         let (note, outcome) = try reflector.reflectWithOutcome(on: target, date: try CLI.parseToday(a.value("today")),
                                                                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         if case .waiting(let line, _) = outcome {
-            FileHandle.standardError.write(Data("densho: \(note.displayPath):\(line): 振り返り already has prompts waiting for answers; nothing added\n".utf8))
+            CLI.printError("densho: " + CLI.text(.statusReflectWaiting, note.displayPath, String(line), reflector.sections.title(.reflection)))
         }
         print(note.displayPath)
         EditorLauncher.openIfInteractive(note.url)

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Site
 #if canImport(Glibc)
 import Glibc
@@ -25,11 +26,7 @@ enum ServeCommand {
         // Listen first: a port already in use is reported before any work is done.
         let socket = try ListeningSocket(host: host, port: port)
         if !socket.isLoopback {
-            CLI.printError("""
-            warning: serving on \(host), which is not loopback: anyone who can reach this machine on port \(socket.port) \
-            can read this site\(options.publicOnly ? "" : ", and it is an internal site (visit notes, names, referrals)"). \
-            Leave out --host to serve on 127.0.0.1 only.
-            """)
+            CLI.printError("warning: " + CLI.text(options.publicOnly ? .statusNotLoopback : .statusNotLoopbackInternal, host, String(socket.port)))
         }
         try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .serve, waiting: CLI.printError)
         let generation = BuildGeneration()
@@ -55,10 +52,10 @@ enum ServeCommand {
                 workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 today: { fixedToday ?? ((try? CLI.parseToday(nil)) ?? options.today) })
         } else {
-            CLI.printError("densho: editing from the browser is off on \(host); add --allow-edits to turn it on")
+            CLI.printError("densho: " + CLI.text(.statusEditingOff, host))
         }
         HTTPServer(socket: socket, handler: handler).start()
-        print("densho: serving \(setup.outputDisplay)/ at \(url(host: host, port: socket.port)) with live reload (Ctrl-C to stop)")
+        print("densho: " + CLI.text(.statusServing, setup.outputDisplay, url(host: host, port: socket.port)))
         rebuilder.watch(with: watcher, afterBuild: {
             overlay.clear()
             generation.advance()

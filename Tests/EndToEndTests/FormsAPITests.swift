@@ -108,6 +108,29 @@ final class FormsAPITests: XCTestCase {
         XCTAssertEqual(try visitFiles(), before, "nothing written")
     }
 
+    /// An unknown company or person is refused in the site's language with the closest ids, beside
+    /// the form's field (no made-up location); a company page that cannot be read is located in it.
+    func testUnknownCompanyAndPersonAreRefusedInTheSitesLanguage() throws {
+        let client = try startServer()
+        // Written after the first build, which it would fail (the server keeps the previous site).
+        try project.write("content/companies/kamome.md", "---\nname: 有限会社かもめ金型\nowner：tanaka\n---\n")
+        let company = try XCTUnwrap(try client.post("visits", #"{"company":"minato-seik","date":"2026-11-22"}"#).json()["errors"] as? [[String: Any]])
+        XCTAssertEqual(company.first?["message"] as? String, "企業 'minato-seik' が見つかりません。content/companies/ で近いもの: 'minato-seiki', 'kamome'")
+        XCTAssertEqual(company.first?["field"] as? String, "company")
+        XCTAssertEqual(company.first?["line"] as? Int, 0, "a field of the request, not a place in a file")
+        let person = try XCTUnwrap(try client.post("visits", #"{"company":"minato-seiki","date":"2026-11-22","staff":["tanka"]}"#).json()["errors"] as? [[String: Any]])
+        XCTAssertEqual(person.first?["message"] as? String, "担当者 'tanka' が見つかりません。content/people/ で近いもの: 'tanaka', 'suzuki'")
+        XCTAssertEqual(person.first?["field"] as? String, "staff")
+        let broken = try XCTUnwrap(try client.post("visits", #"{"company":"kamome","date":"2026-11-22"}"#).json()["errors"] as? [[String: Any]])
+        XCTAssertEqual(broken.first?["path"] as? String, "content/companies/kamome.md")
+        XCTAssertEqual(broken.first?["line"] as? Int, 3)
+        XCTAssertTrue((broken.first?["message"] as? String ?? "").contains("全角のコロン"), "\(broken)")
+        let form = try client.get("visit-form?company=minato-seik")
+        XCTAssertEqual(form.status, 404)
+        XCTAssertTrue(form.text.contains("企業 'minato-seik' が見つかりません"), form.text)
+        XCTAssertEqual(try visitFiles(), ["2026-08-01-minato-seiki.md"], "nothing written")
+    }
+
     func testAnEnglishSiteGetsItsOwnSectionNamesAndMessages() throws {
         try project.write("content/site.yml", "title: Minato City\nlanguage: en\nthemes: [知財活用, 海外展開]\n")
         let client = try startServer()
@@ -123,6 +146,8 @@ final class FormsAPITests: XCTestCase {
         XCTAssertTrue(wrong.text.contains("write the date as YYYY-MM-DD"), wrong.text)
         let unknown = try client.post("visits", #"{"company":"minato-seiki","sections":{"Gossip":"…"}}"#)
         XCTAssertEqual(unknown.status, 422, unknown.text)
+        let company = try XCTUnwrap(try client.post("visits", #"{"company":"minato-seik"}"#).json()["errors"] as? [[String: Any]])
+        XCTAssertEqual(company.first?["message"] as? String, "unknown company 'minato-seik'; closest in content/companies/: 'minato-seiki'")
     }
 
     func testAPromiseIsCheckedByChangingOnlyItsBracket() throws {

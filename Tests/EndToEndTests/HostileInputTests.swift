@@ -21,7 +21,7 @@ final class HostileContentTests: XCTestCase {
     static let hostileBody = """
     ## 見立て <script>alert('h2')</script>
     <script>alert('raw')</script>
-    <img src=x onerror=alert('raw-img')>
+    <img src=x onerror=alert(16)>
 
     [a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html;base64,PHNjcmlwdD4=) [d](vbscript:msgbox(1))
     [e](java&#x73;cript:alert(1)) [f](&#106;avascript:alert(1)) [g](<javascript:alert(1)>) [h](%6Aavascript:alert(1))
@@ -106,6 +106,8 @@ final class HostileContentTests: XCTestCase {
         XCTAssertTrue(company.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), "the contact note is shown escaped")
         XCTAssertTrue(company.contains("<a class=\"wikilink\" href=\"../companies/hostile-co.html\">&quot; onmouseover=&quot;alert(14)</a>"),
                       "a wiki-link label is text")
+        XCTAssertTrue(company.contains("<a class=\"wikilink\" href=\"../companies/hostile-co.html\">&lt;script&gt;alert(10)&lt;/script&gt;</a>"),
+                      "a label holding raw HTML is one wiki link, its HTML shown as text")
         XCTAssertTrue(company.contains("<a class=\"wikilink\" href=\"../partners/on%3Dalert%281%29%3B.html\">x&#39; onfocus=&#39;alert(15)</a>")
                       || company.contains("<a class=\"wikilink\" href=\"../partners/on%3Dalert%281%29%3B.html\">x' onfocus='alert(15)</a>"),
                       "a file name becomes a percent-encoded address")

@@ -108,6 +108,75 @@ final class ImportTests: XCTestCase {
         XCTAssertTrue(kind.stderr.contains("（この行が書くノートの content/visits/2026/2026-02-03-minato-seiki.md:5:7）"), kind.stderr)
     }
 
+    /// The referrals cell a Japanese Excel user types: partners by name or id, each with an
+    /// optional status in full- or half-width brackets, by its Japanese label or its id.
+    func testReferralsCellWithStatusesInBracketsBecomesTheNotesReferrals() throws {
+        try project.write("content/partners/yorozu.md", "---\nname: よろず支援拠点\nkind: expert\n---\n")
+        try writeCP932("referrals.csv", [
+            ["日付", "企業", "紹介先", "聞いたこと"],
+            ["2026/10/14", "株式会社みなと精機", "よろず支援拠点（紹介済）、知財マッチングセンター", "資金繰りの相談"],
+            ["2026/10/20", "minato-seiki", "ip-center(in_progress); よろず支援拠点【見送り】", "特許の件、その後"],
+        ])
+        let result = try densho(["import", "visits", "referrals.csv"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let first = try project.read("content/visits/2026/2026-10-14-minato-seiki.md")
+        XCTAssertTrue(first.contains("referrals:\n  - to: yorozu\n    status: introduced\n  - to: ip-center\n    status: proposed\n"), first)
+        let second = try project.read("content/visits/2026/2026-10-20-minato-seiki.md")
+        XCTAssertTrue(second.contains("referrals:\n  - to: ip-center\n    status: in_progress\n  - to: yorozu\n    status: declined\n"), second)
+        let build = try project.build()
+        XCTAssertEqual(build.status, 0, build.stderr)
+        let partner = try project.read("site/partners/yorozu.html")
+        XCTAssertTrue(partner.contains("株式会社みなと精機"), "the referral reaches the partner's page")
+    }
+
+    func testAWrongReferralIsLocatedInTheSpreadsheetAndNothingIsWritten() throws {
+        try project.write("content/partners/yorozu.md", "---\nname: よろず支援拠点\nkind: expert\n---\n")
+        try writeCP932("bad.csv", [
+            ["日付", "企業", "紹介先"],
+            ["2026/10/14", "minato-seiki", "知財マッチングセンター（紹介済み）"],
+            ["2026/10/15", "minato-seiki", "よろず支援センター（紹介済）"],
+            ["2026/10/16", "minato-seiki", "よろず支援拠点（相談中）"],
+            ["2026/10/17", "minato-seiki", "よろず支援拠点（紹介済"],
+        ])
+        let result = try densho(["import", "visits", "bad.csv", "--lang", "ja"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("bad.csv:3:3: error: 「よろず支援センター」という支援機関はありません。content/partners/ の近いもの: 'yorozu'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("bad.csv:4:3: error: 「相談中」は紹介の状況として読めません。括弧の中は proposed（提案） | introduced（紹介済み）"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("bad.csv:5:3: error: 「よろず支援拠点（紹介済」が読めません。紹介先の後に、括弧で状況を書きます"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("bad.csv:2:"), "the good row has no error: \(result.stderr)")
+        XCTAssertFalse(project.exists("content/visits/2026/2026-10-14-minato-seiki.md"), "nothing is written")
+        let english = try densho(["import", "visits", "bad.csv"])
+        XCTAssertTrue(english.stderr.contains("bad.csv:4:3: error: '相談中' is not a referral status; write one of proposed | introduced"), english.stderr)
+    }
+
+    /// An English site (or one whose site.yml renames the sections) gets its own headings, and its
+    /// columns may be named by them.
+    func testImportWritesTheSitesOwnSectionHeadings() throws {
+        try project.write("content/site.yml", """
+        title: Minato City
+        language: en
+        themes: [知財活用, 海外展開]
+        sections:
+          heard: 伺ったこと
+        """)
+        try writeCP932("visits.csv", [
+            ["date", "company", "伺ったこと", "見立て", "Next steps"],
+            ["2026-10-14", "minato-seiki", "台湾に出たい", "開放特許が合う", "資料を送る"],
+        ])
+        let result = try densho(["import", "visits", "visits.csv"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let note = try project.read("content/visits/2026/2026-10-14-minato-seiki.md")
+        XCTAssertTrue(note.contains("## 伺ったこと\n\n台湾に出たい\n\n## Assessment\n\n開放特許が合う\n\n## Next steps\n\n- [ ] 資料を送る\n\n## Reflection\n"), note)
+        XCTAssertFalse(note.contains("## 見立て") || note.contains("## 聞いたこと"), note)
+
+        try Data("id,name,owner\nkamome,有限会社かもめ金型,suzuki\n".utf8).write(to: project.root.appendingPathComponent("companies.csv"))
+        XCTAssertEqual(try densho(["import", "companies", "companies.csv"]).status, 0)
+        let company = try project.read("content/companies/kamome.md")
+        XCTAssertTrue(company.contains("## History\n\n## Strengths\n"), company)
+        let build = try project.build()
+        XCTAssertEqual(build.status, 0, build.stderr)
+    }
+
     func testCompaniesByUTF8WithBOMAndTheirOwnerByName() throws {
         let text = "\u{FEFF}id,企業名,かな,業種,所在地,従業員数,創業,担当,status,テーマ\r\n" +
             "kawa-denki,株式会社かわ電機,かわでんき,電子部品,みなと市川町,\"1,200名\",1968年,鈴木 一郎,休眠,\"知財活用、海外展開\"\r\n"

@@ -15,7 +15,7 @@ final class OutputKindTests: XCTestCase {
 
     private func densho(_ arguments: [String], timeout: TimeInterval = 120) throws -> Densho.Result {
         try ChildProcess.run(Densho.executable, arguments + ["--today", "2026-11-25"],
-                             in: project.root.appendingPathComponent("p"), timeout: timeout)
+                             in: project.root.appendingPathComponent("p"), environment: Densho.englishEnvironment, timeout: timeout)
     }
 
     func testPublicBuildGoesToPublicAndLeavesTheInternalSiteAlone() throws {

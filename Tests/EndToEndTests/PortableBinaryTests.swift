@@ -18,7 +18,7 @@ final class PortableBinaryTests: XCTestCase {
     override func tearDown() { scratch = nil }
 
     private func run(_ arguments: [String], in folder: String = "") throws -> Densho.Result {
-        try ChildProcess.run(binary, arguments, in: scratch.root.appendingPathComponent(folder))
+        try ChildProcess.run(binary, arguments, in: scratch.root.appendingPathComponent(folder), environment: Densho.englishEnvironment)
     }
 
     private func files(under root: URL) throws -> [String: Data] { try siteFiles(root) }

@@ -6,7 +6,9 @@ import Glibc
 import Darwin
 #endif
 
-/// A running `densho serve` (or `densho build --watch`) whose output is collected as it comes.
+/// A running `densho serve` (or `densho build --watch`) whose output is collected as it comes. Like
+/// `Densho.run`, it speaks English unless `environment` says otherwise (status lines are in the
+/// reader's language, Japanese on a Japanese site).
 final class DenshoProcess {
     let process = Process()
     private let lock = NSLock()
@@ -17,7 +19,7 @@ final class DenshoProcess {
         process.executableURL = Densho.executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        process.environment = Densho.englishEnvironment.merging(environment) { $1 }
         let outPipe = Pipe(), errPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
@@ -56,11 +58,13 @@ final class DenshoProcess {
         (process.standardError as? Pipe)?.fileHandleForReading.readabilityHandler = nil
     }
 
-    /// The port from "densho: serving site/ at http://127.0.0.1:PORT/".
+    /// The port from the serving line, in either language: "densho: serving site/ at
+    /// http://127.0.0.1:PORT/ …" or "densho: site/ を http://127.0.0.1:PORT/ で配信しています…".
     func waitForPort(timeout: TimeInterval = 30) -> Int? {
         var port: Int?
         waitFor(timeout: timeout) { out, _ in
-            guard let range = out.range(of: #"serving .* at http://[^ ]*:([0-9]+)/"#, options: .regularExpression) else { return false }
+            // The only address serve prints on stdout is the one it serves at.
+            guard let range = out.range(of: #"http://[^ /]+:[0-9]+/"#, options: .regularExpression) else { return false }
             let url = out[range]
             port = url.split(separator: ":").last.flatMap { Int($0.dropLast()) }
             return port != nil

@@ -137,7 +137,7 @@ final class ScalarTests: XCTestCase {
         XCTAssertEqual(node["c"]?.dateValue, CalendarDate(year: 2026, month: 10, day: 14))
         XCTAssertEqual(node["d"]?.stringValue, "text")
         XCTAssertNil(node["e"]?.scalarText)
-        XCTAssertTrue(node["e"]?.isNull ?? false)
+        XCTAssertEqual(node["e"]?.value, .null)
         XCTAssertNil(node["f"]?.scalarText)
         XCTAssertNil(node["missing"])
         XCTAssertNil(node["f"]?["x"])

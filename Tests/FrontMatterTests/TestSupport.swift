@@ -2,6 +2,14 @@ import XCTest
 @testable import FrontMatter
 
 /// Shorthands that keep expected trees readable.
+extension YAMLNode {
+    /// The text of a string scalar; nil for every other kind (`1968` and `true` are not strings).
+    var stringValue: String? {
+        if case .string(let text) = value { return text }
+        return nil
+    }
+}
+
 func loc(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(line: line, column: column) }
 
 func parse(_ text: String, firstLine: Int = 1, file: StaticString = #filePath, line: UInt = #line) -> YAMLNode? {

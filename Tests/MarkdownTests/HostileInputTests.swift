@@ -72,6 +72,17 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(render(String(repeating: "&#91;", count: 30_000) + "[[x]]").0.wikiLinks.first?.column, 150_001)
     }
 
+    /// Split wiki links cost a second parse, once per note however many there are; open ones that
+    /// never close cost one look per text.
+    func testManySplitWikiLinksStayLinear() {
+        let (closed, html) = render(String(repeating: "[[会社*名*|<b>ラベル</b>]] ", count: 20_000))
+        XCTAssertEqual(closed.wikiLinks.count, 20_000)
+        XCTAssertEqual(closed.wikiLinks.last?.column, 19_999 * 21 + 1)
+        XCTAssertEqual(count("wikilink broken", in: html), 20_000)
+        let (open, _) = render(String(repeating: "[[*a* <i>", count: 20_000) + "]]")
+        XCTAssertEqual(open.wikiLinks.count, 1)
+    }
+
     /// Inputs where cmark's positions are off on every line, so the locator has to search.
     func testPositionSearchStaysLinear() {
         let hardBreaks = String(repeating: "前\\\n[[x]] *a* [[y]]\\\n", count: 20_000)

@@ -121,8 +121,58 @@ final class WikiLinkTests: XCTestCase {
         let html = document.html { .broken(label: $0.target) }
         XCTAssertFalse(html.contains("<script"), html)
         XCTAssertTrue(html.contains("<span class=\"wikilink broken\">&quot;quoted&quot; &amp; &#39;single&#39; &gt; &lt; script&gt;</span>"), html)
-        // `<script>` is raw HTML to CommonMark, so that first "label" is not plain text and not a link.
-        XCTAssertEqual(document.wikiLinks.map(\.target), ["y"])
+        // `<script>` is raw HTML to CommonMark, yet inside `[[…]]` it is the label's text: a link, escaped.
+        XCTAssertEqual(document.wikiLinks.map(\.target), ["x", "y"])
+        XCTAssertEqual(document.wikiLinks.first?.label, "\"><script>alert(1)</script>")
+        XCTAssertTrue(html.contains("<span class=\"wikilink broken\">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</span>"), html)
+    }
+
+    /// Emphasis and raw HTML inside `[[…]]` used to split it into several cmark nodes, so
+    /// `[[nosuch|<i>y</i>]]` was neither a link nor an error and no title with `*` could be named.
+    func testLinksSplitByEmphasisOrRawHTMLAreOneLink() {
+        let source = """
+        訪問 [[株式会社*ほし*の|<i>星野</i>さん]] と [[A*B*C]] と *強調 [[記号A/B&C*D　テスト]]* 終わり
+        ## 見出し [[見積*第2版*]]
+        """
+        let document = MarkdownDocument(parsing: source)
+        XCTAssertEqual(document.wikiLinks, [
+            WikiLink(target: "株式会社*ほし*の", label: "<i>星野</i>さん", line: 1, column: 4),
+            WikiLink(target: "A*B*C", label: nil, line: 1, column: 32),
+            WikiLink(target: "記号A/B&C*D　テスト", label: nil, line: 1, column: 48),
+            WikiLink(target: "見積*第2版*", label: nil, line: 2, column: 8),
+        ])
+        let html = document.html { .link(href: "/p.html", label: "題:" + $0.target) }
+        XCTAssertEqual(html, "<p>訪問 <a class=\"wikilink\" href=\"/p.html\">&lt;i&gt;星野&lt;/i&gt;さん</a> と "
+            + "<a class=\"wikilink\" href=\"/p.html\">題:A*B*C</a> と "
+            + "<em>強調 <a class=\"wikilink\" href=\"/p.html\">題:記号A/B&amp;C*D　テスト</a></em> 終わり</p>\n"
+            + "<h2 id=\"見出し-見積第2版\">見出し <a class=\"wikilink\" href=\"/p.html\">題:見積*第2版*</a></h2>\n")
+        XCTAssertEqual(document.headings.first?.text, "見出し 見積*第2版*")
+        XCTAssertEqual(document.plainText, "訪問 <i>星野</i>さん と A*B*C と 強調 記号A/B&C*D　テスト 終わり\n見出し 見積*第2版*")
+    }
+
+    func testSplitLinksHonourEscapesAndTableBars() {
+        let document = MarkdownDocument(parsing: "[[Ａ\\*Ｂ*ｃ*]] と\n\n| 会社 | メモ |\n|---|---|\n| [[青葉*3D*\\|あおば]] | 済 |\n")
+        XCTAssertEqual(document.wikiLinks.map { [$0.target, $0.label ?? "-"] }, [["Ａ*Ｂ*ｃ*", "-"], ["青葉*3D*", "あおば"]])
+        XCTAssertEqual(document.wikiLinks.map { [$0.line, $0.column] }, [[1, 1], [5, 3]])
+        let html = document.html { .broken(label: $0.target) }
+        XCTAssertTrue(html.contains("<td><span class=\"wikilink broken\">あおば</span></td>"), html)
+    }
+
+    /// Code spans and links still bind tighter, and a link never spans a line break.
+    func testSplitLinksStopAtCodeLinksAndLineBreaks() {
+        let cases = [
+            "[[会社 `code` 名]]",
+            "[[会社*名*\n続き]]",
+            "[説明 [[会社*名*]]](/u)",
+            "\\[[会社*名*]]",
+            "[[会社 [注] *名*]]",
+            "`[[会社` *名*]]",
+        ]
+        for source in cases {
+            let document = MarkdownDocument(parsing: source)
+            XCTAssertEqual(document.wikiLinks, [], source)
+            XCTAssertEqual(document.html { _ in .broken(label: "壊") }, MarkdownDocument(parsing: source, options: MarkdownOptions(extensions: false)).html { _ in .broken(label: "") }, source)
+        }
     }
 
     func testPlaceholderLookalikesInContentCannotCollide() {

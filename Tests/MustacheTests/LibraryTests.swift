@@ -87,8 +87,8 @@ final class LibraryTests: XCTestCase {
         XCTAssertThrowsError(try library.render("missing", [:])) { error in
             XCTAssertEqual((error as? MustacheError)?.description, "missing:0:0: error: no template named 'missing'")
         }
-        XCTAssertEqual(library.templateNames, ["company", "empty-page", "header", "layout"])
-        XCTAssertTrue(library.contains("layout"))
+        for name in ["company", "empty-page", "header", "layout"] { XCTAssertTrue(library.contains(name), name) }
+        XCTAssertFalse(library.contains("missing"))
     }
 
     func testEveryBrokenTemplateIsReported() {

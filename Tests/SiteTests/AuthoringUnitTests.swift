@@ -33,7 +33,7 @@ final class AuthoringUnitTests: XCTestCase {
     }
 
     func testAppendedSectionCountsAsAReflectionOnlyOnceAnswered() {
-        let unanswered = ReflectionRules(prompts: Set(prompts.map { String(ReflectionAppender.promptLine($0).dropFirst(2)) }), sections: SectionNames())
+        let unanswered = ReflectionRules(prompts: Set(prompts.map { String(NoteFormat.promptLine($0).dropFirst(2)) }), sections: SectionNames())
         let fresh = appended("## 見立て\n所見。\n")
         XCTAssertFalse(ReflectionStatus.isReflected(MarkdownDocumentFactory.make(fresh), unansweredPrompts: unanswered))
         let answered = fresh.replacingOccurrences(of: "- うまくいったこと：", with: "- うまくいったこと：社長の本音が聞けた")
@@ -85,8 +85,8 @@ final class AuthoringUnitTests: XCTestCase {
         let values = ["minato-seiki", "true", "2026", "3d-lab", "知財活用", "海外展開, 欧州", "a: b", "#タグ", "ＤＸ", "- 先頭", "\"引用\""]
         let yaml = "items: \(YAMLText.list(values))\none: \(YAMLText.scalar("null"))\n"
         let node = try YAML.parse(yaml)
-        XCTAssertEqual(node["items"]?.items?.map(\.stringValue), values.map { Optional($0) })
-        XCTAssertEqual(node["one"]?.stringValue, "null")
+        XCTAssertEqual(node["items"]?.items?.map(\.value), values.map { .string($0) }, "each reads back as a string")
+        XCTAssertEqual(node["one"]?.value, .string("null"))
     }
 
     func testSequenceNumbersOrderTheNotesOfOneDay() {

@@ -65,6 +65,25 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(loaded.links.backlinks[PageID(kind: .companies, slug: "a")], [PageID(kind: .playbooks, slug: "p")])
     }
 
+    /// Titles holding `/`, `&`, `*` or `#` are named by `[[title]]` like any other; a link that
+    /// emphasis or raw HTML used to split is a link, so a wrong one is a located error.
+    func testTitlesWithSlashAmpersandAsteriskAndHashAreLinkable() throws {
+        let f = try Fixture.make([
+            ("playbooks/kigou.md", "---\ntitle: 記号A/B&C*D*テスト\n---\n本文。\n"),
+            ("playbooks/visits.md", "---\ntitle: visits/2026 の振り返り\n---\n本文。\n"),
+            ("playbooks/sharp.md", "---\ntitle: C#入門　第２版\n---\n本文。\n"),
+            ("playbooks/p.md", "---\ntitle: てびき\n---\n[[記号A/B&C*D*テスト]] [[visits/2026 の振り返り]] [[C#入門　第２版|シー]]\n\n説明 [[nosuch|<i>ｙ</i>]] と [[A*B*C]]\n"),
+        ])
+        defer { f.remove() }
+        let loaded = f.load()
+        let all = messages(loaded)
+        let targets = loaded.links.targets[PageID(kind: .playbooks, slug: "p")] ?? []
+        XCTAssertEqual(targets.map { $0?.page.description }, ["playbooks/kigou", "playbooks/visits", "playbooks/sharp", nil, nil], "\(all)")
+        XCTAssertTrue(all.contains { $0.hasPrefix("content/playbooks/p.md:6:4: error: link [[nosuch]] does not match any page") }, "\(all)")
+        XCTAssertTrue(all.contains { $0.hasPrefix("content/playbooks/p.md:6:26: error: link [[A*B*C]] does not match any page") }, "\(all)")
+        XCTAssertEqual(all.filter { $0.contains("error") }.count, 2, "\(all)")
+    }
+
     func testSymlinkOutOfContentIsRefused() throws {
         let f = try Fixture.make([])
         defer { f.remove() }

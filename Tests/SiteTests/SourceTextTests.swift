@@ -118,24 +118,24 @@ final class SiteOutputTests: XCTestCase {
         try Data("メモ".utf8).write(to: mine.appendingPathComponent("memo.txt"))
         XCTAssertThrowsError(try StagedSite(output: mine))
         XCTAssertThrowsError(try LiveSite(updating: mine), "nor updates it in place")
-        XCTAssertFalse(SiteFolder.mayBeReplaced(mine), "serve's check after a failed first build says the same")
+        XCTAssertThrowsError(try SiteFolder.checkReplaceable(mine), "the check both outputs make says the same")
     }
 
     func testWhatMayBeReplaced() throws {
         let fm = FileManager.default
-        XCTAssertTrue(SiteFolder.mayBeReplaced(parent.appendingPathComponent("none-yet")))
+        XCTAssertNoThrow(try SiteFolder.checkReplaceable(parent.appendingPathComponent("none-yet")))
         let empty = parent.appendingPathComponent("empty")
         try fm.createDirectory(at: empty, withIntermediateDirectories: true)
         try Data().write(to: empty.appendingPathComponent(".gitkeep"))
-        XCTAssertTrue(SiteFolder.mayBeReplaced(empty), "empty but for .gitkeep")
+        XCTAssertNoThrow(try SiteFolder.checkReplaceable(empty), "empty but for .gitkeep")
         let file = parent.appendingPathComponent("site.html")
         try Data("x".utf8).write(to: file)
-        XCTAssertFalse(SiteFolder.mayBeReplaced(file), "a file is not a site folder")
+        XCTAssertThrowsError(try SiteFolder.checkReplaceable(file), "a file is not a site folder")
         let site = parent.appendingPathComponent("site")
         let output = try StagedSite(output: site)
         try output.write("index.html", "ok")
         try output.commit()
-        XCTAssertTrue(SiteFolder.mayBeReplaced(site), "densho's own site")
+        XCTAssertNoThrow(try SiteFolder.checkReplaceable(site), "densho's own site")
     }
 
     /// The live updater writes only files whose bytes change, keeps the rest, and removes what

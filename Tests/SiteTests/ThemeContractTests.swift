@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// `docs/theme.md` is the theme contract: every name a template of the default theme uses must be
-/// listed there, so theme authors never have to read Swift to learn what a page receives.
+/// listed there, and every listed name described (type, meaning, an example), so theme authors
+/// never have to read Swift to learn what a page receives.
 final class ThemeContractTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
     static let templates = repository.appendingPathComponent("themes/default/templates")
@@ -44,6 +45,52 @@ final class ThemeContractTests: XCTestCase {
             XCTAssertEqual(keys.subtracting(doc.strings).sorted(), [], "keys of i18n/\(language).yml missing from docs/theme.md's UI strings table")
             XCTAssertEqual(doc.strings.subtracting(keys).sorted(), [], "keys in docs/theme.md's UI strings table missing from i18n/\(language).yml")
         }
+    }
+
+    func testEveryListedNameIsDescribed() throws {
+        let doc = try ThemeDocument(String(contentsOf: Self.repository.appendingPathComponent("docs/theme.md"), encoding: .utf8))
+        XCTAssertGreaterThan(doc.rows.count, 300, "the tables of docs/theme.md were not read")
+        let problems = doc.rows.compactMap(Self.undescribed)
+        XCTAssert(problems.isEmpty, "docs/theme.md lists names without saying what they are:\n" + problems.joined(separator: "\n"))
+    }
+
+    /// What a row of the document lacks, nil when it is complete: a name needs its type and meaning,
+    /// and a plain value (string, int, bool) an example unless it refers to another table ("see `link`");
+    /// a UI string needs both languages and where it is used.
+    static func undescribed(_ row: ThemeDocument.Row) -> String? {
+        let cells = row.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        let at = "docs/theme.md:\(row.line): \(cells.first ?? "")"
+        guard cells.count >= 4 else { return "\(at): the row needs four cells" }
+        if cells.contains(where: { $0.contains("not described yet") }) { return "\(at) is marked 'not described yet'" }
+        if row.section == "UI strings" {
+            return cells[1...3].contains(where: \.isEmpty) ? "\(at): the UI string needs its ja and en text and where it is used" : nil
+        }
+        if cells[1].isEmpty { return "\(at): no type" }
+        if cells[2].isEmpty { return "\(at): no meaning" }
+        let plain = ["string", "int", "bool"].contains { cells[1].hasPrefix($0) }
+        if plain, cells[3].isEmpty, !cells[2].hasPrefix("see `") { return "\(at): no example" }
+        return nil
+    }
+
+    /// The checker itself: a row marked, or missing its type, meaning or example, is caught.
+    func testAnUndescribedNameIsCaught() throws {
+        let doc = try ThemeDocument("""
+            ### `company`
+            | name | type | meaning | example |
+            |---|---|---|---|
+            | `name` | string | front matter `name` | `株式会社みなと精機` |
+            | `kana` | string or null | its reading | |
+            | `ago` | | *not described yet* | |
+            | `owner` | | who holds it | |
+            | `themes` | list | | |
+            | `staff.title` | string | see `link` | |
+            ## UI strings
+            | key | ja | en | used by |
+            | `overdue` | 訪問超過 | Overdue | `company` |
+            | `new_key` | 新しい | | |
+            """)
+        let flagged = doc.rows.filter { Self.undescribed($0) != nil }.map { $0.cells[0].trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(flagged, ["`kana`", "`ago`", "`owner`", "`themes`", "`new_key`"])
     }
 
     /// The checker itself: a name nobody documented is caught, nested or not.
@@ -110,12 +157,17 @@ final class ThemeContractTests: XCTestCase {
 /// docs/theme.md read as sections (`## Every page`, `### \`company\``…) of table rows whose first
 /// cell lists names in backticks, and the UI strings table.
 struct ThemeDocument {
+    /// A table row that names something: its section, its cells (name, type, meaning, example; or
+    /// key, ja, en, used by) and its line.
+    struct Row { let section: String; let cells: [String]; let line: Int }
+
     var sections: [String: Set<String>] = [:]
     var strings: Set<String> = []
+    var rows: [Row] = []
 
     init(_ text: String) throws {
         var current = ""
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("#") {
                 let title = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
                 current = Self.quoted(title).first ?? title
@@ -123,11 +175,24 @@ struct ThemeDocument {
                 continue
             }
             guard line.hasPrefix("| `") else { continue }
-            let first = line.dropFirst().prefix(while: { $0 != "|" })
-            for name in Self.quoted(String(first)) {
+            let cells = Self.cells(line)
+            rows.append(Row(section: current, cells: cells, line: offset + 1))
+            for name in Self.quoted(cells.first ?? "") {
                 if current == "UI strings" { strings.insert(name) } else { sections[current, default: []].insert(name) }
             }
         }
+    }
+
+    /// The cells of `| a | b \| c |`: split at `|` but not at an escaped `\|`.
+    static func cells(_ line: Substring) -> [String] {
+        var cells: [String] = []
+        var cell = ""
+        var escaped = false
+        for character in line.dropFirst() {
+            if character == "|", !escaped { cells.append(cell); cell = "" } else { cell.append(character) }
+            escaped = character == "\\"
+        }
+        return cells
     }
 
     static func quoted(_ text: String) -> [String] {

@@ -51,12 +51,6 @@ extension YAMLNode {
         return nil
     }
 
-    /// The text of a string scalar; nil for every other kind (including `1968` or `true`).
-    public var stringValue: String? {
-        if case .string(let text) = value { return text }
-        return nil
-    }
-
     /// Any non-null scalar as text: strings as they are, `1968`, `true`, `2026-10-14`.
     /// Useful where a string is wanted but a plain scalar happened to look like a number.
     public var scalarText: String? {
@@ -83,6 +77,4 @@ extension YAMLNode {
         if case .date(let date) = value { return date }
         return nil
     }
-
-    public var isNull: Bool { value == .null }
 }

@@ -88,12 +88,24 @@ public struct MarkdownDocument: Sendable {
     public init(parsing source: String, options: MarkdownOptions = MarkdownOptions()) {
         var source = source
         let built = source.withUTF8 { bytes -> BuiltDocument in
-            let locator = SourceLocator(bytes)
-            var builder = DocumentBuilder(options: options, locator: locator, expectedSize: bytes.count)
-            CmarkBridge.walk(bytes, locator: locator, extensions: options.extensions, handler: &builder)
-            return builder.finish()
+            let first = Self.build(bytes, options: options, splitLinks: [])
+            guard !first.splitLinks.isEmpty else { return first }
+            // Wiki links cmark split across inline nodes: parse once more with their insides made
+            // inert. Should that parse not find each of them whole, the first walk stands.
+            let patched = SplitWikiLinks.patched(bytes, first.splitLinks)
+            let second = patched.withUnsafeBufferPointer {
+                Self.build($0, options: options, splitLinks: first.splitLinks)
+            }
+            return second.foundSplitLinks == first.splitLinks.count ? second : first
         }
         storage = Storage(built, options: options)
+    }
+
+    private static func build(_ bytes: Bytes, options: MarkdownOptions, splitLinks: [SplitWikiLink]) -> BuiltDocument {
+        let locator = SourceLocator(bytes)
+        var builder = DocumentBuilder(options: options, locator: locator, expectedSize: bytes.count, splitLinks: splitLinks)
+        CmarkBridge.walk(bytes, locator: locator, extensions: options.extensions, handler: &builder)
+        return builder.finish()
     }
 
     /// The index of `link` in `wikiLinks`: lets callers keep per-link data in arrays instead of

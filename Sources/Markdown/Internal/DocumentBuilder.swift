@@ -18,6 +18,10 @@ struct BuiltDocument {
     var headings: [Heading]
     var taskItems: [TaskItem]
     var sections: [SectionSpan]
+    /// First walk: the wiki links cmark split across inline nodes (see `SplitWikiLink`).
+    var splitLinks: [SplitWikiLink]
+    /// Second walk: how many of the links it was given it found whole, as one text run each.
+    var foundSplitLinks: Int
 }
 
 /// Renders HTML exactly like cmark's renderer (so the CommonMark spec passes) plus densho's
@@ -40,6 +44,13 @@ struct DocumentBuilder: MarkdownEventHandler {
     private var taskItems: [TaskItem] = []
     private var sections: [SectionSpan] = []
     private var headingIDs = HeadingIDAllocator()
+    /// First walk: a `[[` left open at the end of a text run (its source offset), and the split
+    /// links closed so far. Anything but text, emphasis and raw HTML before the `]]` drops it.
+    private var openSplitLink: (offset: Int, inTableCell: Bool)?
+    private var splitLinks: [SplitWikiLink] = []
+    /// Second walk: the first walk's split links by the offset of their `[[`.
+    private let knownSplitLinks: [Int: SplitWikiLink]
+    private var foundSplitLinks = 0
 
     /// Inside an image everything renders as alt text (cmark's "plain" mode).
     private var imageDepth = 0
@@ -56,9 +67,12 @@ struct DocumentBuilder: MarkdownEventHandler {
     private var tableBodyOpen = false
     private var openSection = SectionSpan(headingIndex: nil, html: 0..<0, plain: 0..<0)
 
-    init(options: MarkdownOptions, locator: SourceLocator, expectedSize: Int) {
+    init(options: MarkdownOptions, locator: SourceLocator, expectedSize: Int, splitLinks: [SplitWikiLink] = []) {
         self.options = options
         self.locator = locator
+        var known: [Int: SplitWikiLink] = [:]
+        for link in splitLinks { known[link.range.lowerBound] = link }
+        knownSplitLinks = known
         html.reserveCapacity(expectedSize + expectedSize / 4 + 64)
     }
 
@@ -68,7 +82,8 @@ struct DocumentBuilder: MarkdownEventHandler {
         if plainBytes.last == UInt8(ascii: "\n") { plainBytes.removeLast() }
         return BuiltDocument(template: html, wikiLinkOffsets: wikiLinkOffsets, wikiLinks: wikiLinks,
                              wikiLinkPlainRanges: wikiLinkPlainRanges, localLinks: localLinks,
-                             localLinkRanges: localLinkRanges, plain: plainBytes, headings: headings, taskItems: taskItems, sections: sections)
+                             localLinkRanges: localLinkRanges, plain: plainBytes, headings: headings, taskItems: taskItems, sections: sections,
+                             splitLinks: splitLinks, foundSplitLinks: foundSplitLinks)
     }
 
     // MARK: Blocks
@@ -127,6 +142,7 @@ struct DocumentBuilder: MarkdownEventHandler {
     }
 
     mutating func exitHeading(level: Int) {
+        openSplitLink = nil
         closeStrikes()
         html.append("</h")
         html.append(decimal: level)
@@ -150,6 +166,7 @@ struct DocumentBuilder: MarkdownEventHandler {
     }
 
     mutating func exitParagraph(tight: Bool) {
+        openSplitLink = nil
         closeStrikes()
         if !tight { html.append("</p>\n") }
         if plain.isCapturingTask, let task = taskBeingRead {
@@ -219,6 +236,7 @@ struct DocumentBuilder: MarkdownEventHandler {
 
     /// Cells of a row share one line of plain text, a space apart, so a search never joins two cells.
     mutating func exitTableCell(header: Bool) {
+        openSplitLink = nil
         closeStrikes()
         html.append(header ? "</th>\n" : "</td>\n")
         plain.separateCell()
@@ -248,7 +266,8 @@ struct DocumentBuilder: MarkdownEventHandler {
             start = min(TaskBox.length, run.bytes.count)
         }
         let body = Bytes(rebasing: run.bytes[start...])
-        let mayLink = imageDepth == 0 && linkDepth == 0 && options.extensions && WikiLinkScanner.mayContainLink(body)
+        let scans = imageDepth == 0 && linkDepth == 0 && options.extensions
+        let mayLink = scans && (openSplitLink != nil || WikiLinkScanner.mayContainLink(body))
         guard mayLink || !run.strikes.isEmpty else {
             emitText(run, start..<run.bytes.count)
             return
@@ -264,11 +283,18 @@ struct DocumentBuilder: MarkdownEventHandler {
         let isWritten: (Int) -> Bool = { [run] index in
             location.isWritten(index) || (run.inTableCell && run.bytes[index] == UInt8(ascii: "|"))
         }
+        let scanStart = noteSplitLinks(run, from: start, location, isWritten)
         var cursor = start
-        for match in WikiLinkScanner.scan(run.bytes, from: start, isWritten: isWritten) {
+        for match in WikiLinkScanner.scan(run.bytes, from: scanStart, isWritten: isWritten) {
             emitText(run, cursor..<match.open)
-            let position = locator.position(ofOffset: location.sourceOffset(match.open))
-            let link = WikiLink(target: match.target, label: match.label, line: position.line, column: position.column)
+            let openOffset = location.sourceOffset(match.open)
+            let position = locator.position(ofOffset: openOffset)
+            var (target, label) = (match.target, match.label)
+            if let split = knownSplitLinks[openOffset], split.range.upperBound == location.sourceOffset(match.end - 1) + 1 {
+                (target, label) = (split.target, split.label)
+                foundSplitLinks += 1
+            }
+            let link = WikiLink(target: target, label: label, line: position.line, column: position.column)
             wikiLinkOffsets.append(html.count)
             wikiLinks.append(link)
             plain.append(link.displayText)
@@ -279,16 +305,19 @@ struct DocumentBuilder: MarkdownEventHandler {
     }
 
     mutating func softBreak() {
+        openSplitLink = nil
         html.append(imageDepth > 0 ? UInt8(ascii: " ") : UInt8(ascii: "\n"))
         plain.lineBreak()
     }
 
     mutating func lineBreak() {
+        openSplitLink = nil
         if imageDepth > 0 { html.append(UInt8(ascii: " ")) } else { html.append("<br />\n") }
         plain.lineBreak()
     }
 
     mutating func code(literal: Bytes) {
+        openSplitLink = nil
         if imageDepth == 0 { html.append("<code>") }
         html.appendEscapedHTML(literal)
         if imageDepth == 0 { html.append("</code>") }
@@ -314,6 +343,7 @@ struct DocumentBuilder: MarkdownEventHandler {
     }
 
     mutating func enterLink(url: Bytes, title: Bytes, line: Int, column: Int) {
+        openSplitLink = nil
         guard imageDepth == 0 else { return }
         linkDepth += 1
         html.append("<a href=\"")
@@ -332,6 +362,7 @@ struct DocumentBuilder: MarkdownEventHandler {
     }
 
     mutating func enterImage(url: Bytes, line: Int, column: Int) {
+        openSplitLink = nil
         imageDepth += 1
         guard imageDepth == 1 else { return }
         html.append("<img src=\"")
@@ -350,6 +381,33 @@ struct DocumentBuilder: MarkdownEventHandler {
     }
 
     // MARK: Helpers
+
+    /// First walk: closes a split link left open before this run, and notes one this run leaves
+    /// open. Returns where the ordinary scan starts (after a `]]` that closed a split link).
+    private mutating func noteSplitLinks(_ run: TextRun, from start: Int, _ location: RunLocation,
+                                         _ isWritten: (Int) -> Bool) -> Int {
+        guard knownSplitLinks.isEmpty else { return start }
+        var scanStart = start
+        if let open = openSplitLink {
+            switch WikiLinkScanner.continuation(run.bytes, from: start, isWritten: isWritten) {
+            case .closed(let close):
+                openSplitLink = nil
+                scanStart = close + 2
+                let range = open.offset..<(location.sourceOffset(close + 1) + 1)
+                if let link = SplitWikiLinks.link(written: locator.source, range: range, inTableCell: open.inTableCell) {
+                    splitLinks.append(link)
+                }
+            case .broken:
+                openSplitLink = nil
+            case .open:
+                return run.bytes.count
+            }
+        }
+        if let open = WikiLinkScanner.openAtEnd(run.bytes, from: scanStart, isWritten: isWritten) {
+            openSplitLink = (location.sourceOffset(open), run.inTableCell)
+        }
+        return scanStart
+    }
 
     private mutating func emitText(_ bytes: Bytes) {
         html.appendEscapedHTML(bytes)

@@ -12,9 +12,9 @@ enum WikiLinkScanner {
         var label: String?
     }
 
-    /// Cheap pre-check: no `[[`, no link.
+    /// Cheap pre-check: no `[[`, no link (a bare `[[` may open one that a later text closes).
     static func mayContainLink(_ bytes: Bytes) -> Bool {
-        guard bytes.count >= 4 else { return false }
+        guard bytes.count >= 2 else { return false }
         var index = 0
         while index + 1 < bytes.count {
             if bytes[index] == UInt8(ascii: "[") {
@@ -59,8 +59,40 @@ enum WikiLinkScanner {
         return matches
     }
 
+    /// Where a `[[` that this run leaves open starts (its `]]` may come in a later text of the
+    /// block): the last written `[[` after `start` with no written `[` or `]` after it.
+    static func openAtEnd(_ bytes: Bytes, from start: Int, isWritten: (Int) -> Bool) -> Int? {
+        var index = bytes.count - 1
+        while index > start {
+            let byte = bytes[index]
+            if (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")) && isWritten(index) { break }
+            index -= 1
+        }
+        guard index > start, bytes[index] == UInt8(ascii: "["), isWritten(index),
+              bytes[index - 1] == UInt8(ascii: "["), isWritten(index - 1) else { return nil }
+        return index - 1
+    }
+
+    /// How a run continues a `[[` left open before it: `.closed(at:)` for the index of the `]]`
+    /// that ends it, `.broken` when a `[` or a lone `]` comes first, `.open` when neither does.
+    enum Continuation: Equatable { case closed(at: Int), broken, open }
+
+    static func continuation(_ bytes: Bytes, from start: Int, isWritten: (Int) -> Bool) -> Continuation {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "["), isWritten(index) { return .broken }
+            if byte == UInt8(ascii: "]"), isWritten(index) {
+                let closes = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "]") && isWritten(index + 1)
+                return closes ? .closed(at: index) : .broken
+            }
+            index += 1
+        }
+        return .open
+    }
+
     /// Trims every kind of white space, including the ideographic space U+3000 common in Japanese text.
-    private static func trimmed(_ bytes: Bytes, _ range: Range<Int>) -> String {
+    static func trimmed(_ bytes: Bytes, _ range: Range<Int>) -> String {
         let text = Substring(decoding: Bytes(rebasing: bytes[range]), as: UTF8.self)
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),
               let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }

@@ -46,17 +46,20 @@ public struct CSVImporter: Sendable {
         } catch let problem as CSVTable.Problem {
             throw ContentErrors([Diagnostic(path: fileDisplay, line: problem.row, column: problem.column, message: problem.message)])
         }
-        var rows = RowReader(table: table, fields: kind == .visits ? ImportColumns.visits : ImportColumns.companies, file: fileDisplay, say: say)
+        var ignored = DiagnosticList()
+        let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored)
+        let fields = kind == .visits ? ImportColumns.visits(config.sections) : ImportColumns.companies
+        var rows = RowReader(table: table, fields: fields, file: fileDisplay, say: say)
         var pending: [(write: Plan.Write, columns: [String: Int])] = []
         var unchanged: [String] = []
         let settings = FormSettings.load(content: content, displayRoot: displayRoot)
         if rows.problems.isEmpty {
             switch kind {
             case .visits:
-                var maker = VisitRows(importer: self, settings: settings)
+                var maker = VisitRows(importer: self, settings: settings, config: config)
                 for row in table.rows where !CSVImporter.isBlank(row) { maker.add(row, &rows, &pending, &unchanged) }
             case .companies:
-                var maker = CompanyRows(importer: self, settings: settings)
+                var maker = CompanyRows(importer: self, settings: settings, english: config.language == .en)
                 for row in table.rows where !CSVImporter.isBlank(row) { maker.add(row, &rows, &pending, &unchanged) }
             }
         }
@@ -141,12 +144,17 @@ struct RowReader {
 
 /// The columns each kind of import reads, by field name with the header names that mean it.
 enum ImportColumns {
-    static let visits: [(String, [String])] = [
-        ("date", ["日付", "訪問日"]), ("company", ["企業", "企業名"]), ("staff", ["担当", "担当者"]),
-        ("kind", ["種別"]), ("themes", ["テーマ"]), ("next_visit", ["次回訪問"]),
-        (NoteFormat.heard, ["What we heard"]), (NoteFormat.diagnosis, ["Assessment"]),
-        (NoteFormat.nextSteps, ["Next steps"]), (NoteFormat.reflection, ["Reflection"]),
-    ]
+    /// A section's column is named by its Japanese or English heading or by the site's own
+    /// (site.yml may rename them); the row's text goes under the heading the site writes.
+    static func visits(_ sections: SectionNames) -> [(String, [String])] {
+        [("date", ["日付", "訪問日"]), ("company", ["企業", "企業名"]), ("staff", ["担当", "担当者"]),
+         ("kind", ["種別"]), ("themes", ["テーマ"]), ("next_visit", ["次回訪問"]), ("referrals", ["紹介先", "紹介"])]
+            + NoteSectionRole.allCases.map { role in
+                let japanese = SectionNames.japanese[role]!
+                let others = [SectionNames.english[role]!, sections.title(role)].filter { $0 != japanese }
+                return (japanese, others.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } })
+            }
+    }
     static let companies: [(String, [String])] = [
         ("id", []), ("name", ["企業名"]), ("kana", ["かな", "カナ", "ふりがな"]), ("industry", ["業種"]),
         ("location", ["所在地"]), ("employees", ["従業員数"]), ("founded", ["創業", "創業年"]),

@@ -37,13 +37,13 @@ public struct FormSettings: Sendable {
         var ignored = DiagnosticList()
         let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored)
         let lookup = ProjectLookup(content: content, displayRoot: displayRoot)
-        func choices(_ section: PageKind, field: String) -> [Choice] {
-            lookup.slugs(in: section).map { slug in
-                let fields = try? ProjectLookup.readFrontMatter(content.appendingPathComponent("\(section.rawValue)/\(slug).md"), display: slug)
+        func choices(_ kind: PageKind, field: String) -> [Choice] {
+            lookup.slugs(in: kind).map { slug in
+                let fields = try? ProjectLookup.readFrontMatter(content.appendingPathComponent("\(kind.rawValue)/\(slug).md"), display: slug)
                 return Choice(id: slug, name: fields?[field]?.scalarText ?? slug)
             }
         }
-        return FormSettings(language: config.language, themes: config.themes, reflectionPrompts: config.reflectionPrompts,
+        return FormSettings(language: config.language, themes: config.topics, reflectionPrompts: config.reflectionPrompts,
                             people: choices(.people, field: "name"), partners: choices(.partners, field: "name"),
                             companies: choices(.companies, field: "name"),
                             sections: NoteSectionRole.allCases.map { config.sections.title($0) })

@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import Messages
 
 typealias PendingImport = (write: CSVImporter.Plan.Write, columns: [String: Int])
 
@@ -8,13 +9,17 @@ struct VisitRows {
     let importer: CSVImporter
     let companies: NameIndex
     let people: NameIndex
+    let partners: NameIndex
+    let config: SiteConfig
     private var defaults: [String: (staff: [String], themes: [String])] = [:]
     private var planned: [String: String] = [:]   // relative path → text, within this import
 
-    init(importer: CSVImporter, settings: FormSettings) {
+    init(importer: CSVImporter, settings: FormSettings, config: SiteConfig) {
         self.importer = importer
+        self.config = config
         companies = NameIndex(settings.companies, kind: "company", folder: importer.lookup.display("companies"), say: importer.say)
         people = NameIndex(settings.people, kind: "person", folder: importer.lookup.display("people"), say: importer.say)
+        partners = NameIndex(settings.partners, kind: "partner", folder: importer.lookup.display("partners"), say: importer.say)
     }
 
     static let kindLabels = ["訪問": "visit", "電話": "call", "イベント": "event", "マッチング": "matching"]
@@ -53,18 +58,20 @@ struct VisitRows {
             nextVisit = ImportValues.date(text)
             if nextVisit == nil { reader.problem(number, reader.column("next_visit"), importer.notADate(text)) }
         }
+        let referrals = reader.value("referrals", in: row).map { referralsIn($0, row: number, &reader) } ?? []
         guard reader.problems.count == before, let date, let company else { return }
         let kindText = reader.value("kind", in: row) ?? VisitKind.visit.rawValue
         var sections: [String: String] = [:]
-        for heading in VisitDraft.sectionHeadings {
+        for heading in SectionNames.japanese.values {
             guard let text = reader.value(heading, in: row) else { continue }
             sections[heading] = heading == NoteFormat.nextSteps ? VisitDraft.taskLines(text) : text
         }
         let draft = VisitDraft(company: company, date: date, staff: staff, kind: VisitRows.kindLabels[kindText] ?? kindText,
-                               themes: reader.value("themes", in: row).map(ImportValues.list), sections: sections, nextVisit: nextVisit)
+                               themes: reader.value("themes", in: row).map(ImportValues.list), referrals: referrals,
+                               sections: sections, nextVisit: nextVisit)
         let fallback = defaultsFor(company: company, date: date)
         let text = NoteTemplates.visit(draft, staff: (staff?.isEmpty == false ? staff : nil) ?? fallback.staff,
-                                       themes: draft.themes ?? fallback.themes)
+                                       themes: draft.themes ?? fallback.themes, config: config)
         for relative in NoteNaming.visitCandidates(date: date, company: company) {
             if let mine = planned[relative] {
                 if mine == text { return }
@@ -82,6 +89,38 @@ struct VisitRows {
         }
     }
 
+    /// The referrals of a cell (`ReferralCell`), partners and statuses checked here so that a
+    /// mistake is located in the spreadsheet, not in the note it would write.
+    private func referralsIn(_ cell: String, row: Int, _ reader: inout RowReader) -> [VisitDraft.Referral] {
+        let column = reader.column("referrals")
+        let language = importer.language
+        let items: [ReferralCell.Item]
+        switch ReferralCell.items(cell) {
+        case .success(let found): items = found
+        case .failure(let unclosed):
+            let example = language == .ja ? "よろず支援拠点（紹介済み）、信用保証協会" : "ip-center (introduced), credit-guarantee"
+            reader.problem(row, column, Message(.importReferralUnclosed, unclosed.item, example).text(language))
+            return []
+        }
+        var referrals: [VisitDraft.Referral] = []
+        for item in items {
+            var status = ReferralStatus.proposed
+            if let written = item.status {
+                guard let parsed = ReferralStatus.parse(written) else {
+                    reader.problem(row, column, Message(.importReferralStatus, written, ReferralStatus.choices, "\(item.partner) (introduced)",
+                                                        ReferralStatus.labeledChoices, "\(item.partner)（紹介済み）").text(language))
+                    continue
+                }
+                status = parsed
+            }
+            switch partners.resolve(item.partner) {
+            case .success(let id): referrals.append(VisitDraft.Referral(to: id, status: status.rawValue))
+            case .failure(let problem): reader.problem(row, column, problem.message)
+            }
+        }
+        return referrals
+    }
+
     /// The holder on that day and the company's themes, read once per company and day.
     private mutating func defaultsFor(company: String, date: CalendarDate) -> (staff: [String], themes: [String]) {
         let key = "\(company)\n\(date)"
@@ -97,11 +136,14 @@ struct VisitRows {
 struct CompanyRows {
     let importer: CSVImporter
     let people: NameIndex
+    /// An English site's company pages get English headings, as `init --lang en` writes them.
+    let english: Bool
     private var existing: [String]
     private var planned: Set<String> = []
 
-    init(importer: CSVImporter, settings: FormSettings) {
+    init(importer: CSVImporter, settings: FormSettings, english: Bool = false) {
         self.importer = importer
+        self.english = english
         people = NameIndex(settings.people, kind: "person", folder: importer.lookup.display("people"), say: importer.say)
         existing = importer.lookup.slugs(in: .companies)
     }
@@ -136,7 +178,7 @@ struct CompanyRows {
             cell.map { $0.precomposedStringWithCompatibilityMapping.filter { !",人名年".contains($0) } }
         }
         let status = reader.value("status", in: row).map { CompanyRows.statusLabels[$0] ?? $0 } ?? CompanyStatus.active.rawValue
-        let text = CompanyRows.page(name: name, fields: [
+        let text = CompanyRows.page(name: name, english: english, fields: [
             ("kana", reader.value("kana", in: row).map(YAMLText.scalar)), ("industry", reader.value("industry", in: row).map(YAMLText.scalar)),
             ("location", reader.value("location", in: row).map(YAMLText.scalar)), ("employees", count(reader.value("employees", in: row))),
             ("founded", count(reader.value("founded", in: row))), ("owner", owner.map(YAMLText.scalar)), ("since", since?.description),
@@ -163,10 +205,13 @@ struct CompanyRows {
     }
 
     /// The page `new company` writes, with the row's values in its fields.
-    static func page(name: String, fields: [(String, String?)]) -> String {
+    static func page(name: String, english: Bool = false, fields: [(String, String?)]) -> String {
         var lines = ["---", "name: \(YAMLText.scalar(name))"]
         for (key, value) in fields { lines.append(value.map { "\(key): \($0)" } ?? "\(key):") }
-        lines += ["---", "## 沿革", "", "## 強み", "", "## 課題", "", "## この関係が大切な理由", ""]
+        let headings = english ? ["History", "Strengths", "Challenges", "Why this relationship matters"]
+                               : ["沿革", "強み", "課題", "この関係が大切な理由"]
+        lines.append("---")
+        for heading in headings { lines += ["## \(heading)", ""] }
         return lines.joined(separator: "\n") + "\n"
     }
 }

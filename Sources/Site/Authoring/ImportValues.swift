@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import Messages
 
 /// How a spreadsheet cell is read into a note's value.
 enum ImportValues {
@@ -44,6 +45,7 @@ struct NameIndex {
     private let ids: Set<String>
     private let byName: [String: [String]]
     private let all: [String]
+    private let names: [String: String]   // id → name key
 
     init(_ choices: [FormSettings.Choice], kind: String, folder: String, say: Say = Say(.en)) {
         self.kind = kind
@@ -51,6 +53,7 @@ struct NameIndex {
         self.say = say
         ids = Set(choices.map(\.id))
         all = choices.map(\.id)
+        names = Dictionary(choices.map { ($0.id, ImportValues.nameKey($0.name)) }, uniquingKeysWith: { a, _ in a })
         var names: [String: [String]] = [:]
         for choice in choices { names[ImportValues.nameKey(choice.name), default: []].append(choice.id) }
         byName = names
@@ -62,15 +65,32 @@ struct NameIndex {
         if ids.contains(text) { return .success(text) }
         let found = byName[ImportValues.nameKey(text)] ?? []
         if found.count == 1 { return .success(found[0]) }
-        let word = say(kind == "company" ? "企業" : "担当者", kind)
+        let word = say(AuthoringError.japaneseKind(kind), kind)
         if found.count > 1 {
             return .failure(ImportProblem(say("「\(text)」という名前の\(word)が複数あります（\(found.joined(separator: "、"))）。id で書いてください",
                                               "'\(text)' is the name of several \(kind) pages (\(found.joined(separator: ", "))); write the id")))
         }
-        guard say.language == .ja else { return .failure(ImportProblem(ProjectLookup.unknown(text, kind: kind, folder: folder, among: all).text(.en))) }
-        let closest = ProjectLookup.closest(text, among: all)
+        let closest = self.closest(to: text)
+        guard say.language == .ja else {
+            let message = closest.isEmpty ? Message(.authoringUnknownNone, kind, text, folder, word)
+                                          : Message(.authoringUnknown, kind, text, folder, closest.joined(separator: ", "), word)
+            return .failure(ImportProblem(message.text(.en)))
+        }
         return .failure(ImportProblem(closest.isEmpty ? "「\(text)」という\(word)はありません（\(folder)/ にまだありません）"
                                                       : "「\(text)」という\(word)はありません。\(folder)/ の近いもの: \(closest.joined(separator: "、"))"))
+    }
+}
+
+extension NameIndex {
+    /// The three ids nearest to what the cell says, quoted: a spreadsheet names pages by name as
+    /// often as by id, so each id counts by whichever of the two is closer.
+    func closest(to cell: String) -> [String] {
+        let byID = Array(cell.lowercased()), byName = Array(ImportValues.nameKey(cell))
+        return all.map { id in
+            (id, min(Suggestions.distance(byID, Array(id.lowercased())), Suggestions.distance(byName, Array(names[id] ?? id))))
+        }
+        .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        .prefix(3).map { "'\($0.0)'" }
     }
 }
 

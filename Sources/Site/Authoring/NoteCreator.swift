@@ -29,21 +29,21 @@ public struct NoteCreator: Sendable {
     }
 
     /// A company, playbook, person or partner page named `slug`.
-    public func newPage(_ section: PageKind, slug: String, name: String?, today: CalendarDate) throws -> CreatedNote {
+    public func newPage(_ kind: PageKind, slug: String, name: String?, today: CalendarDate) throws -> CreatedNote {
         try requireContentFolder()
         StrayTemporaryFiles.clean(in: content)
-        try NoteNaming.checkNewSlug(slug, kind: section.singular, existing: lookup.slugs(in: section))
+        try NoteNaming.checkNewSlug(slug, kind: kind.singular, existing: lookup.slugs(in: kind))
         let title = name ?? slug
         let text: String
-        switch section {
+        switch kind {
         case .companies: text = NoteTemplates.company(name: title, since: today)
         case .playbooks: text = NoteTemplates.playbook(title: title, order: nextPlaybookOrder())
         case .people: text = NoteTemplates.person(name: title)
         case .partners: text = NoteTemplates.partner(name: title)
         case .visits: throw AuthoringError("use newVisit for visits")
         }
-        let relative = "\(section.rawValue)/\(slug).md"
-        try createFolder(section.rawValue)
+        let relative = "\(kind.rawValue)/\(slug).md"
+        try createFolder(kind.rawValue)
         let url = content.appendingPathComponent(relative)
         guard try ContentFileWriter.createNew(Data(text.utf8), at: url) else {
             throw AuthoringError(Message(.authoringExists, lookup.display(relative)))

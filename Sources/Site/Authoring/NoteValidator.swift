@@ -28,13 +28,13 @@ public enum NoteValidator {
         var diagnostics = DiagnosticList()
         for note in pending {
             let parts = note.relativePath.split(separator: "/")
-            guard let first = parts.first, let section = PageKind(rawValue: String(first)), let name = parts.last, name.hasSuffix(".md") else {
+            guard let first = parts.first, let kind = PageKind(rawValue: String(first)), let name = parts.last, name.hasSuffix(".md") else {
                 diagnostics.error(scanner.display(note.relativePath), 1, 1, "not a content note path")
                 continue
             }
             let display = scanner.display(note.relativePath)
             let file = SourceFile(path: content.appendingPathComponent(note.relativePath).path, relativePath: note.relativePath,
-                                  displayPath: display, kind: section, slug: String(name.dropLast(3)))
+                                  displayPath: display, kind: kind, slug: String(name.dropLast(3)))
             shown.insert(display)
             files.append(file)
             sources.append(SourceParser.parse(text: note.text, of: file, options: options))

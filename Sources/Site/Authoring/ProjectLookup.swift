@@ -9,26 +9,26 @@ struct ProjectLookup {
     let content: URL
     let displayRoot: String
 
-    func slugs(in section: PageKind) -> [String] {
-        let folder = content.appendingPathComponent(section.rawValue)
+    func slugs(in kind: PageKind) -> [String] {
+        let folder = content.appendingPathComponent(kind.rawValue)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()
     }
 
-    /// The front matter of `section/slug.md`, or an error naming the closest existing slugs.
-    func frontMatter(of slug: String, in section: PageKind) throws -> YAMLNode {
-        let existing = slugs(in: section)
+    /// The front matter of `<kind folder>/<slug>.md`, or an error naming the closest existing slugs.
+    func frontMatter(of slug: String, in kind: PageKind) throws -> YAMLNode {
+        let existing = slugs(in: kind)
         guard existing.contains(slug) else {
-            throw AuthoringError(ProjectLookup.unknown(slug, kind: section.singular, folder: display(section.rawValue), among: existing))
+            throw AuthoringError(ProjectLookup.unknown(slug, kind: kind.singular, folder: display(kind.rawValue), among: existing))
         }
-        let relative = "\(section.rawValue)/\(slug).md"
+        let relative = "\(kind.rawValue)/\(slug).md"
         return try ProjectLookup.readFrontMatter(content.appendingPathComponent(relative), display: display(relative))
     }
 
-    func requireExists(_ slug: String, in section: PageKind) throws {
-        let existing = slugs(in: section)
+    func requireExists(_ slug: String, in kind: PageKind) throws {
+        let existing = slugs(in: kind)
         if !existing.contains(slug) {
-            throw AuthoringError(ProjectLookup.unknown(slug, kind: section.singular, folder: display(section.rawValue), among: existing))
+            throw AuthoringError(ProjectLookup.unknown(slug, kind: kind.singular, folder: display(kind.rawValue), among: existing))
         }
     }
 

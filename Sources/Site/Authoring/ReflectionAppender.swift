@@ -9,9 +9,6 @@ public enum ReflectionAppender {
         "## \(sections.title(.reflection)) (\(date))"
     }
 
-    /// Each prompt becomes a `- prompt：` line (see `NoteFormat.promptLine`).
-    public static func promptLine(_ prompt: String) -> String { NoteFormat.promptLine(prompt) }
-
     /// The note with the section appended. The new lines use the file's own line ending (that of
     /// its last line break, CRLF or LF); a missing final line break is added first, then exactly
     /// one blank line separates the old end from the new heading (none is added when the file
@@ -25,7 +22,7 @@ public enum ReflectionAppender {
         if let last = bytes.last, last != 10, last != 13 { result.append(contentsOf: newline) }
         if !endsWithBlankLine(bytes) { result.append(contentsOf: newline) }
         let answered = prompts.enumerated().map { index, prompt in
-            promptLine(prompt) + (index < answers.count ? answers[index] : "")
+            NoteFormat.promptLine(prompt) + (index < answers.count ? answers[index] : "")
         }
         for line in [heading(for: date, sections: sections), ""] + answered {
             // An answer of several lines is written with the file's own line ending too.

@@ -20,7 +20,7 @@ extension ReflectionAppender {
         // The same day twice is refused before anything else: two runs at once must not both write.
         if hasSection(for: date, in: text, sections: names) { return .sameDay }
         // The section `new visit` wrote and `reflect` filled, still unanswered: nothing to add yet.
-        let promptLines = Set(prompts.map(promptLine))
+        let promptLines = Set(prompts.map(NoteFormat.promptLine))
         if let waiting = sections.sections.first(where: { section in
             section.undated && section.contentLines.allSatisfy { promptLines.contains($0) }
         }) {
@@ -51,7 +51,7 @@ extension ReflectionAppender {
         }
         var insert: [UInt8] = hasBreak ? [] : newline
         insert += newline
-        for prompt in prompts { insert += Array(promptLine(prompt).utf8) + newline }
+        for prompt in prompts { insert += Array(NoteFormat.promptLine(prompt).utf8) + newline }
         // The next non-blank line after the heading, if it comes before any blank line, needs one.
         var next = offset
         while next < bytes.count, bytes[next] == 32 || bytes[next] == 9 { next += 1 }

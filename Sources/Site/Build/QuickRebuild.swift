@@ -61,7 +61,7 @@ struct QuickRebuild {
             guard let at = position[source.file.slug] else { return nil }
             let old = model.visits[at].page
             model.visits[at].page = PageInfo(kind: old.kind, slug: old.slug, displayPath: old.displayPath, title: old.title,
-                                             visibility: old.visibility, themes: old.themes, markdown: source.markdown,
+                                             visibility: old.visibility, topics: old.topics, markdown: source.markdown,
                                              bodyFirstLine: source.bodyFirstLine, draftLine: old.draftLine)
             guard let targets = links.relink(model.visits[at].page, resolver: resolver) else { return nil }
             touched.formUnion(targets)

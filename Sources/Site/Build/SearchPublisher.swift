@@ -75,7 +75,7 @@ enum SearchPublisher {
             // Facet values are ids; one naming a page this build does not publish would leak it.
             var facets: [String: [String]] = [:]
             for (name, ids) in given { facets[name] = ids.filter { published(name, $0) } }
-            facets["theme"] = page.themeNames
+            facets["theme"] = page.topicNames
             if let date { facets["year"] = [String(date.prefix(4))] }
             return SearchDocument(url: page.outputPath, title: page.title, type: page.kind.singular, date: date,
                                   headings: page.markdown.headings.map(\.text), body: index.plainText(page),

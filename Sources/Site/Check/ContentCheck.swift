@@ -76,13 +76,13 @@ public enum ContentCheck {
     }
 
     private static func themesOutsideVocabulary(_ model: SiteModel, into found: inout DiagnosticList) {
-        let vocabulary = model.config.themes
+        let vocabulary = model.config.topics
         guard !vocabulary.isEmpty else { return }
         let known = Set(vocabulary)
         let byCompatibilityForm = Dictionary(vocabulary.map { ($0.precomposedStringWithCompatibilityMapping.lowercased(), $0) },
                                              uniquingKeysWith: { a, _ in a })
         for page in model.allPages {
-            for theme in page.themes where !known.contains(theme.value) {
+            for theme in page.topics where !known.contains(theme.value) {
                 let message: Message
                 if let same = byCompatibilityForm[theme.value.precomposedStringWithCompatibilityMapping.lowercased()] {
                     message = Message(.checkThemeWidth, theme.value, same)

@@ -47,14 +47,14 @@ struct ContentScanner {
             let name = entry.name
             let path = root + "/" + name
             if name == "site.yml" { continue }
-            guard let section = PageKind(rawValue: name) else {
+            guard let pageKind = PageKind(rawValue: name) else {
                 if entry.isDirectory(at: path) {
                     diagnostics.warning(display(name), 1, 1, Message(.contentFolderUnknown, name, PageKind.allCases.map(\.rawValue).joined(separator: ", ")))
                 }
                 continue
             }
             guard checkLink(entry, path, root: root, display: display(name), &diagnostics) else { continue }
-            if section == .visits {
+            if pageKind == .visits {
                 let years = DirectoryListing(path)
                 years?.reportUnreadableNames(in: display(name), &diagnostics)
                 for year in years?.entries ?? [] {
@@ -71,16 +71,16 @@ struct ContentScanner {
                         diagnostics.error(display(rel), 1, 1, Message(.visitYearFolderName, year.name))
                         continue
                     }
-                    collect(in: yearPath, relative: rel, section: section, root: root, into: &files, &diagnostics)
+                    collect(in: yearPath, relative: rel, pageKind: pageKind, root: root, into: &files, &diagnostics)
                 }
             } else {
-                collect(in: path, relative: name, section: section, root: root, into: &files, &diagnostics)
+                collect(in: path, relative: name, pageKind: pageKind, root: root, into: &files, &diagnostics)
             }
         }
         return files
     }
 
-    private func collect(in dir: String, relative: String, section: PageKind, root: String,
+    private func collect(in dir: String, relative: String, pageKind: PageKind, root: String,
                          into files: inout [SourceFile], _ diagnostics: inout DiagnosticList) {
         let prefix = display(relative) + "/"
         let listing = DirectoryListing(dir)
@@ -109,7 +109,7 @@ struct ContentScanner {
                 diagnostics.error(shown, 1, 1, Message(.fileNameNotAddress, problem))
                 continue
             }
-            files.append(SourceFile(path: path, relativePath: rel, displayPath: shown, kind: section, slug: slug))
+            files.append(SourceFile(path: path, relativePath: rel, displayPath: shown, kind: pageKind, slug: slug))
         }
     }
 

@@ -44,12 +44,12 @@ public enum StrayTemporaryFiles {
         return removed
     }
 
-    /// The section folders and the year folders of visits.
+    /// The folder of each kind of page (`companies`…) and the year folders of visits.
     static func noteFolders(_ content: URL) -> [String] {
         var folders: [String] = []
-        for section in PageKind.allCases {
-            folders.append(section.rawValue)
-            if section == .visits {
+        for kind in PageKind.allCases {
+            folders.append(kind.rawValue)
+            if kind == .visits {
                 let years = (try? FileManager.default.contentsOfDirectory(atPath: content.path + "/visits")) ?? []
                 for year in years.sorted() where year.utf8.count == 4 && year.allSatisfy(\.isNumber) { folders.append("visits/" + year) }
             }

@@ -85,6 +85,18 @@ final class LinkResolver {
     private func contains(_ id: PageID) -> Bool { bySlug[id.slug]?.contains(id) ?? false }
 
     func resolve(_ raw: String) -> Result<LinkGraph.Target, LinkProblem> {
+        let result = resolveAsWritten(raw)
+        guard case .failure = result else { return result }
+        // A title may hold what a link otherwise reads as syntax: `#` (a fragment) or a leading
+        // `visits/` (a section). When that reading names nothing, the whole text as a title may.
+        let whole = WhiteSpace.trimmed(raw)
+        if whole.contains(where: { $0 == "#" || $0 == "/" }), let matches = byTitle[whole], matches.count == 1 {
+            return .success(.init(page: matches[0], fragment: nil))
+        }
+        return result
+    }
+
+    private func resolveAsWritten(_ raw: String) -> Result<LinkGraph.Target, LinkProblem> {
         var name = WhiteSpace.trimmed(raw)
         var fragment: String? = nil
         if let hash = name.firstIndex(of: "#") {

@@ -47,7 +47,7 @@ extension VisitKind: LabeledValue {
 
 extension ReferralStatus: LabeledValue {
     static let labels: [ReferralStatus: [String]] = [
-        .proposed: ["提案", "Proposed"], .introduced: ["紹介済み", "Introduced", "紹介"],
+        .proposed: ["提案", "Proposed"], .introduced: ["紹介済み", "Introduced", "紹介", "紹介済"],
         .in_progress: ["進行中", "In progress"], .contracted: ["契約", "Contracted"],
         .productized: ["製品化", "Productized"], .declined: ["見送り", "Declined"], .closed: ["終了", "Closed"],
     ]

@@ -22,21 +22,21 @@ public struct PageInfo: Sendable {
         let id: PageID
         let displayPath: String
         let visibility: Visibility
-        let themes: [Located<String>]
-        let themeNames: [String]
+        let topics: [Located<String>]
+        let topicNames: [String]
         let markdown: MarkdownDocument
         let bodyFirstLine: Int
         let outputPath: String
         let draftLine: Int?
 
-        init(id: PageID, displayPath: String, visibility: Visibility, themes: [Located<String>],
+        init(id: PageID, displayPath: String, visibility: Visibility, topics: [Located<String>],
              markdown: MarkdownDocument, bodyFirstLine: Int, draftLine: Int?) {
             self.draftLine = draftLine
             self.id = id
             self.displayPath = displayPath
             self.visibility = visibility
-            self.themes = themes
-            self.themeNames = themes.map(\.value)
+            self.topics = topics
+            self.topicNames = topics.map(\.value)
             self.markdown = markdown
             self.bodyFirstLine = bodyFirstLine
             self.outputPath = id.outputPath(visitYear: id.kind == .visits ? String(id.slug.prefix(4)) : nil)
@@ -44,9 +44,9 @@ public struct PageInfo: Sendable {
     }
 
     init(kind: PageKind, slug: String, displayPath: String, title: String, visibility: Visibility,
-         themes: [Located<String>], markdown: MarkdownDocument, bodyFirstLine: Int, draftLine: Int? = nil) {
+         topics: [Located<String>], markdown: MarkdownDocument, bodyFirstLine: Int, draftLine: Int? = nil) {
         core = Core(id: PageID(kind: kind, slug: slug), displayPath: displayPath, visibility: visibility,
-                    themes: themes, markdown: markdown, bodyFirstLine: bodyFirstLine, draftLine: draftLine)
+                    topics: topics, markdown: markdown, bodyFirstLine: bodyFirstLine, draftLine: draftLine)
         self.title = title
     }
 
@@ -54,7 +54,9 @@ public struct PageInfo: Sendable {
     public var slug: String { core.id.slug }
     public var displayPath: String { core.displayPath }
     public var visibility: Visibility { core.visibility }
-    public var themes: [Located<String>] { core.themes }
+    /// Front matter `themes:`: the page's topics (words of site.yml's vocabulary). The Swift code says
+    /// "topic" so they are never confused with the theme (`Theme`, the templates the site is drawn with).
+    public var topics: [Located<String>] { core.topics }
     public var markdown: MarkdownDocument { core.markdown }
     public var bodyFirstLine: Int { core.bodyFirstLine }
     /// `draft: true`: left out of every build unless drafts are asked for, and always of a public one.
@@ -65,7 +67,7 @@ public struct PageInfo: Sendable {
     public var id: PageID { core.id }
     /// Path of the page's HTML file inside the site, also its URL relative to the site root.
     public var outputPath: String { core.outputPath }
-    public var themeNames: [String] { core.themeNames }
+    public var topicNames: [String] { core.topicNames }
 }
 
 public struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible {

@@ -21,10 +21,10 @@ struct ModelBuilder {
             var reader = FieldReader(source.frontMatter, path: source.file.displayPath, missingAt: SourceLocation(line: 1, column: 1))
             let visibilityDefault: Visibility = source.file.kind == .playbooks ? .public : .internal
             let visibility: Visibility = reader.enumeration("visibility", default: visibilityDefault) ?? visibilityDefault
-            let themes = reader.list("themes", limit: PageLimits.themes)
+            let topics = reader.list("themes", limit: PageLimits.topics)
             let draftLine = reader.bool("draft") == true ? source.frontMatter["draft"].map(\.location.line) : nil
             let page = PageInfo(kind: source.file.kind, slug: source.file.slug, displayPath: source.file.displayPath,
-                                title: source.file.slug, visibility: visibility, themes: themes,
+                                title: source.file.slug, visibility: visibility, topics: topics,
                                 markdown: source.markdown, bodyFirstLine: source.bodyFirstLine, draftLine: draftLine)
             var read = true
             switch source.file.kind {

@@ -9,7 +9,8 @@ public struct SiteConfig: Sendable {
     public var title: String
     public var language: Language
     public var visitCadenceDays: Int
-    public var themes: [String]
+    /// site.yml `themes:`: the topic vocabulary ("topic" in Swift, never confused with the `Theme`).
+    public var topics: [String]
     public var reflectionPrompts: [String]
     public var unsafeHTML: Bool
     /// How pages write days (`date_style`: iso | japanese | wareki); search and files keep ISO.
@@ -28,12 +29,12 @@ public struct SiteConfig: Sendable {
     ]
 
     public init(title: String = "densho", language: Language = .ja, visitCadenceDays: Int = 90,
-                themes: [String] = [], reflectionPrompts: [String] = SiteConfig.defaultReflectionPrompts,
+                topics: [String] = [], reflectionPrompts: [String] = SiteConfig.defaultReflectionPrompts,
                 unsafeHTML: Bool = false, sections: SectionNames? = nil) {
         self.title = title
         self.language = language
         self.visitCadenceDays = visitCadenceDays
-        self.themes = themes
+        self.topics = topics
         self.reflectionPrompts = reflectionPrompts
         self.unsafeHTML = unsafeHTML
         self.sections = sections ?? SectionNames(language: language)
@@ -79,7 +80,7 @@ public struct SiteConfig: Sendable {
         if let title = reader.string("title") { config.title = title }
         if let language: Language = reader.enumeration("language", default: .ja) { config.language = language }
         if let days = reader.int("visit_cadence_days", range: 1...3650) { config.visitCadenceDays = days }
-        config.themes = reader.list("themes").map(\.value)
+        config.topics = reader.list("themes").map(\.value)
         let prompts = reader.list("reflection_prompts").map(\.value)
         if !prompts.isEmpty { config.reflectionPrompts = prompts } else if config.language == .en {
             config.reflectionPrompts = SectionNames.englishReflectionPrompts

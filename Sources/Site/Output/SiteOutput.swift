@@ -83,8 +83,6 @@ public enum SiteFolder {
 
     /// densho replaces only a folder it made (it carries our marker), an empty one, or none:
     /// pointing --output at a folder of someone's files must never delete them.
-    static func mayBeReplaced(_ output: URL) -> Bool { (try? checkReplaceable(output)) != nil }
-
     static func checkReplaceable(_ output: URL) throws {
         let fm = FileManager.default
         var isDir: ObjCBool = false

@@ -12,8 +12,8 @@ extension PageContext {
 
     func stalledReferral(_ state: ReferralState) -> MustacheValue {
         .object([
-            "company": link(section: .companies, slug: state.thread.company),
-            "partner": link(section: .partners, slug: state.thread.partner),
+            "company": link(.companies, slug: state.thread.company),
+            "partner": link(.partners, slug: state.thread.partner),
             "status": .string(label("status_\(state.thread.latest.status.rawValue)")),
             "statusKey": .string(state.thread.latest.status.rawValue),
             "daysSinceUpdate": .int(state.daysSinceUpdate),
@@ -31,7 +31,7 @@ extension PageContext {
             let companies = index.notYetVisitedBySuccessor(of: person)
             guard !companies.isEmpty, let successor = person.successor else { return nil }
             return .object(["person": link(person.page.id), "left": date(person.left),
-                            "successor": link(section: .people, slug: successor.value),
+                            "successor": link(.people, slug: successor.value),
                             "companies": .array(companies.map { link($0.page.id) })])
         }
         return [
@@ -41,7 +41,7 @@ extension PageContext {
             "stalledCount": .int(stalled.count),
             "singlePerson": .array(single.map { company in
                 .object(["company": link(company.page.id),
-                         "staff": .array(index.staffInLastYear(of: company).map { link(section: .people, slug: $0) })])
+                         "staff": .array(index.staffInLastYear(of: company).map { link(.people, slug: $0) })])
             }),
             "singlePersonCount": .int(single.count),
             "readiness": .array(readiness),
@@ -63,7 +63,7 @@ extension PageContext {
     func companyContinuity(_ company: Company) -> Context {
         [
             "singlePerson": .bool(index.isSinglePerson(company)),
-            "staffLastYear": .array(index.staffInLastYear(of: company).map { link(section: .people, slug: $0) }),
+            "staffLastYear": .array(index.staffInLastYear(of: company).map { link(.people, slug: $0) }),
         ]
     }
 

@@ -11,9 +11,9 @@ extension PageContext {
             "date": .string(day(visit.date)),
             "dateISO": .string(visit.date.description),
             "kind": .string(label("kind_\(visit.kind.rawValue)")),
-            "company": link(section: .companies, slug: visit.company.value),
+            "company": link(.companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
-            "themes": topicLinks(visit.page.themeNames),
+            "themes": topicLinks(visit.page.topicNames),
             "diagnosis": index.digest(of: visit).diagnosisExcerpt.map { .string($0) } ?? .null,
             "hasReflection": .bool(index.digest(of: visit).hasReflection),
         ])
@@ -27,16 +27,16 @@ extension PageContext {
         return .object(["text": .string(promise.text), "visit": .object([
             "title": .string(title(of: promise.visit.page)), "href": .string(href(promise.visit.page.outputPath)),
             "date": .string(day(promise.visit.date))]),
-            "owner": promise.owner.map { link(section: .people, slug: $0) } ?? .null,
+            "owner": promise.owner.map { link(.people, slug: $0) } ?? .null,
             "due": date(promise.due),
             "overdue": .bool(late != nil), "daysOverdue": late.map { .int($0) } ?? .null,
-            "company": showCompany ? link(section: .companies, slug: promise.visit.company.value) : .null])
+            "company": showCompany ? link(.companies, slug: promise.visit.company.value) : .null])
     }
 
     func referralThread(_ thread: ReferralThread) -> MustacheValue {
         .object([
-            "partner": link(section: .partners, slug: thread.partner),
-            "company": link(section: .companies, slug: thread.company),
+            "partner": link(.partners, slug: thread.partner),
+            "company": link(.companies, slug: thread.company),
             "status": .string(label("status_\(thread.latest.status.rawValue)")),
             "statusKey": .string(thread.latest.status.rawValue),
             "inFlight": .bool(thread.latest.status.isInFlight),
@@ -92,8 +92,8 @@ extension PageContext {
             "owner": owner(of: company),
             "since": date(company.since),
             "status": .string(label("company_\(company.status.rawValue)")),
-            "themes": topicLinks(company.page.themeNames),
-            "hasThemes": .bool(!company.page.themeNames.isEmpty),
+            "themes": topicLinks(company.page.topicNames),
+            "hasThemes": .bool(!company.page.topicNames.isEmpty),
             "contacts": contacts(of: company),
             "body": .string(html(company.page)),
             "visitCount": .int(visits.count),
@@ -142,12 +142,12 @@ extension PageContext {
             "date": .string(day(visit.date)),
             "dateISO": .string(visit.date.description),
             "kind": .string(label("kind_\(visit.kind.rawValue)")),
-            "company": link(section: .companies, slug: visit.company.value),
+            "company": link(.companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
-            "themes": topicLinks(visit.page.themeNames),
-            "hasThemes": .bool(!visit.page.themeNames.isEmpty),
+            "themes": topicLinks(visit.page.topicNames),
+            "hasThemes": .bool(!visit.page.topicNames.isEmpty),
             "referrals": .array(visit.referrals.map { r in
-                .object(["partner": link(section: .partners, slug: r.to.value),
+                .object(["partner": link(.partners, slug: r.to.value),
                          "status": .string(label("status_\(r.status.rawValue)")), "statusKey": .string(r.status.rawValue),
                          "note": r.note.map { .string($0) } ?? .null])
             }),
@@ -168,7 +168,7 @@ extension PageContext {
             "org": person.org.map { .string($0) } ?? .null,
             "joined": date(person.joined),
             "left": date(person.left),
-            "successor": person.successor.map { link(section: .people, slug: $0.value) } ?? .null,
+            "successor": person.successor.map { link(.people, slug: $0.value) } ?? .null,
             "handover": person.left != nil && shows(SiteMap.handover) ? .string(href(HandoverPages.path(for: person))) : .null,
             "inherited": .array(inherited.map { p in
                 .object(["name": .string(p.name), "href": .string(href(HandoverPages.path(for: p)))])
@@ -177,7 +177,7 @@ extension PageContext {
                 .object(["title": .string(c.name), "href": .string(href(c.page.outputPath)),
                          "lastVisit": index.lastVisit(of: c).map { .string(day($0.date)) } ?? .null,
                          "overdue": .bool((index.daysOverdue(c) ?? 0) > 0),
-                         "inheritedFrom": index.holders.inheritedFrom(c).map { link(section: .people, slug: $0) } ?? .null,
+                         "inheritedFrom": index.holders.inheritedFrom(c).map { link(.people, slug: $0) } ?? .null,
                          "singlePerson": .bool(index.isSinglePerson(c))])
             }),
             "visits": .array((index.visitsByPerson[person.page.slug] ?? []).prefix(10).map(visitSummary)),
@@ -197,7 +197,7 @@ extension PageContext {
                 "status": .string(label("status_\(status.rawValue)")), "statusKey": .string(status.rawValue),
                 "count": .int(items.count),
                 "items": .array(items.map { item in
-                    .object(["company": link(section: .companies, slug: item.visit.company.value),
+                    .object(["company": link(.companies, slug: item.visit.company.value),
                              "date": .string(day(item.visit.date)), "href": .string(href(item.visit.page.outputPath)),
                              "note": item.referral.note.map { .string($0) } ?? .null])
                 }),
@@ -219,7 +219,7 @@ extension PageContext {
         let previous = position.flatMap { $0 > 0 ? chapters[$0 - 1] : nil }
         let next = position.flatMap { $0 + 1 < chapters.count ? chapters[$0 + 1] : nil }
         return frame(title: playbook.page.title, kind: "playbook", [
-            "themes": topicLinks(playbook.page.themeNames),
+            "themes": topicLinks(playbook.page.topicNames),
             "body": .string(html(playbook.page)),
             "toc": .array(playbook.page.markdown.headings.dropFirst(opensWithTitle(playbook.page) ? 1 : 0).filter { $0.level <= 3 }.map { h in
                 .object(["text": .string(h.text), "href": .string("#" + RelativeURL.encodeSegment(h.id)), "level": .int(h.level)])

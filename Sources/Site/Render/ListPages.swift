@@ -147,7 +147,7 @@ extension PageContext {
 
     func topicPage(_ theme: String) -> MustacheValue {
         let m = index.model
-        let has: (PageInfo) -> Bool = { $0.themeNames.contains(theme) }
+        let has: (PageInfo) -> Bool = { $0.topicNames.contains(theme) }
         let visits = m.visits.indices.reversed().filter { has(m.visits[$0].page) }   // positions: no copies
         return frame(title: theme, kind: "theme", [
             "theme": .string(theme),
@@ -208,7 +208,7 @@ extension PageContext {
             "left": date(person.left),
             "leftPast": .bool(person.left.map { $0 <= index.today } ?? false),
             "printCSS": .string(href(HandoverPrint.path)),
-            "successor": person.successor.map { link(section: .people, slug: $0.value) } ?? .null,
+            "successor": person.successor.map { link(.people, slug: $0.value) } ?? .null,
             "companies": .array(companies),
             "companyCount": .int(handedOver.count),
             "notYetVisited": .array(notYetVisited.map { link($0.page.id) }),

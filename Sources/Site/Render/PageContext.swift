@@ -48,10 +48,11 @@ struct PageContext {
         return .object(["title": .string(title(of: page)), "href": .string(href(page.outputPath))])
     }
 
-    func link(section: PageKind, slug: String) -> MustacheValue { link(PageID(kind: section, slug: slug)) }
+    /// A link to the page of that kind (content folder) and slug: `link(.people, slug: "tanaka")`.
+    func link(_ kind: PageKind, slug: String) -> MustacheValue { link(PageID(kind: kind, slug: slug)) }
 
-    func links(_ section: PageKind, _ ids: [Located<String>]) -> MustacheValue {
-        .array(ids.map { link(section: section, slug: $0.value) })
+    func links(_ kind: PageKind, _ slugs: [Located<String>]) -> MustacheValue {
+        .array(slugs.map { link(kind, slug: $0.value) })
     }
 
     func topicLinks(_ names: [String]) -> MustacheValue {
@@ -136,13 +137,13 @@ struct PageContext {
     func owner(of company: Company) -> MustacheValue {
         guard let chain = index.holders.chains[company.page.slug] else { return .null }
         let holder = chain[chain.count - 1]
-        guard case .object(var owner) = link(section: .people, slug: holder) else { return .null }
+        guard case .object(var owner) = link(.people, slug: holder) else { return .null }
         // Present, so a template never reads an outer `left` or `inheritedFrom`.
         owner["left"] = .bool(false)
-        owner["inheritedFrom"] = chain.count > 1 ? link(section: .people, slug: chain[0]) : .null
+        owner["inheritedFrom"] = chain.count > 1 ? link(.people, slug: chain[0]) : .null
         owner["leaving"] = .null
         if let person = index.peopleByID[holder], let left = person.left {
-            owner["successor"] = person.successor.map { link(section: .people, slug: $0.value) } ?? .null
+            owner["successor"] = person.successor.map { link(.people, slug: $0.value) } ?? .null
             if left <= index.today { owner["left"] = .bool(true) } else { owner["leaving"] = .string(left.description) }
         }
         return .object(owner)

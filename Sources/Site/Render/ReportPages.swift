@@ -36,7 +36,7 @@ extension PageContext {
             "byKind": .array(year.byKind.map { .object(["label": .string(label("kind_\($0.kind.rawValue)")), "count": .int($0.count)]) }),
             "byTheme": .array(year.byTheme.map { .object(["theme": .string($0.theme), "count": .int($0.count)]) }),
             "referrals": .array(year.referralsByPartner.map { entry in
-                .object(["partner": link(section: .partners, slug: entry.partner),
+                .object(["partner": link(.partners, slug: entry.partner),
                          "statuses": .array(entry.statuses.map { .object(["status": .string(label("status_\($0.status.rawValue)")),
                                                                         "statusKey": .string($0.status.rawValue), "count": .int($0.count)]) })])
             }),

@@ -93,7 +93,7 @@ enum SiteMap {
         return { $0.topicIndex(topics) }
     }
     static let topic = Route(name: "theme", audience: .everyone,
-                             quick: .visitDigestsOf { visit, _ in Set(visit.page.themeNames).map(TopicPages.path(for:)) }) { input in
+                             quick: .visitDigestsOf { visit, _ in Set(visit.page.topicNames).map(TopicPages.path(for:)) }) { input in
         input.topics.map { topic in RoutePage(TopicPages.path(for: topic.name), template: "theme") { $0.topicPage(topic.name) } }
     }
     static let search = Route.one("search", path: "search.html", template: "search", nav: "nav_search") { _ in { $0.searchPage() } }
@@ -206,8 +206,8 @@ final class RouteInput {
     /// Topics in the site.yml order first, then any others found in the content, with page counts.
     lazy var topics: [(name: String, count: Int)] = {
         var counts: [String: Int] = [:]
-        for page in site.model.allPages { for topic in Set(page.themeNames) { counts[topic, default: 0] += 1 } }
-        let vocabulary = site.model.config.themes.filter { counts[$0] != nil }
+        for page in site.model.allPages { for topic in Set(page.topicNames) { counts[topic, default: 0] += 1 } }
+        let vocabulary = site.model.config.topics.filter { counts[$0] != nil }
         let others = counts.keys.filter { !vocabulary.contains($0) }.sorted()
         return (vocabulary + others).map { ($0, counts[$0] ?? 0) }
     }()

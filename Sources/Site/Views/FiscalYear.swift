@@ -50,11 +50,11 @@ extension PublishedSite {
         let (from, to) = FiscalYear.bounds(year, start: start)
         let visits = model.visits.filter { $0.date >= from && $0.date <= to }
         var kinds: [VisitKind: Int] = [:]
-        var themes: [String: Int] = [:]
+        var topics: [String: Int] = [:]
         var latest: [String: [String: ReferralStatus]] = [:]   // partner → company → status
         for visit in visits {   // oldest first: a later entry replaces an earlier one
             kinds[visit.kind, default: 0] += 1
-            for theme in Set(visit.page.themeNames) { themes[theme, default: 0] += 1 }
+            for topic in Set(visit.page.topicNames) { topics[topic, default: 0] += 1 }
             for referral in visit.referrals { latest[referral.to.value, default: [:]][visit.company.value] = referral.status }
         }
         var contracts = 0
@@ -79,7 +79,7 @@ extension PublishedSite {
             year: year, from: from, to: to, visits: visits.count,
             companiesVisited: Set(visits.map(\.company.value)).count,
             byKind: VisitKind.allCases.map { ($0, kinds[$0] ?? 0) },
-            byTheme: themes.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) },
+            byTheme: topics.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) },
             referralsByPartner: latest.keys.sorted().map { partner in
                 var counts: [ReferralStatus: Int] = [:]
                 for status in latest[partner]!.values { counts[status, default: 0] += 1 }

@@ -40,11 +40,11 @@ public struct PublishedSite: Sendable {
         pages.reserveCapacity(model.pageCount)
         model.forEachPage { pages[$0.id] = $0 }
         pagesByID = pages
-        var themes: [String: String] = [:]
+        var paths: [String: String] = [:]
         model.forEachPage { page in
-            for name in page.themeNames where themes[name] == nil { themes[name] = TopicPages.path(for: name) }
+            for topic in page.topicNames where paths[topic] == nil { paths[topic] = TopicPages.path(for: topic) }
         }
-        topicPaths = themes
+        topicPaths = paths
         companiesBySlug = Dictionary(model.companies.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         peopleByID = Dictionary(model.people.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
         partnersByID = Dictionary(model.partners.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })

@@ -45,13 +45,13 @@ struct FormWrites {
         do {
             _ = try api.creator.visitDefaults(company: company, date: date)
         } catch {
-            return invalid("\(error)", field: "company")
+            return rejected(error, field: "company")
         }
         let prepared: PreparedVisit
         do {
             prepared = try api.creator.prepareVisit(draft)
         } catch {
-            return invalid("\(error)", field: "staff")
+            return rejected(error, field: "staff")
         }
         let problems = NoteValidator.errors(in: [PendingNote(relativePath: prepared.relativePath, text: prepared.text)],
                                             content: api.content, displayRoot: api.contentDisplay)
@@ -66,7 +66,7 @@ struct FormWrites {
             let relative = String(created.url.path.dropFirst(api.content.path.count + 1))
             return FormsAPI.json(201, ["path": created.displayPath, "url": PreparedVisit.pagePath(ofNote: relative)])
         } catch {
-            return FormsAPI.json(500, ["errors": [FormsAPI.error(path: prepared.displayPath, message: "\(error)")]])
+            return FormsAPI.json(500, ["errors": [FormsAPI.error(path: prepared.displayPath, message: messages.text(of: error))]])
         }
     }
 
@@ -115,12 +115,23 @@ struct FormWrites {
         } catch is EditConflict {
             return FormsAPI.json(409, ["errors": [FormsAPI.error(path: note.displayPath, message: messages.conflict)]])
         } catch {
-            return FormsAPI.json(422, ["errors": [FormsAPI.error(path: note.displayPath, message: "\(error)")]])
+            return FormsAPI.json(422, ["errors": [FormsAPI.error(path: note.displayPath, line: 0, column: 0, message: messages.text(of: error))]])
         }
     }
 
+    /// A request the form got wrong: about one of its fields, not a place in a file (line 0).
     private func invalid(_ message: String, field: String) -> HTTPResponse {
-        FormsAPI.json(422, ["errors": [FormsAPI.error(path: api.contentDisplay, message: message, field: field)]])
+        FormsAPI.json(422, ["errors": [FormsAPI.error(path: api.contentDisplay, line: 0, column: 0, message: message, field: field)]])
+    }
+
+    /// What `new visit`'s own code refused (an unknown company or person, with the closest ids), in
+    /// the site's language; located in the file when it came from one (a company page whose front
+    /// matter cannot be read), beside the form's field otherwise.
+    private func rejected(_ error: Error, field: String) -> HTTPResponse {
+        guard let located = error as? ContentErrors else { return invalid(messages.text(of: error), field: field) }
+        return FormsAPI.json(422, ["errors": located.diagnostics.map {
+            FormsAPI.error(path: $0.path, line: $0.line, column: $0.column, message: $0.localized.text(messages.messageLanguage), field: field)
+        }])
     }
 
     /// A list of ids; a single string is taken as a one-item list; nil when left out.
@@ -137,6 +148,15 @@ struct FormMessages {
     private var ja: Bool { language == .ja }
     /// Forms answer in the site's language, whoever started the server.
     var messageLanguage: Messages.Language { ja ? .ja : .en }
+
+    /// An error of the shared authoring code, in the site's language.
+    func text(of error: Error) -> String {
+        switch error {
+        case let authoring as AuthoringError: return authoring.localized.text(messageLanguage)
+        case let located as ContentErrors: return located.text(messageLanguage)
+        default: return "\(error)"
+        }
+    }
 
     var badJSON: String { ja ? "JSON のオブジェクトを送ってください" : "send a JSON object" }
     var companyRequired: String { ja ? "企業を選んでください" : "choose a company" }

@@ -56,8 +56,11 @@ struct FormsAPI {
     private func visitForm(company: String) -> HTTPResponse {
         let settings = FormSettings.load(content: content, displayRoot: contentDisplay)
         let date = today()
-        guard let defaults = try? creator.visitDefaults(company: company, date: date) else {
-            return .text(404, "404 unknown company '\(company)'")
+        let defaults: (staff: [String], themes: [String])
+        do {
+            defaults = try creator.visitDefaults(company: company, date: date)
+        } catch {
+            return .text(404, "404 " + FormMessages(language: settings.language).text(of: error))
         }
         let choices: ([FormSettings.Choice]) -> [[String: String]] = { $0.map { ["id": $0.id, "name": $0.name] } }
         return FormsAPI.json(200, [

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Site
 
 /// Builds for `serve` and `build --watch`, and reports each build the way `densho build` does.
@@ -28,17 +29,17 @@ struct Rebuilder {
         } catch let errors as ContentErrors {
             for line in DiagnosticReport.lines(errors.diagnostics, language: CLI.language) { CLI.printError(line) }
             let count = errors.diagnostics.filter { $0.severity == .error }.count
-            CLI.printError("densho: \(count) error\(count == 1 ? "" : "s"); \(kept)")
+            let summary: MessageID = hasSiteToServe() ? (count == 1 ? .statusOneErrorKept : .statusErrorsKept)
+                                                      : (count == 1 ? .cliOneErrorNothingWritten : .cliErrorsNothingWritten)
+            CLI.printError("densho: " + CLI.text(summary, String(count)))
             onFailure(errors.diagnostics.filter { $0.severity == .error }.map { $0.text(CLI.language) })
         } catch {
             CLI.printError(CLI.errorLine(error))
-            CLI.printError("densho: build failed; \(kept)")
+            CLI.printError("densho: " + CLI.text(hasSiteToServe() ? .statusFailedKept : .statusFailedNothingWritten))
             onFailure([CLI.errorLine(error)])
         }
         return false
     }
-
-    private var kept: String { hasSiteToServe() ? "the previous site is kept" : "nothing was written" }
 
     /// Whether there is a site to serve after a failed first build: one densho made, of the kind
     /// asked for (never the internal site for `--public`). An empty or missing folder is nothing to
@@ -52,8 +53,8 @@ struct Rebuilder {
         while true {
             let changed = watcher.waitForChange()
             let first = changed.first.map(displayPath) ?? "?"
-            let more = changed.count > 1 ? " and \(changed.count - 1) more" : ""
-            CLI.say("densho: \(first)\(more) changed; rebuilding")
+            CLI.say("densho: " + (changed.count > 1 ? CLI.text(.statusChangedMore, first, String(changed.count - 1))
+                                                    : CLI.text(.statusChanged, first)))
             if build() { afterBuild() }
         }
     }
@@ -76,7 +77,7 @@ enum BuildWatch {
         let rebuilder = Rebuilder(setup)
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
         if !rebuilder.build(), !rebuilder.hasSiteToServe() { return 1 }
-        CLI.say("densho: watching \(options.contentDisplayPath)/ and \(options.themeDisplayPath)/ for changes (Ctrl-C to stop)")
+        CLI.say("densho: " + CLI.text(.statusWatching, options.contentDisplayPath, options.themeDisplayPath))
         rebuilder.watch(with: watcher)
     }
 }

@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+
+/// The lines densho prints about its own work (build summary, serve, watch, init, import) speak
+/// the reader's language like its errors: Japanese on a Japanese site, English with `--lang en`
+/// or on an English site.
+final class StatusLineLanguageTests: XCTestCase {
+    private var running: [DenshoProcess] = []
+
+    override func tearDown() {
+        for process in running { process.stop() }
+        running = []
+    }
+
+    /// A server's locale: names no language, so the site's decides.
+    private let neutral = ["LANG": "C.UTF-8"]
+
+    private func neutralEnvironment() -> [String: String] {
+        Densho.englishEnvironment.merging(neutral) { $1 }
+    }
+
+    func testBuildSummaryIsJapaneseOnAJapaneseSiteAndEnglishWithLangEn() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        let arguments = ["build", "--content", "content", "--output", "site", "--today", "2026-11-25"]
+        let japanese = try Densho.run(arguments, in: project.root, environment: neutralEnvironment())
+        XCTAssertEqual(japanese.status, 0, japanese.stderr)
+        XCTAssertTrue(japanese.stdout.hasPrefix("densho: site/ に "), japanese.stdout)
+        XCTAssertTrue(japanese.stdout.contains(" ページを書き出しました（"), japanese.stdout)
+        XCTAssertTrue(japanese.stdout.contains("組み込みのテーマ"), japanese.stdout)
+        XCTAssertFalse(japanese.stdout.contains("built"), japanese.stdout)
+
+        let english = try Densho.run(arguments + ["--lang", "en"], in: project.root, environment: neutralEnvironment())
+        XCTAssertTrue(english.stdout.hasPrefix("densho: built "), english.stdout)
+        XCTAssertTrue(english.stdout.contains(" unchanged) into site/ with the built-in theme in "), english.stdout)
+
+        let publicBuild = try Densho.run(["build", "--public", "--content", "content", "--today", "2026-11-25"],
+                                         in: project.root, environment: neutralEnvironment())
+        XCTAssertTrue(publicBuild.stdout.contains("public/（公開用のみ） に "), publicBuild.stdout)
+    }
+
+    func testServeAndWatchSpeakTheSitesLanguage() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        let serve = try DenshoProcess(["serve", "--port", "0", "--content", "content", "--output", "site", "--today", "2026-11-25"],
+                                      in: project.root, environment: neutral)
+        running.append(serve)
+        let port = try XCTUnwrap(serve.waitForPort(), serve.stdout + serve.stderr)
+        XCTAssertTrue(serve.stdout.contains("densho: site/ を http://127.0.0.1:\(port)/ で配信しています。"), serve.stdout)
+        serve.stop()
+
+        let watch = try DenshoProcess(["build", "--watch", "--content", "content", "--output", "site2", "--today", "2026-11-25"],
+                                      in: project.root, environment: neutral)
+        running.append(watch)
+        XCTAssertTrue(watch.waitFor(timeout: 30) { out, _ in out.contains("densho: content/ と themes/default/ の変更を見ています（Ctrl-C で終了）") },
+                      watch.stdout + watch.stderr)
+        try project.write("content/people/yamada.md", "---\nname: 山田　太郎\n---\n")
+        XCTAssertTrue(watch.waitFor(timeout: 30) { out, _ in out.contains("densho: content/people/yamada.md が変わったので作り直します") },
+                      watch.stdout + watch.stderr)
+        try project.write("content/people/broken.md", "---\nname：壊れた\n---\n")
+        XCTAssertTrue(watch.waitFor(timeout: 30) { _, err in err.contains("densho: 1 件のエラー。前のサイトをそのまま使います") },
+                      watch.stdout + watch.stderr)
+    }
+
+    func testAnEnglishSiteServesInEnglishWhateverTheServersLocale() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        try project.write("content/site.yml", "title: Minato City\nlanguage: en\nthemes: [知財活用, 海外展開]\n")
+        let serve = try DenshoProcess(["serve", "--port", "0", "--content", "content", "--output", "site", "--today", "2026-11-25"],
+                                      in: project.root, environment: neutral)
+        running.append(serve)
+        let port = try XCTUnwrap(serve.waitForPort(), serve.stdout + serve.stderr)
+        XCTAssertTrue(serve.stdout.contains("densho: serving site/ at http://127.0.0.1:\(port)/ with live reload (Ctrl-C to stop)"), serve.stdout)
+        XCTAssertTrue(serve.stdout.contains("densho: built "), serve.stdout)
+    }
+
+    func testInitAndImportSayWhatTheyDidInJapanese() throws {
+        let folder = try TemporaryProject()
+        let made = try Densho.run(["init", "新しい事業所", "--today", "2026-11-25"], in: folder.root, environment: neutralEnvironment())
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertEqual(made.stdout, """
+        densho: 新しい事業所/ に新しいプロジェクトを作りました
+          cd 新しい事業所 && densho build    # そのあと site/index.html を開きます
+
+        """)
+        let project = folder.root.appendingPathComponent("新しい事業所")
+        let company = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("content/companies").path).first)
+        try Data("日付,企業,聞いたこと\n2026/11/20,\(company.dropLast(3)),ＥＣサイトを始めたい\n".utf8)
+            .write(to: project.appendingPathComponent("visits.csv"))
+        let dry = try Densho.run(["import", "visits", "visits.csv", "--dry-run"], in: project, environment: neutralEnvironment())
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertTrue(dry.stdout.contains("書き込む予定: content/visits/2026/2026-11-20-\(company)（2 行目）"), dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("densho: visits.csv (UTF-8) から 1 件のノートを書き込みます。--dry-run なので何も書き込んでいません"), dry.stdout)
+    }
+}
