@@ -62,6 +62,7 @@ final class IndexSessionTests: XCTestCase {
         _ = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
         XCTAssertGreaterThan(folder.files.keys.filter { $0.hasPrefix("g-") }.count, 1)
 
+        var patched = 0
         for step in 0..<40 {
             var changed: [SearchDocument] = []
             for _ in 0..<(random.chance(0.25) ? random.int(2...4) : 1) {
@@ -72,8 +73,11 @@ final class IndexSessionTests: XCTestCase {
             }
             for doc in changed { docs[docs.firstIndex { $0.url == doc.url }!] = doc }
             let result = try session.update(replacing: changed, labels: SearchFacetLabels()) { folder.put($0, $1) }
-            try assertSameAsFullBuild(folder, result, docs, "step \(step)")
+            if result.patched { patched += 1 }
+            try assertSameAsFullBuild(folder, result, docs, "step \(step) (\(result.patched ? "patched" : "built again"))")
         }
+        // None of these edits moves an id; only an edit that moves a shard count builds again.
+        XCTAssertGreaterThanOrEqual(patched, 30, "of 40 content edits, \(patched) were patched")
     }
 
     private func edit(_ doc: inout SearchDocument, random: inout SeededRandom, generator: inout CorpusGenerator) {
@@ -114,6 +118,7 @@ final class IndexSessionTests: XCTestCase {
         if doc.body == docs[123].body { doc.body += "持" }
         docs[123] = doc
         let result = try session.update(replacing: [doc], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertTrue(result.patched)
         XCTAssertGreaterThan(result.emitted, 1, "the document's d shard and some postings must change")
         // A document's first occurrences move with the edit, and files are compressed whole.
         XCTAssertLessThan(result.emitted * 2, full.emitted, "\(result.emitted) of \(full.emitted) files emitted")
@@ -122,6 +127,7 @@ final class IndexSessionTests: XCTestCase {
         // The same documents again: nothing to hand out.
         let again = try session.update(replacing: [doc], labels: SearchFacetLabels()) { folder.put($0, $1) }
         XCTAssertEqual(again.emitted, 0)
+        XCTAssertTrue(again.patched)
         try assertSameAsFullBuild(folder, again, docs, "no-op update")
     }
 
@@ -136,6 +142,7 @@ final class IndexSessionTests: XCTestCase {
         let original = docs[30]
         docs[30].body += " Qxylophone ｑｘｙ"
         let added = try session.update(replacing: [docs[30]], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertTrue(added.patched)
         XCTAssertNotEqual(folder.files["index.js"], manifest)
         XCTAssertTrue(String(decoding: folder.files["index.js"] ?? Data(), as: UTF8.self).contains("\"qx\""))
         try assertSameAsFullBuild(folder, added, docs, "new word prefix")
@@ -153,25 +160,30 @@ final class IndexSessionTests: XCTestCase {
         let folder = Folder()
         let full = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
 
-        func step(_ context: String, labels: SearchFacetLabels = SearchFacetLabels(), _ change: (inout SearchDocument) -> Void) throws {
+        func step(_ context: String, patched: Bool, labels: SearchFacetLabels = SearchFacetLabels(),
+                  _ change: (inout SearchDocument) -> Void) throws {
             var doc = docs[context.count % docs.count]
             change(&doc)
             docs[context.count % docs.count] = doc
             let result = try session.update(replacing: [doc], labels: labels) { folder.put($0, $1) }
             XCTAssertLessThanOrEqual(result.emitted, result.stats.files, context)
+            XCTAssertEqual(result.patched, patched, context)
             try assertSameAsFullBuild(folder, result, docs, labels: labels, context)
         }
-        try step("date moves the document") { $0.date = "1999-01-01" }
-        try step("date removed, so undated last") { $0.date = nil }
-        try step("type changes") { $0.type = "partner" }
-        try step("a new company facet value") { $0.facets["company"] = ["株式会社ﾃｽﾄ"] }
-        try step("labels change", labels: SearchFacetLabels(["company": ["marumaru-seiki": "〇〇精機"]])) { $0.body += "。" }
+        // These move the document's id: the index is built again.
+        try step("date moves the document", patched: false) { $0.date = "1999-01-01" }
+        try step("date removed, so undated last", patched: false) { $0.date = nil }
+        // These keep every id: patched, facet lists and facets.js included.
+        try step("type changes", patched: true) { $0.type = "partner" }
+        try step("a new company facet value", patched: true) { $0.facets["company"] = ["株式会社ﾃｽﾄ"] }
+        try step("labels change", patched: true, labels: SearchFacetLabels(["company": ["marumaru-seiki": "〇〇精機"]])) { $0.body += "。" }
 
-        // A url not present is added.
+        // A url not present is added: ids move.
         let added = SearchDocument(url: "visits/new.html", title: "新規 ＩＰ相談", type: "visit", date: "2026-11-01",
                                    body: "開放特許 matching の相談", facets: ["theme": ["知財活用"]])
         docs.append(added)
         let grown = try session.update(replacing: [added], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertFalse(grown.patched)
         try assertSameAsFullBuild(folder, grown, docs, "new url")
         XCTAssertGreaterThan(full.emitted, 0)
     }
@@ -194,5 +206,105 @@ final class IndexSessionTests: XCTestCase {
         docs[7].body = "短い"
         let shrunk = try session.update(replacing: [docs[7]], labels: SearchFacetLabels()) { folder.put($0, $1) }
         try assertSameAsFullBuild(folder, shrunk, docs, "shrink")
+    }
+
+    /// Front-matter edits keep every id and are patched: a theme added (a new facet value, so
+    /// the facet list files after it are numbered again) and removed again, the title, the
+    /// person list, a year facet; every step byte-identical to a full build, and the facet
+    /// files handed out only when a facet changed.
+    func testFrontMatterEditsArePatchedExactly() throws {
+        var docs = Self.corpus(seed: 17, count: 120)
+        let session = SearchIndexSession()
+        let folder = Folder()
+        _ = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
+        let labels = SearchFacetLabels(["company": ["marumaru-seiki": "株式会社まるまる精機", "sankaku-kogyo": "㈱三角工業"],
+                                        "person": ["tanaka": "田中 一郎", "sato": "佐藤"]])
+
+        func step(_ context: String, _ at: Int, labels: SearchFacetLabels = SearchFacetLabels(),
+                  facetsChange: Bool, _ change: (inout SearchDocument) -> Void) throws {
+            change(&docs[at])
+            let received = Recorder()
+            let result = try session.update(replacing: [docs[at]], labels: labels) { name, data in
+                received.put(name)
+                folder.put(name, data)
+            }
+            XCTAssertTrue(result.patched, context)
+            let facetFiles = received.names.filter { $0.hasPrefix("f-") || $0 == "facets.js" }
+            XCTAssertEqual(!facetFiles.isEmpty, facetsChange, "\(context): \(facetFiles.sorted())")
+            try assertSameAsFullBuild(folder, result, docs, labels: labels, context)
+        }
+        try step("a new theme, first in value order", 5, facetsChange: true) { $0.facets["theme", default: []].append("ＡＩ導入") }
+        try step("the theme removed again", 5, facetsChange: true) { $0.facets["theme"] = ["知財活用"] }
+        try step("a theme only this document has", 40, facetsChange: true) { $0.facets["theme"] = ["事業承継（後継者）"] }
+        try step("the last document of a value leaves it", 40, facetsChange: true) { $0.facets["theme"] = [] }
+        try step("title in half-width kana and full-width Latin", 9, facetsChange: false) { $0.title = "ﾊﾟｿｺﾝ導入のＤＸ相談 ㍿テスト" }
+        try step("headings", 9, facetsChange: false) { $0.headings = ["聞いたこと", "見立て（再）", "次の一手"] }
+        try step("staff added", 60, facetsChange: true) { $0.facets["person"] = ["suzuki", "tanaka", "yamada-hanako"] }
+        try step("meta names a new company", 61, facetsChange: false) { $0.meta = "株式会社〇〇精機\n担当: 山田 花子" }
+        try step("labels only", 61, labels: labels, facetsChange: true) { $0.body += "" }
+        try step("labels kept, a company changed", 62, labels: labels, facetsChange: true) { $0.facets["company"] = ["sankaku-kogyo"] }
+    }
+
+    /// An edit moves the first occurrences of the grams after it (in the middle of a long
+    /// Japanese body: many, in many g shards): patched, exact, and the g files handed out are
+    /// exactly the shards of the grams whose first occurrence moved (or that came or went) —
+    /// each of those lists changed, no other did. No d shard but the document's, no facet file,
+    /// no manifest.
+    func testBodyEditsHandOutOnlyTheShardsOfMovedGrams() throws {
+        var docs = Self.corpus(seed: 23, count: 200)
+        docs[49].meta = ""
+        docs[49].body = "見立て：後継者は長男、事業承継の相談。"
+        let session = SearchIndexSession()
+        let folder = Folder()
+        _ = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
+        let g = folder.files.keys.filter { $0.hasPrefix("g-") }.count
+
+        func edit(_ at: Int, _ context: String, _ change: (inout [Unicode.Scalar]) -> Void) throws -> Set<String> {
+            let before = docs[at]
+            var scalars = Array(docs[at].body.unicodeScalars)
+            change(&scalars)
+            docs[at].body = String(String.UnicodeScalarView(scalars))
+            let received = Recorder()
+            let result = try session.update(replacing: [docs[at]], labels: SearchFacetLabels()) { name, data in
+                received.put(name)
+                folder.put(name, data)
+            }
+            XCTAssertTrue(result.patched, context)
+            try assertSameAsFullBuild(folder, result, docs, context)
+            let old = FirstOccurrences(before).grams, new = FirstOccurrences(docs[at]).grams
+            let moved = Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }
+            let expected = Set(moved.map { "g-\(ShardHash.shard(of: $0, count: g)).js" })
+            XCTAssertEqual(received.names.filter { $0.hasPrefix("g-") }, expected, context)
+            XCTAssertEqual(received.names.filter { $0.hasPrefix("d-") }.count, 1, context)
+            XCTAssertFalse(received.names.contains { $0.hasPrefix("f-") || $0 == "facets.js" || $0 == "index.js" },
+                           "\(context): \(received.names.sorted())")
+            return expected
+        }
+        // The last scalar of a short body: a few grams, a few of the shards.
+        let few = try edit(49, "end of a short body") { $0[$0.count - 1] = "！" }
+        XCTAssertLessThan(few.count, g, "the edit should leave some g shards alone")
+        // Inserted mid-body (half-width kana, punctuation): everything after it moves.
+        _ = try edit(48, "middle of a long body") { $0.insert(contentsOf: "（第二稿：ｶﾀｶﾅの追記、「。」）".unicodeScalars, at: $0.count / 2) }
+    }
+
+    /// Several documents at once, in different d shards, one of them also in its front matter.
+    func testSeveralDocumentsAtOnceArePatchedExactly() throws {
+        var docs = Self.corpus(seed: 29, count: 90)
+        let session = SearchIndexSession()
+        let folder = Folder()
+        _ = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
+        docs[3].body += "\n追記：ＩＰ matching の件、ﾊﾟｿｺﾝ更新。"
+        docs[44].body = docs[44].body.replacingOccurrences(of: "特許", with: "実用新案")
+        docs[87].facets["theme"] = ["海外展開", "資金繰り"]
+        docs[87].title += "（再訪）"
+        let result = try session.update(replacing: [docs[87], docs[3], docs[44]], labels: SearchFacetLabels()) { folder.put($0, $1) }
+        XCTAssertTrue(result.patched)
+        try assertSameAsFullBuild(folder, result, docs, "three documents")
+    }
+
+    final class Recorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var names: Set<String> = []
+        func put(_ name: String) { lock.lock(); names.insert(name); lock.unlock() }
     }
 }

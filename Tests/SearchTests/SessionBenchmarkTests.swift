@@ -6,8 +6,8 @@ import XCTest
 /// Watch-session scale check, run on demand: `DENSHO_SESSION_BENCH=10000 swift test -c release
 /// -Xswiftc -enable-testing --filter SessionBenchmarkTests` builds a session over that many
 /// ~1,850-character notes, then times `update` after one-visit edits (append a line, as
-/// `densho-bench --incremental` does; change a word mid-body) and checks the result against a
-/// full build.
+/// `densho-bench --incremental` does; change a word mid-body; insert mid-body; the title; a new
+/// theme) and checks the result against a full build.
 final class SessionBenchmarkTests: XCTestCase {
     final class Sizes: @unchecked Sendable {
         private let lock = NSLock()
@@ -61,7 +61,7 @@ final class SessionBenchmarkTests: XCTestCase {
         print("SESSION build \(n): \(String(format: "%.2f", Date().timeIntervalSince(t))) s, \(full.stats.files) files, RSS +\((rss() - before) / 1024) MB")
 
         var last = full
-        for (k, edit) in ["append", "append", "mid-body word", "title", "append"].enumerated() {
+        for (k, edit) in ["append", "append", "mid-body word", "mid-body insert", "title", "theme", "append"].enumerated() {
             let id = (k * 2_731) % n
             var doc = docs[id]
             switch edit {
@@ -70,6 +70,11 @@ final class SessionBenchmarkTests: XCTestCase {
                 var s = Array(doc.body.unicodeScalars)
                 s.replaceSubrange(900..<904, with: "海外展開".unicodeScalars)
                 doc.body = String(String.UnicodeScalarView(s))
+            case "mid-body insert":
+                var s = Array(doc.body.unicodeScalars)
+                s.insert(contentsOf: "（第２稿）".unicodeScalars, at: 900)
+                doc.body = String(String.UnicodeScalarView(s))
+            case "theme": doc.facets["theme", default: []].append("ベンチ\(k)")
             default: doc.title += "（再訪）"
             }
             docs[id] = doc
@@ -77,7 +82,7 @@ final class SessionBenchmarkTests: XCTestCase {
             last = try session.update(replacing: [doc], labels: SearchFacetLabels()) { sizes.put($0, $1.count) }
             let seconds = Date().timeIntervalSince(t)
             let bytes = last.emitted
-            print("SESSION update (\(edit), doc \(id)): \(String(format: "%.3f", seconds)) s, emitted \(bytes) files")
+            print("SESSION update (\(edit), doc \(id)): \(String(format: "%.3f", seconds)) s, emitted \(bytes) files, \(last.patched ? "patched" : "built again")")
         }
         print("SESSION RSS after updates +\((rss() - before) / 1024) MB")
 

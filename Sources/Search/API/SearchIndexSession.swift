@@ -8,25 +8,42 @@ public struct SearchIndexUpdate: Sendable, Equatable {
     public let fileNames: Set<String>
     /// How many files were handed to the sink.
     public let emitted: Int
+    /// True when the update patched the index (only the files that can change were made again);
+    /// false when it built the whole index again: a first build, or a change that moves document
+    /// ids (a new url, a changed date) or shard counts.
+    public let patched: Bool
 }
 
 /// A search index kept across the rebuilds of a watch session. `build` writes the whole index
-/// (exactly as `SearchIndexWriter.write`); `update` replaces a few documents, builds the index
-/// again and hands out only the files whose bytes changed, so the files it leaves are always
-/// byte-identical to a full build over the updated documents. (Format 2 keeps no positions to
-/// patch: a document's first occurrences and compressed shards change as a whole, and a build
-/// of 10,000 notes takes about a second.)
+/// (exactly as `SearchIndexWriter.write`); `update` replaces a few documents and hands out only
+/// the files whose bytes changed, so the files it leaves are always byte-identical to a full
+/// build over the updated documents.
+///
+/// An update patches the index when no document id moves: the changed documents keep their url
+/// and date, and no shard count changes. Then only the shards that can differ are made again
+/// (`IndexPatch`): the g/w shards of grams and words whose first occurrence in a changed document
+/// moved, the changed documents' d shards, the facet files when a facet value changed (a theme in
+/// the front matter), `facets.js` and the manifest (handed out only when their bytes change).
+/// Otherwise it builds the whole index again and still hands out only the changed files.
 ///
 /// Calls are serialised; the sink may be called from several threads at once.
 public final class SearchIndexSession: @unchecked Sendable {
     private let lock = NSLock()
     /// The documents of the last build, in input order.
     private var documents: [SearchDocument] = []
+    /// Input index of each document id (ids are the writer's `DocumentOrder`), and id by url,
+    /// for the last build; empty when it cannot be patched (duplicate urls, failed write).
+    private var inputIndex: [Int] = []
+    private var ids: [String: Int] = [:]
+    private var outlines: [SearchDocumentOutline] = []
+    /// The last build's shape; nil when the next update must build again.
+    private var shape: IndexShape?
     /// Every file of the index as the caller has it (empty after a failed write).
     private var files: [String: Fingerprint] = [:]
     /// The last build's files with their payloads' fingerprints: unchanged payloads are not
-    /// compressed again.
+    /// compressed again, and a patch reads the shards it edits from here.
     private let cache = FileCache()
+    private let timings = ProcessInfo.processInfo.environment["DENSHO_TIMINGS"] != nil
 
     public init() {}
 
@@ -42,37 +59,106 @@ public final class SearchIndexSession: @unchecked Sendable {
     /// Replaces the documents with the same `url` (the caller promises that every other
     /// document is unchanged); a document with a new url is added. Hands to `sink` only the
     /// files whose bytes differ from the previous build's; the files named in `fileNames` then
-    /// equal a full build over the updated documents, byte for byte.
+    /// equal a full build over the updated documents, byte for byte. Patches the index when no
+    /// document id moves (see the type's comment), else builds it again; `patched` tells which.
     public func update(replacing changed: [SearchDocument], labels: SearchFacetLabels,
                        sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexUpdate {
         lock.lock()
         defer { lock.unlock() }
+        let start = Date()
         var updated = documents
         var at: [String: [Int]] = [:]
         for (i, doc) in updated.enumerated() { at[doc.url, default: []].append(i) }
+        var replaced: [(input: Int, old: SearchDocument)] = []
         for doc in changed {
             if let same = at[doc.url] {
-                for i in same { updated[i] = doc }
+                for i in same where updated[i] != doc {
+                    replaced.append((i, updated[i]))
+                    updated[i] = doc
+                }
             } else {
                 at[doc.url] = [updated.count]
                 updated.append(doc)
+                replaced.append((-1, doc))
             }
         }
-        return try rebuild(updated, labels: labels, previous: files, sink: sink)
+        if let result = try patch(updated, replaced, labels: labels, sink: sink) {
+            if timings {
+                FileHandle.standardError.write(Data(String(format: "densho:   search index patched: %d files handed out, %.3f s\n",
+                                                           result.emitted, Date().timeIntervalSince(start)).utf8))
+            }
+            return result
+        }
+        let result = try rebuild(updated, labels: labels, previous: files, sink: sink)
+        if timings {
+            FileHandle.standardError.write(Data(String(format: "densho:   search index built again: %d files handed out, %.3f s\n",
+                                                       result.emitted, Date().timeIntervalSince(start)).utf8))
+        }
+        return result
+    }
+
+    /// The patched index, or nil when this change cannot be patched (the caller builds again).
+    private func patch(_ updated: [SearchDocument], _ replaced: [(input: Int, old: SearchDocument)],
+                       labels: SearchFacetLabels, sink: @Sendable (String, Data) throws -> Void) throws -> SearchIndexUpdate? {
+        guard let shape, !files.isEmpty, !replaced.contains(where: { $0.input < 0 }) else { return nil }
+        var changes: [IndexPatch.Change] = []
+        var newOutlines = outlines
+        for (input, old) in replaced {
+            let new = updated[input]
+            guard new.date == old.date, let id = ids[new.url] else { return nil }
+            changes.append(IndexPatch.Change(id: id, old: old, new: new))
+            newOutlines[input] = SearchDocumentOutline(new)
+        }
+        guard DocShardWriter.docsPerShard(newOutlines) == shape.docsPerShard else { return nil }
+        let inputIndex = self.inputIndex
+        guard let patch = try IndexPatch.make(changes, shape: shape, labels: labels,
+                                              document: { updated[inputIndex[$0]] }, files: cache)
+        else { return nil }
+
+        documents = updated
+        outlines = newOutlines
+        let capture = IndexCapture(previous: files, keep: true)
+        let failures = ErrorSlot()
+        withoutActuallyEscaping(sink) { sink in
+            patch.payloads.withUnsafeBufferPointer { payloads in
+                DispatchQueue.concurrentPerform(iterations: payloads.count) { i in
+                    let (id, payload) = payloads[i]
+                    do {
+                        try capture.take(IndexFile.fileName(id), cache.contents(id: id, payload: payload), sink: sink)
+                    } catch {
+                        failures.record(error)
+                    }
+                }
+            }
+        }
+        if let error = failures.first {
+            // Part of the patch may have landed: the next update builds everything again.
+            self.shape = nil
+            files = [:]
+            cache.forget()
+            throw error
+        }
+        capture.remove(patch.removed.map(IndexFile.fileName))
+        cache.finishPatch(removed: patch.removed)
+        self.shape = patch.shape
+        files = capture.files
+        let stats = SearchIndexStats(documents: updated.count, files: files.count, bytes: files.values.reduce(0) { $0 + $1.count })
+        return SearchIndexUpdate(stats: stats, fileNames: Set(files.keys), emitted: capture.emitted, patched: true)
     }
 
     private func rebuild(_ documents: [SearchDocument], labels: SearchFacetLabels, previous: [String: Fingerprint]?,
                          sink: @Sendable (String, Data) throws -> Void) throws -> SearchIndexUpdate {
         self.documents = documents
         files = [:]
-        let capture = IndexCapture(previous: previous)
+        shape = nil
+        let capture = IndexCapture(previous: previous, keep: false)
         var copy = documents
         let outlines = copy.map { SearchDocumentOutline($0) }
         let feed = DocumentFeed(documents: &copy)
-        let stats: SearchIndexStats
+        let written: (stats: SearchIndexStats, shape: IndexShape)
         do {
-            stats = try withoutActuallyEscaping(sink) { sink in
-                try SearchIndexWriter.write(outlines: outlines, feed: feed, labels: labels, files: cache) { name, data in
+            written = try withoutActuallyEscaping(sink) { sink in
+                try SearchIndexWriter.writeIndex(outlines: outlines, feed: feed, labels: labels, files: cache) { name, data in
                     try capture.take(name, data, sink: sink)
                 }
             }
@@ -82,7 +168,13 @@ public final class SearchIndexSession: @unchecked Sendable {
         }
         cache.finish()
         files = capture.files
-        return SearchIndexUpdate(stats: stats, fileNames: Set(files.keys), emitted: capture.emitted)
+        self.outlines = outlines
+        inputIndex = DocumentOrder.order(outlines)
+        ids = [:]
+        for (id, input) in inputIndex.enumerated() { ids[outlines[input].url] = id }
+        // Two documents with one url: an update replaces both, which a patch does not model.
+        shape = ids.count == outlines.count ? written.shape : nil
+        return SearchIndexUpdate(stats: written.stats, fileNames: Set(files.keys), emitted: capture.emitted, patched: false)
     }
 }
 
@@ -94,7 +186,13 @@ final class IndexCapture: @unchecked Sendable {
     private(set) var files: [String: Fingerprint] = [:]
     private(set) var emitted = 0
 
-    init(previous: [String: Fingerprint]?) { self.previous = previous }
+    /// `keep`: a patch, where every file not handed out stays as it was.
+    init(previous: [String: Fingerprint]?, keep: Bool) {
+        self.previous = previous
+        if keep { files = previous ?? [:] }
+    }
+
+    func remove(_ names: [String]) { lock.withLock { for name in names { files[name] = nil } } }
 
     func take(_ name: String, _ data: Data, sink: (String, Data) throws -> Void) throws {
         let print = Fingerprint(data)

@@ -58,9 +58,16 @@ public enum SearchIndexWriter {
     static func write(outlines: [SearchDocumentOutline], feed: DocumentFeed, labels: SearchFacetLabels,
                       files: FileCache? = nil,
                       sink: @Sendable (_ name: String, _ data: Data) throws -> Void) throws -> SearchIndexStats {
+        try writeIndex(outlines: outlines, feed: feed, labels: labels, files: files, sink: sink).stats
+    }
+
+    /// The same, also giving the index's shape (which a session keeps to patch it later).
+    static func writeIndex(outlines: [SearchDocumentOutline], feed: DocumentFeed, labels: SearchFacetLabels,
+                           files: FileCache?, sink: @Sendable (_ name: String, _ data: Data) throws -> Void)
+        throws -> (stats: SearchIndexStats, shape: IndexShape) {
         let failures = ErrorSlot()
         let bytes = ByteCounter()
-        let count = try withoutActuallyEscaping(sink) { sink -> Int in
+        let shape = try withoutActuallyEscaping(sink) { sink -> IndexShape in
             let emit: ShardSink = { id, payload in
                 let data = files?.contents(id: id, payload: payload) ?? IndexFile.contents(id: id, payload: payload)
                 do { try sink(IndexFile.fileName(id), data) } catch { failures.record(error) }
@@ -69,12 +76,12 @@ public enum SearchIndexWriter {
             return try build(outlines, feed, labels: labels, emit: emit)
         }
         if let error = failures.first { throw error }
-        return SearchIndexStats(documents: count, files: bytes.files, bytes: bytes.total)
+        return (SearchIndexStats(documents: shape.documents, files: bytes.files, bytes: bytes.total), shape)
     }
 
-    /// Analyses the documents and emits every index file; returns the number of documents.
+    /// Analyses the documents and emits every index file.
     private static func build(_ outlines: [SearchDocumentOutline], _ feed: DocumentFeed, labels: SearchFacetLabels,
-                              emit: ShardSink) throws -> Int {
+                              emit: ShardSink) throws -> IndexShape {
         let order = DocumentOrder.order(outlines)
         var postings = IndexAccumulator()
         var docShards = DocShardStream(perShard: DocShardWriter.docsPerShard(outlines))
@@ -124,10 +131,11 @@ public enum SearchIndexWriter {
 
         docShards.flush(final: true, emit: emit)
         postings.emitShards(labels: labels, emit: emit)
-        emit(IndexLayout.facetsID, ManifestWriter.facets(postings: postings, labels: labels))
-        emit(IndexLayout.manifestID, ManifestWriter.manifest(documents: total, docsPerShard: docShards.perShard,
-                                                             docShards: docShards.shards, postings: postings))
-        return total
+        let shape = IndexShape(documents: total, docsPerShard: docShards.perShard, docShards: docShards.shards,
+                               postings: postings)
+        emit(IndexLayout.facetsID, ManifestWriter.facets(shape.facetValues, labels: labels))
+        emit(IndexLayout.manifestID, ManifestWriter.manifest(shape))
+        return shape
     }
 }
 
@@ -167,27 +175,6 @@ final class DocumentFeed: @unchecked Sendable {
 
 /// Receives each file's payload (id, bytes before compression); called from several threads at once.
 typealias ShardSink = (_ id: String, _ payload: [UInt8]) -> Void
-
-/// Each file of a build by id, with the fingerprint of its payload: the next build reuses the file
-/// when the payload is the same. Called from several threads at once.
-final class FileCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var previous: [String: (payload: Fingerprint, data: Data)] = [:]
-    private var current: [String: (payload: Fingerprint, data: Data)] = [:]
-
-    func contents(id: String, payload: [UInt8]) -> Data {
-        let print = payload.withUnsafeBytes { Fingerprint(Data($0)) }
-        let known = lock.withLock { previous[id] }
-        let data = known?.payload == print ? known!.data : IndexFile.contents(id: id, payload: payload)
-        lock.withLock { current[id] = (print, data) }
-        return data
-    }
-
-    /// After a build: its files are what the next one compares with.
-    func finish() { lock.withLock { previous = current; current = [:] } }
-    /// After a failed build: nothing is known.
-    func forget() { lock.withLock { previous = [:]; current = [:] } }
-}
 
 final class NameSet: @unchecked Sendable {
     private let lock = NSLock()

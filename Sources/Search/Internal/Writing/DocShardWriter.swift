@@ -55,6 +55,19 @@ enum DocShardWriter {
         return out
     }
 
+    /// One d shard's payload: the JSON array of its documents' entries (a session's patch
+    /// makes a shard here too).
+    static func shard(_ entries: some Collection<[UInt8]>) -> [UInt8] {
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(entries.reduce(2) { $0 + $1.count + 1 })
+        for (i, entry) in entries.enumerated() {
+            if i > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(contentsOf: entry)
+        }
+        json.append(UInt8(ascii: "]"))
+        return json
+    }
+
     /// Documents per shard from the size of the input fields, known before any entry is built,
     /// so shards can be written while the analysis runs instead of holding every entry until
     /// the end. (Stored fields are NFKC of the input and JSON-escaped; for our text that is
@@ -88,14 +101,7 @@ struct DocShardStream {
         pending.withUnsafeBufferPointer { all in
             DispatchQueue.concurrentPerform(iterations: ready) { k in
                 let start = k * perShard, end = min(start + perShard, all.count)
-                var json: [UInt8] = [UInt8(ascii: "[")]
-                json.reserveCapacity(all[start..<end].reduce(2) { $0 + $1.count + 1 })
-                for i in start..<end {
-                    if i > start { json.append(UInt8(ascii: ",")) }
-                    json.append(contentsOf: all[i])
-                }
-                json.append(UInt8(ascii: "]"))
-                emit(IndexLayout.docShard(first + k), json)
+                emit(IndexLayout.docShard(first + k), DocShardWriter.shard(all[start..<end]))
             }
         }
         pending.removeFirst(min(pending.count, ready * perShard))

@@ -14,8 +14,11 @@ struct IndexAccumulator {
     private(set) var gramShards = 1
     private(set) var wordShards = 1
     private(set) var wordKeys: [String] = []
+    /// The sizes (`ShardEntry.count` summed) that fix `gramShards` and `wordShards`.
+    private(set) var gramBytes = 0
+    private(set) var wordBytes = 0
     /// facet → sorted values with their shard ids, filled by `shardFiles`.
-    private(set) var facetValues: [(facet: String, values: [(value: String, count: Int, shard: String)])] = []
+    private(set) var facetValues: FacetList = []
 
     /// Adds the analyses of documents `firstDoc…` (consecutive ids).
     func add(firstDoc: Int, analyses: [DocumentAnalysis]) {
@@ -51,16 +54,25 @@ struct IndexAccumulator {
     }
 
     private static func addFacets(_ facets: inout [String: [String: [Int]]], doc: Int, document: SearchDocument) {
+        for (facet, values) in facetValues(of: document) {
+            for value in values { facets[facet, default: [:]][value, default: []].append(doc) }
+        }
+    }
+
+    /// The facet values a document is listed under: its facets, its type, and its year from
+    /// `date` when it gives none.
+    static func facetValues(of document: SearchDocument) -> [String: Set<String>] {
         var values = document.facets
         values["type"] = [document.type]
         if values["year"] == nil, let date = document.date, date.count >= 4 {
             values["year"] = [String(date.prefix(4))]
         }
+        var out: [String: Set<String>] = [:]
         for (facet, list) in values {
-            for value in Set(list) where !value.isEmpty {
-                facets[facet, default: [:]][value, default: []].append(doc)
-            }
+            let kept = Set(list.filter { !$0.isEmpty })
+            if !kept.isEmpty { out[facet] = kept }
         }
+        return out
     }
 
     /// Encodes every postings and facet shard and hands it to `emit`. The builders are released
@@ -79,8 +91,8 @@ struct IndexAccumulator {
             part.unigramIndex = GramTable()
             part.bigramIndex = GramTable()
         }
-        gramShards = IndexLayout.shardCount(totalBytes: grams.reduce(0) { $0 + $1.count },
-                                            target: IndexLayout.gramTarget)
+        gramBytes = grams.reduce(0) { $0 + $1.count }
+        gramShards = IndexLayout.shardCount(totalBytes: gramBytes, target: IndexLayout.gramTarget)
         ShardEntry.emit(&grams, count: gramShards, key: { $0 }, name: IndexLayout.gramShard, emit: emit)
         grams = []
 
@@ -93,8 +105,8 @@ struct IndexAccumulator {
             return ShardEntry(key: word, builder: &list)
         }
         words = [:]
-        wordShards = IndexLayout.shardCount(totalBytes: wordList.reduce(0) { $0 + $1.count },
-                                            target: IndexLayout.wordTarget)
+        wordBytes = wordList.reduce(0) { $0 + $1.count }
+        wordShards = IndexLayout.shardCount(totalBytes: wordBytes, target: IndexLayout.wordTarget)
         ShardEntry.emit(&wordList, count: wordShards, key: { Array(IndexLayout.wordKey($0)) },
                         name: IndexLayout.wordShard, emit: emit)
         var keys: [[UInt32]] = []
@@ -103,7 +115,16 @@ struct IndexAccumulator {
         }
         wordKeys = keys.map(Self.string)
 
-        facetValues = []
+        let (values, files) = Self.facetFiles(facets)
+        facetValues = values
+        for file in files { emit(file.id, file.payload) }
+    }
+
+    /// The facet names in order, each value with its count and list file, and those files (a
+    /// session patching facets makes them here too).
+    static func facetFiles(_ facets: [String: [String: [Int]]]) -> (values: FacetList, files: [(id: String, payload: [UInt8])]) {
+        var facetValues: FacetList = []
+        var files: [(id: String, payload: [UInt8])] = []
         let names = facets.keys.sorted { a, b in
             let ia = IndexLayout.facetOrder.firstIndex(of: a) ?? Int.max
             let ib = IndexLayout.facetOrder.firstIndex(of: b) ?? Int.max
@@ -123,11 +144,12 @@ struct IndexAccumulator {
                     Varint.append(d - last - 1, to: &bytes)
                     last = d
                 }
-                emit(id, bytes)
+                files.append((id, bytes))
                 entries.append((value, docs.count, id))
             }
             facetValues.append((name, entries))
         }
+        return (facetValues, files)
     }
 
     static func string(_ scalars: [UInt32]) -> String {

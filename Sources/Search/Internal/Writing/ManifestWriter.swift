@@ -2,7 +2,7 @@
 /// shard keys and the facet names. The facet values (value, display label, count, list shard)
 /// are in `facets.js`, which readers load only for filters and the filter UI.
 enum ManifestWriter {
-    static func manifest(documents: Int, docsPerShard: Int, docShards: Int, postings: IndexAccumulator) -> [UInt8] {
+    static func manifest(_ shape: IndexShape) -> [UInt8] {
         var out: [UInt8] = []
         func raw(_ s: String) { out.append(contentsOf: Array(s.utf8)) }
         func str(_ s: String) { JSONWriter.appendString(s, to: &out) }
@@ -10,18 +10,18 @@ enum ManifestWriter {
 
         raw("{\"format\":"); str(IndexLayout.format)
         raw(",\"version\":"); int(IndexLayout.version)
-        raw(",\"documents\":"); int(documents)
-        raw(",\"docsPerShard\":"); int(docsPerShard)
-        raw(",\"shards\":{\"g\":"); int(postings.gramShards)
-        raw(",\"w\":"); int(postings.wordShards)
-        raw(",\"d\":"); int(docShards)
+        raw(",\"documents\":"); int(shape.documents)
+        raw(",\"docsPerShard\":"); int(shape.docsPerShard)
+        raw(",\"shards\":{\"g\":"); int(shape.gramShards)
+        raw(",\"w\":"); int(shape.wordShards)
+        raw(",\"d\":"); int(shape.docShards)
         raw("},\"wordKeys\":[")
-        for (i, key) in postings.wordKeys.enumerated() {
+        for (i, key) in shape.wordKeys.enumerated() {
             if i > 0 { raw(",") }
             str(key)
         }
         raw("],\"facets\":[")
-        for (i, facet) in postings.facetValues.enumerated() {
+        for (i, facet) in shape.facetValues.enumerated() {
             if i > 0 { raw(",") }
             str(facet.facet)
         }
@@ -30,12 +30,12 @@ enum ManifestWriter {
     }
 
     /// The payload of `facets.js` (JSON, compressed like every file but the manifest).
-    static func facets(postings: IndexAccumulator, labels: SearchFacetLabels) -> [UInt8] {
+    static func facets(_ facetValues: FacetList, labels: SearchFacetLabels) -> [UInt8] {
         var out: [UInt8] = []
         func raw(_ s: String) { out.append(contentsOf: Array(s.utf8)) }
         func str(_ s: String) { JSONWriter.appendString(s, to: &out) }
         raw("[")
-        for (i, facet) in postings.facetValues.enumerated() {
+        for (i, facet) in facetValues.enumerated() {
             if i > 0 { raw(",") }
             raw("{\"name\":"); str(facet.facet)
             raw(",\"values\":[")

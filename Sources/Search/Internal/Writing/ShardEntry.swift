@@ -32,36 +32,49 @@ struct ShardEntry {
             entries.withUnsafeMutableBufferPointer { e in
                 let entries = e
                 DispatchQueue.concurrentPerform(iterations: count) { shard in
-                    all[shard].sort { x, y in
-                        let a = entries[x].key, c = entries[y].key
-                        return a.count != c.count ? a.count < c.count : a.lexicographicallyPrecedes(c)
-                    }
-                    var payload: [UInt8] = []
-                    payload.reserveCapacity(all[shard].reduce(0) { $0 + entries[$1].count + 8 })
-                    var gaps: [UInt8] = [], occurrences: [UInt8] = []
-                    for i in all[shard] {
-                        Varint.append(entries[i].key.count, to: &payload)
-                        for v in entries[i].key { Varint.append(Int(v), to: &payload) }
-                        Varint.append(entries[i].documents, to: &payload)
-                        gaps.removeAll(keepingCapacity: true)
-                        occurrences.removeAll(keepingCapacity: true)
-                        for chunk in entries[i].chunks {
-                            chunk.withUnsafeBufferPointer { bytes in
-                                var at = 0
-                                while at < bytes.count {
-                                    Varint.append(Int(Varint.read(bytes, at: &at)), to: &gaps)
-                                    guard at < bytes.count else { break }
-                                    Varint.append(Int(Varint.read(bytes, at: &at)), to: &occurrences)
-                                }
-                            }
-                        }
-                        payload.append(contentsOf: gaps)
-                        payload.append(contentsOf: occurrences)
-                        entries[i].chunks = []
-                    }
-                    emit(name(shard), payload)
+                    emit(name(shard), payload(all[shard], of: entries))
                 }
             }
         }
+    }
+
+    /// The payload of one shard holding `entries` (any order), as the full writer makes it; a
+    /// session's patch encodes a shard through here too, so the two cannot drift apart.
+    static func payload(_ entries: inout [ShardEntry]) -> [UInt8] {
+        let indices = Array(entries.indices)
+        return entries.withUnsafeMutableBufferPointer { payload(indices, of: $0) }
+    }
+
+    /// Encodes `entries[indices]` (sorted here) into one shard's payload; each entry's bytes are
+    /// released as it is written.
+    private static func payload(_ indices: [Int], of entries: UnsafeMutableBufferPointer<ShardEntry>) -> [UInt8] {
+        let order = indices.sorted { x, y in
+            let a = entries[x].key, c = entries[y].key
+            return a.count != c.count ? a.count < c.count : a.lexicographicallyPrecedes(c)
+        }
+        var payload: [UInt8] = []
+        payload.reserveCapacity(order.reduce(0) { $0 + entries[$1].count + 8 })
+        var gaps: [UInt8] = [], occurrences: [UInt8] = []
+        for i in order {
+            Varint.append(entries[i].key.count, to: &payload)
+            for v in entries[i].key { Varint.append(Int(v), to: &payload) }
+            Varint.append(entries[i].documents, to: &payload)
+            gaps.removeAll(keepingCapacity: true)
+            occurrences.removeAll(keepingCapacity: true)
+            for chunk in entries[i].chunks {
+                chunk.withUnsafeBufferPointer { bytes in
+                    var at = 0
+                    while at < bytes.count {
+                        Varint.append(Int(Varint.read(bytes, at: &at)), to: &gaps)
+                        guard at < bytes.count else { break }
+                        Varint.append(Int(Varint.read(bytes, at: &at)), to: &occurrences)
+                    }
+                }
+            }
+            payload.append(contentsOf: gaps)
+            payload.append(contentsOf: occurrences)
+            entries[i].chunks = []
+        }
+        return payload
     }
 }

@@ -1,0 +1,246 @@
+import Foundation
+
+/// The patch of a session's index after some documents changed without moving any document id
+/// (same urls, same dates, same documents per d shard). Only these files are made again: the g
+/// and w shards holding a gram or word whose first occurrence in a changed document moved (or
+/// that appeared or went), the d shards of the changed documents, the facet lists when a facet
+/// value changed, `facets.js` and the manifest. Each is encoded by the full writer's own code
+/// (`ShardEntry.payload`, `DocShardWriter`, `IndexAccumulator.facetFiles`, `ManifestWriter`) from
+/// lists decoded by the reader's `PostingShard`, so a patched file equals a full build's byte for
+/// byte. When the edit moves a shard count, `make` gives nil and the caller builds again.
+struct IndexPatch {
+    /// One changed document: its id and what it was and is.
+    struct Change {
+        let id: Int
+        let old: SearchDocument
+        let new: SearchDocument
+    }
+
+    /// The payloads to emit, by file id.
+    private(set) var payloads: [(id: String, payload: [UInt8])] = []
+    /// File ids that are no longer part of the index (facet lists after a value went).
+    private(set) var removed: Set<String> = []
+    /// The index's shape after the patch.
+    private(set) var shape: IndexShape
+    /// How many g and w shards were patched.
+    private(set) var postingShards = 0
+
+    /// `document(id)`: every document as it is now, by id; `files`: the index as it is, to read
+    /// the payloads of the shards to patch.
+    static func make(_ changes: [Change], shape: IndexShape, labels: SearchFacetLabels,
+                     document: (Int) -> SearchDocument, files: FileCache) throws -> IndexPatch? {
+        var patch = IndexPatch(shape: shape)
+        let firsts = changes.map { (FirstOccurrences($0.old), FirstOccurrences($0.new)) }
+
+        var gramEdits: [Int: [[UInt32]: [PostingEdit]]] = [:]
+        var wordEdits: [Int: [[UInt32]: [PostingEdit]]] = [:]
+        for (change, (old, new)) in zip(changes, firsts) {
+            for (key, occurrence) in Self.moved(old.grams, new.grams) {
+                let shard = ShardHash.shard(of: key, count: shape.gramShards)
+                gramEdits[shard, default: [:]][key, default: []].append(PostingEdit(doc: change.id, occurrence: occurrence))
+            }
+            for (word, occurrence) in Self.moved(old.words, new.words) {
+                let shard = ShardHash.shard(of: IndexLayout.wordKey(word), count: shape.wordShards)
+                wordEdits[shard, default: [:]][word, default: []].append(PostingEdit(doc: change.id, occurrence: occurrence))
+            }
+        }
+
+        // Postings: every touched shard decoded, edited and encoded again, in parallel.
+        let jobs = gramEdits.map { (IndexLayout.gramShard($0.key), $0.value, false) }
+            + wordEdits.map { (IndexLayout.wordShard($0.key), $0.value, true) }
+        let results = try Self.patchShards(jobs, files: files)
+        guard results.count == jobs.count else { return nil }
+        var prefixesBefore = Set<String>(), prefixesAfter = Set<String>()
+        for (job, result) in zip(jobs, results) {
+            if job.2 {
+                patch.shape.wordBytes += result.sizeChange
+                prefixesBefore.formUnion(result.prefixesBefore)
+                prefixesAfter.formUnion(result.prefixesAfter)
+            } else {
+                patch.shape.gramBytes += result.sizeChange
+            }
+            patch.payloads.append((job.0, result.payload))
+        }
+        patch.postingShards = jobs.count
+        guard IndexLayout.shardCount(totalBytes: patch.shape.gramBytes, target: IndexLayout.gramTarget) == shape.gramShards,
+              IndexLayout.shardCount(totalBytes: patch.shape.wordBytes, target: IndexLayout.wordTarget) == shape.wordShards
+        else { return nil }
+        if prefixesBefore != prefixesAfter {
+            // A prefix lives in one w shard only, so the touched shards' prefixes before and
+            // after are all that can differ.
+            var keys = Set(shape.wordKeys).subtracting(prefixesBefore)
+            keys.formUnion(prefixesAfter)
+            patch.shape.wordKeys = keys.sorted(by: DocumentOrder.scalarLess)
+        }
+
+        // Document shards of the changed documents, from every document they hold.
+        let per = shape.docsPerShard
+        for shard in Set(changes.map { $0.id / per }).sorted() {
+            let ids = (shard * per)..<min((shard + 1) * per, shape.documents)
+            let entries = ids.map { id -> [UInt8] in
+                let doc = document(id)
+                return DocShardWriter.entry(doc, text: DocumentText(doc))
+            }
+            patch.payloads.append((IndexLayout.docShard(shard), DocShardWriter.shard(entries)))
+        }
+
+        // Facet lists, only when a value's documents changed (their file ids may shift then).
+        var facetsChanged = false
+        for change in changes {
+            let old = IndexAccumulator.facetValues(of: change.old), new = IndexAccumulator.facetValues(of: change.new)
+            guard old != new else { continue }
+            facetsChanged = true
+            for (facet, values) in old {
+                for value in values.subtracting(new[facet] ?? []) { patch.removeFacet(facet, value, doc: change.id) }
+            }
+            for (facet, values) in new {
+                for value in values.subtracting(old[facet] ?? []) { patch.addFacet(facet, value, doc: change.id) }
+            }
+        }
+        if facetsChanged {
+            let (values, facetFiles) = IndexAccumulator.facetFiles(patch.shape.facets)
+            let before = Set(shape.facetValues.flatMap { $0.values.map(\.shard) })
+            patch.removed = before.subtracting(facetFiles.map(\.id))
+            patch.shape.facetValues = values
+            patch.payloads.append(contentsOf: facetFiles)
+        }
+        // Labels may have changed without any facet value: facets.js is cheap to make again.
+        patch.payloads.append((IndexLayout.facetsID, ManifestWriter.facets(patch.shape.facetValues, labels: labels)))
+        patch.payloads.append((IndexLayout.manifestID, ManifestWriter.manifest(patch.shape)))
+        return patch
+    }
+
+    private init(shape: IndexShape) { self.shape = shape }
+
+    private mutating func removeFacet(_ facet: String, _ value: String, doc: Int) {
+        guard var docs = shape.facets[facet]?[value], let at = docs.firstIndex(of: doc) else { return }
+        docs.remove(at: at)
+        shape.facets[facet]?[value] = docs.isEmpty ? nil : docs
+        if shape.facets[facet]?.isEmpty == true { shape.facets[facet] = nil }
+    }
+
+    private mutating func addFacet(_ facet: String, _ value: String, doc: Int) {
+        var docs = shape.facets[facet]?[value] ?? []
+        docs.insert(doc, at: docs.firstIndex { $0 > doc } ?? docs.count)
+        shape.facets[facet, default: [:]][value] = docs
+    }
+
+    /// Keys whose first occurrence differs, with the new one (nil: the key is gone).
+    private static func moved(_ old: [[UInt32]: Int], _ new: [[UInt32]: Int]) -> [([UInt32], Int?)] {
+        var out: [([UInt32], Int?)] = []
+        for (key, occurrence) in new where old[key] != occurrence { out.append((key, occurrence)) }
+        for key in old.keys where new[key] == nil { out.append((key, nil)) }
+        return out
+    }
+
+    private struct ShardResult {
+        var payload: [UInt8] = []
+        /// Change of the shard's `ShardEntry.count` sum.
+        var sizeChange = 0
+        var prefixesBefore: [String] = []
+        var prefixesAfter: [String] = []
+    }
+
+    /// Decodes, edits and encodes each shard; empty when a shard's payload is not known.
+    private static func patchShards(_ jobs: [(String, [[UInt32]: [PostingEdit]], Bool)],
+                                    files: FileCache) throws -> [ShardResult] {
+        let failures = ErrorSlot()
+        let missing = ErrorSlot()
+        var results = [ShardResult](repeating: ShardResult(), count: jobs.count)
+        results.withUnsafeMutableBufferPointer { out in
+            let out = out
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { j in
+                let (id, edits, words) = jobs[j]
+                do {
+                    guard let payload = try files.payload(id: id) else {
+                        missing.record(SearchIndexError(location: id, message: "unknown"))
+                        return
+                    }
+                    out[j] = try patchShard(payload, id: id, edits: edits, words: words)
+                } catch {
+                    failures.record(error)
+                }
+            }
+        }
+        if let error = failures.first { throw error }
+        return missing.first == nil ? results : []
+    }
+
+    private static func patchShard(_ payload: [UInt8], id: String, edits: [[UInt32]: [PostingEdit]],
+                                   words: Bool) throws -> ShardResult {
+        let shard = try PostingShard(payload, file: IndexFile.fileName(id))
+        var result = ShardResult()
+        var entries: [ShardEntry] = []
+        entries.reserveCapacity(shard.keys.count + edits.count)
+        func prefix(_ key: [UInt32]) -> String { IndexAccumulator.string(Array(IndexLayout.wordKey(key))) }
+        for key in shard.keys where edits[key] == nil {
+            entries.append(ShardEntry(key: key, matches: shard.matches(of: key) ?? TermMatches()))
+        }
+        for (key, keyEdits) in edits {
+            var list = shard.matches(of: key) ?? TermMatches()
+            if !list.docs.isEmpty { result.sizeChange -= ShardEntry(key: key, matches: list).count }
+            for edit in keyEdits { edit.apply(to: &list) }
+            guard !list.docs.isEmpty else { continue }
+            let entry = ShardEntry(key: key, matches: list)
+            result.sizeChange += entry.count
+            entries.append(entry)
+        }
+        if words {
+            result.prefixesBefore = shard.keys.map(prefix)
+            result.prefixesAfter = entries.map { prefix($0.key) }
+        }
+        result.payload = ShardEntry.payload(&entries)
+        return result
+    }
+}
+
+/// One document's first occurrence of a key set (`occurrence`) or taken out (nil).
+struct PostingEdit {
+    let doc: Int
+    let occurrence: Int?
+
+    func apply(to list: inout TermMatches) {
+        let d = Int32(doc)
+        var low = 0, high = list.docs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list.docs[mid] < d { low = mid + 1 } else { high = mid }
+        }
+        let present = low < list.docs.count && list.docs[low] == d
+        switch (present, occurrence) {
+        case (true, let occurrence?): list.occurrences[low] = Int32(occurrence)
+        case (true, nil):
+            list.docs.remove(at: low)
+            list.occurrences.remove(at: low)
+        case (false, let occurrence?):
+            list.docs.insert(d, at: low)
+            list.occurrences.insert(Int32(occurrence), at: low)
+        case (false, nil): break
+        }
+    }
+}
+
+/// Every gram and Latin word of one document with its first occurrence, keyed as in the shards.
+struct FirstOccurrences {
+    private(set) var grams: [[UInt32]: Int] = [:]
+    private(set) var words: [[UInt32]: Int] = [:]
+
+    init(_ document: SearchDocument) {
+        let analysis = DocumentAnalysis(DocumentText(document), partitions: 1)
+        grams.reserveCapacity(analysis.unigrams.count + analysis.bigramKeys.count)
+        for packed in analysis.unigrams { grams[[UInt32(packed >> 32)]] = Int(packed & 0xFFFF_FFFF) }
+        for (k, key) in analysis.bigramKeys.enumerated() { grams[BigramKey.scalars(key)] = Int(analysis.bigramFirst[k]) }
+        for (word, occurrence) in analysis.words { words[word] = occurrence }
+    }
+}
+
+extension ShardEntry {
+    /// An entry from a decoded list, built the way the writer builds one.
+    init(key: [UInt32], matches: TermMatches) {
+        var builder = DocPostingBuilder()
+        for (doc, occurrence) in zip(matches.docs, matches.occurrences) {
+            builder.add(doc: Int(doc), occurrence: Int(occurrence))
+        }
+        self.init(key: key, builder: &builder)
+    }
+}
