@@ -60,6 +60,8 @@ struct IndexPatch {
                 patch.shape.gramBytes += result.sizeChange
             }
             patch.payloads.append((job.0, result.payload))
+            patch.payloads.append(contentsOf: result.lists.enumerated().map { (IndexLayout.listFile(job.0, $0.offset), $0.element) })
+            patch.removed.formUnion((result.lists.count..<max(result.lists.count, result.listsBefore)).map { IndexLayout.listFile(job.0, $0) })
         }
         patch.postingShards = jobs.count
         guard IndexLayout.shardCount(totalBytes: patch.shape.gramBytes, target: IndexLayout.gramTarget) == shape.gramShards,
@@ -100,7 +102,7 @@ struct IndexPatch {
         if facetsChanged {
             let (values, facetFiles) = IndexAccumulator.facetFiles(patch.shape.facets)
             let before = Set(shape.facetValues.flatMap { $0.values.map(\.shard) })
-            patch.removed = before.subtracting(facetFiles.map(\.id))
+            patch.removed.formUnion(before.subtracting(facetFiles.map(\.id)))
             patch.shape.facetValues = values
             patch.payloads.append(contentsOf: facetFiles)
         }
@@ -135,6 +137,9 @@ struct IndexPatch {
 
     private struct ShardResult {
         var payload: [UInt8] = []
+        /// The shard's list files (`ShardEntry.payload`), and how many it had before.
+        var lists: [[UInt8]] = []
+        var listsBefore = 0
         /// Change of the shard's `ShardEntry.count` sum.
         var sizeChange = 0
         var prefixesBefore: [String] = []
@@ -156,7 +161,13 @@ struct IndexPatch {
                         missing.record(SearchIndexError(location: id, message: "unknown"))
                         return
                     }
-                    out[j] = try patchShard(payload, id: id, edits: edits, words: words)
+                    out[j] = try patchShard(payload, id: id, edits: edits, words: words) { list in
+                        guard let payload = try files.payload(id: list) else {
+                            missing.record(SearchIndexError(location: list, message: "unknown"))
+                            return []
+                        }
+                        return payload
+                    }
                 } catch {
                     failures.record(error)
                 }
@@ -166,18 +177,23 @@ struct IndexPatch {
         return missing.first == nil ? results : []
     }
 
+    /// `list(id)`: the payload of one of the shard's list files.
     private static func patchShard(_ payload: [UInt8], id: String, edits: [[UInt32]: [PostingEdit]],
-                                   words: Bool) throws -> ShardResult {
+                                   words: Bool, list: (String) throws -> [UInt8]) throws -> ShardResult {
         let shard = try PostingShard(payload, file: IndexFile.fileName(id))
         var result = ShardResult()
+        result.listsBefore = shard.lists
+        func matches(of key: [UInt32]) throws -> TermMatches? {
+            try shard.matches(of: key, in: id) { try list($0) }
+        }
         var entries: [ShardEntry] = []
         entries.reserveCapacity(shard.keys.count + edits.count)
         func prefix(_ key: [UInt32]) -> String { IndexAccumulator.string(Array(IndexLayout.wordKey(key))) }
         for key in shard.keys where edits[key] == nil {
-            entries.append(ShardEntry(key: key, matches: shard.matches(of: key) ?? TermMatches()))
+            entries.append(ShardEntry(key: key, matches: try matches(of: key) ?? TermMatches()))
         }
         for (key, keyEdits) in edits {
-            var list = shard.matches(of: key) ?? TermMatches()
+            var list = try matches(of: key) ?? TermMatches()
             if !list.docs.isEmpty { result.sizeChange -= ShardEntry(key: key, matches: list).count }
             for edit in keyEdits { edit.apply(to: &list) }
             guard !list.docs.isEmpty else { continue }
@@ -189,7 +205,7 @@ struct IndexPatch {
             result.prefixesBefore = shard.keys.map(prefix)
             result.prefixesAfter = entries.map { prefix($0.key) }
         }
-        result.payload = ShardEntry.payload(&entries)
+        (result.payload, result.lists) = ShardEntry.payload(&entries)
         return result
     }
 }
