@@ -10,7 +10,7 @@ enum MessageCatalog {
 
     static let entries: [MessageID: Texts] = {
         var all: [MessageID: Texts] = [.verbatim: Texts(en: "{1}", ja: "{1}")]
-        for part in [frontMatter, content, check, continuity, authoring, reliability, status, importing] {
+        for part in [frontMatter, content, check, continuity, authoring, reliability, status, importing, theme] {
             all.merge(part) { first, _ in first }
         }
         return all
@@ -101,4 +101,7 @@ public enum MessageID: String, Sendable, CaseIterable {
 
     // Import: cells of a spreadsheet
     case importReferralUnclosed, importReferralStatus
+
+    // Themes: what a theme must hold
+    case themeTemplateMissing
 }

@@ -46,11 +46,17 @@ enum ServeCommand {
         handler.errorOverlay = overlay
         if socket.isLoopback || a.has("allow-edits") {
             let fixedToday = a.value("today") == nil ? nil : options.today
+            // The forms write notes: a serve killed mid-write left its temporary files, which
+            // nothing else would remove (as `new` and `reflect` do for theirs).
+            StrayTemporaryFiles.clean(in: options.contentDirectory)
             handler.forms = FormsAPI(
                 guardian: FormsGuard(token: FormsGuard.newToken(), port: socket.port, boundHost: socket.isLoopback ? nil : host),
                 content: options.contentDirectory, contentDisplay: options.contentDisplayPath,
                 workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 today: { fixedToday ?? ((try? CLI.parseToday(nil)) ?? options.today) })
+            if let forms = handler.forms {
+                Thread.detachNewThread { NoteValidator.prepare(forms.checking, content: forms.content, displayRoot: forms.contentDisplay) }
+            }
         } else {
             CLI.printError("densho: " + CLI.text(.statusEditingOff, host))
         }

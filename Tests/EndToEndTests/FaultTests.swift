@@ -137,6 +137,129 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(strays, [], "no temporary file survives the next run")
     }
 
+    /// SIGKILL at random moments of `import`: every note it left is whole (the very bytes a full
+    /// import writes), and the next import writes the rest: nothing lost, nothing twice, no strays.
+    func testAKilledImportLeavesWholeNotesAndTheNextImportFinishesIt() throws {
+        let project = try TemporaryProject(), reference = try TemporaryProject()
+        var rows = ["日付,企業,担当,種別,聞いたこと,次の一手"]
+        for day in 0..<60 {
+            let date = String(format: "2026-%02d-%02d", day / 28 + 1, day % 28 + 1)
+            rows.append("\(date),minato-seiki,suzuki,電話,\"第\(day)回：ｶﾀｶﾅ半角と全角ＡＢＣ、\(String(repeating: "聞き取り", count: 40))\",\"資料を送る @suzuki\"")
+        }
+        let csv = Data((rows.joined(separator: "\r\n") + "\r\n").utf8)
+        for twin in [project, reference] {
+            try twin.writeMinimalSite()
+            try csv.write(to: twin.root.appendingPathComponent("visits.csv"))
+        }
+        let started = Date()
+        let full = try Densho.run(["import", "visits", "visits.csv"], in: reference.root)
+        XCTAssertEqual(full.status, 0, full.stderr)
+        let duration = Date().timeIntervalSince(started)
+        let expected = try siteFiles(reference.content)
+        var rng = SeededRandom(seed: 31)
+        var caught = 0
+        let original = try siteFiles(project.content)
+        for round in 0..<12 {
+            let run = try spawn(["import", "visits", "visits.csv"], in: project)
+            if round % 2 == 0 {
+                usleep(UInt32(Double(rng.next() % 1000) / 1000 * duration * 1_000_000))
+            } else {
+                // Writing is a short part of an import: half the kills aim at it, at a random moment.
+                let folder = project.content.appendingPathComponent("visits/2026").path
+                _ = waitUntil(10) { ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).count > 1 || !run.isRunning }
+                usleep(UInt32(rng.next() % 3_000))
+            }
+            kill9(run)
+            let now = try siteFiles(project.content)
+            for (path, data) in now where !(path.split(separator: "/").last ?? "").hasPrefix(".") {
+                XCTAssertEqual(data, expected[path], "round \(round): \(path) is not the note a full import writes")
+            }
+            let notes = Set(now.keys).subtracting(original.keys).filter { !$0.contains("/.") }.count
+            let temporary = now.keys.filter { $0.contains(".densho-") }.count
+            if (notes > 0 && notes < 60) || temporary > 0 { caught += 1 }
+            // The next import writes exactly what was missing, and leaves no temporary file.
+            let next = try Densho.run(["import", "visits", "visits.csv"], in: project.root)
+            XCTAssertEqual(next.status, 0, next.stderr)
+            XCTAssertEqual(try siteFiles(project.content), expected, "round \(round) (killed with \(notes) notes and \(temporary) temporary files written)")
+            for path in Set(expected.keys).subtracting(original.keys) { try FileManager.default.removeItem(at: project.content.appendingPathComponent(path)) }
+        }
+        print("import kills: \(caught) of 12 caught while writing")
+        XCTAssertEqual(StrayNames.all(under: project.content), [])
+    }
+
+    /// SIGKILL of `serve` at random moments of its form writes (a new visit, a reflection, a
+    /// promise checked or unchecked): a note is its old bytes or the new ones, a created visit is
+    /// whole, and the next run leaves no temporary file behind.
+    func testFormWritesKilledAtRandomMomentsLoseNothingAndLeaveNothingHalfWritten() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        let note = "content/visits/2026/2026-08-01-minato-seiki.md"
+        var expected = try project.read(note)
+        let promiseLine = try XCTUnwrap(expected.components(separatedBy: "\n").firstIndex { $0.hasSuffix("] 特許資料を送る") }) + 1
+        var rng = SeededRandom(seed: 37)
+        var changed = 0, caught = 0
+        func serve(today: String) throws -> (DenshoProcess, FormsClient) {
+            let server = try DenshoProcess(["serve", "--port", "0", "--content", "content", "--output", "site",
+                                            "--theme", project.theme.path, "--today", today], in: project.root)
+            guard let port = server.waitForPort() else { server.stop(); throw RawHTTP.Failure.connect("serve did not start: \(server.stderr)") }
+            let page = try RawHTTP(port: port).get("/companies/minato-seiki.html", host: "127.0.0.1:\(port)")
+            let token = DumpedDOM.matches(#"<meta name="densho-token" content="([0-9a-f]{64})">"#, in: page.text).first ?? ""
+            return (server, FormsClient(http: RawHTTP(port: port), port: port, token: token))
+        }
+        for round in 0..<18 {
+            let day = String(format: "2027-01-%02d", round + 1)
+            let (server, client) = try serve(today: day)
+            let digest = SHA256Reference.hex(Data(expected.utf8))
+            let answer = "第\(round)回：ﾊﾝｶｸとＺＥＮＫＡＫＵ"
+            let checked = expected.contains("- [x] 特許資料を送る")
+            let (route, body): (String, String)
+            switch round % 3 {
+            case 0: (route, body) = ("visits", #"{"company":"minato-seiki","date":"\#(day)","sections":{"聞いたこと":"\#(answer)"}}"#)
+            case 1: (route, body) = ("reflections", #"{"path":"\#(note)","digest":"\#(digest)","answers":{"うまくいったこと":"\#(answer)"}}"#)
+            default: (route, body) = ("promises", #"{"path":"\#(note)","digest":"\#(digest)","line":\#(promiseLine),"done":\#(!checked)}"#)
+            }
+            // The request goes out whole; the kill comes while it is read, checked or written.
+            let fd = try RawHTTP.connect(port: client.port, timeout: 10)
+            let head = "POST /_densho/api/\(route) HTTP/1.1\r\nHost: 127.0.0.1:\(client.port)\r\nOrigin: http://127.0.0.1:\(client.port)\r\n"
+                + "X-Densho-Token: \(client.token)\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+            RawHTTP.send(fd, Array((head + body).utf8))
+            usleep(UInt32(rng.next() % 12_000))
+            kill9(server)
+            close(fd)
+            if !StrayNames.all(under: project.content).isEmpty { caught += 1 }
+
+            let now = try project.read(note)
+            switch round % 3 {
+            case 0:
+                let created = "content/visits/2027/\(day)-minato-seiki.md"
+                if project.exists(created) {
+                    let text = try project.read(created)
+                    XCTAssertTrue(text.hasPrefix("---\ndate: \(day)\n") && text.contains("## 聞いたこと\n\n\(answer)\n") && text.hasSuffix("\n"),
+                                  "round \(round): the new visit is whole\n\(text)")
+                    changed += 1
+                }
+                XCTAssertEqual(now, expected, "round \(round): creating a visit leaves the others alone")
+            case 1:
+                XCTAssertTrue(now == expected || (now.hasPrefix(expected) && now.contains("## 振り返り (\(day))\n\n- うまくいったこと：\(answer)\n")
+                                                  && now.hasSuffix("後任に引き継ぐべきこと：\n")),
+                              "round \(round): neither the old note nor the old one with a whole section")
+            default:
+                let toggled = checked ? expected.replacingOccurrences(of: "- [x] 特許資料を送る", with: "- [ ] 特許資料を送る")
+                                      : expected.replacingOccurrences(of: "- [ ] 特許資料を送る", with: "- [x] 特許資料を送る")
+                XCTAssertTrue(now == expected || now == toggled, "round \(round): neither the old note nor the one with its bracket changed")
+            }
+            if now != expected { changed += 1 }
+            expected = now
+        }
+        print("form write kills: \(changed) of 18 writes landed whole before the kill, \(caught) were caught mid-write, the rest left the notes as they were")
+        // The next run (a serve that writes a reflection) leaves no temporary file behind.
+        let (server, client) = try serve(today: "2027-02-01")
+        defer { server.stop() }
+        let last = try client.post("reflections", #"{"path":"\#(note)","digest":"\#(SHA256Reference.hex(Data(expected.utf8)))","answers":{"うまくいったこと":"最後"}}"#)
+        XCTAssertEqual(last.status, 200, last.text)
+        XCTAssertEqual(StrayNames.all(under: project.content), [], "no temporary file survives the next run")
+    }
+
     func testTwoDenshoProcessesOnOneOutputWaitOrRefuseClearly() throws {
         let project = try TemporaryProject()
         try project.writeMinimalSite()

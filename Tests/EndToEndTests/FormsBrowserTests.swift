@@ -80,6 +80,36 @@ final class FormsBrowserTests: XCTestCase {
         XCTAssertFalse(project.exists("content/visits/2026/2026-11-20-minato-seiki-2.md"), "submitted once")
     }
 
+    /// The kind and status menus show the theme's own words (i18n), not a copy inside forms.js:
+    /// a theme that renames 電話 to 電話相談 sees its word in the form.
+    func testTheFormsMenusUseTheThemesWords() throws {
+        let strings = themeCopy.appendingPathComponent("i18n/ja.yml")
+        let text = try String(contentsOf: strings, encoding: .utf8)
+        try text.replacingOccurrences(of: "kind_call: 電話\n", with: "kind_call: 電話相談\n")
+            .replacingOccurrences(of: "status_in_progress: 進行中\n", with: "status_in_progress: 支援中（進行）\n")
+            .write(to: strings, atomically: true, encoding: .utf8)
+        let chromium = try browser()
+        let port = try serve(driver: driverPrelude + """
+        if (document.querySelector("[data-densho-company]")) {
+          waitFor(function () { return document.querySelector(".densho-open-form"); }, function (button) {
+            button.click();
+            waitFor(function () { return document.querySelector("form.densho-form"); }, function (form) {
+              form.querySelector(".densho-add-referral") && form.querySelector(".densho-add-referral").click();
+              var words = Array.prototype.map.call(form.querySelectorAll("option"), function (o) { return o.value + "=" + o.textContent; });
+              document.body.setAttribute("data-options", words.join("|"));
+            });
+          });
+        }
+        """)
+        let dom = try chromium.domOnceTrue("http://127.0.0.1:\(port)/companies/minato-seiki.html",
+                                           "document.body.getAttribute('data-options')")
+        let options = DumpedDOM.matches(#"data-options="([^"]*)""#, in: dom).first ?? ""
+        XCTAssertTrue(options.contains("visit=訪問|call=電話相談|event=イベント|matching=マッチング"), "the kinds: \(options)")
+        XCTAssertTrue(options.contains("in_progress=支援中（進行）"), "the statuses: \(options)")
+        XCTAssertFalse(try String(contentsOf: themeCopy.appendingPathComponent("static/forms.js"), encoding: .utf8).contains("紹介済み"),
+                       "forms.js holds no copy of the theme's words")
+    }
+
     func testAConflictingEditShowsThe409MessageAndWritesNothing() throws {
         let chromium = try browser()
         // The driver plays two people: "someone else" saves a reflection in another tab, then this

@@ -48,6 +48,13 @@ final class RotationPagesTests: XCTestCase {
         let kawabe = try shown("people/suzuki.html")
         XCTAssertTrue(kawabe.contains("1月の合同就職面接会の案内を田村課長に送る 期限 2026-11-25"), "due today")
         XCTAssertFalse(kawabe.contains("期限 2026-11-25 期限超過"), "a promise due today is not overdue")
+        // A count is shown only when there is any: no "0" warnings on a page with nothing to warn about.
+        let nakamura = try shown("people/nakamura.html")
+        XCTAssertFalse(nakamura.contains("自分しか訪問していない担当企業"), "none of nakamura's companies is single-person")
+        XCTAssertFalse(nakamura.contains("期限超過"), "none of nakamura's promises is overdue")
+        XCTAssertFalse(kawabe.contains("自分しか訪問していない担当企業"))
+        XCTAssertTrue(kawabe.contains("未完了の約束 期限超過 1"), "the overdue promise @takahashi of a company suzuki holds")
+        XCTAssertTrue(try shown("people/kobayashi.html").contains("自分しか訪問していない担当企業: 1"))
         XCTAssertTrue(try shown("people/kobayashi.html").contains("後任がまだ訪問していない企業: 株式会社ナガレソフト 白鷺織物株式会社"))
     }
 

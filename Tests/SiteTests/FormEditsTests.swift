@@ -112,6 +112,41 @@ final class FormEditsTests: XCTestCase {
         XCTAssertEqual(NoteValidator.frontMatterOnly("---\na: 1\n---\n本文\n"), "---\na: 1\n---\n")
     }
 
+    /// A running server's checks keep what they read: a second submit reads no note again, and a
+    /// note added or changed since is read (and counts) at once.
+    func testTheCheckingIndexReadsOnlyWhatChangedAndSeesEveryChange() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("densho-forms-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        for folder in ["companies", "people", "visits/2026"] {
+            try FileManager.default.createDirectory(at: content.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try Data("---\nname: 株式会社みなと精機\n---\n".utf8).write(to: content.appendingPathComponent("companies/minato.md"))
+        try Data("---\nname: 鈴木　一郎\n---\n".utf8).write(to: content.appendingPathComponent("people/suzuki.md"))
+        for day in 1...9 {
+            try Data("---\ndate: 2026-10-0\(day)\ncompany: minato\nstaff: [suzuki]\n---\n訪問 \(day)\n".utf8)
+                .write(to: content.appendingPathComponent("visits/2026/2026-10-0\(day)-minato.md"))
+        }
+        let index = CheckingIndex()
+        let pending = [PendingNote(relativePath: "visits/2026/2026-10-14-minato.md",
+                                   text: "---\ndate: 2026-10-14\ncompany: minato\nstaff: [ito]\n---\n前回 [[2026-10-09-minato]]\n")]
+        let first = NoteValidator.errors(in: pending, content: content, displayRoot: "content", index: index)
+        XCTAssertEqual(first.map(\.line), [4], "ito does not exist yet: \(first)")
+        XCTAssertEqual(index.readCount, 11, "the first check reads every note")
+        XCTAssertEqual(NoteValidator.errors(in: pending, content: content, displayRoot: "content", index: index), first)
+        XCTAssertEqual(index.readCount, 0, "nothing changed: nothing is read again")
+
+        try Data("---\nname: 伊藤　美咲\n---\n".utf8).write(to: content.appendingPathComponent("people/ito.md"))
+        XCTAssertEqual(NoteValidator.errors(in: pending, content: content, displayRoot: "content", index: index), [], "a person added since counts")
+        XCTAssertEqual(index.readCount, 1)
+
+        try FileManager.default.removeItem(at: content.appendingPathComponent("visits/2026/2026-10-09-minato.md"))
+        let gone = NoteValidator.errors(in: pending, content: content, displayRoot: "content", index: index)
+        XCTAssertEqual(gone.count, 1, "the linked visit was deleted: \(gone)")
+        XCTAssertTrue(gone.first?.message.contains("2026-10-09-minato") == true, "\(gone)")
+        XCTAssertEqual(NoteValidator.errors(in: pending, content: content, displayRoot: "content"), gone, "the same errors as a check without the index")
+    }
+
     private func sha256sum(_ data: Data) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

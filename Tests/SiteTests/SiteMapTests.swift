@@ -56,6 +56,33 @@ final class SiteMapTests: XCTestCase {
         XCTAssertFalse(publicRenderer.pages().contains { $0.path == "reports/visits-2026.csv" }, "a team route is not public")
     }
 
+    /// A theme without a page template the build needs fails before any page is written, with an
+    /// error at the file that is missing, naming a page it draws (not 'radar:0:0' halfway through).
+    func testAThemeMissingAPageTemplateIsALocatedErrorBeforeAnyPage() throws {
+        let fixture = try Fixture(Fixture.people.merging([Fixture.company("kita"), Fixture.visit("2026-09-10", "kita")]) { a, _ in a })
+        defer { fixture.remove() }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("densho-theme-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = scratch.appendingPathComponent("自作テーマ")
+        try FileManager.default.copyItem(at: Self.defaultTheme, to: folder)
+        for name in ["radar", "handover"] { try FileManager.default.removeItem(at: folder.appendingPathComponent("templates/\(name).mustache")) }
+        let theme = try Theme.load(from: .folder(folder), language: .ja, displayPath: "themes/自作テーマ")
+        let output = try StagedSite(output: scratch.appendingPathComponent("site"))
+        defer { output.abandon() }
+        let renderer = PageRenderer(index: fixture.index(today: "2026-11-25"), theme: theme, views: .everything)
+        XCTAssertThrowsError(try renderer.renderAll(into: output, fingerprints: nil)) { error in
+            XCTAssertEqual((error as? ContentErrors)?.description, """
+                themes/自作テーマ/templates/handover.mustache:1:1: error: missing: densho draws people/sato-handover.html with this template (docs/theme.md lists every page template and the data it receives)
+                themes/自作テーマ/templates/radar.mustache:1:1: error: missing: densho draws radar.html with this template (docs/theme.md lists every page template and the data it receives)
+                """)
+        }
+        XCTAssertEqual(output.filesWritten, 0, "nothing was drawn")
+        let publicRenderer = PageRenderer(index: fixture.index(today: "2026-11-25"), theme: theme, views: .forPublic(fixture.load().model))
+        XCTAssertNoThrow(try publicRenderer.renderAll(into: output, fingerprints: nil), "a public build draws neither page")
+    }
+
+    static let defaultTheme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes/default").standardizedFileURL
+
     static func theme() throws -> Theme {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes/default").standardizedFileURL
         return try Theme.load(from: .folder(directory), language: .ja, displayPath: "themes/default")

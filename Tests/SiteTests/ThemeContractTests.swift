@@ -1,5 +1,8 @@
 import Foundation
+import FrontMatter
+import Mustache
 import XCTest
+@testable import Site
 
 /// `docs/theme.md` is the theme contract: every name a template of the default theme uses must be
 /// listed there, and every listed name described (type, meaning, an example), so theme authors
@@ -47,6 +50,27 @@ final class ThemeContractTests: XCTestCase {
         }
     }
 
+    /// The UI strings table's "used by" names exactly the templates that read the key (`{{t.key}}`).
+    func testEveryUIStringSaysWhichTemplatesUseIt() throws {
+        let doc = try ThemeDocument(String(contentsOf: Self.repository.appendingPathComponent("docs/theme.md"), encoding: .utf8))
+        var users: [String: Set<String>] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: Self.templates.path) where file.hasSuffix(".mustache") {
+            for use in try Self.names(in: String(contentsOf: Self.templates.appendingPathComponent(file), encoding: .utf8)) where use.name.hasPrefix("t.") {
+                users[String(use.name.dropFirst(2)), default: []].insert(String(file.dropLast(".mustache".count)))
+            }
+        }
+        var problems: [String] = []
+        for row in doc.rows where row.section == "UI strings" && row.cells.count >= 4 {
+            guard let key = ThemeDocument.quoted(row.cells[0]).first else { continue }
+            let listed = Set(ThemeDocument.quoted(row.cells[3]))
+            let actual = users[key] ?? []
+            if listed != actual {
+                problems.append("docs/theme.md:\(row.line): `\(key)` is used by \(actual.sorted().map { "`\($0)`" }.joined(separator: ", ")), the table says \(listed.sorted())")
+            }
+        }
+        XCTAssert(problems.isEmpty, "the UI strings table's 'used by' is out of date:\n" + problems.joined(separator: "\n"))
+    }
+
     func testEveryListedNameIsDescribed() throws {
         let doc = try ThemeDocument(String(contentsOf: Self.repository.appendingPathComponent("docs/theme.md"), encoding: .utf8))
         XCTAssertGreaterThan(doc.rows.count, 300, "the tables of docs/theme.md were not read")
@@ -70,6 +94,67 @@ final class ThemeContractTests: XCTestCase {
         let plain = ["string", "int", "bool"].contains { cells[1].hasPrefix($0) }
         if plain, cells[3].isEmpty, !cells[2].hasPrefix("see `") { return "\(at): no example" }
         return nil
+    }
+
+    /// The other way round: every name the document lists is in the data densho gives that page (so a
+    /// renamed or removed name cannot linger in the document), read from the demo site's pages. A name
+    /// inside a list the demo leaves empty everywhere (no attachments, no orphaned company) cannot be
+    /// seen and is not checked; a partial's names must be somewhere in some page's data.
+    func testEveryListedNameIsInThePageData() throws {
+        let doc = try ThemeDocument(String(contentsOf: Self.repository.appendingPathComponent("docs/theme.md"), encoding: .utf8))
+        let loaded = SiteBuilder.load(content: Self.repository.appendingPathComponent("content"), displayPath: "content")
+        let site = PublishedSite(model: loaded.model, links: loaded.links, today: try XCTUnwrap(CalendarDate("2026-11-25")))
+        let theme = try SiteMapTests.theme()
+        var data: [String: PageData] = [:]
+        for page in PageRenderer(index: site, theme: theme, views: .everything).pages() {
+            guard case .template(let template, let context) = page.output else { continue }
+            data[template, default: PageData()].add(context(PageContext(index: site, theme: theme, outputPath: page.path, views: .everything)))
+        }
+        XCTAssertGreaterThanOrEqual(data.count, 20, "every page template was drawn")
+        let everywhere = data.values.reduce(into: Set<String>()) { $0.formUnion($1.paths) }
+        var problems: [String] = []
+        for row in doc.rows where row.section != "UI strings" && !row.cells[1].contains("block") {
+            for name in ThemeDocument.quoted(row.cells[0]) {
+                let found: Bool
+                switch row.section {
+                case "Every page": found = data.values.allSatisfy { $0.paths.contains(name) }
+                case let template where data[template] != nil: found = data[template]!.has(name)
+                default: found = everywhere.contains { $0 == name || $0.hasSuffix("." + name) }   // a partial
+                }
+                if !found { problems.append("docs/theme.md:\(row.line): `\(name)` (under \(row.section)) is not in that page's data") }
+            }
+        }
+        XCTAssert(problems.isEmpty, "docs/theme.md lists names densho does not give:\n" + problems.joined(separator: "\n"))
+    }
+
+    /// Every path of one template's data over all its pages (`a.b` for `b` of an item of list `a`),
+    /// and the lists that never had an item.
+    struct PageData {
+        var paths: Set<String> = []
+        var listsWithItems: Set<String> = []
+        var lists: Set<String> = []
+
+        mutating func add(_ value: MustacheValue, at path: String = "") {
+            switch value {
+            case .object(let fields):
+                for (key, field) in fields { let inner = path.isEmpty ? key : path + "." + key; paths.insert(inner); add(field, at: inner) }
+            case .array(let items):
+                lists.insert(path)
+                if !items.isEmpty { listsWithItems.insert(path) }
+                for item in items { add(item, at: path) }
+            default: break
+            }
+        }
+
+        /// Present, or inside a list that was empty on every page (unseen, so not held against it).
+        func has(_ name: String) -> Bool {
+            if paths.contains(name) { return true }
+            let parts = name.split(separator: ".")
+            return (1..<max(parts.count, 1)).contains { n in
+                let list = parts.prefix(n).joined(separator: ".")
+                return lists.contains(list) && !listsWithItems.contains(list)
+            }
+        }
     }
 
     /// The checker itself: a row marked, or missing its type, meaning or example, is caught.

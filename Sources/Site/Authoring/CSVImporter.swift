@@ -87,6 +87,8 @@ public struct CSVImporter: Sendable {
 
     /// Writes a checked plan, each note with an exclusive create (never over a file).
     public func write(_ plan: Plan) throws -> [CreatedNote] {
+        // A killed import leaves a temporary file per note it had not linked yet: gone now.
+        StrayTemporaryFiles.clean(in: content)
         for folder in Set(plan.writes.map { content.appendingPathComponent($0.relativePath).deletingLastPathComponent() }) {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }

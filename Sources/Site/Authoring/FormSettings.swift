@@ -33,6 +33,13 @@ public struct FormSettings: Sendable {
         return SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored).language
     }
 
+    /// The site's section names alone (site.yml only): a submit needs no list of people or partners.
+    public static func sectionNames(content: URL) -> [String] {
+        var ignored = DiagnosticList()
+        let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored)
+        return NoteSectionRole.allCases.map { config.sections.title($0) }
+    }
+
     public static func load(content: URL, displayRoot: String) -> FormSettings {
         var ignored = DiagnosticList()
         let config = SiteConfig.load(from: content.appendingPathComponent("site.yml"), displayPath: "site.yml", into: &ignored)

@@ -18,8 +18,11 @@ public struct PendingNote: Sendable {
 /// are assembled. What a form or an import writes therefore never breaks the next build.
 public enum NoteValidator {
     /// The errors `build` would report in the pending notes (problems elsewhere are not theirs).
-    public static func errors(in pending: [PendingNote], content: URL, displayRoot: String) -> [Diagnostic] {
-        let read = readForChecking(content: content, displayRoot: displayRoot)
+    /// With an `index` (a running server's), notes unchanged since the last check are not read again.
+    public static func errors(in pending: [PendingNote], content: URL, displayRoot: String, index: CheckingIndex? = nil) -> [Diagnostic] {
+        let steps = StepTimer()
+        let read = readForChecking(content: content, displayRoot: displayRoot, index: index)
+        steps.mark("  check: read")
         let scanner = ContentScanner(contentDirectory: content, displayRoot: displayRoot)
         let options = MarkdownOptions(unsafeHTML: read.config.unsafeHTML)
         var files = read.files
@@ -42,30 +45,41 @@ public enum NoteValidator {
         let combined = SiteBuilder.ReadContent(config: read.config, configBytes: read.configBytes, files: files, sources: sources,
                                                diagnostics: read.diagnostics, changes: [], scanner: read.scanner)
         let loaded = SiteBuilder.assemble(combined)
+        steps.mark("  check: assemble")
         return diagnostics.items + loaded.diagnostics.filter { $0.severity == .error && shown.contains($0.path) }
+    }
+
+    /// Fills `index` with the content folder now, so that a server's first submit is as quick as
+    /// the next ones (called once the first build is done, off the request threads).
+    public static func prepare(_ index: CheckingIndex, content: URL, displayRoot: String) {
+        _ = readForChecking(content: content, displayRoot: displayRoot, index: index)
     }
 
     /// The content folder as `build` reads it, except that the bodies of the visits already there
     /// are not parsed: a pending note's errors depend on their front matter (names, titles, slugs)
     /// and never on their text, and visits are nearly all of a large site (a form at 100,000
     /// visits must not wait for a full parse).
-    static func readForChecking(content: URL, displayRoot: String) -> SiteBuilder.ReadContent {
+    static func readForChecking(content: URL, displayRoot: String, index: CheckingIndex? = nil) -> SiteBuilder.ReadContent {
         var diagnostics = DiagnosticList()
         let scanner = ContentScanner(contentDirectory: content, displayRoot: displayRoot)
         let configURL = content.appendingPathComponent("site.yml")
         let config = SiteConfig.load(from: configURL, displayPath: scanner.display("site.yml"), into: &diagnostics)
         let files = scanner.scan(into: &diagnostics)
         let options = MarkdownOptions(unsafeHTML: config.unsafeHTML)
-        let results = ConcurrentResults<Result<ParsedSource, Diagnostic>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            guard file.kind == .visits else { return results.set(index, SourceParser.parse(file, options: options)) }
-            switch SourceText.read(path: file.path, displayPath: file.displayPath) {
-            case .success(let text): results.set(index, SourceParser.parse(text: frontMatterOnly(text), of: file, options: options))
-            case .failure(let d): results.set(index, .failure(d))
-            }
+        let reading: @Sendable (SourceFile) -> Result<ParsedSource, Diagnostic> = { file in
+            guard file.kind == .visits else { return SourceParser.parse(file, options: options) }
+            return SourceText.read(path: file.path, displayPath: file.displayPath)
+                .flatMap { SourceParser.parse(text: frontMatterOnly($0), of: file, options: options) }
         }
-        return SiteBuilder.ReadContent(config: config, configBytes: nil, files: files, sources: results.values,
+        let sources: [Result<ParsedSource, Diagnostic>]
+        if let index {
+            sources = index.parse(files, options: options, reading: reading)
+        } else {
+            let results = ConcurrentResults<Result<ParsedSource, Diagnostic>>(count: files.count)
+            DispatchQueue.concurrentPerform(iterations: files.count) { results.set($0, reading(files[$0])) }
+            sources = results.values
+        }
+        return SiteBuilder.ReadContent(config: config, configBytes: nil, files: files, sources: sources,
                                        diagnostics: diagnostics, changes: [], scanner: scanner)
     }
 

@@ -62,7 +62,7 @@ extension Array where Element: Equatable {
 
 struct LinkProblem: Error { let message: Message }
 
-/// Finds the page a link names: `section/slug`, a bare slug, or a page title, in that order.
+/// Finds the page a link names: `kind/slug` (`companies/minato-seiki`), a bare slug, or a page title, in that order.
 /// The title table is built only when a link names no slug: usual notes link by slug, and hashing
 /// every page's Japanese title would cost more than resolving all their links.
 final class LinkResolver {
@@ -88,7 +88,7 @@ final class LinkResolver {
         let result = resolveAsWritten(raw)
         guard case .failure = result else { return result }
         // A title may hold what a link otherwise reads as syntax: `#` (a fragment) or a leading
-        // `visits/` (a section). When that reading names nothing, the whole text as a title may.
+        // `visits/` (a kind of page). When that reading names nothing, the whole text as a title may.
         let whole = WhiteSpace.trimmed(raw)
         if whole.contains(where: { $0 == "#" || $0 == "/" }), let matches = byTitle[whole], matches.count == 1 {
             return .success(.init(page: matches[0], fragment: nil))
@@ -103,10 +103,10 @@ final class LinkResolver {
             fragment = String(name[name.index(after: hash)...])
             name = String(name[..<hash])
         }
-        if let slash = name.firstIndex(of: "/"), let section = PageKind(rawValue: String(name[..<slash])) {
-            let id = PageID(kind: section, slug: String(name[name.index(after: slash)...]))
+        if let slash = name.firstIndex(of: "/"), let kind = PageKind(rawValue: String(name[..<slash])) {
+            let id = PageID(kind: kind, slug: String(name[name.index(after: slash)...]))
             if contains(id) { return .success(.init(page: id, fragment: fragment)) }
-            return .failure(notFound(raw, among: Set(bySlug.keys.filter { bySlug[$0]!.contains { $0.kind == section } })))
+            return .failure(notFound(raw, among: Set(bySlug.keys.filter { bySlug[$0]!.contains { $0.kind == kind } })))
         }
         for table in 0..<2 {
             guard let matches = table == 0 ? bySlug[name] : byTitle[name] else { continue }

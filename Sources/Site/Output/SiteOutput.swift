@@ -78,7 +78,7 @@ final class OutputTally: @unchecked Sendable {
 }
 
 /// What makes a folder a site densho may replace, and the file operations both outputs share.
-public enum SiteFolder {
+enum SiteFolder {
     static let marker = ".densho-site"
 
     /// densho replaces only a folder it made (it carries our marker), an empty one, or none:

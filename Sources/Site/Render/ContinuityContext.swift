@@ -70,7 +70,7 @@ extension PageContext {
     func personContinuity(_ person: Person) -> Context {
         let notYet = index.notYetVisitedBySuccessor(of: person)
         return [
-            "singlePersonCount": .int(index.companiesHeld(by: person).filter(index.isSinglePerson).count),
+            "singlePersonCount": countIfAny(index.companiesHeld(by: person).filter(index.isSinglePerson).count),
             "notYetVisited": .array(notYet.map { link($0.page.id) }),
             "hasNotYetVisited": .bool(!notYet.isEmpty),
         ]

@@ -182,7 +182,7 @@ extension PageContext {
             }),
             "visits": .array((index.visitsByPerson[person.page.slug] ?? []).prefix(10).map(visitSummary)),
             "promises": .array(index.openPromises(of: person).map { promise($0, showCompany: true) }),
-            "overduePromiseCount": .int(index.openPromises(of: person).filter { $0.isOverdue(today: index.today) }.count),
+            "overduePromiseCount": countIfAny(index.openPromises(of: person).filter { $0.isOverdue(today: index.today) }.count),
             "body": .string(html(person.page)),
             "backlinks": backlinks(person.page.id),
         ])

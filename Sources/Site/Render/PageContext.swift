@@ -165,6 +165,10 @@ struct PageContext {
         return .string("\(days)\(label(days == 1 ? "day_ago" : "days_ago"))")
     }
 
+    /// A count a template shows only when there is any (`{{#n}}…{{n}}…{{/n}}`): null at zero, since
+    /// Mustache takes every number, 0 too, as true.
+    func countIfAny(_ count: Int) -> MustacheValue { count > 0 ? .int(count) : .null }
+
     /// A partner's kind as the UI strings name it (`partner_kind_ip`), or as written when they do not.
     func partnerKind(_ kind: String?) -> MustacheValue {
         guard let kind, !kind.isEmpty else { return .null }

@@ -25,6 +25,7 @@ struct PageRenderer {
     func renderAll(into output: SiteOutput, fingerprints previous: [String: UInt64]?,
                    evaluating mayChange: (String) -> Bool = { _ in true }) throws -> (pages: Int, fingerprints: [String: UInt64]) {
         let jobs = pages()
+        try theme.requireTemplates(of: jobs)
         let results = ConcurrentResults<(error: Error?, fingerprint: UInt64)>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let job = jobs[i]

@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import Messages
 import Mustache
 
 /// A theme: Mustache templates, UI strings per language, and static files copied as they are; read
@@ -8,8 +9,10 @@ import Mustache
 ///     themes/<name>/templates/*.mustache
 ///     themes/<name>/i18n/ja.yml, en.yml
 ///     themes/<name>/static/**
-public struct Theme: Sendable {
-    public let files: ThemeFiles
+struct Theme: Sendable {
+    let files: ThemeFiles
+    /// How messages name the theme's folder (`themes/default`, or the `--theme DIR` given).
+    let displayPath: String
     let templates: MustacheLibrary
     let strings: [String: String]
     /// `strings` as template data, built once: every page's frame carries it as `t`.
@@ -53,7 +56,7 @@ public struct Theme: Sendable {
         let values = MustacheValue.object(strings.mapValues { .string($0) })
         var token = Fingerprint()
         token.add(values)
-        return Theme(files: files, templates: library, strings: strings, stringValues: values,
+        return Theme(files: files, displayPath: displayPath, templates: library, strings: strings, stringValues: values,
                      stringsToken: .string("strings:\(token.value)"),
                      staticFiles: files.paths(under: "static").map { String($0.dropFirst("static/".count)) })
     }
@@ -99,4 +102,19 @@ public struct Theme: Sendable {
     }
 
     func string(_ key: String) -> String { strings[key] ?? key }
+
+    /// Every template the pages need is in the theme; otherwise an error per missing template, at
+    /// the file it should be, naming one page it draws: before any page is rendered, not halfway.
+    func requireTemplates(of pages: [RoutePage]) throws {
+        var missing: [String: String] = [:]   // template → a page it draws
+        for page in pages {
+            if case .template(let name, _) = page.output, !templates.contains(name), missing[name] == nil { missing[name] = page.path }
+        }
+        guard !missing.isEmpty else { return }
+        var diagnostics = DiagnosticList()
+        for (name, page) in missing.sorted(by: { $0.key < $1.key }) {
+            diagnostics.error("\(displayPath)/templates/\(name).mustache", 1, 1, Message(.themeTemplateMissing, page))
+        }
+        throw ContentErrors(diagnostics.sorted)
+    }
 }

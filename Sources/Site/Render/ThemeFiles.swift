@@ -68,7 +68,7 @@ public struct ThemeFiles: Sendable {
     }
 
     /// Every file of the theme, as `(path inside the theme, bytes)`, sorted by path.
-    public func allFiles() throws -> [(path: String, data: Data)] {
+    func allFiles() throws -> [(path: String, data: Data)] {
         switch origin {
         case .builtIn:
             return embedded.keys.sorted().map { ($0, embedded[$0]!) }

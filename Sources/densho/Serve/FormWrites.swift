@@ -33,7 +33,7 @@ struct FormWrites {
         }
         if let sections = body["sections"] as? [String: Any] {
             var given: [String: String] = [:]
-            let names = FormSettings.load(content: api.content, displayRoot: api.contentDisplay).sections
+            let names = FormSettings.sectionNames(content: api.content)
             for (heading, value) in sections {
                 guard FormSettings.isSectionName(heading, sections: names) else {
                     return invalid(messages.unknownSection(heading), field: "sections")
@@ -54,7 +54,7 @@ struct FormWrites {
             return rejected(error, field: "staff")
         }
         let problems = NoteValidator.errors(in: [PendingNote(relativePath: prepared.relativePath, text: prepared.text)],
-                                            content: api.content, displayRoot: api.contentDisplay)
+                                            content: api.content, displayRoot: api.contentDisplay, index: api.checking)
         if !problems.isEmpty {
             return FormsAPI.json(422, ["errors": problems.map { d in
                 FormsAPI.error(path: d.path, line: d.line, column: d.column, message: d.localized.text(messages.messageLanguage),

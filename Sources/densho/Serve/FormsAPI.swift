@@ -20,6 +20,8 @@ struct FormsAPI {
     let workingDirectory: URL
     /// The server's day (fixed by --today in tests).
     let today: () -> CalendarDate
+    /// The notes as the last submit's check read them: a submit re-reads only what changed since.
+    let checking = CheckingIndex()
 
     var creator: NoteCreator { NoteCreator(content: content, displayRoot: contentDisplay) }
 

@@ -43,7 +43,8 @@ final class BuildGeneration: @unchecked Sendable {
 /// alone holds an `EventSource` on `/__densho/events` and passes each event to the other tabs over a
 /// `BroadcastChannel`. When the leader closes, the lock passes to another tab, which connects.
 /// (A browser without Web Locks or BroadcastChannel has one stream per tab.) Browsers allow six
-/// connections per host; a long-poll per tab used them all with a few tabs open.
+/// connections per host; a long-poll per tab used them all with a few tabs open. A page that is
+/// already reloading passes the lock on at once instead of connecting just before it unloads.
 ///
 /// Events are named, and their data is one JSON object, so more kinds can follow without breaking
 /// old pages: `build` carries `{"build": "<id>"}`; a page reloads when the id is not its own.
@@ -90,13 +91,13 @@ enum LiveReload {
     /// The script is the same on every page but for the build id it was served with.
     static func script(build: String) -> String {
         """
-        <script data-densho-build="\(build)">(function(){var id="\(build)";\
-        function seen(b){if(b&&b!==id){location.reload();}}\
+        <script data-densho-build="\(build)">(function(){var id="\(build)",leaving=false;\
+        function seen(b){if(b&&b!==id){leaving=true;location.reload();}}\
         function listen(pass){var es=new EventSource("\(eventsEndpoint)");\
         es.addEventListener("build",function(e){var d;try{d=JSON.parse(e.data);}catch(x){return;}pass(d);seen(d.build);});return es;}\
         if(window.BroadcastChannel&&navigator.locks){var ch=new BroadcastChannel("densho-live-reload");\
         ch.onmessage=function(e){if(e.data)seen(e.data.build);};\
-        navigator.locks.request("densho-live-reload",function(){return new Promise(function(){listen(function(d){ch.postMessage(d);});});});}\
+        navigator.locks.request("densho-live-reload",function(){if(leaving)return;return new Promise(function(){listen(function(d){ch.postMessage(d);});});});}\
         else{listen(function(){});}})();</script>
 
         """

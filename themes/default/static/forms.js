@@ -16,8 +16,6 @@
       addReferral: "紹介を追加", partner: "紹介先", status: "状況", note: "メモ", tasksHint: "1 行に 1 つ。約束（- [ ]）になります",
       promises: "未完了の約束（チェックで済みにします）", markDone: "済みにする", saving: "保存しています…", saved: "保存しました。ページを更新します…",
       failed: "保存できませんでした", network: "サーバーにつながりません", reflectedToday: "今日の振り返りはもう書かれています",
-      kinds: { visit: "訪問", call: "電話", event: "イベント", matching: "マッチング" },
-      statuses: { proposed: "提案", introduced: "紹介済み", in_progress: "進行中", contracted: "契約", productized: "製品化", declined: "見送り", closed: "終了" },
       noOpen: "未完了の約束はありません"
     },
     en: {
@@ -26,13 +24,23 @@
       addReferral: "Add a referral", partner: "Partner", status: "Status", note: "Note", tasksHint: "One per line; each becomes a promise (- [ ])",
       promises: "Open promises (check to mark done)", markDone: "Mark done", saving: "Saving…", saved: "Saved. Reloading…",
       failed: "Could not save", network: "The server cannot be reached", reflectedToday: "Today's reflection is already written",
-      kinds: { visit: "Visit", call: "Call", event: "Event", matching: "Matching" },
-      statuses: { proposed: "Proposed", introduced: "Introduced", in_progress: "In progress", contracted: "Contracted", productized: "Productized", declined: "Declined", closed: "Closed" },
       noOpen: "No open promises"
     }
   };
   var lang = (document.documentElement.getAttribute("lang") || "ja").slice(0, 2) === "en" ? "en" : "ja";
   var t = TEXT[lang];
+
+  // The words for kinds and statuses are the theme's own UI strings (i18n/<language>.yml), which
+  // the company page carries as data-kind-<id> / data-status-<id> on [data-densho-labels]: one
+  // source for the pages and the forms. An id the page has no word for is shown as it is.
+  var labelSource = document.querySelector("[data-densho-labels]");
+  function labels(prefix, ids) {
+    var words = {};
+    (ids || []).forEach(function (id) {
+      words[id] = (labelSource && labelSource.getAttribute("data-" + prefix + "-" + String(id).replace(/_/g, "-"))) || id;
+    });
+    return words;
+  }
 
   function el(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -159,16 +167,16 @@
     var vocabulary = data.vocabulary.slice();
     data.themes.forEach(function (theme) { if (vocabulary.indexOf(theme) < 0) vocabulary.push(theme); });
     form.appendChild(field(t.date, "date", el("input", { type: "date", name: "date", value: data.date, required: "" })));
-    form.appendChild(field(t.kind, "kind", select("kind", data.kinds, "visit", t.kinds)));
+    form.appendChild(field(t.kind, "kind", select("kind", data.kinds, "visit", labels("kind", data.kinds))));
     form.appendChild(field(t.staff, "staff", checkboxes("staff", people, data.staff)));
     form.appendChild(field(t.themes, "themes", checkboxes("themes", vocabulary.map(function (v) { return { id: v, name: v }; }), data.themes)));
     var referrals = el("div", { "class": "densho-referrals" });
-    var add = el("button", { type: "button", text: t.addReferral });
+    var add = el("button", { type: "button", "class": "densho-add-referral", text: t.addReferral });
     add.addEventListener("click", function () {
       referrals.appendChild(el("p", { "class": "densho-referral" }, [
         el("label", {}, [el("span", { text: t.partner + " " }), select("to", [""].concat(data.partners.map(function (p) { return p.id; })), "",
           data.partners.reduce(function (m, p) { m[p.id] = p.name; return m; }, { "": "—" }))]),
-        el("label", {}, [el("span", { text: " " + t.status + " " }), select("status", data.statuses, "proposed", t.statuses)]),
+        el("label", {}, [el("span", { text: " " + t.status + " " }), select("status", data.statuses, "proposed", labels("status", data.statuses))]),
         el("label", {}, [el("span", { text: " " + t.note + " " }), el("input", { type: "text", name: "note" })])
       ]));
     });
