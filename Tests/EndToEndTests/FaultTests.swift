@@ -60,8 +60,9 @@ final class FaultTests: XCTestCase {
         try project.write("content/site.yml", "title: 伝承 版-\(round)\nlanguage: ja\nthemes: [知財活用, 海外展開]\n")
     }
 
-    /// A session (here `build --watch`) killed in the middle of an in-place commit: the journal
-    /// lets the next densho that opens the folder finish it, even when that one's build fails.
+    /// A session (`build --watch` in odd rounds, `serve` in even ones) killed in the middle of an
+    /// in-place commit: the journal lets the next densho that opens the folder finish it, even
+    /// when that one's build fails.
     func testAKilledSessionCommitIsFinishedByTheNextStart() throws {
         let project = try TemporaryProject()
         try project.writeMinimalSite()
@@ -77,8 +78,13 @@ final class FaultTests: XCTestCase {
         var finished = 0
         for round in 1...6 {
             let pause = round <= 2 ? ["DENSHO_FAULT_PAUSE_COMMIT_MS": "5000"] : [:]
-            let watch = try DenshoProcess(["build", "--watch"] + arguments(project), environment: pause)
-            XCTAssertTrue(watch.waitFor { out, _ in out.contains("watching") }, watch.stderr)
+            let serves = round % 2 == 0
+            let watch = try DenshoProcess((serves ? ["serve", "--port", "0"] : ["build", "--watch"]) + arguments(project), environment: pause)
+            if serves {
+                XCTAssertNotNil(watch.waitForPort(), watch.stderr)
+            } else {
+                XCTAssertTrue(watch.waitFor { out, _ in out.contains("watching") }, watch.stderr)
+            }
             try writeTitle(project, round)
             if round <= 2 {
                 XCTAssertTrue(waitUntil(30) { project.exists("site/.densho-commit") }, "the commit records its journal first")
@@ -88,7 +94,7 @@ final class FaultTests: XCTestCase {
             kill9(watch)
             let journal = project.exists("site/.densho-commit")
             let seen = try titles(project)
-            XCTAssertTrue(journal || seen.count == 1, "round \(round): a mixed site must carry its journal: \(seen)")
+            XCTAssertTrue(journal || seen.count == 1, "round \(round) (\(serves ? "serve" : "build --watch")): a mixed site must carry its journal: \(seen)")
             // The next start fails its build (a broken note) and still finishes the commit.
             try project.write("content/companies/broken.md", "---\nname: [壊れた\n---\n")
             let next = try project.build()
@@ -141,12 +147,7 @@ final class FaultTests: XCTestCase {
     /// import writes), and the next import writes the rest: nothing lost, nothing twice, no strays.
     func testAKilledImportLeavesWholeNotesAndTheNextImportFinishesIt() throws {
         let project = try TemporaryProject(), reference = try TemporaryProject()
-        var rows = ["日付,企業,担当,種別,聞いたこと,次の一手"]
-        for day in 0..<60 {
-            let date = String(format: "2026-%02d-%02d", day / 28 + 1, day % 28 + 1)
-            rows.append("\(date),minato-seiki,suzuki,電話,\"第\(day)回：ｶﾀｶﾅ半角と全角ＡＢＣ、\(String(repeating: "聞き取り", count: 40))\",\"資料を送る @suzuki\"")
-        }
-        let csv = Data((rows.joined(separator: "\r\n") + "\r\n").utf8)
+        let csv = visitsCSV()
         for twin in [project, reference] {
             try twin.writeMinimalSite()
             try csv.write(to: twin.root.appendingPathComponent("visits.csv"))
@@ -187,6 +188,84 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(StrayNames.all(under: project.content), [])
     }
 
+    /// `serve` on the project's own folder (so note paths read `content/…`) and a client of its forms.
+    private func startServe(_ project: TemporaryProject, today: String) throws -> (DenshoProcess, FormsClient) {
+        let server = try DenshoProcess(["serve", "--port", "0", "--content", "content", "--output", "site",
+                                        "--theme", project.theme.path, "--today", today], in: project.root)
+        guard let port = server.waitForPort() else { server.stop(); throw RawHTTP.Failure.connect("serve did not start: \(server.stderr)") }
+        let page = try RawHTTP(port: port).get("/companies/minato-seiki.html", host: "127.0.0.1:\(port)")
+        let token = DumpedDOM.matches(#"<meta name="densho-token" content="([0-9a-f]{64})">"#, in: page.text).first ?? ""
+        return (server, FormsClient(http: RawHTTP(port: port), port: port, token: token))
+    }
+
+    /// Visits of one company on 60 days, as an Excel user's UTF-8 CSV with Japanese text.
+    private func visitsCSV() -> Data {
+        var rows = ["日付,企業,担当,種別,聞いたこと,次の一手"]
+        for day in 0..<60 {
+            let date = String(format: "2026-%02d-%02d", day / 28 + 1, day % 28 + 1)
+            rows.append("\(date),minato-seiki,suzuki,電話,\"第\(day)回：ｶﾀｶﾅ半角と全角ＡＢＣ、\(String(repeating: "聞き取り", count: 40))\",\"資料を送る @suzuki\"")
+        }
+        return Data((rows.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    /// Two densho processes writing one project at the same moment: two imports of one file, and
+    /// a form's reflection beside a `reflect`. Nothing is lost or doubled, and the one that cannot
+    /// write says why.
+    func testConcurrentWritersOnOneProjectLoseNothingAndTheLoserSaysWhy() throws {
+        let project = try TemporaryProject(), reference = try TemporaryProject()
+        for twin in [project, reference] {
+            try twin.writeMinimalSite()
+            try visitsCSV().write(to: twin.root.appendingPathComponent("visits.csv"))
+        }
+        XCTAssertEqual(try Densho.run(["import", "visits", "visits.csv"], in: reference.root).status, 0)
+        let expected = try siteFiles(reference.content)
+        let original = try siteFiles(project.content)
+        for round in 0..<4 {
+            let results = ConcurrentBox()
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                results.add((try? Densho.run(["import", "visits", "visits.csv"], in: project.root)) ?? Densho.Result(status: -1, stdout: "", stderr: ""))
+            }
+            // One import at a time: the second waits, then finds every note already there.
+            XCTAssertEqual(results.all.map(\.status), [0, 0], results.all.map(\.stderr).joined())
+            XCTAssertEqual(results.all.filter { $0.stdout.contains("60 already there") }.count, 1, results.all.map(\.stdout).joined())
+            XCTAssertEqual(try siteFiles(project.content), expected, "round \(round): every note once, none doubled, no temporary file")
+            for path in Set(expected.keys).subtracting(original.keys) { try FileManager.default.removeItem(at: project.content.appendingPathComponent(path)) }
+        }
+
+        let note = "content/visits/2026/2026-08-01-minato-seiki.md"
+        var formWrote = 0
+        var rng = SeededRandom(seed: 41)
+        for round in 0..<6 {
+            let formDay = String(format: "2027-03-%02d", round + 1), cliDay = String(format: "2027-04-%02d", round + 1)
+            let (server, client) = try startServe(project, today: formDay)
+            defer { server.stop() }
+            let before = try project.read(note)
+            let digest = SHA256Reference.hex(Data(before.utf8))
+            let form = FormAnswerBox()
+            let group = DispatchGroup()
+            group.enter()
+            // The form's request goes out a random moment after the command starts: either may win.
+            let delay = UInt32(rng.next() % 60_000)
+            DispatchQueue.global().async {
+                usleep(delay)
+                form.set(try? client.post("reflections", #"{"path":"\#(note)","digest":"\#(digest)","answers":{"うまくいったこと":"フォーム\#(round)"}}"#))
+                group.leave()
+            }
+            let cli = try Densho.run(["reflect", note, "--today", cliDay], in: project.root)
+            group.wait()
+            XCTAssertEqual(cli.status, 0, cli.stderr)
+            let answer = try XCTUnwrap(form.value, "round \(round): the form got an answer")
+            XCTAssertTrue(answer.status == 200 || answer.status == 409, "round \(round): \(answer.status) \(answer.text)")
+            let after = try project.read(note)
+            XCTAssertTrue(after.hasPrefix(before), "round \(round): every byte already there stays")
+            XCTAssertEqual(after.components(separatedBy: "## 振り返り (\(cliDay))").count - 1, 1, "round \(round): the command's section")
+            XCTAssertEqual(after.components(separatedBy: "- うまくいったこと：フォーム\(round)\n").count - 1, answer.status == 200 ? 1 : 0,
+                           "round \(round): the form's section is there exactly when it was told 200")
+            if answer.status == 200 { formWrote += 1 }
+        }
+        print("form beside reflect: the form wrote in \(formWrote) of 6 rounds, was told 409 in the rest")
+    }
+
     /// SIGKILL of `serve` at random moments of its form writes (a new visit, a reflection, a
     /// promise checked or unchecked): a note is its old bytes or the new ones, a created visit is
     /// whole, and the next run leaves no temporary file behind.
@@ -198,14 +277,7 @@ final class FaultTests: XCTestCase {
         let promiseLine = try XCTUnwrap(expected.components(separatedBy: "\n").firstIndex { $0.hasSuffix("] 特許資料を送る") }) + 1
         var rng = SeededRandom(seed: 37)
         var changed = 0, caught = 0
-        func serve(today: String) throws -> (DenshoProcess, FormsClient) {
-            let server = try DenshoProcess(["serve", "--port", "0", "--content", "content", "--output", "site",
-                                            "--theme", project.theme.path, "--today", today], in: project.root)
-            guard let port = server.waitForPort() else { server.stop(); throw RawHTTP.Failure.connect("serve did not start: \(server.stderr)") }
-            let page = try RawHTTP(port: port).get("/companies/minato-seiki.html", host: "127.0.0.1:\(port)")
-            let token = DumpedDOM.matches(#"<meta name="densho-token" content="([0-9a-f]{64})">"#, in: page.text).first ?? ""
-            return (server, FormsClient(http: RawHTTP(port: port), port: port, token: token))
-        }
+        func serve(today: String) throws -> (DenshoProcess, FormsClient) { try startServe(project, today: today) }
         for round in 0..<18 {
             let day = String(format: "2027-01-%02d", round + 1)
             let (server, client) = try serve(today: day)
@@ -364,6 +436,13 @@ private enum ChildProcessStatus {
         process.waitUntilExit()
         return process.terminationStatus
     }
+}
+
+private final class FormAnswerBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var answer: RawHTTP.Response?
+    func set(_ value: RawHTTP.Response?) { lock.lock(); answer = value; lock.unlock() }
+    var value: RawHTTP.Response? { lock.lock(); defer { lock.unlock() }; return answer }
 }
 
 private final class ConcurrentBox: @unchecked Sendable {
