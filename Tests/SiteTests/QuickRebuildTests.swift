@@ -42,19 +42,91 @@ final class QuickRebuildTests: XCTestCase {
         XCTAssertEqual(quick, 14)
     }
 
-    func testFrontMatterEditsAndBrokenLinksTakeTheFullWay() throws {
+    /// Front matter edits of visits take the quick way too: themes (a new theme's page appears, a
+    /// theme no note names any more loses its page), staff (visits and promises move between
+    /// people, the successor meets a company), kind, referrals (partners, statuses, fiscal years),
+    /// the next visit and visibility, alone or with a text edit, in Japanese of every width.
+    func testSeededFrontMatterEditsGiveTheSiteOfAFullBuild() throws {
+        let seed = UInt64(ProcessInfo.processInfo.environment["DENSHO_QUICK_SEED"] ?? "") ?? 20261202
+        var random = SeededRandom(seed: seed)
+        let content = try writeProject()
+        let session = BuildSession(options: options(content, "site"))
+        _ = try session.build()
+        let visits = try FileManager.default.subpathsOfDirectory(atPath: content.appendingPathComponent("visits").path)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        var quick = 0
+        let steps = 2 * QuickRebuildTests.frontMatterEdits
+        for step in 0..<steps {
+            let path = content.appendingPathComponent("visits").appendingPathComponent(visits[random.next(visits.count)])
+            var (edited, what) = editFrontMatter(try String(contentsOf: path, encoding: .utf8), step: step, random: &random)
+            if random.next(3) == 0 {
+                let text = edit(edited, step: random.next(7), random: &random)
+                edited = text.0
+                what += " and " + text.1
+            }
+            try Data(edited.utf8).write(to: path)
+            _ = try session.build()
+            if session.lastBuildWasQuick { quick += 1 }
+            XCTAssertTrue(session.lastBuildWasQuick, "step \(step) (\(what)) should take the quick way (seed \(seed))")
+            try assertSameAsFullBuild(content, "step \(step): \(what) (seed \(seed))")
+        }
+        XCTAssertEqual(quick, steps)
+    }
+
+    /// A theme that only the edited visit names gets its page with the edit, and loses it with the
+    /// next; the theme list counts it, the search index knows it.
+    func testAThemeOfOneVisitComesAndGoesWithTheQuickWay() throws {
+        let content = try writeProject()
+        let session = BuildSession(options: options(content, "site"))
+        _ = try session.build()
+        let visit = content.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo.md")
+        let original = try String(contentsOf: visit, encoding: .utf8)
+        let page = scratch.appendingPathComponent("site").appendingPathComponent(TopicPages.path(for: "ＤＸ推進"))
+        try Data(original.replacingOccurrences(of: "themes: [事業承継]", with: "themes: [事業承継, ＤＸ推進]").utf8).write(to: visit)
+        _ = try session.build()
+        XCTAssertTrue(session.lastBuildWasQuick)
+        try assertSameAsFullBuild(content, "after adding a theme")
+        XCTAssertTrue(try String(contentsOf: page, encoding: .utf8).contains("2026-09-10-kita-kogyo.html"), "the new theme's page lists the visit")
+
+        try Data(original.utf8).write(to: visit)
+        _ = try session.build()
+        XCTAssertTrue(session.lastBuildWasQuick)
+        try assertSameAsFullBuild(content, "after removing it again")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: page.path), "a theme no note names has no page")
+    }
+
+    func testDateAndCompanyEditsWarningsAndBrokenLinksTakeTheFullWay() throws {
         let content = try writeProject()
         let session = BuildSession(options: options(content, "site"))
         _ = try session.build()
         let visit = content.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo.md")
         let original = try String(contentsOf: visit, encoding: .utf8)
 
-        try Data(original.replacingOccurrences(of: "themes: [事業承継]", with: "themes: [事業承継, 省エネ]").utf8).write(to: visit)
+        try Data(original.replacingOccurrences(of: "company: kita-kogyo", with: "company: higashi-seika").utf8).write(to: visit)
         _ = try session.build()
-        XCTAssertFalse(session.lastBuildWasQuick, "a front matter edit changes lists and facets")
-        try assertSameAsFullBuild(content, "after a front matter edit")
+        XCTAssertFalse(session.lastBuildWasQuick, "another company is another title, place and neighbours")
+        try assertSameAsFullBuild(content, "after a company edit")
+
+        try Data(original.replacingOccurrences(of: "themes: [事業承継]", with: "themes: [事業承継]\n担当メモ: 要確認").utf8).write(to: visit)
+        _ = try session.build()
+        XCTAssertFalse(session.lastBuildWasQuick, "an unknown field is a warning, which only a full build lists")
+        try assertSameAsFullBuild(content, "after adding an unknown field")
+
+        try Data(original.utf8).write(to: visit)
+        _ = try session.build()
+        XCTAssertFalse(session.lastBuildWasQuick, "the warning goes with a full build")
+        try Data(original.replacingOccurrences(of: "themes: [事業承継]", with: "themes: [事業承継]\ndraft: true").utf8).write(to: visit)
+        _ = try session.build()
+        XCTAssertFalse(session.lastBuildWasQuick, "a draft leaves the site")
+        try assertSameAsFullBuild(content, "after making the visit a draft")
+        try Data(original.utf8).write(to: visit)
+        _ = try session.build()
 
         let siteBefore = try files(scratch.appendingPathComponent("site"))
+        try Data(original.replacingOccurrences(of: "date: 2026-09-10", with: "date: 2026-09-11").utf8).write(to: visit)
+        XCTAssertThrowsError(try session.build(), "a date that is not the file's is an error")
+        try Data(original.replacingOccurrences(of: "staff: [", with: "staff: [たなか, ").utf8).write(to: visit)
+        XCTAssertThrowsError(try session.build(), "an unknown person is an error")
         try Data((original + "\n[[どこにもない頁]]\n").utf8).write(to: visit)
         XCTAssertThrowsError(try session.build(), "a link to nothing is an error")
         XCTAssertEqual(try files(scratch.appendingPathComponent("site")), siteBefore, "a failed rebuild leaves the site as it was")
@@ -147,6 +219,54 @@ final class QuickRebuildTests: XCTestCase {
         }
     }
 
+    // MARK: - Front matter edits
+
+    private static let frontMatterEdits = 8
+
+    private func editFrontMatter(_ text: String, step: Int, random: inout SeededRandom) -> (String, String) {
+        switch step % QuickRebuildTests.frontMatterEdits {
+        case 0:
+            let theme = ["ＤＸ推進", "ｶｲｾﾞﾝ活動", "省エネ", "知財"][random.next(4)]
+            return (setField("themes", "[\(theme), 事業承継]", in: text), "themes: add \(theme)")
+        case 1:
+            return (setField("themes", random.next(2) == 0 ? "[]" : "[知財]", in: text), "themes: replace")
+        case 2:
+            let staff = ["[tanaka]", "[suzuki]", "[suzuki, tanaka]", "[]"][random.next(4)]
+            return (setField("staff", staff, in: text), "staff: \(staff)")
+        case 3:
+            let kind = ["call", "event", "matching", "visit"][random.next(4)]
+            return (setField("kind", kind, in: text), "kind: \(kind)")
+        case 4:
+            let status = ["proposed", "introduced", "in_progress", "contracted", "productized", "declined"][random.next(6)]
+            let partner = random.next(2) == 0 ? "ip-center" : "shoko-kai"
+            let referral = "\n  - to: \(partner)\n    status: \(status)\n    note: 商標の相談（ＰＣＴ出願）ﾒﾓ\(random.next(100))"
+            return (setField("referrals", referral, in: text), "referrals: \(partner) \(status)")
+        case 5:
+            return (setField("referrals", nil, in: text), "referrals: none")
+        case 6:
+            let day = ["2026-12-01", "2027-01-15", nil][random.next(3)]
+            return (setField("next_visit", day, in: text), "next_visit: \(day ?? "none")")
+        default:
+            return (setField("visibility", random.next(2) == 0 ? "public" : "internal", in: text), "visibility")
+        }
+    }
+
+    /// The note with a top-level front matter field set to `value` (nil: removed), its nested
+    /// lines (a block of referrals) replaced with it.
+    private func setField(_ key: String, _ value: String?, in text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        guard let end = lines.dropFirst().firstIndex(of: "---") else { return text }
+        var at = end
+        if let line = lines[1..<end].firstIndex(where: { $0.hasPrefix(key + ":") }) {
+            var last = line + 1
+            while last < end, lines[last].hasPrefix(" ") { last += 1 }
+            lines.removeSubrange(line..<last)
+            at = line
+        }
+        if let value { lines.insert("\(key):" + (value.hasPrefix("\n") ? value : " " + value), at: at) }
+        return lines.joined(separator: "\n")
+    }
+
     // MARK: - Project
 
     private func writeProject() throws -> URL {
@@ -156,6 +276,7 @@ final class QuickRebuildTests: XCTestCase {
             "people/tanaka.md": "---\nname: 田中\nleft: 2026-03-31\nsuccessor: suzuki\n---\n担当を引き継いだ。\n",
             "people/suzuki.md": "---\nname: 鈴木\n---\n",
             "partners/ip-center.md": "---\nname: 知財総合支援窓口\n---\n",
+            "partners/shoko-kai.md": "---\nname: 商工会（ｻﾎﾟｰﾄ窓口）\n---\n",
             "playbooks/first-visit.md": "---\ntitle: 初回訪問のてびき\norder: 10\n---\n## 心得\n最初は聞く。例：[[visits/2025-06-01-kita-kogyo]]\n",
         ]
         for (slug, name, owner) in [("kita-kogyo", "北工業", "tanaka"), ("minami-denki", "南電機", "suzuki"), ("higashi-seika", "東製菓", "tanaka")] {

@@ -44,6 +44,8 @@ public final class SearchIndexSession: @unchecked Sendable {
     /// compressed again, and a patch reads the shards it edits from here.
     private let cache = FileCache()
     private let timings = ProcessInfo.processInfo.environment["DENSHO_TIMINGS"] != nil
+    /// With DENSHO_TIMINGS: how the last patch spent its time.
+    private var lastPatchSteps = ""
 
     public init() {}
 
@@ -84,8 +86,8 @@ public final class SearchIndexSession: @unchecked Sendable {
         }
         if let result = try patch(updated, replaced, labels: labels, sink: sink) {
             if timings {
-                FileHandle.standardError.write(Data(String(format: "densho:   search index patched: %d files handed out, %.3f s\n",
-                                                           result.emitted, Date().timeIntervalSince(start)).utf8))
+                FileHandle.standardError.write(Data(String(format: "densho:   search index patched: %d files handed out, %.3f s (%@)\n",
+                                                           result.emitted, Date().timeIntervalSince(start), lastPatchSteps).utf8))
             }
             return result
         }
@@ -111,12 +113,14 @@ public final class SearchIndexSession: @unchecked Sendable {
         }
         guard DocShardWriter.docsPerShard(newOutlines) == shape.docsPerShard else { return nil }
         let inputIndex = self.inputIndex
+        let made = Date()
         guard let patch = try IndexPatch.make(changes, shape: shape, labels: labels,
                                               document: { updated[inputIndex[$0]] }, files: cache)
         else { return nil }
 
         documents = updated
         outlines = newOutlines
+        let written = Date()
         let capture = IndexCapture(previous: files, keep: true)
         let failures = ErrorSlot()
         withoutActuallyEscaping(sink) { sink in
@@ -137,6 +141,11 @@ public final class SearchIndexSession: @unchecked Sendable {
             files = [:]
             cache.forget()
             throw error
+        }
+        if timings {
+            lastPatchSteps = String(format: "%d posting shards edited in %.3f s, %d files encoded and handed on in %.3f s",
+                                    patch.postingShards, written.timeIntervalSince(made), patch.payloads.count,
+                                    Date().timeIntervalSince(written))
         }
         capture.remove(patch.removed.map(IndexFile.fileName))
         cache.finishPatch(removed: patch.removed)

@@ -2,9 +2,9 @@ import Foundation
 import FrontMatter
 import Search
 
-/// The rebuild after the most common edit in `serve` and `build --watch`: someone changed the text
-/// of one or a few visit notes and left their front matter alone. Then the pages, the model's shape,
-/// every title and every link target stay what they were, and only these can change:
+/// The rebuild after the most common edits in `serve` and `build --watch`: someone changed one or
+/// a few visit notes, their text or their front matter, and kept each in its file. Then every
+/// page's address and title and the model's order stay what they were, and only these can change:
 /// - the edited visits' own pages and search documents;
 /// - the pages their wiki links point to, before or after the edit (backlinks);
 /// - handover packets, which quote the recent visits' 見立て and 振り返り;
@@ -12,9 +12,15 @@ import Search
 ///   changed: the pages that list the visit or those promises — its company, every person, the
 ///   visit lists (all and its year), its themes, the radar and the home page. (Partner pages show
 ///   referrals from front matter only; other companies show only their own visits.)
-/// A visit page shows of other visits only front matter (titles, dates, neighbours), so the
-/// other visit pages are carried over without being looked at. Anything else — a new, removed or
-/// renamed file, a front matter change, site.yml, `--public`, another day — takes the full way.
+/// - when its front matter changed (kind, staff, themes, referrals, next visit, visibility): the
+///   files the route table says show those of a visit (`VisitFieldDependency`) — its company,
+///   the people, its partners before and after, its themes before and after, the lists, radar,
+///   home and reports.
+/// A visit page shows of other visits only their titles and addresses, so the other visit pages
+/// are carried over without being looked at. Anything else takes the full way: a new, removed or
+/// renamed file; an edit of a visit's date or company (its title, place and neighbours change),
+/// or one that makes it a draft or no longer one; an edit of a company, person, partner or
+/// playbook; a note with a problem or a warning; site.yml; `--public`; another day.
 struct QuickRebuild {
     let options: BuildOptions
     let previous: LastBuild
@@ -48,38 +54,44 @@ struct QuickRebuild {
               read.diagnostics.items.isEmpty, read.configBytes == previous.configBytes,
               read.files.count == previous.paths.count,
               zip(read.files, previous.paths).allSatisfy({ $0.relativePath == $1 }),
-              let edits = bodyEdits(read), attachmentsUnchanged(read, edits) else { return nil }
+              let sources = visitEdits(read), attachmentsUnchanged(read, sources.map(\.source)) else { return nil }
         steps.mark("quick: what changed")
         var model = previous.index.model
         var links = previous.index.links
-        let resolver = LinkResolver(pages: edits.isEmpty ? [] : model.allPages)
+        let resolver = LinkResolver(pages: sources.isEmpty ? [] : model.allPages)
         var position: [String: Int] = [:]
         for (i, visit) in model.visits.enumerated() { position[visit.page.slug] = i }
-        var changed: [Visit] = []
+        var edits: [VisitEdit] = []
         var touched: Set<PageID> = []
-        for source in edits {
+        for (source, frontMatterChanged) in sources {
             guard let at = position[source.file.slug] else { return nil }
-            let old = model.visits[at].page
-            model.visits[at].page = PageInfo(kind: old.kind, slug: old.slug, displayPath: old.displayPath, title: old.title,
-                                             visibility: old.visibility, topics: old.topics, markdown: source.markdown,
-                                             bodyFirstLine: source.bodyFirstLine, draftLine: old.draftLine)
+            let before = model.visits[at]
+            if frontMatterChanged {
+                guard let after = reread(source, before: before, model: model) else { return nil }
+                model.visits[at] = after
+            } else {
+                let old = before.page
+                model.visits[at].page = PageInfo(kind: old.kind, slug: old.slug, displayPath: old.displayPath, title: old.title,
+                                                 visibility: old.visibility, topics: old.topics, markdown: source.markdown,
+                                                 bodyFirstLine: source.bodyFirstLine, draftLine: old.draftLine)
+            }
             guard let targets = links.relink(model.visits[at].page, resolver: resolver) else { return nil }
             touched.formUnion(targets)
-            touched.insert(old.id)
-            changed.append(model.visits[at])
+            touched.insert(before.page.id)
+            edits.append(VisitEdit(before: before, after: model.visits[at]))
         }
-        let index = previous.index.replacingBodies(of: changed, model: model, links: links)
-        // Whether pages that gather visits can show anything new.
-        let gathered = changed.contains { visit in
-            guard let at = position[visit.page.slug] else { return true }
-            let before = previous.index.model.visits[at]
+        let index = previous.index.replacing(edits, model: model, links: links)
+        // Whether pages that gather visits can show anything new of their text.
+        let gathered = edits.contains { edit in
             let promises = { (index: PublishedSite) in
-                (index.promisesByCompany[visit.company.value] ?? []).map { [$0.text, $0.visit.page.slug] }
+                (index.promisesByCompany[edit.after.company.value] ?? []).map { [$0.text, $0.visit.page.slug] }
             }
-            return previous.index.digest(of: before) != index.digest(of: visit) || promises(previous.index) != promises(index)
+            return previous.index.digest(of: edit.before) != index.digest(of: edit.after) || promises(previous.index) != promises(index)
         }
+        let fieldEdits = zip(sources, edits).filter { $0.0.frontMatterChanged }.map(\.1)
         var mayChange = Set(touched.compactMap { index.page($0)?.outputPath })
-        // What else the route table says shows the text of visits, or (when it changed) their digests and promises.
+        // What else the route table says shows the text of visits, or (when it changed) their
+        // digests and promises, or (when it changed) their front matter.
         let input = RouteInput(index)
         let allPaths = { (route: Route) in route.path.map { [$0] } ?? route.pages(input).map(\.path) }
         for route in SiteMap.routes {
@@ -87,23 +99,41 @@ struct QuickRebuild {
             case .frontMatter: break
             case .visitText: mayChange.formUnion(allPaths(route))
             case .visitDigests: if gathered { mayChange.formUnion(allPaths(route)) }
-            case .visitDigestsOf(let showing): if gathered { for visit in changed { mayChange.formUnion(showing(visit, index)) } }
+            case .visitDigestsOf(let showing): if gathered { for edit in edits { mayChange.formUnion(showing(edit.after, index)) } }
+            }
+            guard !fieldEdits.isEmpty else { continue }
+            switch route.visitFields {
+            case .none: break
+            case .every: mayChange.formUnion(allPaths(route))
+            case .showing(let showing): for edit in fieldEdits { mayChange.formUnion(showing(edit, input)) }
             }
         }
         steps.mark("quick: model")
-        return Patch(index: index, changed: changed, mayChange: mayChange)
+        return Patch(index: index, changed: edits.map(\.after), mayChange: mayChange)
     }
 
-    /// The new parse of every visit whose body alone changed; nil when anything else changed or
-    /// a file has a problem (the full build reports it).
-    private func bodyEdits(_ read: SiteBuilder.ReadContent) -> [ParsedSource]? {
+    /// A visit whose front matter changed, read again: nil when the edit needs the full way — it
+    /// has a problem (the full build reports it), had a warning (the full build drops it), moved
+    /// the visit (another date or company: another title, place and neighbours), or made it a
+    /// draft or no longer one.
+    private func reread(_ source: ParsedSource, before: Visit, model: SiteModel) -> Visit? {
+        var builder = ModelBuilder(config: model.config)
+        guard let after = builder.visit(source, against: model), builder.diagnostics.items.isEmpty,
+              after.date == before.date, after.company.value == before.company.value,
+              after.page.title == before.page.title, after.page.isDraft == before.page.isDraft,
+              !previous.warnings.contains(where: { $0.path == before.page.displayPath }) else { return nil }
+        return after
+    }
+
+    /// The new parse of every visit note that changed, and whether its front matter did; nil when
+    /// anything else changed or a file has a problem (the full build reports it).
+    private func visitEdits(_ read: SiteBuilder.ReadContent) -> [(source: ParsedSource, frontMatterChanged: Bool)]? {
         for result in read.sources { guard case .success = result else { return nil } }
-        var edits: [ParsedSource] = []
+        var edits: [(source: ParsedSource, frontMatterChanged: Bool)] = []
         for change in read.changes {
             guard case .success(let old)? = change.previous, case .success(let new) = change.current,
-                  new.file.kind == .visits, old.file.relativePath == new.file.relativePath,
-                  old.frontMatter == new.frontMatter, old.bodyFirstLine == new.bodyFirstLine else { return nil }
-            edits.append(new)
+                  new.file.kind == .visits, old.file.relativePath == new.file.relativePath else { return nil }
+            edits.append((new, old.frontMatter != new.frontMatter || old.bodyFirstLine != new.bodyFirstLine))
         }
         return edits
     }

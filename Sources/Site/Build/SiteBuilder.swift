@@ -44,7 +44,7 @@ public enum SiteBuilder {
         /// A session's rebuild straight into the live site: only pages whose template data changed
         /// are rendered, only files whose bytes changed are written.
         case inPlace(SessionInput, LastBuild)
-        /// A session's rebuild after only the text of visit notes changed (`QuickRebuild`).
+        /// A session's rebuild after only visit notes changed, each in place (`QuickRebuild`).
         case quick(SessionInput, LastBuild, QuickRebuild.Patch)
     }
 
@@ -186,6 +186,8 @@ public enum SiteBuilder {
                 // Nothing a static file or an untouched page is made from changed.
                 var carried = previous.produced
                 for path in previous.searchFiles where !searchFiles.contains(path) { carried[path] = nil }
+                // A page no route writes any more (the page of a theme no note names now) goes.
+                for path in previous.fingerprints.keys where rendered.fingerprints[path] == nil { carried[path] = nil }
                 live.carryOver(carried)
             } else {
                 for file in tail.theme.staticFiles {

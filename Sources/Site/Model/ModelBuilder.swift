@@ -18,14 +18,8 @@ struct ModelBuilder {
     mutating func build(_ sources: [ParsedSource]) -> SiteModel {
         var model = SiteModel(config: config, companies: [], visits: [], playbooks: [], people: [], partners: [])
         for source in sources {
-            var reader = FieldReader(source.frontMatter, path: source.file.displayPath, missingAt: SourceLocation(line: 1, column: 1))
-            let visibilityDefault: Visibility = source.file.kind == .playbooks ? .public : .internal
-            let visibility: Visibility = reader.enumeration("visibility", default: visibilityDefault) ?? visibilityDefault
-            let topics = reader.list("themes", limit: PageLimits.topics)
-            let draftLine = reader.bool("draft") == true ? source.frontMatter["draft"].map(\.location.line) : nil
-            let page = PageInfo(kind: source.file.kind, slug: source.file.slug, displayPath: source.file.displayPath,
-                                title: source.file.slug, visibility: visibility, topics: topics,
-                                markdown: source.markdown, bodyFirstLine: source.bodyFirstLine, draftLine: draftLine)
+            let (page, fields) = ModelBuilder.page(source)
+            var reader = fields
             var read = true
             switch source.file.kind {
             case .companies: if let c = readCompany(page, &reader) { model.companies.append(c) } else { read = false }
@@ -46,6 +40,36 @@ struct ModelBuilder {
         ModelBuilder.nameVisits(&model)
         ReferenceChecker(model: model, unreadable: unreadable).check(into: &diagnostics)
         return model
+    }
+
+    /// The fields every kind of page has, and the reader left for the kind's own fields.
+    private static func page(_ source: ParsedSource) -> (PageInfo, FieldReader) {
+        var reader = FieldReader(source.frontMatter, path: source.file.displayPath, missingAt: SourceLocation(line: 1, column: 1))
+        let visibilityDefault: Visibility = source.file.kind == .playbooks ? .public : .internal
+        let visibility: Visibility = reader.enumeration("visibility", default: visibilityDefault) ?? visibilityDefault
+        let topics = reader.list("themes", limit: PageLimits.topics)
+        let draftLine = reader.bool("draft") == true ? source.frontMatter["draft"].map(\.location.line) : nil
+        let page = PageInfo(kind: source.file.kind, slug: source.file.slug, displayPath: source.file.displayPath,
+                            title: source.file.slug, visibility: visibility, topics: topics,
+                            markdown: source.markdown, bodyFirstLine: source.bodyFirstLine, draftLine: draftLine)
+        return (page, reader)
+    }
+
+    /// One visit note read again on its own, against the pages of `model` (a session's quick
+    /// rebuild after its front matter changed): the visit `build` would put in the model, named as
+    /// `nameVisits` names it, and in `diagnostics` every problem `build` would report of its front
+    /// matter and references. Nil when it is not a visit `build` would keep.
+    mutating func visit(_ source: ParsedSource, against model: SiteModel) -> Visit? {
+        guard source.file.kind == .visits else { return nil }
+        var (page, reader) = ModelBuilder.page(source)
+        let read = readVisit(page, &reader)
+        reader.warnUnknownKeys()
+        diagnostics.append(contentsOf: reader.diagnostics)
+        guard var visit = read else { return nil }
+        page.title = ModelBuilder.title(of: visit, companyName: model.companies.first { $0.page.slug == visit.company.value }?.name)
+        visit.page = page
+        ReferenceChecker(model: model).check(visit, into: &diagnostics)
+        return visit
     }
 
     private func readCompany(_ page: PageInfo, _ r: inout FieldReader) -> Company? {
@@ -129,8 +153,9 @@ struct ModelBuilder {
     static func nameVisits(_ model: inout SiteModel) {
         let names = Dictionary(model.companies.map { ($0.page.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
         for index in model.visits.indices {
-            let visit = model.visits[index]
-            model.visits[index].page.title = "\(visit.date) \(names[visit.company.value] ?? visit.company.value)"
+            model.visits[index].page.title = title(of: model.visits[index], companyName: names[model.visits[index].company.value])
         }
     }
+
+    static func title(of visit: Visit, companyName: String?) -> String { "\(visit.date) \(companyName ?? visit.company.value)" }
 }

@@ -8,43 +8,52 @@ struct ReferenceChecker {
     /// Pages that exist but failed to read; their own error says why.
     var unreadable: Set<PageID> = []
 
+    private var companies: Set<String> { Set(model.companies.map(\.page.slug)) }
+    private var people: Set<String> { Set(model.people.map(\.page.slug)) }
+    private var partners: Set<String> { Set(model.partners.map(\.page.slug)) }
+    private static let sections = ["company": PageKind.companies, "person": .people, "partner": .partners]
+
     func check(into diagnostics: inout DiagnosticList) {
-        let companies = Set(model.companies.map(\.page.slug))
-        let people = Set(model.people.map(\.page.slug))
-        let partners = Set(model.partners.map(\.page.slug))
-        let sections = ["company": PageKind.companies, "person": .people, "partner": .partners]
-
-        func require(_ ref: Located<String>, in ids: Set<String>, kind: String, path: String) {
-            guard !ids.contains(ref.value) else { return }
-            if let section = sections[kind], unreadable.contains(PageID(kind: section, slug: ref.value)) { return }
-            let close = Suggestions.closest(to: ref.value, among: ids)
-            let (plain, suggesting): (MessageID, MessageID) = switch kind {
-            case "company": (.unknownCompany, .unknownCompanySuggest)
-            case "person": (.unknownPerson, .unknownPersonSuggest)
-            default: (.unknownPartner, .unknownPartnerSuggest)
-            }
-            let message = close.isEmpty ? Message(plain, ref.value)
-                : Message(suggesting, ref.value, close.map { "'\($0)'" }.joined(separator: ", "))
-            diagnostics.error(path, ref.line, ref.column, message)
-        }
-
+        let (companies, people, partners) = (self.companies, self.people, self.partners)
         for company in model.companies {
-            if let owner = company.owner { require(owner, in: people, kind: "person", path: company.page.displayPath) }
+            if let owner = company.owner { require(owner, in: people, kind: "person", path: company.page.displayPath, &diagnostics) }
         }
-        for visit in model.visits {
-            let path = visit.page.displayPath
-            require(visit.company, in: companies, kind: "company", path: path)
-            for person in visit.staff { require(person, in: people, kind: "person", path: path) }
-            for referral in visit.referrals { require(referral.to, in: partners, kind: "partner", path: path) }
-        }
+        for visit in model.visits { check(visit, companies: companies, people: people, partners: partners, &diagnostics) }
         for person in model.people {
             if let successor = person.successor {
-                require(successor, in: people, kind: "person", path: person.page.displayPath)
+                require(successor, in: people, kind: "person", path: person.page.displayPath, &diagnostics)
                 if successor.value == person.page.slug {
                     diagnostics.error(person.page.displayPath, successor.line, successor.column, Message(.ownSuccessor))
                 }
             }
         }
+    }
+
+    /// One visit's references (a visit read again on its own, see `ModelBuilder.visit(_:against:)`).
+    func check(_ visit: Visit, into diagnostics: inout DiagnosticList) {
+        check(visit, companies: companies, people: people, partners: partners, &diagnostics)
+    }
+
+    private func check(_ visit: Visit, companies: Set<String>, people: Set<String>, partners: Set<String>,
+                       _ diagnostics: inout DiagnosticList) {
+        let path = visit.page.displayPath
+        require(visit.company, in: companies, kind: "company", path: path, &diagnostics)
+        for person in visit.staff { require(person, in: people, kind: "person", path: path, &diagnostics) }
+        for referral in visit.referrals { require(referral.to, in: partners, kind: "partner", path: path, &diagnostics) }
+    }
+
+    private func require(_ ref: Located<String>, in ids: Set<String>, kind: String, path: String, _ diagnostics: inout DiagnosticList) {
+        guard !ids.contains(ref.value) else { return }
+        if let section = Self.sections[kind], unreadable.contains(PageID(kind: section, slug: ref.value)) { return }
+        let close = Suggestions.closest(to: ref.value, among: ids)
+        let (plain, suggesting): (MessageID, MessageID) = switch kind {
+        case "company": (.unknownCompany, .unknownCompanySuggest)
+        case "person": (.unknownPerson, .unknownPersonSuggest)
+        default: (.unknownPartner, .unknownPartnerSuggest)
+        }
+        let message = close.isEmpty ? Message(plain, ref.value)
+            : Message(suggesting, ref.value, close.map { "'\($0)'" }.joined(separator: ", "))
+        diagnostics.error(path, ref.line, ref.column, message)
     }
 }
 

@@ -14,8 +14,9 @@ import Mustache
 /// 3. Add a `Route` below and put it in `routes`: `.one` for a single file, `Route(name:…pages:)`
 ///    for one file per something (per company, per year…). Say who it is for (`audience`: a
 ///    `--public` build writes only `.everyone` routes and the lists of kinds it publishes) and, if
-///    it lists or quotes visits, what of a visit it shows (`quick`), or a quick rebuild after a
-///    visit edit will leave it stale (`QuickRebuildTests` compares every byte with a full build).
+///    it lists or quotes visits, what of a visit's text it shows (`quick`) and which of its files
+///    show a visit's front matter (`visitFields`), or a quick rebuild after a visit edit will leave
+///    it stale (`QuickRebuildTests` compares every byte with a full build).
 /// 4. To link it from every page, add it to `navigation` with a `nav_…` UI string in i18n/*.yml.
 enum SiteMap {
     /// Every route, in the order their files are handed to the renderer (which runs them on all cores).
@@ -33,6 +34,9 @@ enum SiteMap {
     static let company = Route(name: "company", audience: .everyone,
                                quick: .visitDigestsOf { visit, site in
                                    site.companiesBySlug[visit.company.value].map { [$0.page.outputPath] } ?? []
+                               },
+                               visitFields: .showing { edit, input in
+                                   input.site.companiesBySlug[edit.after.company.value].map { [$0.page.outputPath] } ?? []
                                }) { input in
         input.site.model.companies.map { c in RoutePage(c.page.outputPath, template: "company") { $0.company(c) } }
     }
@@ -42,11 +46,15 @@ enum SiteMap {
     static let playbook = Route(name: "playbook", audience: .everyone) { input in
         input.site.model.playbooks.map { p in RoutePage(p.page.outputPath, template: "playbook") { $0.playbook(p) } }
     }
-    /// A person page lists their visits and promises.
-    static let person = Route(name: "person", audience: .everyone, quick: .visitDigests) { input in
+    /// A person page lists their visits and promises (a promise's owner defaults to the visit's
+    /// first staff member), and the companies they hold that one person alone visited.
+    static let person = Route(name: "person", audience: .everyone, quick: .visitDigests, visitFields: .every) { input in
         input.site.model.people.map { p in RoutePage(p.page.outputPath, template: "person") { $0.person(p) } }
     }
-    static let partner = Route(name: "partner", audience: .everyone) { input in
+    /// A partner page lists the referrals it received.
+    static let partner = Route(name: "partner", audience: .everyone, visitFields: .showing { edit, input in
+        Set((edit.before.referrals + edit.after.referrals).map(\.to.value)).compactMap { input.site.partnersByID[$0]?.page.outputPath }
+    }) { input in
         input.site.model.partners.map { p in RoutePage(p.page.outputPath, template: "partner") { $0.partner(p) } }
     }
 
@@ -58,16 +66,19 @@ enum SiteMap {
             RoutePage(HandoverPages.path(for: p), template: "handover") { $0.handover(p) }
         }
     }
-    static let home = Route.one("home", path: "index.html", template: "home", nav: "nav_home", quick: .visitDigests) { input in
+    static let home = Route.one("home", path: "index.html", template: "home", nav: "nav_home", quick: .visitDigests,
+                                visitFields: .every) { input in
         let radar = input.radar
         return { $0.home(radar) }
     }
     static let companyList = Route.one("companies", path: "companies/index.html", template: "companies",
                                        audience: .listOf(.companies), nav: "nav_companies") { _ in { $0.companyList() } }
     static let visitList = Route.one("visits", path: "visits/index.html", template: "visits",
-                                     audience: .listOf(.visits), nav: "nav_visits", quick: .visitDigests) { _ in { $0.visitList() } }
+                                     audience: .listOf(.visits), nav: "nav_visits", quick: .visitDigests,
+                                     visitFields: .every) { _ in { $0.visitList() } }
     static let visitYear = Route(name: "visits-year", audience: .listOf(.visits),
-                                 quick: .visitDigestsOf { visit, _ in [VisitYearPages.path(for: visit.date.year)] }) { input in
+                                 quick: .visitDigestsOf { visit, _ in [VisitYearPages.path(for: visit.date.year)] },
+                                 visitFields: .showing { edit, _ in [VisitYearPages.path(for: edit.after.date.year)] }) { input in
         Set(input.site.model.visits.map(\.date.year)).sorted().map { year in
             RoutePage(VisitYearPages.path(for: year), template: "visits") { $0.visitList(year: year) }
         }
@@ -75,7 +86,7 @@ enum SiteMap {
     static let peopleList = Route.one("people", path: "people/index.html", template: "people",
                                       audience: .listOf(.people), nav: "nav_people") { _ in { $0.peopleList() } }
     static let partnerList = Route.one("partners", path: "partners/index.html", template: "partners",
-                                       audience: .listOf(.partners), nav: "nav_partners") { input in
+                                       audience: .listOf(.partners), nav: "nav_partners", visitFields: .every) { input in
         let funnel = input.funnel
         return { $0.partnerList(funnel) }
     }
@@ -84,16 +95,20 @@ enum SiteMap {
     static let handbookPrint = Route.one("handbook-print", path: "playbooks/print.html", template: "handbook-print",
                                          audience: .listOf(.playbooks)) { _ in { $0.handbookPrint() } }
     static let radar = Route.one("radar", path: "radar.html", template: "radar", audience: .team, nav: "nav_radar",
-                                 quick: .visitDigests) { input in
+                                 quick: .visitDigests, visitFields: .every) { input in
         let radar = input.radar
         return { $0.radarPage(radar) }
     }
-    static let topicList = Route.one("themes", path: "themes/index.html", template: "themes", nav: "nav_themes") { input in
+    static let topicList = Route.one("themes", path: "themes/index.html", template: "themes", nav: "nav_themes",
+                                     visitFields: .every) { input in
         let topics = input.topics
         return { $0.topicIndex(topics) }
     }
     static let topic = Route(name: "theme", audience: .everyone,
-                             quick: .visitDigestsOf { visit, _ in Set(visit.page.topicNames).map(TopicPages.path(for:)) }) { input in
+                             quick: .visitDigestsOf { visit, _ in Set(visit.page.topicNames).map(TopicPages.path(for:)) },
+                             visitFields: .showing { edit, _ in
+                                 Set(edit.before.page.topicNames + edit.after.page.topicNames).map(TopicPages.path(for:))
+                             }) { input in
         input.topics.map { topic in RoutePage(TopicPages.path(for: topic.name), template: "theme") { $0.topicPage(topic.name) } }
     }
     static let search = Route.one("search", path: "search.html", template: "search", nav: "nav_search") { _ in { $0.searchPage() } }
@@ -101,15 +116,22 @@ enum SiteMap {
 
     // MARK: Reports (PRODUCT.md, "Reports"): the team's only.
 
-    static let reports = Route.one("reports", path: ReportPages.index, template: "reports", audience: .team, nav: "nav_reports") { input in
+    /// The fiscal years' figures: visits by kind and theme in the year the visit is in; referral
+    /// outcomes in the year of the first visit that reached them, which a referral edit may move.
+    static let reports = Route.one("reports", path: ReportPages.index, template: "reports", audience: .team, nav: "nav_reports",
+                                   visitFields: .showing { edit, _ in edit.referralsChanged ? [ReportPages.index] : [] }) { input in
         let years = input.site.fiscalYears()
         return { $0.reportsIndex(years) }
     }
-    static let fiscalYear = Route(name: "fiscal-year", audience: .team) { input in
+    static let fiscalYear = Route(name: "fiscal-year", audience: .team, visitFields: .showing { edit, input in
+        input.site.fiscalYearsShowing(edit).map(ReportPages.path(for:))
+    }) { input in
         input.site.fiscalYears().map { year in RoutePage(ReportPages.path(for: year.year), template: "fiscal-year") { $0.fiscalYearPage(year) } }
     }
     /// The Excel CSV per fiscal year, the calendar and continuity.json: they list open promises.
-    static let reportFiles = Route(name: "report files", audience: .team, quick: .visitDigests) { input in
+    static let reportFiles = Route(name: "report files", audience: .team, quick: .visitDigests, visitFields: .showing { edit, input in
+        input.site.fiscalYearsShowing(edit).map(KPIFile.path) + [CalendarFile.path, ContinuityReport.path]
+    }) { input in
         input.site.fiscalYears().map { year in
             RoutePage(KPIFile.path(year.year)) { KPIFile.data(year, index: $0.index, label: $0.label) }
         } + [
@@ -133,24 +155,26 @@ struct Route: Sendable {
     /// The UI string key of its entry in the site-wide navigation (see `SiteMap.navigation`).
     let nav: String?
     let quick: QuickDependency
+    let visitFields: VisitFieldDependency
     /// The route's files in this build.
     let pages: @Sendable (RouteInput) -> [RoutePage]
 
     init(name: String, path: String? = nil, audience: Audience, nav: String? = nil, quick: QuickDependency = .frontMatter,
-         pages: @escaping @Sendable (RouteInput) -> [RoutePage]) {
+         visitFields: VisitFieldDependency = .none, pages: @escaping @Sendable (RouteInput) -> [RoutePage]) {
         self.name = name
         self.path = path
         self.audience = audience
         self.nav = nav
         self.quick = quick
+        self.visitFields = visitFields
         self.pages = pages
     }
 
     /// A route with one page. `context` is called once per build and returns the page's template data builder.
     static func one(_ name: String, path: String, template: String, audience: Audience = .everyone, nav: String? = nil,
-                    quick: QuickDependency = .frontMatter,
+                    quick: QuickDependency = .frontMatter, visitFields: VisitFieldDependency = .none,
                     _ context: @escaping @Sendable (RouteInput) -> @Sendable (PageContext) -> MustacheValue) -> Route {
-        Route(name: name, path: path, audience: audience, nav: nav, quick: quick) { input in
+        Route(name: name, path: path, audience: audience, nav: nav, quick: quick, visitFields: visitFields) { input in
             [RoutePage(path, template: template, context(input))]
         }
     }
@@ -192,6 +216,20 @@ enum QuickDependency: Sendable {
     case visitDigests
     /// As `visitDigests`, but only the files that show the given visit.
     case visitDigestsOf(@Sendable (Visit, PublishedSite) -> [String])
+}
+
+/// What the quick rebuild after an edit of a visit's front matter — its kind, staff, themes,
+/// referrals, next visit, visibility — must look at again of a route, besides the visit's own
+/// page (`QuickRebuild`; an edit of its date or company takes the full way). A route that shows
+/// any of these of a visit other than through its title and address must say so, or the quick
+/// rebuild leaves its files stale (`QuickRebuildTests` compares every byte with a full build).
+enum VisitFieldDependency: Sendable {
+    /// Shows no visit's front matter but titles, dates and addresses.
+    case none
+    /// Every file of the route.
+    case every
+    /// The files that show the visit before or after the edit.
+    case showing(@Sendable (VisitEdit, RouteInput) -> [String])
 }
 
 /// What routes are made from: the published site and the views several pages share, each computed

@@ -37,12 +37,22 @@ public struct FiscalYear: Sendable {
 
 extension PublishedSite {
     /// Every fiscal year from the one of the first visit to the one of today, oldest first.
-    public func fiscalYears() -> [FiscalYear] {
+    public func fiscalYears() -> [FiscalYear] { fiscalYearNumbers().map { fiscalYear($0) } }
+
+    /// The years `fiscalYears` has, without their figures.
+    func fiscalYearNumbers() -> [Int] {
         let start = model.config.fiscalYearStart
         let current = FiscalYear.year(of: today, start: start)
         let first = model.visits.first.map { FiscalYear.year(of: $0.date, start: start) } ?? current
         guard first <= current else { return [] }
-        return (first...current).map { fiscalYear($0) }
+        return Array(first...current)
+    }
+
+    /// The fiscal years whose figures an edit of a visit's front matter may change: the visit's
+    /// own (kinds, themes and referrals in the year), and every year when its referrals changed
+    /// (an outcome counts in the year of the first visit that reached it, which may be another).
+    func fiscalYearsShowing(_ edit: VisitEdit) -> [Int] {
+        edit.referralsChanged ? fiscalYearNumbers() : [FiscalYear.year(of: edit.after.date, start: model.config.fiscalYearStart)]
     }
 
     public func fiscalYear(_ year: Int) -> FiscalYear {

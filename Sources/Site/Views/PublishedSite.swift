@@ -30,7 +30,7 @@ public struct PublishedSite: Sendable {
     var promisesByOwner: [String: [OpenPromise]]
     /// `TopicPages.path(for:)` of every theme a page names: pages link their themes by the
     /// thousand, and checking a Japanese name against the slug rules each time costs more than the page.
-    private let topicPaths: [String: String]
+    var topicPaths: [String: String]
 
     init(model: SiteModel, links: LinkGraph, today: CalendarDate, digestCache: VisitDigestCache? = nil) {
         self.model = model
@@ -52,15 +52,7 @@ public struct PublishedSite: Sendable {
         var byCompany: [String: [Visit]] = [:]
         var byPerson: [String: [Visit]] = [:]
         var byPartner: [String: [(visit: Visit, referral: Referral)]] = [:]
-        for visit in model.visits.reversed() {
-            byCompany[visit.company.value, default: []].append(visit)
-            // Each person once per visit, even if listed twice (a set per visit costs more than this scan).
-            for (position, person) in visit.staff.enumerated()
-            where !visit.staff[..<position].contains(where: { $0.value == person.value }) {
-                byPerson[person.value, default: []].append(visit)
-            }
-            for referral in visit.referrals { byPartner[referral.to.value, default: []].append((visit, referral)) }
-        }
+        for visit in model.visits.reversed() { PublishedSite.file(visit, &byCompany, &byPerson, &byPartner) }
         visitsByCompany = byCompany
         visitsByPerson = byPerson
         referralsByPartner = byPartner
@@ -72,6 +64,30 @@ public struct PublishedSite: Sendable {
         promisesByOwner = PublishedSite.promisesByOwner(promisesByCompany)
         visitDigests = VisitDigest.all(model.visits, names: { [links, pages] page in PublishedSite.linkNames(for: page, links: links, published: pages) },
                                        unansweredPrompts: ReflectionStatus.unansweredPrompts(model.config), cache: digestCache)
+    }
+
+    /// Which lists `file` adds to: all of them, or (a patch making a few lists again, see
+    /// `replacing(_:model:links:)`) only those of some companies, people and partners.
+    struct Lists {
+        var companies: Set<String>? = nil
+        var people: Set<String>? = nil
+        var partners: Set<String>? = nil
+        static let all = Lists()
+    }
+
+    /// Adds `visit`, older than every visit added before, to the lists it belongs in: its company's,
+    /// each person's on it, each partner's it refers to.
+    static func file(_ visit: Visit, _ byCompany: inout [String: [Visit]], _ byPerson: inout [String: [Visit]],
+                     _ byPartner: inout [String: [(visit: Visit, referral: Referral)]], only lists: Lists = .all) {
+        if lists.companies?.contains(visit.company.value) ?? true { byCompany[visit.company.value, default: []].append(visit) }
+        // Each person once per visit, even if listed twice (a set per visit costs more than this scan).
+        for (position, person) in visit.staff.enumerated()
+        where lists.people?.contains(person.value) ?? true && !visit.staff[..<position].contains(where: { $0.value == person.value }) {
+            byPerson[person.value, default: []].append(visit)
+        }
+        for referral in visit.referrals where lists.partners?.contains(referral.to.value) ?? true {
+            byPartner[referral.to.value, default: []].append((visit, referral))
+        }
     }
 
     public func digest(of visit: Visit) -> VisitDigest {

@@ -5,9 +5,10 @@ import Foundation
 /// and w shards holding a gram or word whose first occurrence in a changed document moved (or
 /// that appeared or went), the d shards of the changed documents, the facet lists when a facet
 /// value changed, `facets.js` and the manifest. Each is encoded by the full writer's own code
-/// (`ShardEntry.payload`, `DocShardWriter`, `IndexAccumulator.facetFiles`, `ManifestWriter`) from
-/// lists decoded by the reader's `PostingShard`, so a patched file equals a full build's byte for
-/// byte. When the edit moves a shard count, `make` gives nil and the caller builds again.
+/// (`ShardEntry`, `DocShardWriter`, `IndexAccumulator.facetFiles`, `ManifestWriter`); in a
+/// posting shard only the edited entries are decoded and encoded again, the others are copied
+/// (`ShardEntry.entries(of:)`), so a patched file equals a full build's byte for byte. When the
+/// edit moves a shard count, `make` gives nil and the caller builds again.
 struct IndexPatch {
     /// One changed document: its id and what it was and is.
     struct Change {
@@ -166,30 +167,47 @@ struct IndexPatch {
         return missing.first == nil ? results : []
     }
 
+    /// Entries whose keys have no edit are copied as they are; the edited ones are decoded,
+    /// edited and encoded again by `ShardEntry`, and all of them go back in the writer's order.
     private static func patchShard(_ payload: [UInt8], id: String, edits: [[UInt32]: [PostingEdit]],
                                    words: Bool) throws -> ShardResult {
-        let shard = try PostingShard(payload, file: IndexFile.fileName(id))
-        var result = ShardResult()
-        var entries: [ShardEntry] = []
-        entries.reserveCapacity(shard.keys.count + edits.count)
-        func prefix(_ key: [UInt32]) -> String { IndexAccumulator.string(Array(IndexLayout.wordKey(key))) }
-        for key in shard.keys where edits[key] == nil {
-            entries.append(ShardEntry(key: key, matches: shard.matches(of: key) ?? TermMatches()))
+        guard let entries = ShardEntry.entries(of: payload) else {
+            throw SearchIndexError(location: "\(IndexFile.fileName(id)):1:1", message: "postings are cut off or malformed")
         }
+        var result = ShardResult()
+        var pieces: [(key: [UInt32], bytes: [UInt8])] = []
+        pieces.reserveCapacity(entries.count + edits.count)
+        var found: [[UInt32]: (bytes: Range<Int>, documents: Int)] = [:]
+        for entry in entries {
+            if edits[entry.key] == nil {
+                pieces.append((entry.key, Array(payload[entry.bytes])))
+            } else {
+                found[entry.key] = (entry.bytes, entry.documents)
+            }
+        }
+        var gaps: [UInt8] = [], occurrences: [UInt8] = []
         for (key, keyEdits) in edits {
-            var list = shard.matches(of: key) ?? TermMatches()
-            if !list.docs.isEmpty { result.sizeChange -= ShardEntry(key: key, matches: list).count }
+            var list: (docs: [Int], occurrences: [Int]) = ([], [])
+            if let old = found[key] {
+                list = ShardEntry.postings(payload, entry: old.bytes, keyLength: key.count, documents: old.documents)
+                result.sizeChange -= ShardEntry(key: key, docs: list.docs, occurrences: list.occurrences).count
+            }
             for edit in keyEdits { edit.apply(to: &list) }
             guard !list.docs.isEmpty else { continue }
-            let entry = ShardEntry(key: key, matches: list)
+            var entry = ShardEntry(key: key, docs: list.docs, occurrences: list.occurrences)
             result.sizeChange += entry.count
-            entries.append(entry)
+            var bytes: [UInt8] = []
+            entry.append(to: &bytes, gaps: &gaps, occurrences: &occurrences)
+            pieces.append((key, bytes))
         }
+        pieces.sort { ShardEntry.precedes($0.key, $1.key) }
         if words {
-            result.prefixesBefore = shard.keys.map(prefix)
-            result.prefixesAfter = entries.map { prefix($0.key) }
+            func prefix(_ key: [UInt32]) -> String { IndexAccumulator.string(Array(IndexLayout.wordKey(key))) }
+            result.prefixesBefore = entries.map { prefix($0.key) }
+            result.prefixesAfter = pieces.map { prefix($0.key) }
         }
-        result.payload = ShardEntry.payload(&entries)
+        result.payload.reserveCapacity(pieces.reduce(0) { $0 + $1.bytes.count })
+        for piece in pieces { result.payload.append(contentsOf: piece.bytes) }
         return result
     }
 }
@@ -199,22 +217,21 @@ struct PostingEdit {
     let doc: Int
     let occurrence: Int?
 
-    func apply(to list: inout TermMatches) {
-        let d = Int32(doc)
+    func apply(to list: inout (docs: [Int], occurrences: [Int])) {
         var low = 0, high = list.docs.count
         while low < high {
             let mid = (low + high) / 2
-            if list.docs[mid] < d { low = mid + 1 } else { high = mid }
+            if list.docs[mid] < doc { low = mid + 1 } else { high = mid }
         }
-        let present = low < list.docs.count && list.docs[low] == d
+        let present = low < list.docs.count && list.docs[low] == doc
         switch (present, occurrence) {
-        case (true, let occurrence?): list.occurrences[low] = Int32(occurrence)
+        case (true, let occurrence?): list.occurrences[low] = occurrence
         case (true, nil):
             list.docs.remove(at: low)
             list.occurrences.remove(at: low)
         case (false, let occurrence?):
-            list.docs.insert(d, at: low)
-            list.occurrences.insert(Int32(occurrence), at: low)
+            list.docs.insert(doc, at: low)
+            list.occurrences.insert(occurrence, at: low)
         case (false, nil): break
         }
     }
@@ -236,11 +253,9 @@ struct FirstOccurrences {
 
 extension ShardEntry {
     /// An entry from a decoded list, built the way the writer builds one.
-    init(key: [UInt32], matches: TermMatches) {
+    init(key: [UInt32], docs: [Int], occurrences: [Int]) {
         var builder = DocPostingBuilder()
-        for (doc, occurrence) in zip(matches.docs, matches.occurrences) {
-            builder.add(doc: Int(doc), occurrence: Int(occurrence))
-        }
+        for (doc, occurrence) in zip(docs, occurrences) { builder.add(doc: doc, occurrence: occurrence) }
         self.init(key: key, builder: &builder)
     }
 }

@@ -48,33 +48,84 @@ struct ShardEntry {
     /// Encodes `entries[indices]` (sorted here) into one shard's payload; each entry's bytes are
     /// released as it is written.
     private static func payload(_ indices: [Int], of entries: UnsafeMutableBufferPointer<ShardEntry>) -> [UInt8] {
-        let order = indices.sorted { x, y in
-            let a = entries[x].key, c = entries[y].key
-            return a.count != c.count ? a.count < c.count : a.lexicographicallyPrecedes(c)
-        }
+        let order = indices.sorted { precedes(entries[$0].key, entries[$1].key) }
         var payload: [UInt8] = []
         payload.reserveCapacity(order.reduce(0) { $0 + entries[$1].count + 8 })
         var gaps: [UInt8] = [], occurrences: [UInt8] = []
-        for i in order {
-            Varint.append(entries[i].key.count, to: &payload)
-            for v in entries[i].key { Varint.append(Int(v), to: &payload) }
-            Varint.append(entries[i].documents, to: &payload)
-            gaps.removeAll(keepingCapacity: true)
-            occurrences.removeAll(keepingCapacity: true)
-            for chunk in entries[i].chunks {
-                chunk.withUnsafeBufferPointer { bytes in
-                    var at = 0
-                    while at < bytes.count {
-                        Varint.append(Int(Varint.read(bytes, at: &at)), to: &gaps)
-                        guard at < bytes.count else { break }
-                        Varint.append(Int(Varint.read(bytes, at: &at)), to: &occurrences)
-                    }
+        for i in order { entries[i].append(to: &payload, gaps: &gaps, occurrences: &occurrences) }
+        return payload
+    }
+
+    /// Appends this entry as a shard holds it, `key length, key scalars…, n, gaps…, occurrences…`,
+    /// and releases its chunks. `gaps` and `occurrences` are scratch space.
+    mutating func append(to payload: inout [UInt8], gaps: inout [UInt8], occurrences: inout [UInt8]) {
+        Varint.append(key.count, to: &payload)
+        for v in key { Varint.append(Int(v), to: &payload) }
+        Varint.append(documents, to: &payload)
+        gaps.removeAll(keepingCapacity: true)
+        occurrences.removeAll(keepingCapacity: true)
+        for chunk in chunks {
+            chunk.withUnsafeBufferPointer { bytes in
+                var at = 0
+                while at < bytes.count {
+                    Varint.append(Int(Varint.read(bytes, at: &at)), to: &gaps)
+                    guard at < bytes.count else { break }
+                    Varint.append(Int(Varint.read(bytes, at: &at)), to: &occurrences)
                 }
             }
-            payload.append(contentsOf: gaps)
-            payload.append(contentsOf: occurrences)
-            entries[i].chunks = []
         }
-        return payload
+        payload.append(contentsOf: gaps)
+        payload.append(contentsOf: occurrences)
+        chunks = []
+    }
+
+    /// Shard entries sort by key length, then scalar values (`payload`'s order).
+    static func precedes(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        a.count != b.count ? a.count < b.count : a.lexicographicallyPrecedes(b)
+    }
+
+    /// The entries of a payload written by `payload`, each key with the bytes of its whole entry
+    /// (so a session's patch copies the entries it does not change) and its document count; nil
+    /// when the payload is cut off.
+    static func entries(of payload: [UInt8]) -> [(key: [UInt32], bytes: Range<Int>, documents: Int)]? {
+        var out: [(key: [UInt32], bytes: Range<Int>, documents: Int)] = []
+        let ok = payload.withUnsafeBufferPointer { bytes -> Bool in
+            var at = 0
+            func next() -> Int? { at < bytes.count ? Int(Varint.read(bytes, at: &at)) : nil }
+            while at < bytes.count {
+                let start = at
+                guard let length = next(), length > 0 else { return false }
+                var key: [UInt32] = []
+                key.reserveCapacity(length)
+                for _ in 0..<length {
+                    guard let v = next() else { return false }
+                    key.append(UInt32(truncatingIfNeeded: v))
+                }
+                guard let n = next() else { return false }
+                for _ in 0..<(2 * n) { guard next() != nil else { return false } }
+                out.append((key, start..<at, n))
+            }
+            return true
+        }
+        return ok ? out : nil
+    }
+
+    /// The documents and first occurrences of an entry found by `entries(of:)`.
+    static func postings(_ payload: [UInt8], entry: Range<Int>, keyLength: Int, documents n: Int)
+        -> (docs: [Int], occurrences: [Int]) {
+        var docs: [Int] = [], occurrences: [Int] = []
+        docs.reserveCapacity(n)
+        occurrences.reserveCapacity(n)
+        payload.withUnsafeBufferPointer { bytes in
+            var at = entry.lowerBound
+            for _ in 0..<(keyLength + 2) { _ = Varint.read(bytes, at: &at) }
+            var doc = -1
+            for _ in 0..<n {
+                doc += Int(Varint.read(bytes, at: &at)) + 1
+                docs.append(doc)
+            }
+            for _ in 0..<n { occurrences.append(Int(Varint.read(bytes, at: &at))) }
+        }
+        return (docs, occurrences)
     }
 }
