@@ -193,12 +193,26 @@ enum SearchPayloads {
         for (i, name) in names.enumerated() { try compressed[name]!.write(to: dir.appendingPathComponent("\(i)")) }
         let script = """
             const fs = require('fs'), zlib = require('zlib');
+            // Base-93 text (docs/search-index.md) → bytes.
+            const digits = new Map();
+            for (let c = 0x20, d = 0; c <= 0x7E; c++) if (c !== 0x22 && c !== 0x5C) digits.set(c, d++);
+            function base93(text) {
+              const bytes = [];
+              let bits = 0, count = 0;
+              for (let i = 0; i < text.length; i += 2) {
+                const pair = i + 1 < text.length;
+                bits |= (digits.get(text.charCodeAt(i)) + (pair ? 93 * digits.get(text.charCodeAt(i + 1)) : 0)) << count;
+                count += pair ? 13 : 6;
+                while (count >= 8) { bytes.push(bits & 255); bits >>>= 8; count -= 8; }
+              }
+              return Buffer.from(bytes);
+            }
             const out = [];
             for (let i = 0; i < \(names.count); i++) {
               const src = fs.readFileSync(process.argv[1] + '/' + i, 'utf8');
-              const m = /^densho_search_register\\("[^"]*","([A-Za-z0-9+\\/=]*)"\\);\\n$/.exec(src);
+              const m = /^densho_search_register\\("[^"]*","([^"\\\\]*)"\\);\\n$/.exec(src);
               if (!m) { console.error('not a compressed index file: ' + i); process.exit(3); }
-              out.push(zlib.inflateRawSync(Buffer.from(m[1], 'base64')).toString('base64'));
+              out.push(zlib.inflateRawSync(base93(m[1])).toString('base64'));
             }
             process.stdout.write(out.join('\\n'));
             """

@@ -63,13 +63,64 @@ final class FormatEncodingTests: XCTestCase {
         let payloads = PayloadBox()
         ShardEntry.emit(&entries, count: 1, key: { $0 }, name: { "g-\($0)" }) { id, payload in payloads.set(id, payload) }
         var expected: [UInt8] = []
-        for v in [2, 0x7279, 0x8A31, 5] + [0, 0, 3, 294, 0] + occurrences { Varint.append(v, to: &expected) }
+        // 2n: the columns follow in the shard.
+        for v in [2, 0x7279, 0x8A31, 10] + [0, 0, 3, 294, 0] + occurrences { Varint.append(v, to: &expected) }
         XCTAssertEqual(payloads.get("g-0"), expected)
+        XCTAssertNil(payloads.get("g-0-0"), "a short list stays in its shard")
         let shard = try PostingShard(expected, file: "g-0.js")
-        let list = try XCTUnwrap(shard.matches(of: [0x7279, 0x8A31]))
+        let list = try XCTUnwrap(try shard.matches(of: [0x7279, 0x8A31], in: "g-0") { XCTFail("no list file: \($0)"); return [] })
         XCTAssertEqual(list.docs, docs.map(Int32.init))
         XCTAssertEqual(list.occurrences, occurrences.map(Int32.init))
         XCTAssertThrowsError(try PostingShard(Array(expected.dropLast(3)), file: "g-0.js"))
+    }
+
+    func testALongListIsAFileOfItsOwnNamedAfterItsShard() throws {
+        // 「特許」 in 1,500 documents, 「燕」 in two: the long list leaves the shard, the short stays.
+        var long = DocPostingBuilder(), short = DocPostingBuilder()
+        for d in 0..<1500 { long.add(doc: d * 2, occurrence: 3 * (d % 700) + 2) }
+        short.add(doc: 4, occurrence: 0)
+        short.add(doc: 9, occurrence: 301)
+        var entries = [ShardEntry(key: [0x7279, 0x8A31], builder: &long), ShardEntry(key: [0x71D5], builder: &short)]
+        XCTAssertTrue(entries[0].outboard)
+        XCTAssertFalse(entries[1].outboard)
+        let payloads = PayloadBox()
+        ShardEntry.emit(&entries, count: 1, key: { $0 }, name: { "g-\($0)" }) { id, payload in payloads.set(id, payload) }
+        var expected: [UInt8] = []
+        // Shorter keys first: 燕 (2n = 4, then its columns), then 特許 (2n + 1 = 3001: list file 0).
+        for v in [1, 0x71D5, 4, 4, 4, 0, 301] + [2, 0x7279, 0x8A31, 3001] { Varint.append(v, to: &expected) }
+        XCTAssertEqual(payloads.get("g-0"), expected)
+        var columns: [UInt8] = []
+        for d in 0..<1500 { Varint.append(d == 0 ? 0 : 1, to: &columns) }
+        for d in 0..<1500 { Varint.append(3 * (d % 700) + 2, to: &columns) }
+        XCTAssertEqual(payloads.get("g-0-0"), columns)
+
+        let shard = try PostingShard(expected, file: "g-0.js")
+        XCTAssertEqual(shard.lists, 1)
+        var asked: [String] = []
+        let list = try XCTUnwrap(try shard.matches(of: [0x7279, 0x8A31], in: "g-0") { asked.append($0); return columns })
+        XCTAssertEqual(asked, ["g-0-0"])
+        XCTAssertEqual(list.docs, (0..<1500).map { Int32($0 * 2) })
+        XCTAssertEqual(list.occurrences.last, Int32(3 * (1499 % 700) + 2))
+        XCTAssertThrowsError(try shard.matches(of: [0x7279, 0x8A31], in: "g-0") { _ in Array(columns.dropLast(2)) }) { error in
+            XCTAssertTrue("\(error)".contains("g-0-0.js"), "\(error)")
+        }
+        XCTAssertTrue(IndexLayout.isShardFileName("g-12-0.js"))
+        XCTAssertFalse(IndexLayout.isShardFileName("g-12-0-1.js"))
+        XCTAssertFalse(IndexLayout.isShardFileName("g-12-.js"))
+    }
+
+    func testBase93TextRoundTripsAndNeedsNoEscape() throws {
+        var random = SeededRandom(seed: 93)
+        for n in [0, 1, 2, 3, 7, 8, 13, 14, 26, 100, 1000] {
+            let bytes = (0..<n).map { _ in UInt8.random(in: 0...255, using: &random) }
+            var text: [UInt8] = []
+            Base93.encode(bytes, to: &text)
+            XCTAssertTrue(text.allSatisfy { $0 >= 0x20 && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C }, "\(n) bytes")
+            XCTAssertEqual(Base93.decode(text[...]), bytes, "\(n) bytes")
+            XCTAssertLessThanOrEqual(text.count, (n * 16 + 12) / 13 + 1, "two characters per 13 bits")
+        }
+        XCTAssertNil(Base93.decode(Array("ab\\c".utf8)[...]), "a backslash is not a digit")
+        XCTAssertNil(Base93.decode(Array("~~".utf8)[...]), "92 + 93 · 92 is more than 13 bits")
     }
 }
 

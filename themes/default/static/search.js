@@ -56,11 +56,36 @@
 
   // ---------------------------------------------------------------- encoding
 
-  /** Every file but the manifest is base64 of raw DEFLATE; DecompressionStream inflates it. */
-  function inflate(base64) {
-    var binary = atob(base64), bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  /** Digit of each character of the 93-character alphabet (U+0020–007E without " and \\), or -1. */
+  var BASE93 = (function () {
+    var digits = new Int16Array(128).fill(-1), d = 0;
+    for (var c = 0x20; c <= 0x7E; c++) if (c !== 0x22 && c !== 0x5C) digits[c] = d++;
+    return digits;
+  })();
+
+  /** The bytes of a file's text (docs/search-index.md): 13 bits per two characters, least significant first. */
+  function base93(text) {
+    var out = new Uint8Array(Math.floor(text.length * 13 / 16) + 1), n = 0, bits = 0, count = 0;
+    for (var i = 0; i < text.length; i += 2) {
+      var low = BASE93[text.charCodeAt(i)];
+      if (!(low >= 0)) throw new Error('densho search: bad index data');
+      if (i + 1 < text.length) {
+        var high = BASE93[text.charCodeAt(i + 1)], v = low + 93 * high;
+        if (!(high >= 0) || v >= 8192) throw new Error('densho search: bad index data');
+        bits |= v << count;
+        count += 13;
+      } else {
+        bits |= low << count;
+        count += 6;
+      }
+      while (count >= 8) { out[n++] = bits & 255; bits >>>= 8; count -= 8; }
+    }
+    return out.subarray(0, n);
+  }
+
+  /** Every file but the manifest is base-93 text of raw DEFLATE; DecompressionStream inflates it. */
+  function inflate(text) {
+    var stream = new Blob([base93(text)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
     return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
   }
 
@@ -77,28 +102,33 @@
     return v;
   };
 
-  /** A g or w file: key (scalars joined as a string) → offset of its columns and count. */
+  /**
+   * A g or w file: key (scalars joined as a string) → offset of its columns and count, or the
+   * number of the list file that holds them (`<shard>-<k>`).
+   */
   function postingShard(bytes) {
-    var r = new VarintReader(bytes), entries = new Map(), keys = [];
+    var r = new VarintReader(bytes), entries = new Map(), keys = [], lists = 0;
     while (r.at < bytes.length) {
       var length = r.next(), key = '';
       for (var k = 0; k < length; k++) key += String.fromCodePoint(r.next());
-      var count = r.next();
-      entries.set(key, { at: r.at, count: count });
+      var flagged = r.next(), count = Math.floor(flagged / 2);
+      if (flagged % 2) {
+        entries.set(key, { list: lists++, count: count });
+      } else {
+        entries.set(key, { at: r.at, count: count });
+        for (var n = 0; n < flagged; n++) r.next();
+      }
       keys.push(key);
-      for (var n = 0; n < 2 * count; n++) r.next();
     }
     return { bytes: bytes, entries: entries, keys: keys };
   }
 
-  /** Documents (ascending) and first occurrences of one key, or null. */
-  function postingsOf(shard, key) {
-    var e = shard.entries.get(key);
-    if (!e) return null;
-    var r = new VarintReader(shard.bytes), docs = [], occ = [], doc = -1, i;
-    r.at = e.at;
-    for (i = 0; i < e.count; i++) { doc += r.next() + 1; docs.push(doc); }
-    for (i = 0; i < e.count; i++) occ.push(r.next());
+  /** `count` document gaps, then `count` occurrences, from `at`: documents ascending. */
+  function columns(bytes, at, count) {
+    var r = new VarintReader(bytes), docs = [], occ = [], doc = -1, i;
+    r.at = at;
+    for (i = 0; i < count; i++) { doc += r.next() + 1; docs.push(doc); }
+    for (i = 0; i < count; i++) occ.push(r.next());
     return { docs: docs, occ: occ };
   }
 
@@ -310,16 +340,25 @@
     function json(bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }
     function manifest() {
       return load('index').then(function (m) {
-        if (m.format !== 'densho-search' || m.version !== 2) throw new Error('densho search: unsupported index version');
+        if (m.format !== 'densho-search' || m.version !== 3) throw new Error('densho search: unsupported index version');
         return m;
       });
     }
     function facets() { return load('facets', json); }
 
     function gram(m, cps) {
-      return load('g-' + shardOf(cps, m.shards.g), postingShard).then(function (shard) {
-        return postingsOf(shard, fromCodePoints(cps, 0, cps.length));
+      var id = 'g-' + shardOf(cps, m.shards.g);
+      return load(id, postingShard).then(function (shard) {
+        return postingsOf(id, shard, fromCodePoints(cps, 0, cps.length));
       });
+    }
+
+    /** Documents (ascending) and first occurrences of one key, from its shard or its list file; or null. */
+    function postingsOf(id, shard, key) {
+      var e = shard.entries.get(key);
+      if (!e) return Promise.resolve(null);
+      if (e.list === undefined) return Promise.resolve(columns(shard.bytes, e.at, e.count));
+      return load(id + '-' + e.list, function (bytes) { return columns(bytes, 0, e.count); });
     }
 
     function storedDocument(m, doc) {
@@ -343,11 +382,13 @@
         }
         return Promise.all(keys.map(function (k) { return load('w-' + k, postingShard); })).then(function (shards) {
           var lists = [];
-          shards.forEach(function (shard) {
+          shards.forEach(function (shard, s) {
             shard.keys.forEach(function (key) {
-              if (term.prefix ? key.startsWith(term.str) : key === term.str) lists.push(postingsOf(shard, key));
+              if (term.prefix ? key.startsWith(term.str) : key === term.str) lists.push(postingsOf('w-' + keys[s], shard, key));
             });
           });
+          return Promise.all(lists);
+        }).then(function (lists) {
           return lists.length ? union(lists) : none;
         });
       }

@@ -1,88 +1,137 @@
 /// Raw DEFLATE (RFC 1951) for the index files: written here, read back by `Inflate` and, in the
-/// browser, by `DecompressionStream('deflate-raw')`. Greedy LZ77 over a 32 KB window with hash
-/// chains, one dynamic-Huffman block per 64 K symbols. Deterministic: same bytes in, same out.
+/// browser, by `DecompressionStream('deflate-raw')`. Deterministic: same bytes in, same out.
+///
+/// Built for speed over the last percent of size (a full build compresses every index file):
+/// greedy LZ77 over a 32 KB window whose hash chains are followed only a few links, positions
+/// inside a long match not inserted; frequencies counted while matching; one dynamic-Huffman
+/// block per 64 K symbols, or stored blocks where Huffman coding would not pay (already dense
+/// data); bits written through a raw pointer.
 enum Deflate {
     static func compress(_ input: [UInt8]) -> [UInt8] {
-        var bits = BitWriter()
-        let symbols = LZ77.symbols(input)
-        if symbols.isEmpty {
-            bits.writeBlock(ArraySlice(symbols), final: true)
-        } else {
-            var start = 0
-            while start < symbols.count {
-                let end = min(symbols.count, start + 65_536)
-                bits.writeBlock(symbols[start..<end], final: end == symbols.count)
-                start = end
-            }
-        }
+        input.withUnsafeBufferPointer { compress($0) }
+    }
+
+    static func compress(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var bits = BitWriter(capacity: input.count / 2 + 64)
+        var matcher = LZ77(input)
+        var inputStart = 0
+        repeat {
+            var block = SymbolBlock()
+            let inputEnd = matcher.fill(&block, maxSymbols: 65_536)
+            let final = inputEnd == input.count
+            bits.writeBlock(block, input: UnsafeBufferPointer(rebasing: input[inputStart..<inputEnd]), final: final)
+            inputStart = inputEnd
+        } while inputStart < input.count
         return bits.finish()
     }
 }
 
-/// One LZ77 symbol: a literal byte (`distance == 0`) or a match (`length`, `distance`).
-struct LZSymbol {
-    var length: UInt16
-    var distance: UInt16
+/// LZ77 symbols of one block, packed in 32 bits: a literal byte (`< 256`), or a match
+/// `length << 16 | distance` (length ≥ 3, so ≥ 0x30000), with the Huffman frequencies.
+struct SymbolBlock {
+    var symbols: [UInt32] = []
+    var literalFrequencies = [Int](repeating: 0, count: 286)
+    var distanceFrequencies = [Int](repeating: 0, count: 30)
 }
 
-enum LZ77 {
+/// Greedy match finder with hash chains.
+struct LZ77 {
     static let window = 32_768
-    static let maxChain = 24
-    static let niceLength = 128
+    /// Links followed per position: past a few, longer chains find little more in our data
+    /// (varint columns, JSON text) and cost most of the time.
+    static let maxChain = 6
+    /// A match this long is taken without looking further.
+    static let niceLength = 32
+    /// Positions inside a match longer than this are not inserted into the chains.
+    static let maxInsert = 8
+    static let hashBits = 15
 
-    static func symbols(_ input: [UInt8]) -> [LZSymbol] {
-        let n = input.count
-        var out: [LZSymbol] = []
-        out.reserveCapacity(n / 2)
-        let hashBits = 15
-        var head = [Int32](repeating: -1, count: 1 << hashBits)
-        var prev = [Int32](repeating: -1, count: window)
-        input.withUnsafeBufferPointer { s in
+    private let input: UnsafeBufferPointer<UInt8>
+    private var head: [Int32]
+    private var prev: [Int32]
+    private var at = 0
+
+    init(_ input: UnsafeBufferPointer<UInt8>) {
+        self.input = input
+        head = [Int32](repeating: -1, count: 1 << LZ77.hashBits)
+        prev = [Int32](repeating: -1, count: LZ77.window)
+    }
+
+    /// Appends symbols for the input from where the last call stopped, at most `maxSymbols`;
+    /// returns the input offset reached.
+    mutating func fill(_ block: inout SymbolBlock, maxSymbols: Int) -> Int {
+        let s = input, n = input.count, hashShift = UInt32(32 - LZ77.hashBits), prevMask = LZ77.window - 1
+        var i = at
+        var symbols = [UInt32](repeating: 0, count: min(maxSymbols, n - i))
+        var count = 0
+        head.withUnsafeMutableBufferPointer { head in
+        prev.withUnsafeMutableBufferPointer { prev in
+        symbols.withUnsafeMutableBufferPointer { out in
+        block.literalFrequencies.withUnsafeMutableBufferPointer { lit in
+        block.distanceFrequencies.withUnsafeMutableBufferPointer { dist in
+        DeflateTables.lengthCode.withUnsafeBufferPointer { lengthCode in
             @inline(__always) func hash(_ i: Int) -> Int {
                 let v = UInt32(s[i]) << 16 | UInt32(s[i + 1]) << 8 | UInt32(s[i + 2])
-                return Int((v &* 2_654_435_761) >> UInt32(32 - hashBits))
+                return Int((v &* 2_654_435_761) >> hashShift)
             }
-            @inline(__always) func insert(_ i: Int) {
-                guard i + 2 < n else { return }
-                let h = hash(i)
-                prev[i & (window - 1)] = head[h]
-                head[h] = Int32(i)
-            }
-            var i = 0
-            while i < n {
+            let room = out.count
+            while i < n && count < room {
                 var bestLength = 0, bestDistance = 0
                 if i + 2 < n {
-                    var candidate = Int(head[hash(i)])
-                    var chain = maxChain
+                    let h = hash(i)
+                    var candidate = Int(head[h])
+                    prev[i & prevMask] = head[h]
+                    head[h] = Int32(truncatingIfNeeded: i)
+                    var chain = LZ77.maxChain
                     let limit = min(258, n - i)
-                    while candidate >= 0 && i - candidate <= window - 1 && chain > 0 {
-                        if s[candidate + bestLength] == s[i + bestLength] || bestLength == 0 {
+                    while candidate >= 0 && i - candidate < LZ77.window && chain > 0 {
+                        // Only a candidate that could beat the best so far is compared in full.
+                        if s[candidate + bestLength] == s[i + bestLength] {
                             var l = 0
                             while l < limit && s[candidate + l] == s[i + l] { l += 1 }
                             if l > bestLength {
                                 bestLength = l
                                 bestDistance = i - candidate
-                                if l >= niceLength || l == limit { break }
+                                if l >= LZ77.niceLength || l == limit { break }
                             }
                         }
-                        let next = Int(prev[candidate & (window - 1)])
+                        let next = Int(prev[candidate & prevMask])
                         if next >= candidate { break }
                         candidate = next
                         chain -= 1
                     }
                 }
                 if bestLength >= 3 {
-                    out.append(LZSymbol(length: UInt16(bestLength), distance: UInt16(bestDistance)))
-                    for k in 0..<bestLength { insert(i + k) }
+                    out[count] = UInt32(truncatingIfNeeded: bestLength << 16 | bestDistance)
+                    lit[257 + Int(lengthCode[bestLength])] += 1
+                    dist[DeflateTables.distanceCode(bestDistance)] += 1
+                    if bestLength <= LZ77.maxInsert {
+                        var k = i + 1
+                        while k < i + bestLength && k + 2 < n {
+                            let h = hash(k)
+                            prev[k & prevMask] = head[h]
+                            head[h] = Int32(truncatingIfNeeded: k)
+                            k += 1
+                        }
+                    }
                     i += bestLength
                 } else {
-                    out.append(LZSymbol(length: UInt16(s[i]), distance: 0))
-                    insert(i)
+                    out[count] = UInt32(s[i])
+                    lit[Int(s[i])] += 1
                     i += 1
                 }
+                count += 1
             }
         }
-        return out
+        }
+        }
+        }
+        }
+        }
+        symbols.removeLast(symbols.count - count)
+        block.symbols = symbols
+        at = i
+        return i
     }
 }
 
@@ -108,14 +157,23 @@ enum DeflateTables {
         return table
     }()
 
-    @inline(__always)
-    static func distanceCode(_ d: Int) -> Int {
-        var lo = 0, hi = 29
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if distanceBase[mid] <= d { lo = mid } else { hi = mid - 1 }
+    /// Distance − 1 → code: entries 0..<256 for distances up to 256, then one entry per 128
+    /// distances (every code above 256 spans a multiple of 128), as zlib does.
+    private static let distanceCodes: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 512)
+        for code in 0..<30 {
+            let first = distanceBase[code] - 1, last = first + (1 << distanceExtra[code]) - 1
+            for d in first...last {
+                if d < 256 { table[d] = UInt8(code) } else { table[256 + (d >> 7)] = UInt8(code) }
+            }
         }
-        return lo
+        return table
+    }()
+
+    @inline(__always)
+    static func distanceCode(_ distance: Int) -> Int {
+        let d = distance - 1
+        return Int(d < 256 ? distanceCodes[d] : distanceCodes[256 + (d >> 7)])
     }
 }
 
@@ -189,49 +247,85 @@ enum Huffman {
     }
 }
 
+/// An LSB-first bit stream into memory of its own, written through a raw pointer (an
+/// `Array.append` per byte costs more than the Huffman coding itself).
 struct BitWriter {
-    private(set) var bytes: [UInt8] = []
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private var buffer: UInt64 = 0
     private var used = 0
 
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    /// At least `bytes` more room (the bit buffer's 8 bytes included).
     @inline(__always)
-    mutating func write(_ value: UInt32, _ count: Int) {
+    private mutating func reserve(_ bytes: Int) {
+        guard count + bytes + 8 > capacity else { return }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity * 2, count + bytes + 64))
+        grown.update(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
+        capacity = max(capacity * 2, count + bytes + 64)
+    }
+
+    /// `count` ≤ 32 bits of `value`; the caller reserved room.
+    @inline(__always)
+    private mutating func put(_ value: UInt32, _ bits: Int) {
         buffer |= UInt64(value) << UInt64(used)
-        used += count
-        while used >= 8 {
-            bytes.append(UInt8(truncatingIfNeeded: buffer))
-            buffer >>= 8
-            used -= 8
+        used += bits
+        if used >= 32 {
+            storage[count] = UInt8(truncatingIfNeeded: buffer)
+            storage[count + 1] = UInt8(truncatingIfNeeded: buffer >> 8)
+            storage[count + 2] = UInt8(truncatingIfNeeded: buffer >> 16)
+            storage[count + 3] = UInt8(truncatingIfNeeded: buffer >> 24)
+            count += 4
+            buffer >>= 32
+            used -= 32
         }
+    }
+
+    mutating func write(_ value: UInt32, _ bits: Int) {
+        reserve(8)
+        put(value, bits)
+    }
+
+    /// Pads to a byte boundary.
+    private mutating func align() {
+        reserve(8)
+        while used > 0 {
+            storage[count] = UInt8(truncatingIfNeeded: buffer)
+            count += 1
+            buffer >>= 8
+            used = max(0, used - 8)
+        }
+        buffer = 0
     }
 
     mutating func finish() -> [UInt8] {
-        if used > 0 { bytes.append(UInt8(truncatingIfNeeded: buffer)) }
-        buffer = 0
-        used = 0
-        return bytes
+        align()
+        let out = Array(UnsafeBufferPointer(start: storage, count: count))
+        storage.deallocate()
+        capacity = 0
+        count = 0
+        return out
     }
 
-    /// One dynamic-Huffman block. Both trees are made complete (at least two codes each), which
+    /// One block for `input` (whose LZ77 symbols are `block`): dynamic Huffman, or stored when
+    /// that is no larger. Both Huffman trees are made complete (at least two codes each), which
     /// every inflater accepts.
-    mutating func writeBlock(_ symbols: ArraySlice<LZSymbol>, final: Bool) {
-        var litFreq = [Int](repeating: 0, count: 286)
-        var distFreq = [Int](repeating: 0, count: 30)
-        for s in symbols {
-            if s.distance == 0 {
-                litFreq[Int(s.length)] += 1
-            } else {
-                litFreq[257 + Int(DeflateTables.lengthCode[Int(s.length)])] += 1
-                distFreq[DeflateTables.distanceCode(Int(s.distance))] += 1
-            }
-        }
+    mutating func writeBlock(_ block: SymbolBlock, input: UnsafeBufferPointer<UInt8>, final: Bool) {
+        var litFreq = block.literalFrequencies
+        var distFreq = block.distanceFrequencies
         litFreq[256] = 1
         if litFreq.filter({ $0 > 0 }).count < 2 { litFreq[0] = max(litFreq[0], 1) }
         if distFreq[0] == 0 { distFreq[0] = 1 }
         if distFreq[1] == 0 { distFreq[1] = 1 }
         let litLengths = Huffman.lengths(litFreq, limit: 15)
         let distLengths = Huffman.lengths(distFreq, limit: 15)
-        let litCodes = Huffman.codes(litLengths), distCodes = Huffman.codes(distLengths)
         var hlit = 286
         while hlit > 257 && litLengths[hlit - 1] == 0 { hlit -= 1 }
         var hdist = 30
@@ -267,6 +361,24 @@ struct BitWriter {
         var hclen = 19
         while hclen > 4 && clLengths[DeflateTables.codeLengthOrder[hclen - 1]] == 0 { hclen -= 1 }
 
+        // The block's size both ways, in bits; stored blocks hold at most 65,535 bytes each.
+        let extra: [Int: Int] = [16: 2, 17: 3, 18: 7]
+        var dynamicBits = 3 + 14 + 3 * hclen + runs.reduce(0) { $0 + clLengths[$1.symbol] + (extra[$1.symbol] ?? 0) }
+        for s in 0..<286 where block.literalFrequencies[s] > 0 {
+            dynamicBits += block.literalFrequencies[s] * (litLengths[s] + (s >= 257 ? DeflateTables.lengthExtra[s - 257] : 0))
+        }
+        for d in 0..<30 where block.distanceFrequencies[d] > 0 {
+            dynamicBits += block.distanceFrequencies[d] * (distLengths[d] + DeflateTables.distanceExtra[d])
+        }
+        dynamicBits += litLengths[256]
+        let storedBlocks = max(1, (input.count + 65_534) / 65_535)
+        let storedBits = storedBlocks * (3 + 7 + 32) + 8 * input.count
+        if storedBits <= dynamicBits {
+            writeStored(input, final: final)
+            return
+        }
+
+        let litCodes = Huffman.codes(litLengths), distCodes = Huffman.codes(distLengths)
         write(final ? 1 : 0, 1)
         write(2, 2)
         write(UInt32(hlit - 257), 5)
@@ -275,29 +387,56 @@ struct BitWriter {
         for k in 0..<hclen { write(UInt32(clLengths[DeflateTables.codeLengthOrder[k]]), 3) }
         for r in runs {
             write(clCodes[r.symbol], clLengths[r.symbol])
-            switch r.symbol {
-            case 16: write(UInt32(r.extra), 2)
-            case 17: write(UInt32(r.extra), 3)
-            case 18: write(UInt32(r.extra), 7)
-            default: break
+            if let bits = extra[r.symbol] { write(UInt32(r.extra), bits) }
+        }
+        // Each symbol writes at most 15 + 5 + 15 + 13 bits: 8 bytes of room per symbol.
+        reserve(8 * block.symbols.count + 8)
+        litLengths.withUnsafeBufferPointer { litLengths in
+        litCodes.withUnsafeBufferPointer { litCodes in
+        distLengths.withUnsafeBufferPointer { distLengths in
+        distCodes.withUnsafeBufferPointer { distCodes in
+            for symbol in block.symbols {
+                if symbol < 256 {
+                    put(litCodes[Int(symbol)], litLengths[Int(symbol)])
+                    continue
+                }
+                let length = Int(symbol >> 16), distance = Int(symbol & 0xFFFF)
+                let lc = Int(DeflateTables.lengthCode[length])
+                put(litCodes[257 + lc], litLengths[257 + lc])
+                if DeflateTables.lengthExtra[lc] > 0 {
+                    put(UInt32(length - DeflateTables.lengthBase[lc]), DeflateTables.lengthExtra[lc])
+                }
+                let dc = DeflateTables.distanceCode(distance)
+                put(distCodes[dc], distLengths[dc])
+                if DeflateTables.distanceExtra[dc] > 0 {
+                    put(UInt32(distance - DeflateTables.distanceBase[dc]), DeflateTables.distanceExtra[dc])
+                }
             }
         }
-        for s in symbols {
-            if s.distance == 0 {
-                write(litCodes[Int(s.length)], litLengths[Int(s.length)])
-                continue
-            }
-            let lc = Int(DeflateTables.lengthCode[Int(s.length)])
-            write(litCodes[257 + lc], litLengths[257 + lc])
-            if DeflateTables.lengthExtra[lc] > 0 {
-                write(UInt32(Int(s.length) - DeflateTables.lengthBase[lc]), DeflateTables.lengthExtra[lc])
-            }
-            let dc = DeflateTables.distanceCode(Int(s.distance))
-            write(distCodes[dc], distLengths[dc])
-            if DeflateTables.distanceExtra[dc] > 0 {
-                write(UInt32(Int(s.distance) - DeflateTables.distanceBase[dc]), DeflateTables.distanceExtra[dc])
-            }
+        }
+        }
         }
         write(litCodes[256], litLengths[256])
+    }
+
+    /// Stored blocks (RFC 1951 §3.2.4) holding `input` as it is.
+    private mutating func writeStored(_ input: UnsafeBufferPointer<UInt8>, final: Bool) {
+        var start = 0
+        repeat {
+            let end = min(input.count, start + 65_535)
+            write(final && end == input.count ? 1 : 0, 1)
+            write(0, 2)
+            align()
+            let length = UInt16(end - start)
+            reserve(4 + end - start)
+            for v in [length, ~length] {
+                storage[count] = UInt8(truncatingIfNeeded: v)
+                storage[count + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                count += 2
+            }
+            if end > start { (storage + count).update(from: input.baseAddress! + start, count: end - start) }
+            count += end - start
+            start = end
+        } while start < input.count
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Every index file is a script `densho_search_register("<id>",<data>);` so a browser can load
 /// it with a `<script>` tag, also from file:// where fetch is not allowed. The manifest's data
-/// is a JSON object; every other file's is a JSON string: the base64 of its payload compressed
-/// with raw DEFLATE (`Deflate`), which the browser inflates with `DecompressionStream`.
+/// is a JSON object; every other file's is a JSON string: its payload compressed with raw DEFLATE
+/// (`Deflate`) as base-93 text (`Base93`), which the browser inflates with `DecompressionStream`.
 enum IndexFile {
     static let prefix = "densho_search_register("
 
@@ -18,7 +18,7 @@ enum IndexFile {
             out.append(contentsOf: payload)
         } else {
             out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: Data(Deflate.compress(payload)).base64EncodedData())
+            Base93.encode(Deflate.compress(payload), to: &out)
             out.append(UInt8(ascii: "\""))
         }
         out.append(contentsOf: Array(");\n".utf8))
@@ -45,13 +45,13 @@ enum IndexFile {
         return (id, bytes[(comma + 1)..<close])
     }
 
-    /// The payload of a compressed file's data (`"<base64>"`).
+    /// The payload of a compressed file's data (`"<base-93 text>"`).
     static func payload(_ data: ArraySlice<UInt8>, file: String) throws -> [UInt8] {
         guard data.count >= 2, data.first == UInt8(ascii: "\""), data.last == UInt8(ascii: "\""),
-              let compressed = Data(base64Encoded: Data(data.dropFirst().dropLast())),
-              let payload = Inflate.decompress([UInt8](compressed))
+              let compressed = Base93.decode(data.dropFirst().dropLast()),
+              let payload = Inflate.decompress(compressed)
         else {
-            throw SearchIndexError(location: "\(file):1:1", message: "file data is not base64 of DEFLATE data")
+            throw SearchIndexError(location: "\(file):1:1", message: "file data is not base-93 text of DEFLATE data")
         }
         return payload
     }

@@ -1,7 +1,7 @@
 /// Names and sizes of the index files; documented in docs/search-index.md.
 enum IndexLayout {
     static let format = "densho-search"
-    static let version = 2
+    static let version = 3
     static let manifestID = "index"
     static let facetsID = "facets"
 
@@ -14,9 +14,15 @@ enum IndexLayout {
 
     /// Target payload bytes per shard (before compression); counts follow from the corpus so
     /// files stay small.
-    static let gramTarget = 12 * 1024
-    static let wordTarget = 32 * 1024
+    static let gramTarget = 2 * 1024
+    static let wordTarget = 8 * 1024
     static let docTarget = 16 * 1024
+
+    /// Posting lists longer than this (bytes of gaps and occurrences, before compression) are
+    /// files of their own, `<shard>-<k>`: see `ShardEntry.emit`.
+    static let listLimit = 2 * 1024
+
+    static func listFile(_ shard: String, _ k: Int) -> String { "\(shard)-\(k)" }
 
     static func shardCount(totalBytes: Int, target: Int) -> Int {
         max(1, (totalBytes + target - 1) / target)
@@ -31,12 +37,14 @@ enum IndexLayout {
     /// Facets in the order the filter UI shows them; unknown facets follow by name.
     static let facetOrder = ["type", "theme", "company", "person", "partner", "year"]
 
-    /// Our file names, including `p-` (bigram positions of version 1), so a rebuild removes them.
+    /// Our file names (`g-12.js`, list files `g-12-0.js`), including `p-` (bigram positions of
+    /// version 1), so a rebuild removes them.
     static func isShardFileName(_ name: String) -> Bool {
         let scalars = Array(name.unicodeScalars)
         guard scalars.count > 5, "gpwdf".unicodeScalars.contains(scalars[0]), scalars[1] == "-",
               name.hasSuffix(".js") else { return false }
-        return scalars[2..<(scalars.count - 3)].allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
+        let numbers = String(String.UnicodeScalarView(scalars[2..<(scalars.count - 3)])).split(separator: "-", omittingEmptySubsequences: false)
+        return numbers.count <= 2 && numbers.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
     }
 }
 

@@ -15,7 +15,12 @@ struct TermLookup {
 
     private func gram(_ scalars: [UInt32]) throws -> TermMatches? {
         let id = IndexLayout.gramShard(ShardHash.shard(of: scalars, count: reader.manifest.shards.g))
-        return try postingShard(id).matches(of: scalars)
+        return try postings(of: scalars, in: id)
+    }
+
+    /// The postings of `key` in shard `id`, from the shard or from the key's own list file.
+    private func postings(of key: [UInt32], in id: String) throws -> TermMatches? {
+        try postingShard(id).matches(of: key, in: id) { list in try reader.file(list) { payload, _ in payload } }
     }
 
     /// Whole words equal to `scalars`, or (prefix) starting with it.
@@ -32,9 +37,9 @@ struct TermLookup {
         }
         var lists: [TermMatches] = []
         for shard in shards {
-            let postings = try postingShard(IndexLayout.wordShard(shard))
-            for key in postings.keys where prefix ? key.starts(with: scalars) : key == scalars {
-                if let list = postings.matches(of: key) { lists.append(list) }
+            let id = IndexLayout.wordShard(shard)
+            for key in try postingShard(id).keys where prefix ? key.starts(with: scalars) : key == scalars {
+                if let list = try postings(of: key, in: id) { lists.append(list) }
             }
         }
         return lists.isEmpty ? TermMatches() : TermMatches.union(lists)
@@ -81,12 +86,22 @@ struct TermLookup {
     }
 }
 
-/// A decoded g or w file: per key its documents and first occurrences (decoded on demand).
+/// A decoded g or w file: per key its documents and first occurrences (decoded on demand), or
+/// the number of its list file.
 struct PostingShard {
+    struct Entry {
+        /// Offset of the columns in the shard's payload (nil: in list file `list`).
+        let at: Int?
+        let list: Int?
+        let count: Int
+    }
+
     private let payload: [UInt8]
-    /// key → (offset of its gaps in `payload`, document count); in file order in `keys`.
-    private var entries: [[UInt32]: (at: Int, count: Int)] = [:]
+    private var entries: [[UInt32]: Entry] = [:]
+    /// In file order.
     private(set) var keys: [[UInt32]] = []
+    /// How many list files the shard has.
+    private(set) var lists = 0
 
     init(_ payload: [UInt8], file: String) throws {
         self.payload = payload
@@ -102,21 +117,41 @@ struct PostingShard {
                 guard length > 0, length <= 1024 else { throw malformed }
                 var key: [UInt32] = []
                 for _ in 0..<length { key.append(UInt32(truncatingIfNeeded: try next())) }
-                let count = try next()
-                entries[key] = (at, count)
+                let flagged = try next()
+                if flagged & 1 == 1 {
+                    entries[key] = Entry(at: nil, list: lists, count: flagged >> 1)
+                    lists += 1
+                } else {
+                    entries[key] = Entry(at: at, list: nil, count: flagged >> 1)
+                    for _ in 0..<flagged { _ = try next() }
+                }
                 keys.append(key)
-                for _ in 0..<(2 * count) { _ = try next() }
             }
         }
     }
 
-    func matches(of key: [UInt32]) -> TermMatches? {
-        guard let (start, count) = entries[key] else { return nil }
+    /// The postings of `key` (nil: no such key) from this shard `id` or from its list file,
+    /// whose payload `list(file id)` gives.
+    func matches(of key: [UInt32], in id: String, list: (String) throws -> [UInt8]) throws -> TermMatches? {
+        guard let entry = entries[key] else { return nil }
+        guard let k = entry.list else {
+            return PostingShard.columns(payload[(entry.at ?? 0)...], count: entry.count)?.list ?? TermMatches()
+        }
+        let file = IndexLayout.listFile(id, k)
+        let bytes = try list(file)
+        guard let matches = PostingShard.columns(bytes[...], count: entry.count), matches.end == bytes.count else {
+            throw SearchIndexError(location: "\(IndexFile.fileName(file)):1:1", message: "postings are cut off or malformed")
+        }
+        return matches.list
+    }
+
+    /// `count` document gaps then `count` occurrences from the start of `bytes`; nil when cut off.
+    static func columns(_ bytes: ArraySlice<UInt8>, count: Int) -> (list: TermMatches, end: Int)? {
         var out = TermMatches()
         out.docs.reserveCapacity(count)
         out.occurrences.reserveCapacity(count)
-        payload.withUnsafeBufferPointer { bytes in
-            var at = start
+        let end = bytes.withUnsafeBufferPointer { bytes -> Int in
+            var at = 0
             var doc = -1
             for _ in 0..<count where at < bytes.count {
                 doc += Int(Varint.read(bytes, at: &at)) + 1
@@ -125,7 +160,9 @@ struct PostingShard {
             for _ in 0..<count where at < bytes.count {
                 out.occurrences.append(Int32(Varint.read(bytes, at: &at)))
             }
+            return at
         }
-        return out.docs.count == out.occurrences.count ? out : TermMatches()
+        guard out.docs.count == count, out.occurrences.count == count else { return nil }
+        return (out, bytes.startIndex + end)
     }
 }

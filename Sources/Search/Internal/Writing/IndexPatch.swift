@@ -19,7 +19,8 @@ struct IndexPatch {
 
     /// The payloads to emit, by file id.
     private(set) var payloads: [(id: String, payload: [UInt8])] = []
-    /// File ids that are no longer part of the index (facet lists after a value went).
+    /// File ids that are no longer part of the index (facet lists after a value went, list files
+    /// of a patched shard that now has fewer).
     private(set) var removed: Set<String> = []
     /// The index's shape after the patch.
     private(set) var shape: IndexShape
@@ -61,6 +62,8 @@ struct IndexPatch {
                 patch.shape.gramBytes += result.sizeChange
             }
             patch.payloads.append((job.0, result.payload))
+            patch.payloads.append(contentsOf: result.lists)
+            patch.removed.formUnion((result.listCount..<max(result.listCount, result.listsBefore)).map { IndexLayout.listFile(job.0, $0) })
         }
         patch.postingShards = jobs.count
         guard IndexLayout.shardCount(totalBytes: patch.shape.gramBytes, target: IndexLayout.gramTarget) == shape.gramShards,
@@ -101,7 +104,7 @@ struct IndexPatch {
         if facetsChanged {
             let (values, facetFiles) = IndexAccumulator.facetFiles(patch.shape.facets)
             let before = Set(shape.facetValues.flatMap { $0.values.map(\.shard) })
-            patch.removed = before.subtracting(facetFiles.map(\.id))
+            patch.removed.formUnion(before.subtracting(facetFiles.map(\.id)))
             patch.shape.facetValues = values
             patch.payloads.append(contentsOf: facetFiles)
         }
@@ -136,6 +139,11 @@ struct IndexPatch {
 
     private struct ShardResult {
         var payload: [UInt8] = []
+        /// The list files (`ShardEntry`) to write: new, changed or renumbered ones; the shard has
+        /// `listCount` now and had `listsBefore`.
+        var lists: [(id: String, payload: [UInt8])] = []
+        var listCount = 0
+        var listsBefore = 0
         /// Change of the shard's `ShardEntry.count` sum.
         var sizeChange = 0
         var prefixesBefore: [String] = []
@@ -157,7 +165,12 @@ struct IndexPatch {
                         missing.record(SearchIndexError(location: id, message: "unknown"))
                         return
                     }
-                    out[j] = try patchShard(payload, id: id, edits: edits, words: words)
+                    out[j] = try patchShard(payload, id: id, edits: edits, words: words) { list in
+                        guard let payload = try files.payload(id: list) else {
+                            throw SearchIndexError(location: IndexFile.fileName(list), message: "not in the session's index")
+                        }
+                        return payload
+                    }
                 } catch {
                     failures.record(error)
                 }
@@ -169,27 +182,36 @@ struct IndexPatch {
 
     /// Entries whose keys have no edit are copied as they are; the edited ones are decoded,
     /// edited and encoded again by `ShardEntry`, and all of them go back in the writer's order.
+    /// A long list lives in list file `<shard>-<k>` (`readList(id)` reads one): an edited one is
+    /// written again, an unedited one only when its number k moved.
     private static func patchShard(_ payload: [UInt8], id: String, edits: [[UInt32]: [PostingEdit]],
-                                   words: Bool) throws -> ShardResult {
+                                   words: Bool, readList: (String) throws -> [UInt8]) throws -> ShardResult {
         guard let entries = ShardEntry.entries(of: payload) else {
             throw SearchIndexError(location: "\(IndexFile.fileName(id)):1:1", message: "postings are cut off or malformed")
         }
         var result = ShardResult()
-        var pieces: [(key: [UInt32], bytes: [UInt8])] = []
+        result.listsBefore = entries.filter { $0.list != nil }.count
+        // `list`: an edited long list's new payload, or an unedited one's number before.
+        var pieces: [(key: [UInt32], bytes: [UInt8], list: [UInt8]?, was: Int?)] = []
         pieces.reserveCapacity(entries.count + edits.count)
-        var found: [[UInt32]: (bytes: Range<Int>, documents: Int)] = [:]
+        var found: [[UInt32]: (bytes: Range<Int>, documents: Int, list: Int?)] = [:]
         for entry in entries {
             if edits[entry.key] == nil {
-                pieces.append((entry.key, Array(payload[entry.bytes])))
+                pieces.append((entry.key, Array(payload[entry.bytes]), nil, entry.list))
             } else {
-                found[entry.key] = (entry.bytes, entry.documents)
+                found[entry.key] = (entry.bytes, entry.documents, entry.list)
             }
         }
         var gaps: [UInt8] = [], occurrences: [UInt8] = []
         for (key, keyEdits) in edits {
             var list: (docs: [Int], occurrences: [Int]) = ([], [])
             if let old = found[key] {
-                list = ShardEntry.postings(payload, entry: old.bytes, keyLength: key.count, documents: old.documents)
+                if let k = old.list {
+                    let columns = try readList(IndexLayout.listFile(id, k))
+                    list = ShardEntry.postings(columns, entry: 0..<columns.count, keyLength: nil, documents: old.documents)
+                } else {
+                    list = ShardEntry.postings(payload, entry: old.bytes, keyLength: key.count, documents: old.documents)
+                }
                 result.sizeChange -= ShardEntry(key: key, docs: list.docs, occurrences: list.occurrences).count
             }
             for edit in keyEdits { edit.apply(to: &list) }
@@ -197,10 +219,19 @@ struct IndexPatch {
             var entry = ShardEntry(key: key, docs: list.docs, occurrences: list.occurrences)
             result.sizeChange += entry.count
             var bytes: [UInt8] = []
-            entry.append(to: &bytes, gaps: &gaps, occurrences: &occurrences)
-            pieces.append((key, bytes))
+            let columns = entry.append(to: &bytes, gaps: &gaps, occurrences: &occurrences)
+            pieces.append((key, bytes, columns, nil))
         }
         pieces.sort { ShardEntry.precedes($0.key, $1.key) }
+        for piece in pieces where piece.list != nil || piece.was != nil {
+            let name = IndexLayout.listFile(id, result.listCount)
+            if let columns = piece.list {
+                result.lists.append((name, columns))
+            } else if let was = piece.was, was != result.listCount {
+                result.lists.append((name, try readList(IndexLayout.listFile(id, was))))
+            }
+            result.listCount += 1
+        }
         if words {
             func prefix(_ key: [UInt32]) -> String { IndexAccumulator.string(Array(IndexLayout.wordKey(key))) }
             result.prefixesBefore = entries.map { prefix($0.key) }

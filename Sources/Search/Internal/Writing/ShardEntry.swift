@@ -9,18 +9,25 @@ struct ShardEntry {
     /// Bytes the entry takes in the (uncompressed) payload, about.
     let count: Int
 
+    /// The postings go to a file of their own (`IndexLayout.listFile`): a list this long is
+    /// most of any shard it sits in, and a query for another key of that shard need not load it.
+    let outboard: Bool
+
     init(key: [UInt32], builder: inout DocPostingBuilder) {
         self.key = key
         documents = builder.documents
-        count = builder.bytes.count + 3 * key.count + 3
+        outboard = builder.bytes.count > IndexLayout.listLimit
+        count = (outboard ? 4 : builder.bytes.count) + 3 * key.count + 3
         chunks = builder.bytes.takeChunks()
     }
 
     /// Puts every entry into shard `hash(key) % count` (entries keep their order), encodes the
     /// shards in parallel and emits each one at once; an entry's bytes are released when its
     /// shard is encoded. Payload: per entry (shorter keys first, then by scalar values — the
-    /// same file whatever order the keys came in) `key length, key scalars…, n`, then the n
-    /// document gaps, then the n occurrences: columns, which compress better than pairs.
+    /// same file whatever order the keys came in) `key length, key scalars…, 2n`, then the n
+    /// document gaps, then the n occurrences (columns, which compress better than pairs); or,
+    /// for a long list, `key length, key scalars…, 2n + 1`, its columns in the shard's k-th list
+    /// file `<shard>-<k>` (k counts the shard's earlier such entries).
     static func emit(_ entries: inout [ShardEntry], count: Int, key: ([UInt32]) -> [UInt32],
                      name: (Int) -> String, emit: ShardSink) {
         var buckets = [[Int]](repeating: [], count: count)
@@ -32,7 +39,9 @@ struct ShardEntry {
             entries.withUnsafeMutableBufferPointer { e in
                 let entries = e
                 DispatchQueue.concurrentPerform(iterations: count) { shard in
-                    emit(name(shard), payload(all[shard], of: entries))
+                    let (payload, lists) = payload(all[shard], of: entries)
+                    emit(name(shard), payload)
+                    for (k, list) in lists.enumerated() { emit(IndexLayout.listFile(name(shard), k), list) }
                 }
             }
         }
@@ -40,28 +49,34 @@ struct ShardEntry {
 
     /// The payload of one shard holding `entries` (any order), as the full writer makes it; a
     /// session's patch encodes a shard through here too, so the two cannot drift apart.
-    static func payload(_ entries: inout [ShardEntry]) -> [UInt8] {
+    static func payload(_ entries: inout [ShardEntry]) -> (shard: [UInt8], lists: [[UInt8]]) {
         let indices = Array(entries.indices)
         return entries.withUnsafeMutableBufferPointer { payload(indices, of: $0) }
     }
 
     /// Encodes `entries[indices]` (sorted here) into one shard's payload; each entry's bytes are
-    /// released as it is written.
-    private static func payload(_ indices: [Int], of entries: UnsafeMutableBufferPointer<ShardEntry>) -> [UInt8] {
+    /// released as it is written. The list files' payloads come back in file order.
+    private static func payload(_ indices: [Int], of entries: UnsafeMutableBufferPointer<ShardEntry>)
+        -> (shard: [UInt8], lists: [[UInt8]]) {
         let order = indices.sorted { precedes(entries[$0].key, entries[$1].key) }
         var payload: [UInt8] = []
         payload.reserveCapacity(order.reduce(0) { $0 + entries[$1].count + 8 })
         var gaps: [UInt8] = [], occurrences: [UInt8] = []
-        for i in order { entries[i].append(to: &payload, gaps: &gaps, occurrences: &occurrences) }
-        return payload
+        var lists: [[UInt8]] = []
+        for i in order {
+            if let list = entries[i].append(to: &payload, gaps: &gaps, occurrences: &occurrences) { lists.append(list) }
+        }
+        return (payload, lists)
     }
 
-    /// Appends this entry as a shard holds it, `key length, key scalars…, n, gaps…, occurrences…`,
+    /// Appends this entry as a shard holds it, `key length, key scalars…, 2n, gaps…, occurrences…`
+    /// (a long list: `…, 2n + 1`, and returns the payload of its list file, `gaps…, occurrences…`),
     /// and releases its chunks. `gaps` and `occurrences` are scratch space.
-    mutating func append(to payload: inout [UInt8], gaps: inout [UInt8], occurrences: inout [UInt8]) {
+    @discardableResult
+    mutating func append(to payload: inout [UInt8], gaps: inout [UInt8], occurrences: inout [UInt8]) -> [UInt8]? {
         Varint.append(key.count, to: &payload)
         for v in key { Varint.append(Int(v), to: &payload) }
-        Varint.append(documents, to: &payload)
+        Varint.append(documents * 2 + (outboard ? 1 : 0), to: &payload)
         gaps.removeAll(keepingCapacity: true)
         occurrences.removeAll(keepingCapacity: true)
         for chunk in chunks {
@@ -74,9 +89,11 @@ struct ShardEntry {
                 }
             }
         }
+        chunks = []
+        if outboard { return gaps + occurrences }
         payload.append(contentsOf: gaps)
         payload.append(contentsOf: occurrences)
-        chunks = []
+        return nil
     }
 
     /// Shard entries sort by key length, then scalar values (`payload`'s order).
@@ -85,10 +102,11 @@ struct ShardEntry {
     }
 
     /// The entries of a payload written by `payload`, each key with the bytes of its whole entry
-    /// (so a session's patch copies the entries it does not change) and its document count; nil
-    /// when the payload is cut off.
-    static func entries(of payload: [UInt8]) -> [(key: [UInt32], bytes: Range<Int>, documents: Int)]? {
-        var out: [(key: [UInt32], bytes: Range<Int>, documents: Int)] = []
+    /// (so a session's patch copies the entries it does not change), its document count and, for
+    /// a long list, the number of its list file; nil when the payload is cut off.
+    static func entries(of payload: [UInt8]) -> [(key: [UInt32], bytes: Range<Int>, documents: Int, list: Int?)]? {
+        var out: [(key: [UInt32], bytes: Range<Int>, documents: Int, list: Int?)] = []
+        var lists = 0
         let ok = payload.withUnsafeBufferPointer { bytes -> Bool in
             var at = 0
             func next() -> Int? { at < bytes.count ? Int(Varint.read(bytes, at: &at)) : nil }
@@ -101,24 +119,30 @@ struct ShardEntry {
                     guard let v = next() else { return false }
                     key.append(UInt32(truncatingIfNeeded: v))
                 }
-                guard let n = next() else { return false }
-                for _ in 0..<(2 * n) { guard next() != nil else { return false } }
-                out.append((key, start..<at, n))
+                guard let flagged = next() else { return false }
+                if flagged & 1 == 1 {
+                    out.append((key, start..<at, flagged >> 1, lists))
+                    lists += 1
+                    continue
+                }
+                for _ in 0..<flagged { guard next() != nil else { return false } }
+                out.append((key, start..<at, flagged >> 1, nil))
             }
             return true
         }
         return ok ? out : nil
     }
 
-    /// The documents and first occurrences of an entry found by `entries(of:)`.
-    static func postings(_ payload: [UInt8], entry: Range<Int>, keyLength: Int, documents n: Int)
+    /// The documents and first occurrences of an entry found by `entries(of:)` in the shard's
+    /// payload, or (`keyLength` nil) of a list file's whole payload.
+    static func postings(_ payload: [UInt8], entry: Range<Int>, keyLength: Int?, documents n: Int)
         -> (docs: [Int], occurrences: [Int]) {
         var docs: [Int] = [], occurrences: [Int] = []
         docs.reserveCapacity(n)
         occurrences.reserveCapacity(n)
         payload.withUnsafeBufferPointer { bytes in
             var at = entry.lowerBound
-            for _ in 0..<(keyLength + 2) { _ = Varint.read(bytes, at: &at) }
+            if let keyLength { for _ in 0..<(keyLength + 2) { _ = Varint.read(bytes, at: &at) } }
             var doc = -1
             for _ in 0..<n {
                 doc += Int(Varint.read(bytes, at: &at)) + 1
