@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "Site", "Seeded", "TestTools"],
                     exclude: ["normalize-check.js", "js-harness.js", "normalization-table.json"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Messages", "Seeded"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["densho", "Seeded", "TestTools"], exclude: ["chromium-wait.py"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["densho", "Seeded", "TestTools"], exclude: ["chromium-wait.py", "chromium-tabs.py", "devtools_pipe.py"]),
     ],
     swiftLanguageModes: [.v5]
 )

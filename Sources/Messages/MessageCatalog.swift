@@ -10,7 +10,7 @@ enum MessageCatalog {
 
     static let entries: [MessageID: Texts] = {
         var all: [MessageID: Texts] = [.verbatim: Texts(en: "{1}", ja: "{1}")]
-        for part in [frontMatter, content, check, continuity, authoring, reliability, status, importing, theme] {
+        for part in [frontMatter, content, check, continuity, authoring, reliability, status, importing, importRows, theme, forms] {
             all.merge(part) { first, _ in first }
         }
         return all
@@ -100,7 +100,14 @@ public enum MessageID: String, Sendable, CaseIterable {
          importWritten, importWrittenOne, importAlreadyThere
 
     // Import: cells of a spreadsheet
-    case importReferralUnclosed, importReferralStatus
+    case importReferralUnclosed, importReferralStatus, importEmptyFile, importBadBOM, importUnknownEncoding, importStrayQuote,
+         importAfterClosingQuote, importUnclosedQuote, importUnknownColumn, importColumnTwice, importInNote, importAppeared,
+         importDateMissing, importCompanyMissing, importIDMissing, importNameMissing, importCompanyDiffers, importNotADate,
+         importSeveralNamed, importUnknownNamed, importUnknownNamedNone
+
+    // The forms API of `densho serve`
+    case formBadJSON, formCompanyRequired, formNoteRequired, formLineRequired, formConflict, formNotATask, formBadDate,
+         formUnknownSection, formUnknownPrompt, formAlreadyReflected
 
     // Themes: what a theme must hold
     case themeTemplateMissing

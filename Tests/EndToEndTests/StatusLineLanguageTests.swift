@@ -74,6 +74,25 @@ final class StatusLineLanguageTests: XCTestCase {
         XCTAssertTrue(serve.stdout.contains("densho: built "), serve.stdout)
     }
 
+    /// `new visit` takes the staff from the company's owner; an owner who names nobody is an error
+    /// located in the company page, in the reader's language, and no note is written.
+    func testNewVisitLocatesAnOwnerWhoNamesNobody() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        try project.write("content/companies/kamome.md", "---\nname: 有限会社かもめ金型\nowner: tanka\n---\n")
+        let result = try Densho.run(["new", "visit", "kamome", "--date", "2026-11-20"], in: project.root, environment: neutralEnvironment())
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, """
+        content/companies/kamome.md:3:8: error: 担当者 'tanka' が見つかりません。content/people/ で近いもの: 'tanaka', 'suzuki'
+        densho: 1 件のエラー。何も書き込んでいません
+
+        """)
+        XCTAssertFalse(project.exists("content/visits/2026/2026-11-20-kamome.md"))
+        let chosen = try Densho.run(["new", "visit", "kamome", "--date", "2026-11-20", "--staff", "suzuki"], in: project.root,
+                                    environment: neutralEnvironment())
+        XCTAssertEqual(chosen.status, 0, "with --staff the owner is not needed: \(chosen.stderr)")
+    }
+
     func testInitAndImportSayWhatTheyDidInJapanese() throws {
         let folder = try TemporaryProject()
         let made = try Densho.run(["init", "新しい事業所", "--today", "2026-11-25"], in: folder.root, environment: neutralEnvironment())

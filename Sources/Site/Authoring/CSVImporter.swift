@@ -73,7 +73,7 @@ public struct CSVImporter: Sendable {
                 let column = field.flatMap { item.columns[$0] } ?? 1
                 let place = "\(error.path):\(error.line):\(error.column)"
                 diagnostics.append(Diagnostic(path: fileDisplay, line: item.write.row, column: column,
-                                              message: error.localized.text(language) + say("（この行が書くノートの \(place)）", " (in \(place), which this row would write)")))
+                                              message: error.localized.text(language) + say(.importInNote, place)))
             }
         }
         if !diagnostics.isEmpty { throw ContentErrors(diagnostics.sorted()) }
@@ -95,8 +95,7 @@ public struct CSVImporter: Sendable {
         let urls = plan.writes.map { content.appendingPathComponent($0.relativePath) }
         let created = try ContentFileWriter.createNewBatch(zip(plan.writes, urls).map { (Data($0.text.utf8), $1) })
         if let taken = created.firstIndex(of: false) {
-            throw AuthoringError(say("\(plan.writes[taken].displayPath) が取り込みの途中で現れたので、そのままにしました。残りはもう一度取り込むと書かれます",
-                                     "\(plan.writes[taken].displayPath) appeared while importing and was left alone; import again to write the rest"))
+            throw AuthoringError(say(.importAppeared, plan.writes[taken].displayPath))
         }
         return zip(plan.writes, urls).map { CreatedNote(url: $1, displayPath: $0.displayPath) }
     }
@@ -120,10 +119,10 @@ struct RowReader {
             if name.isEmpty { continue }
             guard let field = byAlias[RowReader.key(name)] else {
                 let known = fields.map { ([$0.0] + $0.1).joined(separator: "/") }.joined(separator: ", ")
-                problem(cell.row, cell.column, say("「\(name)」という列は読めません。使える列: \(known)", "unknown column '\(name)'; the columns are: \(known)"))
+                problem(cell.row, cell.column, say(.importUnknownColumn, name, known))
                 continue
             }
-            if columns[field] != nil { problem(cell.row, cell.column, say("「\(name)」の列が二つあります", "column '\(name)' is given twice")) }
+            if columns[field] != nil { problem(cell.row, cell.column, say(.importColumnTwice, name)) }
             columns[field] = cell.column
         }
     }

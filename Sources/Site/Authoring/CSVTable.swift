@@ -33,7 +33,7 @@ public struct CSVTable: Sendable {
         let (text, encoding) = try decode(data, say)
         let records = try parse(text, say)
         guard let header = records.first else {
-            throw Problem(row: 1, column: 1, message: say("ファイルが空です。1 行目に列の名前を書いてください", "the file is empty: the first row must name the columns"))
+            throw Problem(row: 1, column: 1, message: say(.importEmptyFile))
         }
         return CSVTable(header: header, rows: Array(records.dropFirst()), encoding: encoding)
     }
@@ -41,7 +41,7 @@ public struct CSVTable: Sendable {
     static func decode(_ data: Data, _ say: Say = Say(.en)) throws -> (String, Encoding) {
         if data.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let text = String(data: data.dropFirst(3), encoding: .utf8) else {
-                throw Problem(row: 1, column: 1, message: say("UTF-8 の印（BOM）で始まっていますが、UTF-8 として読めません", "the file starts like UTF-8 (a byte-order mark) but is not valid UTF-8"))
+                throw Problem(row: 1, column: 1, message: say(.importBadBOM))
             }
             return (text, .utf8BOM)
         }
@@ -49,8 +49,7 @@ public struct CSVTable: Sendable {
         // Foundation's Shift_JIS on Linux is Microsoft's CP932, with its NEC and IBM extensions
         // (①, ㈱, 髙) and its mapping of ～ and － (checked against Python's cp932 in the tests).
         if let text = String(data: data, encoding: .shiftJIS) { return (text, .cp932) }
-        throw Problem(row: 1, column: 1, message: say("UTF-8 でも CP932（Shift_JIS）でもありません。Excel で「CSV UTF-8」か「CSV」として保存してください",
-                                                      "the file is neither UTF-8 nor CP932 (Shift_JIS); save it from Excel as \"CSV UTF-8\" or \"CSV\""))
+        throw Problem(row: 1, column: 1, message: say(.importUnknownEncoding))
     }
 
     static func parse(_ text: String, _ say: Say = Say(.en)) throws -> [[Cell]] {
@@ -105,18 +104,17 @@ public struct CSVTable: Sendable {
                     quoteOpenedAt = (row, record.count + 1)
                 } else {
                     throw Problem(row: row, column: record.count + 1,
-                                  message: say("\" で囲まれていない欄に \" があります。欄全体を \" で囲み、中の \" は \"\" と重ねてください",
-                                               "a quote (\") inside a field that is not quoted; write the whole field in quotes and double the quote (\"\")"))
+                                  message: say(.importStrayQuote))
                 }
             default:
                 if wasQuoted {
-                    throw Problem(row: row, column: record.count + 1, message: say("閉じる \" の後に文字があります", "text after the closing quote of a quoted field"))
+                    throw Problem(row: row, column: record.count + 1, message: say(.importAfterClosingQuote))
                 }
                 field.unicodeScalars.append(c)
             }
         }
         if quoted {
-            throw Problem(row: quoteOpenedAt.row, column: quoteOpenedAt.column, message: say("\" で始まるこの欄が閉じられていません（\" が足りません）", "this quoted field is never closed (a missing \")"))
+            throw Problem(row: quoteOpenedAt.row, column: quoteOpenedAt.column, message: say(.importUnclosedQuote))
         }
         if !field.isEmpty || wasQuoted || !record.isEmpty { endRecord() }
         return records
@@ -127,5 +125,5 @@ public struct CSVTable: Sendable {
 struct Say {
     let language: Language
     init(_ language: Language) { self.language = language }
-    func callAsFunction(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
+    func callAsFunction(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments).text(language) }
 }

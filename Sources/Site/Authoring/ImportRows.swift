@@ -32,7 +32,7 @@ struct VisitRows {
             date = ImportValues.date(text)
             if date == nil { reader.problem(number, reader.column("date"), importer.notADate(text)) }
         } else {
-            reader.problem(number, reader.column("date"), importer.say("日付がありません", "the date is missing"))
+            reader.problem(number, reader.column("date"), importer.say(.importDateMissing))
         }
         var company: String?
         if let text = reader.value("company", in: row) {
@@ -41,7 +41,7 @@ struct VisitRows {
             case .failure(let p): reader.problem(number, reader.column("company"), p.message)
             }
         } else {
-            reader.problem(number, reader.column("company"), importer.say("企業がありません", "the company is missing"))
+            reader.problem(number, reader.column("company"), importer.say(.importCompanyMissing))
         }
         var staff: [String]? = nil
         if let text = reader.value("staff", in: row) {
@@ -154,11 +154,11 @@ struct CompanyRows {
         let number = row.first?.row ?? 0
         let before = reader.problems.count
         guard let id = reader.value("id", in: row) else {
-            reader.problem(number, reader.column("id"), importer.say("id（企業ページのファイル名。例: minato-seiki）がありません", "the id is missing (the company page's file name, e.g. minato-seiki)"))
+            reader.problem(number, reader.column("id"), importer.say(.importIDMissing))
             return
         }
         guard let name = reader.value("name", in: row) else {
-            reader.problem(number, reader.column("name"), importer.say("企業名がありません", "the company name is missing"))
+            reader.problem(number, reader.column("name"), importer.say(.importNameMissing))
             return
         }
         var owner: String?
@@ -188,8 +188,7 @@ struct CompanyRows {
         let relative = "companies/\(id).md"
         if let current = FileManager.default.contents(atPath: importer.content.appendingPathComponent(relative).path) {
             if current == Data(text.utf8) { unchanged.append(importer.lookup.display(relative)); return }
-            reader.problem(number, reader.column("id"), importer.say("\(importer.lookup.display(relative)) はすでにあり、この行と内容が違います。densho はノートを上書きしません",
-                                                                        "\(importer.lookup.display(relative)) already exists and differs from this row; densho never overwrites a note"))
+            reader.problem(number, reader.column("id"), importer.say(.importCompanyDiffers, importer.lookup.display(relative)))
             return
         }
         do {
@@ -218,7 +217,6 @@ struct CompanyRows {
 
 extension CSVImporter {
     func notADate(_ text: String) -> String {
-        say("「\(text)」は日付として読めません。2026-10-14、2026/10/14、令和8年10月14日 のどれかで書いてください",
-            "'\(text)' is not a date; write 2026-10-14, 2026/10/14 or 令和8年10月14日")
+        say(.importNotADate, text, "令和8年10月14日")
     }
 }

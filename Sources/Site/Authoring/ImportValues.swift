@@ -65,19 +65,14 @@ struct NameIndex {
         if ids.contains(text) { return .success(text) }
         let found = byName[ImportValues.nameKey(text)] ?? []
         if found.count == 1 { return .success(found[0]) }
-        let word = say(AuthoringError.japaneseKind(kind), kind)
+        let word = AuthoringError.japaneseKind(kind)
+        let separator = say.language == .ja ? "、" : ", "
         if found.count > 1 {
-            return .failure(ImportProblem(say("「\(text)」という名前の\(word)が複数あります（\(found.joined(separator: "、"))）。id で書いてください",
-                                              "'\(text)' is the name of several \(kind) pages (\(found.joined(separator: ", "))); write the id")))
+            return .failure(ImportProblem(say(.importSeveralNamed, text, kind, found.joined(separator: ", "), found.joined(separator: "、"), word)))
         }
         let closest = self.closest(to: text)
-        guard say.language == .ja else {
-            let message = closest.isEmpty ? Message(.authoringUnknownNone, kind, text, folder, word)
-                                          : Message(.authoringUnknown, kind, text, folder, closest.joined(separator: ", "), word)
-            return .failure(ImportProblem(message.text(.en)))
-        }
-        return .failure(ImportProblem(closest.isEmpty ? "「\(text)」という\(word)はありません（\(folder)/ にまだありません）"
-                                                      : "「\(text)」という\(word)はありません。\(folder)/ の近いもの: \(closest.joined(separator: "、"))"))
+        return .failure(ImportProblem(closest.isEmpty ? say(.importUnknownNamedNone, text, kind, folder, "", word)
+                                                      : say(.importUnknownNamed, text, kind, folder, closest.joined(separator: separator), word)))
     }
 }
 

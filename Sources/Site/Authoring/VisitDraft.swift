@@ -63,7 +63,8 @@ public struct PreparedVisit: Sendable {
 
 extension NoteCreator {
     /// The note `draft` becomes, with defaults filled in from the company and its holder. Throws
-    /// an AuthoringError for an unknown company or person (the closest names suggested).
+    /// an AuthoringError for an unknown company or person (the closest names suggested), located in
+    /// the company page when it is its `owner` that names nobody.
     public func prepareVisit(_ draft: VisitDraft) throws -> PreparedVisit {
         try requireContentFolder()
         let companyFields = try lookup.frontMatter(of: draft.company, in: .companies)
@@ -71,7 +72,14 @@ extension NoteCreator {
         if let staff = draft.staff, !staff.isEmpty {
             for person in staff { try lookup.requireExists(person, in: .people) }
             staffIDs = staff
-        } else if let owner = companyFields["owner"]?.scalarText {
+        } else if let ownerField = companyFields["owner"], let owner = ownerField.scalarText {
+            // The note would name a person who does not exist: say so where the name is written.
+            let people = lookup.slugs(in: .people)
+            guard people.contains(owner) else {
+                let companyPage = lookup.display("\(PageKind.companies.rawValue)/\(draft.company).md")
+                throw ContentErrors([Diagnostic(path: companyPage, line: ownerField.location.line, column: ownerField.location.column,
+                                                ProjectLookup.unknown(owner, kind: "person", folder: lookup.display("people"), among: people))])
+            }
             staffIDs = [currentHolder(startingWith: owner, on: draft.date)]
         } else {
             staffIDs = []

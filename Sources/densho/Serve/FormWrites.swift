@@ -145,9 +145,8 @@ struct FormWrites {
 /// The API's own messages, in the site's language.
 struct FormMessages {
     let language: SiteConfig.Language
-    private var ja: Bool { language == .ja }
     /// Forms answer in the site's language, whoever started the server.
-    var messageLanguage: Messages.Language { ja ? .ja : .en }
+    var messageLanguage: Messages.Language { language == .ja ? .ja : .en }
 
     /// An error of the shared authoring code, in the site's language.
     func text(of error: Error) -> String {
@@ -158,17 +157,16 @@ struct FormMessages {
         }
     }
 
-    var badJSON: String { ja ? "JSON のオブジェクトを送ってください" : "send a JSON object" }
-    var companyRequired: String { ja ? "企業を選んでください" : "choose a company" }
-    var noteRequired: String { ja ? "path（content/visits/ の記録）と digest が必要です" : "path (a note in content/visits/) and digest are required" }
-    var lineRequired: String { ja ? "line（約束の行番号）が必要です" : "line (the promise's line number) is required" }
-    var conflict: String {
-        ja ? "この記録は、フォームを開いた後に別の人（または別の画面）が変更しました。何も書き込んでいません。ページを読み込み直してから、もう一度入力してください。"
-           : "This note was changed by someone else after the form was opened. Nothing was written; reload the page and try again."
-    }
-    func notATask(_ line: Int) -> String { ja ? "\(line) 行目は約束（- [ ] の行）ではありません" : "line \(line) is not a task item (- [ ])" }
-    func badDate(_ text: String) -> String { ja ? "日付は YYYY-MM-DD で書いてください（「\(text)」）" : "write the date as YYYY-MM-DD, not '\(text)'" }
-    func unknownSection(_ heading: String) -> String { ja ? "知らない見出しです: \(heading)" : "unknown section: \(heading)" }
-    func unknownPrompt(_ prompt: String) -> String { ja ? "site.yml の reflection_prompts にない問いです: \(prompt)" : "not one of site.yml's reflection_prompts: \(prompt)" }
-    func alreadyReflected(_ heading: String) -> String { ja ? "今日の「\(heading)」はもうあります。ファイルを直接編集してください" : "'\(heading)' already exists; edit the file instead" }
+    private func say(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments).text(messageLanguage) }
+
+    var badJSON: String { say(.formBadJSON) }
+    var companyRequired: String { say(.formCompanyRequired) }
+    var noteRequired: String { say(.formNoteRequired) }
+    var lineRequired: String { say(.formLineRequired) }
+    var conflict: String { say(.formConflict) }
+    func notATask(_ line: Int) -> String { say(.formNotATask, String(line)) }
+    func badDate(_ text: String) -> String { say(.formBadDate, text) }
+    func unknownSection(_ heading: String) -> String { say(.formUnknownSection, heading) }
+    func unknownPrompt(_ prompt: String) -> String { say(.formUnknownPrompt, prompt) }
+    func alreadyReflected(_ heading: String) -> String { say(.formAlreadyReflected, heading) }
 }
