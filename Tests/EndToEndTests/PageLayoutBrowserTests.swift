@@ -151,6 +151,12 @@ final class PageLayoutBrowserTests: XCTestCase {
         problems.push('wider than the window: ' + root.scrollWidth + ' > ' + width + ' (' + wide.join(', ') + ')');
       }
 
+      // On a desktop the header is one row: the quick search shrinks rather than wrapping below the title.
+      var title = doc.querySelector('.site-title'), quick = doc.querySelector('.quick-search');
+      if (width >= 1024 && title && quick && visible(quick) && quick.getBoundingClientRect().top >= title.getBoundingClientRect().bottom) {
+        problems.push('the header search wrapped below the title row');
+      }
+
       // No element that labels or links something with nothing in it.
       doc.body.querySelectorAll('a, button, dt, dd, th, label, h1, h2, h3, h4, li, .label, .tag').forEach(function (e) {
         if (!visible(e) || text(e) || e.getAttribute('aria-label') || e.querySelector('img, svg, input, select, textarea')) return;

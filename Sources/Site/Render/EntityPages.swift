@@ -5,7 +5,8 @@ import Mustache
 /// Template data for the five kinds of content page.
 extension PageContext {
     func visitSummary(_ visit: Visit) -> MustacheValue {
-        .object([
+        let digest = index.digest(of: visit)
+        return .object([
             "title": .string(title(of: visit.page)),
             "href": .string(href(visit.page.outputPath)),
             "date": .string(day(visit.date)),
@@ -14,8 +15,8 @@ extension PageContext {
             "company": link(.companies, slug: visit.company.value),
             "staff": links(.people, visit.staff),
             "themes": topicLinks(visit.page.topicNames),
-            "diagnosis": index.digest(of: visit).diagnosisExcerpt.map { .string($0) } ?? .null,
-            "hasReflection": .bool(index.digest(of: visit).hasReflection),
+            "diagnosis": digest.diagnosisExcerpt.map { .string($0) } ?? .null,
+            "hasReflection": .bool(digest.hasReflection),
         ])
     }
 
@@ -162,6 +163,7 @@ extension PageContext {
     func person(_ person: Person) -> MustacheValue {
         let held = index.companiesHeld(by: person)
         let inherited = shows(SiteMap.handover) ? index.inheritedPackets(of: person) : []
+        let promises = index.openPromises(of: person)   // a ledger gathers and sorts every promise: once a page
         return frame(title: person.name, kind: "person", adding: personContinuity(person), [
             "name": .string(person.name),
             "role": person.role.map { .string($0) } ?? .null,
@@ -181,8 +183,8 @@ extension PageContext {
                          "singlePerson": .bool(index.isSinglePerson(c))])
             }),
             "visits": .array((index.visitsByPerson[person.page.slug] ?? []).prefix(10).map(visitSummary)),
-            "promises": .array(index.openPromises(of: person).map { promise($0, showCompany: true) }),
-            "overduePromiseCount": countIfAny(index.openPromises(of: person).filter { $0.isOverdue(today: index.today) }.count),
+            "promises": .array(promises.map { promise($0, showCompany: true) }),
+            "overduePromiseCount": countIfAny(promises.filter { $0.isOverdue(today: index.today) }.count),
             "body": .string(html(person.page)),
             "backlinks": backlinks(person.page.id),
         ])

@@ -24,7 +24,9 @@ struct PageRenderer {
     /// others keep their previous fingerprint and are not touched (the caller carries them over).
     func renderAll(into output: SiteOutput, fingerprints previous: [String: UInt64]?,
                    evaluating mayChange: (String) -> Bool = { _ in true }) throws -> (pages: Int, fingerprints: [String: UInt64]) {
+        let steps = StepTimer()
         let jobs = pages()
+        steps.mark("  listed \(jobs.count) files")
         try theme.requireTemplates(of: jobs)
         let results = ConcurrentResults<(error: Error?, fingerprint: UInt64)>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
@@ -37,6 +39,7 @@ struct PageRenderer {
             }
         }
         let values = results.values
+        steps.mark("  evaluated")
         if let error = values.compactMap(\.error).first { throw error }
         // Pages are what templates draw; files made directly (CSV, calendar…) are not counted as pages.
         let pages = jobs.filter { if case .template = $0.output { return true } else { return false } }.count

@@ -119,21 +119,24 @@ enum SiteMap {
     /// The fiscal years' figures: visits by kind and theme in the year the visit is in; referral
     /// outcomes in the year of the first visit that reached them, which a referral edit may move.
     static let reports = Route.one("reports", path: ReportPages.index, template: "reports", audience: .team, nav: "nav_reports",
-                                   visitFields: .showing { edit, _ in edit.referralsChanged ? [ReportPages.index] : [] }) { input in
-        let years = input.site.fiscalYears()
-        return { $0.reportsIndex(years) }
+                                   visitFields: .showing { edit, _ in edit.referralsChanged ? [ReportPages.index] : [] }) { _ in
+        { $0.reportsIndex($0.index.fiscalYears()) }
     }
+    /// A year's figures are made when its files are, not when they are listed: a quick rebuild
+    /// lists every file and makes only those that may change (each year reads every visit).
     static let fiscalYear = Route(name: "fiscal-year", audience: .team, visitFields: .showing { edit, input in
         input.site.fiscalYearsShowing(edit).map(ReportPages.path(for:))
     }) { input in
-        input.site.fiscalYears().map { year in RoutePage(ReportPages.path(for: year.year), template: "fiscal-year") { $0.fiscalYearPage(year) } }
+        input.site.fiscalYearNumbers().map { year in
+            RoutePage(ReportPages.path(for: year), template: "fiscal-year") { $0.fiscalYearPage($0.index.fiscalYear(year)) }
+        }
     }
     /// The Excel CSV per fiscal year, the calendar and continuity.json: they list open promises.
     static let reportFiles = Route(name: "report files", audience: .team, quick: .visitDigests, visitFields: .showing { edit, input in
         input.site.fiscalYearsShowing(edit).map(KPIFile.path) + [CalendarFile.path, ContinuityReport.path]
     }) { input in
-        input.site.fiscalYears().map { year in
-            RoutePage(KPIFile.path(year.year)) { KPIFile.data(year, index: $0.index, label: $0.label) }
+        input.site.fiscalYearNumbers().map { year in
+            RoutePage(KPIFile.path(year)) { KPIFile.data($0.index.fiscalYear(year), index: $0.index, label: $0.label) }
         } + [
             RoutePage(CalendarFile.path) { CalendarFile.data($0.index, label: $0.label) },
             RoutePage(ContinuityReport.path) { ContinuityReport.data($0.index) },

@@ -106,12 +106,21 @@ extension PublishedSite {
     }
 
     /// Referrals of a company, one thread per partner, most recently touched first.
-    public func referralThreads(of company: Company) -> [ReferralThread] {
-        var threads: [String: [(visit: Visit, referral: Referral)]] = [:]
-        for visit in (visitsByCompany[company.page.slug] ?? []).reversed() {
-            for referral in visit.referrals { threads[referral.to.value, default: []].append((visit, referral)) }
+    public func referralThreads(of company: Company) -> [ReferralThread] { referralThreadsByCompany[company.page.slug] ?? [] }
+
+    /// Computed once per build: company pages, handover packets, the radar, continuity.json and
+    /// every fiscal year ask for every company's threads, and made on each call they cost more
+    /// than those pages (a dictionary and a sort per company, per call).
+    static func referralThreadsByCompany(_ visitsByCompany: [String: [Visit]], only companies: Set<String>? = nil) -> [String: [ReferralThread]] {
+        var byCompany: [String: [ReferralThread]] = [:]
+        for (company, visits) in visitsByCompany where companies?.contains(company) ?? true && visits.contains(where: { !$0.referrals.isEmpty }) {
+            var threads: [String: [(visit: Visit, referral: Referral)]] = [:]
+            for visit in visits.reversed() {
+                for referral in visit.referrals { threads[referral.to.value, default: []].append((visit, referral)) }
+            }
+            byCompany[company] = threads.map { ReferralThread(company: company, partner: $0.key, steps: $0.value) }
+                .sorted { ($0.latestVisit.date, $0.partner) > ($1.latestVisit.date, $1.partner) }
         }
-        return threads.map { ReferralThread(company: company.page.slug, partner: $0.key, steps: $0.value) }
-            .sorted { ($0.latestVisit.date, $0.partner) > ($1.latestVisit.date, $1.partner) }
+        return byCompany
     }
 }

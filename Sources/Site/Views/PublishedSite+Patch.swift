@@ -17,7 +17,8 @@ extension PublishedSite {
     /// This index after some visits were edited — their text, their front matter or both — while
     /// every other page stayed the same (a session's quick rebuild): the same as building it anew
     /// from `model` and `links`, but only the lists the edited visits are in (their companies',
-    /// their people's and partners' before and after), those companies' open promises and the
+    /// their people's and partners' before and after), those companies' open promises and referral
+    /// threads, and the
     /// edited visits' digests are made again. `model` already holds the visits as they are now.
     func replacing(_ edits: [VisitEdit], model: SiteModel, links: LinkGraph) -> PublishedSite {
         var index = self
@@ -46,6 +47,8 @@ extension PublishedSite {
             index.promisesByCompany[company] = PublishedSite.openPromises(visitsNewestFirst: index.visitsByCompany[company] ?? [])
         }
         if !edits.isEmpty { index.promisesByOwner = PublishedSite.promisesByOwner(index.promisesByCompany) }
+        for company in redo.companies ?? [] { index.referralThreadsByCompany[company] = nil }
+        index.referralThreadsByCompany.merge(PublishedSite.referralThreadsByCompany(index.visitsByCompany, only: redo.companies)) { _, new in new }
         let prompts = ReflectionStatus.unansweredPrompts(model.config)
         for edit in edits {
             let visit = edit.after

@@ -28,6 +28,8 @@ public struct PublishedSite: Sendable {
     var promisesByCompany: [String: [OpenPromise]]
     /// Open promises by who owes them (see `openPromises(of:)` for a person).
     var promisesByOwner: [String: [OpenPromise]]
+    /// Referral threads of each company that has any (see `referralThreads(of:)`).
+    var referralThreadsByCompany: [String: [ReferralThread]]
     /// `TopicPages.path(for:)` of every theme a page names: pages link their themes by the
     /// thousand, and checking a Japanese name against the slug rules each time costs more than the page.
     var topicPaths: [String: String]
@@ -62,6 +64,7 @@ public struct PublishedSite: Sendable {
         holders = Holders(model, peopleByID: peopleByID, today: today)
         promisesByCompany = PublishedSite.openPromisesByCompany(byCompany)
         promisesByOwner = PublishedSite.promisesByOwner(promisesByCompany)
+        referralThreadsByCompany = PublishedSite.referralThreadsByCompany(byCompany)
         visitDigests = VisitDigest.all(model.visits, names: { [links, pages] page in PublishedSite.linkNames(for: page, links: links, published: pages) },
                                        unansweredPrompts: ReflectionStatus.unansweredPrompts(model.config), cache: digestCache)
     }
