@@ -69,11 +69,14 @@ public final class SearchIndexSession: @unchecked Sendable {
         defer { lock.unlock() }
         let start = Date()
         var updated = documents
+        // Where each url is: the last build's ids when it kept them (urls unique), else a scan.
         var at: [String: [Int]] = [:]
-        for (i, doc) in updated.enumerated() { at[doc.url, default: []].append(i) }
+        if shape == nil {
+            for (i, doc) in updated.enumerated() { at[doc.url, default: []].append(i) }
+        }
         var replaced: [(input: Int, old: SearchDocument)] = []
         for doc in changed {
-            if let same = at[doc.url] {
+            if let same = at[doc.url] ?? (shape == nil ? nil : ids[doc.url].map { [inputIndex[$0]] }) {
                 for i in same where updated[i] != doc {
                     replaced.append((i, updated[i]))
                     updated[i] = doc

@@ -24,8 +24,15 @@ enum IndexLayout {
 
     static func listFile(_ shard: String, _ k: Int) -> String { "\(shard)-\(k)" }
 
+    /// About `totalBytes / target`, rounded up to four significant bits above 16 (17 → 18,
+    /// 6,630 → 6,656): a count that followed every byte would move — and send every key to another
+    /// shard — with one edit in twenty at 2 KB a shard, and a watch session would then build the
+    /// whole index again instead of patching it; rounded, it moves when the index grows by 6–12 %.
     static func shardCount(totalBytes: Int, target: Int) -> Int {
-        max(1, (totalBytes + target - 1) / target)
+        let exact = max(1, (totalBytes + target - 1) / target)
+        guard exact > 16 else { return exact }
+        let shift = (Int.bitWidth - exact.leadingZeroBitCount) - 4
+        return ((exact + (1 << shift) - 1) >> shift) << shift
     }
 
     /// A Latin word lives in the shard of its first two scalars, so every word with a given
