@@ -13,7 +13,7 @@ enum IncrementalBench {
         case appendLine = "append a line"
         /// The start of the 見立て, which lists quote: every page gathering visits is looked at again.
         case diagnosis = "edit the 見立て"
-        /// A theme added in the front matter: lists, facets and counts change; the full in-place rebuild.
+        /// A theme added in the front matter: lists, facets and counts change (the quick way: `QuickRebuild`).
         case frontMatter = "add a theme"
 
         func apply(_ text: String, run: Int) -> String {
