@@ -21,7 +21,7 @@ enum ContinuityReport {
                 ("last_visit", .optional(index.lastVisit(of: company)?.date.description)),
                 ("overdue", .bool((index.daysOverdue(company) ?? 0) > 0)),
                 ("staff_last_365_days", .array(staff.map { .string($0) })),
-                ("single_person", .bool(index.isSinglePerson(company))),
+                ("single_person", .bool(company.status == .active && staff.count == 1)),   // isSinglePerson, from the staff above
                 ("status", .string(company.status.rawValue)),
             ])
         }

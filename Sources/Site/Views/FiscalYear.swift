@@ -80,8 +80,9 @@ extension PublishedSite {
         }
         var contracts = 0
         var productizations = 0
-        for company in model.companies {
-            for thread in referralThreads(of: company) {
+        // Only the companies with referrals (most have none), and only those this build publishes.
+        for (company, threads) in referralThreadsByCompany where companiesBySlug[company] != nil {
+            for thread in threads {
                 let contracted = thread.steps.first { $0.referral.status == .contracted || $0.referral.status == .productized }
                 if let day = contracted?.visit.date, day >= from, day <= to { contracts += 1 }
                 let productized = thread.steps.first { $0.referral.status == .productized }
