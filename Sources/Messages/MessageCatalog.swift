@@ -10,7 +10,7 @@ enum MessageCatalog {
 
     static let entries: [MessageID: Texts] = {
         var all: [MessageID: Texts] = [.verbatim: Texts(en: "{1}", ja: "{1}")]
-        for part in [frontMatter, content, check, continuity, authoring, reliability, status, importing, importRows, theme, forms] {
+        for part in [frontMatter, content, check, continuity, authoring, reliability, status, importing, importRows, theme, forms, output] {
             all.merge(part) { first, _ in first }
         }
         return all
@@ -110,5 +110,10 @@ public enum MessageID: String, Sendable, CaseIterable {
          formUnknownSection, formUnknownPrompt, formAlreadyReflected
 
     // Themes: what a theme must hold
-    case themeTemplateMissing
+    case themeTemplateMissing, themeNotFound
+
+    // The output folder, its lock and the disk
+    case outputBusyBuild, outputWaiting, outputKeptByServe, outputNotAFolder, outputNotOurs, outputNotOursInPlace,
+         outputKindInternal, outputKindPublic, outputOutsideSite, outputCannotWrite, outputCannotReplace, outputCannotMove,
+         outputCannotRecord
 }

@@ -9,7 +9,7 @@ enum BuildCommand {
         let setup = try BuildSetup(a)
         var options = setup.options
         if a.has("watch") { return try BuildWatch.run(setup) }
-        try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .build, waiting: CLI.printError)
+        try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .build, waiting: { CLI.printError("densho: " + $0.text(CLI.language)) })
         let line = ProgressLine.startIfTerminal()
         options.progress = line?.progress
         let report: BuildReport

@@ -117,6 +117,7 @@ enum CLI {
     /// Every failure as one `error: …` line (or a located `path:line:column: error: …`), never
     /// `error: error: …`: errors that already carry the prefix keep theirs.
     static func errorLine(_ error: Error) -> String {
+        if let failure = error as? BuildFailure { return "error: " + failure.localized.text(language) }
         let text = "\(error)"
         return text.hasPrefix("error: ") || text.contains(": error: ") ? text : "error: \(text)"
     }

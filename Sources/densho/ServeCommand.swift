@@ -28,7 +28,7 @@ enum ServeCommand {
         if !socket.isLoopback {
             CLI.printError("warning: " + CLI.text(options.publicOnly ? .statusNotLoopback : .statusNotLoopbackInternal, host, String(socket.port)))
         }
-        try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .serve, waiting: CLI.printError)
+        try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .serve, waiting: { CLI.printError("densho: " + $0.text(CLI.language)) })
         let generation = BuildGeneration()
         // A failed build shows its errors over the open pages: they reload into the box, and out
         // of it after the next good build (see BuildErrorOverlay).

@@ -39,6 +39,25 @@ final class StatusLineLanguageTests: XCTestCase {
         XCTAssertTrue(publicBuild.stdout.contains("public/（公開用のみ） に "), publicBuild.stdout)
     }
 
+    /// A refusal about the output folder (not about a place in the content) is in the reader's language too.
+    func testOutputFolderRefusalIsJapaneseOnAJapaneseSiteAndEnglishWithLangEn() throws {
+        let project = try TemporaryProject()
+        try project.writeMinimalSite()
+        try project.write("site/大事なメモ.txt", "人が書いたファイル")
+        let arguments = ["build", "--content", "content", "--output", "site", "--today", "2026-11-25"]
+        let japanese = try Densho.run(arguments, in: project.root, environment: neutralEnvironment())
+        XCTAssertEqual(japanese.status, 1, japanese.stderr)
+        XCTAssertTrue(japanese.stderr.contains("error: "), japanese.stderr)
+        XCTAssertTrue(japanese.stderr.contains("は densho が作ったフォルダではなく（.densho-site がありません）、空でもないので置き換えません。"), japanese.stderr)
+        XCTAssertFalse(japanese.stderr.contains("refusing"), japanese.stderr)
+
+        let english = try Densho.run(arguments + ["--lang", "en"], in: project.root, environment: neutralEnvironment())
+        XCTAssertEqual(english.status, 1, english.stderr)
+        XCTAssertTrue(english.stderr.contains("was not made by densho (no .densho-site file) and is not empty; refusing to replace it."), english.stderr)
+        XCTAssertEqual(try String(contentsOf: project.root.appendingPathComponent("site/大事なメモ.txt"), encoding: .utf8), "人が書いたファイル",
+                       "the person's file is untouched")
+    }
+
     func testServeAndWatchSpeakTheSitesLanguage() throws {
         let project = try TemporaryProject()
         try project.writeMinimalSite()

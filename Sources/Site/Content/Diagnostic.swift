@@ -119,7 +119,9 @@ public struct ContentErrors: Error, Sendable, CustomStringConvertible {
 
 /// A failure that is not about one place in the content (a folder we may not replace, a disk error).
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
+    public let localized: Message
+    public init(_ message: Message) { localized = message }
+    /// English: what tests and logs compare; the CLI prints `localized` in the reader's language.
+    public var message: String { localized.text(.en) }
     public var description: String { "error: \(message)" }
 }

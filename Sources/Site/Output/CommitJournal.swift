@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +24,7 @@ struct CommitJournal: Codable {
         let temporary = path + ".tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw BuildFailure("cannot record the commit in \(output.path): \(String(cString: strerror(errno)))")
+            throw BuildFailure(Message(.outputCannotRecord, output.path, String(cString: strerror(errno))))
         }
     }
 
@@ -33,7 +34,7 @@ struct CommitJournal: Codable {
             let temporary = output.appendingPathComponent(pair[0]).path
             guard access(temporary, F_OK) == 0 else { continue }
             guard rename(temporary, output.appendingPathComponent(pair[1]).path) == 0 else {
-                throw BuildFailure("cannot replace \(output.appendingPathComponent(pair[1]).path): \(String(cString: strerror(errno)))")
+                throw BuildFailure(Message(.outputCannotReplace, output.appendingPathComponent(pair[1]).path, String(cString: strerror(errno))))
             }
         }
         for relativePath in removals {

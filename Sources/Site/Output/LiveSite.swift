@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,7 @@ final class LiveSite: SiteOutput, @unchecked Sendable {
         self.kind = kind
         self.output = output.standardizedFileURL
         guard SiteFolder.isOurs(self.output) else {
-            throw BuildFailure("\(output.path) is not a site densho made; cannot update it in place")
+            throw BuildFailure(Message(.outputNotOursInPlace, output.path))
         }
         CommitJournal.finishInterrupted(in: self.output)
         try kind.checkMayReplace(self.output)

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,7 @@ public final class OutputLock: @unchecked Sendable {
 
     /// Takes the lock of `output` for this process, kept until it exits. `waiting` is told once
     /// when the process waits for another build.
-    public static func claim(_ output: URL, displayPath: String, as role: Role, waiting: (String) -> Void) throws {
+    public static func claim(_ output: URL, displayPath: String, as role: Role, waiting: (Message) -> Void) throws {
         #if os(Linux)
         let key = String(fingerprint(output.standardizedFileURL.resolvingSymlinksInPath().path), radix: 16)
         let main = "densho-output-\(key)", staying = "densho-output-\(key)-staying"
@@ -40,12 +41,12 @@ public final class OutputLock: @unchecked Sendable {
             if let probe = bindAbstract(staying) {
                 close(probe)   // the holder is a one-shot build
                 guard role == .build else {
-                    throw BuildFailure("\(displayPath)/ is being written by another densho build; run this again when it has finished")
+                    throw BuildFailure(Message(.outputBusyBuild, displayPath))
                 }
-                if !told { waiting("densho: waiting for another densho build writing \(displayPath)/"); told = true }
+                if !told { waiting(Message(.outputWaiting, displayPath)); told = true }
                 usleep(100_000)
             } else {
-                throw BuildFailure("\(displayPath)/ is kept up to date by a running densho serve or build --watch; stop it first, or use another --output")
+                throw BuildFailure(Message(.outputKeptByServe, displayPath))
             }
         }
         #endif

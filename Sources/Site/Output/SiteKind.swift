@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Which site an output folder holds, as its `.densho-site` marker says: an internal build and a
 /// `--public` build never replace each other's folder, so publishing can never wipe the team's
@@ -27,10 +28,7 @@ public enum SiteKind: String, Sendable {
     /// Refuses to replace a densho folder of the other kind.
     func checkMayReplace(_ folder: URL) throws {
         guard let existing = SiteKind.of(folder), existing != self else { return }
-        let advice = self == .public
-            ? "build the public site into its own folder (the default is public/)"
-            : "build the internal site into its own folder (the default is site/)"
-        throw BuildFailure("\(folder.path) holds densho's \(existing.rawValue) site (its \(SiteFolder.marker) says kind: \(existing.rawValue)); "
-                           + "a\(self == .internal ? "n" : "") \(rawValue) build never replaces it: \(advice), or remove that folder yourself")
+        throw BuildFailure(Message(self == .public ? .outputKindPublic : .outputKindInternal,
+                                   folder.path, existing.rawValue, SiteFolder.marker))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -87,11 +88,11 @@ enum SiteFolder {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: output.path, isDirectory: &isDir) else { return }
-        guard isDir.boolValue else { throw BuildFailure("\(output.path) exists and is not a folder; refusing to replace it") }
+        guard isDir.boolValue else { throw BuildFailure(Message(.outputNotAFolder, output.path)) }
         if fm.fileExists(atPath: output.appendingPathComponent(marker).path) { return }
         let entries = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
         if entries.allSatisfy({ $0 == ".gitkeep" }) { return }
-        throw BuildFailure("\(output.path) was not made by densho (no \(marker) file) and is not empty; refusing to replace it. Choose another --output or empty it yourself.")
+        throw BuildFailure(Message(.outputNotOurs, output.path, marker))
     }
 
     static func isOurs(_ output: URL) -> Bool {
@@ -102,7 +103,7 @@ enum SiteFolder {
     static func checkedParts(_ relativePath: String) throws -> [Substring] {
         let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !relativePath.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
-            throw BuildFailure("refusing to write outside the site: \(relativePath)")
+            throw BuildFailure(Message(.outputOutsideSite, relativePath))
         }
         return parts
     }
@@ -117,14 +118,14 @@ enum SiteFolder {
     /// A plain write (no temporary file: the caller makes it atomic or private).
     static func writeFile(_ path: String, _ data: Data) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw BuildFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw BuildFailure(Message(.outputCannotWrite, path, String(cString: strerror(errno)))) }
         defer { close(fd) }
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < bytes.count {
                 let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw BuildFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+                guard n > 0 else { throw BuildFailure(Message(.outputCannotWrite, path, String(cString: strerror(errno)))) }
                 offset += n
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -90,7 +91,7 @@ final class StagedSite: SiteOutput, @unchecked Sendable {
             try StagedSite.exchange(staging, output)
             try? fm.removeItem(at: staging)   // now holds the previous site
         } else if rename(staging.path, output.path) != 0 {
-            throw BuildFailure("cannot move the new site into place: \(String(cString: strerror(errno)))")
+            throw BuildFailure(Message(.outputCannotMove, String(cString: strerror(errno))))
         }
     }
 
@@ -129,10 +130,10 @@ final class StagedSite: SiteOutput, @unchecked Sendable {
         }
         // Without an atomic exchange, keep the window small: old aside, new in, old removed.
         let aside = b.deletingLastPathComponent().appendingPathComponent(".\(b.lastPathComponent).densho-old-\(getpid())")
-        guard rename(b.path, aside.path) == 0 else { throw BuildFailure("cannot replace \(b.path): \(String(cString: strerror(errno)))") }
+        guard rename(b.path, aside.path) == 0 else { throw BuildFailure(Message(.outputCannotReplace, b.path, String(cString: strerror(errno)))) }
         guard rename(a.path, b.path) == 0 else {
             _ = rename(aside.path, b.path)
-            throw BuildFailure("cannot replace \(b.path): \(String(cString: strerror(errno)))")
+            throw BuildFailure(Message(.outputCannotReplace, b.path, String(cString: strerror(errno))))
         }
         _ = rename(aside.path, a.path)
     }

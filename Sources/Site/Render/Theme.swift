@@ -25,7 +25,7 @@ struct Theme: Sendable {
 
     static func load(from files: ThemeFiles, language: SiteConfig.Language, displayPath: String) throws -> Theme {
         guard files.hasTemplates else {
-            throw BuildFailure("theme not found: \(displayPath)/templates is missing (use --theme DIR)")
+            throw BuildFailure(Message(.themeNotFound, displayPath))
         }
         var sources: [String: String] = [:]
         var diagnostics = DiagnosticList()

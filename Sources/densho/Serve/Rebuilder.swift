@@ -73,7 +73,7 @@ struct Rebuilder {
 enum BuildWatch {
     static func run(_ setup: BuildSetup) throws -> Int32 {
         let options = setup.options
-        try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .watch, waiting: CLI.printError)
+        try OutputLock.claim(options.outputDirectory, displayPath: setup.outputDisplay, as: .watch, waiting: { CLI.printError("densho: " + $0.text(CLI.language)) })
         let rebuilder = Rebuilder(setup)
         let watcher = ChangeWatcher(folders: rebuilder.watchedFolders)
         if !rebuilder.build(), !rebuilder.hasSiteToServe() { return 1 }
