@@ -10,7 +10,7 @@ enum MessageCatalog {
 
     static let entries: [MessageID: Texts] = {
         var all: [MessageID: Texts] = [.verbatim: Texts(en: "{1}", ja: "{1}")]
-        for part in [frontMatter, content, check, continuity, authoring, reliability, status, importing, importRows, theme, forms, output] {
+        for part in [frontMatter, content, check, continuity, authoring, reliability, status, importing, importRows, theme, forms, output, usage] {
             all.merge(part) { first, _ in first }
         }
         return all
@@ -111,6 +111,11 @@ public enum MessageID: String, Sendable, CaseIterable {
 
     // Themes: what a theme must hold
     case themeTemplateMissing, themeNotFound
+
+    // How a command was typed
+    case usageSeeHelp, usageUnknownCommand, usageUnknownOption, usageUnknownOptionFor, usageDidYouMean, usageNeedsValue,
+         usageUnexpectedArgument, usageExpectsDate, usageLang, usageLangNot, usageNewNeedsKind, usageNewVisitNeedsCompany,
+         usageNewNeedsSlug, usageReflectNeedsTarget, usageInitNeedsFolder, usageImportNeedsArguments
 
     // The output folder, its lock and the disk
     case outputBusyBuild, outputWaiting, outputKeptByServe, outputNotAFolder, outputNotOurs, outputNotOursInPlace,

@@ -1,14 +1,32 @@
 import Foundation
+import Messages
 import Site
 
 /// A usage mistake on the command line: exit code 2, with where to read more.
 struct UsageError: Error, CustomStringConvertible {
-    let message: String
+    /// What went wrong, in pieces (a mistake and maybe a "did you mean"), each in either language.
+    let parts: [Message]
     /// The command whose help explains the mistake; nil for the overview.
     var command: String? = nil
-    var description: String {
-        "error: \(message)\nRun 'densho \(command.map { "help \($0)" } ?? "--help")' for usage."
+
+    init(message: String, command: String? = nil) { self.init([.verbatim(message)], command: command) }
+    init(_ message: Message, command: String? = nil) { self.init([message], command: command) }
+    init(_ parts: [Message], command: String? = nil) {
+        self.parts = parts
+        self.command = command
     }
+
+    /// The two lines printed, in `language`.
+    func text(_ language: Language) -> String {
+        "error: " + parts.map { $0.text(language) }.joined() + "\n"
+            + Message(.usageSeeHelp, command.map { "help \($0)" } ?? "--help").text(language)
+    }
+
+    /// English: what tests and logs compare.
+    var description: String { text(.en) }
+
+    /// "; did you mean '…'?" when there is a close name.
+    static func hint(_ close: String?) -> [Message] { close.map { [Message(.usageDidYouMean, $0)] } ?? [] }
 }
 
 /// `--flag value`, `--flag=value`, `-o value`, `--switch` and positional arguments, strict about
@@ -27,8 +45,8 @@ struct Arguments {
         let shorts = Dictionary(uniqueKeysWithValues: options.compactMap { o in o.short.map { ($0, o.name) } })
         func unknown(_ shown: String, _ name: String) -> UsageError {
             let close = Suggestions.closest(to: name, among: valueFlags.union(switchFlags), limit: 1)
-            let hint = close.first.map { "; did you mean '--\($0)'?" } ?? ""
-            return UsageError(message: "unknown option \(shown) for '\(command)'\(hint)", command: command)
+            return UsageError([Message(.usageUnknownOptionFor, shown, command)] + UsageError.hint(close.first.map { "--" + $0 }),
+                              command: command)
         }
         var i = 0
         while i < args.count {
@@ -53,7 +71,7 @@ struct Arguments {
             if valueFlags.contains(name) {
                 if let inline { values[name, default: []].append(inline) }
                 else {
-                    guard i + 1 < args.count else { throw UsageError(message: "--\(name) needs a value", command: command) }
+                    guard i + 1 < args.count else { throw UsageError(Message(.usageNeedsValue, name), command: command) }
                     values[name, default: []].append(args[i + 1])
                     i += 1
                 }

@@ -5,7 +5,7 @@ import Site
 enum BuildCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, command: "build")
-        if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
+        if let extra = a.positional.first { throw UsageError(Message(.usageUnexpectedArgument, extra)) }
         let setup = try BuildSetup(a)
         var options = setup.options
         if a.has("watch") { return try BuildWatch.run(setup) }

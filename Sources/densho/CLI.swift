@@ -47,7 +47,8 @@ enum CLI {
             language = Language.resolve(flag: flag, environment: ProcessInfo.processInfo.environment,
                                         site: SiteConfig.peekLanguage(content: URL(fileURLWithPath: content)))
         } catch let error as UsageError {
-            printError(error.description)
+            // --lang itself was wrong: the locale decides (the site is not read yet).
+            printError(error.text(Language.resolve(flag: nil, environment: ProcessInfo.processInfo.environment, site: nil)))
             return 2
         } catch {
             return 2
@@ -83,7 +84,7 @@ enum CLI {
         } catch var error as UsageError {
             // Point at the help of the command that was run: it lists what that command takes.
             if error.command == nil, command != "help", CommandHelp.named(command) != nil { error.command = command }
-            printError(error.description)
+            printError(error.text(language))
             return 2
         } catch let errors as ContentErrors {
             for line in DiagnosticReport.lines(errors.diagnostics, language: language) { printError(line) }
@@ -110,8 +111,7 @@ enum CLI {
     private static func unknownCommand(_ name: String) -> UsageError {
         let hint = name.hasPrefix("-") ? Suggestions.closest(to: name, among: ["--help", "--version"], limit: 1)
                                        : Suggestions.closest(to: name, among: commands, limit: 1)
-        return UsageError(message: "unknown \(name.hasPrefix("-") ? "option" : "command") '\(name)'"
-                          + (hint.first.map { "; did you mean '\($0)'?" } ?? ""))
+        return UsageError([Message(name.hasPrefix("-") ? .usageUnknownOption : .usageUnknownCommand, name)] + UsageError.hint(hint.first))
     }
 
     /// Every failure as one `error: …` line (or a located `path:line:column: error: …`), never
@@ -140,7 +140,7 @@ enum CLI {
             let argument = args[index]
             var value: String?
             if argument == "--lang" {
-                guard index + 1 < args.count else { throw UsageError(message: "--lang expects ja or en") }
+                guard index + 1 < args.count else { throw UsageError(Message(.usageLang)) }
                 value = args[index + 1]
                 args.removeSubrange(index...index + 1)
             } else if argument.hasPrefix("--lang=") {
@@ -151,7 +151,7 @@ enum CLI {
                 continue
             }
             guard let value, let language = Language(rawValue: value) else {
-                throw UsageError(message: "--lang expects ja or en, not '\(value ?? "")'")
+                throw UsageError(Message(.usageLangNot, value ?? ""))
             }
             found = language
         }
@@ -167,7 +167,7 @@ enum CLI {
             let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
             return CalendarDate("\(String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1))")!
         }
-        guard let date = CalendarDate(text) else { throw UsageError(message: "--today expects a date YYYY-MM-DD, not '\(text)'") }
+        guard let date = CalendarDate(text) else { throw UsageError(Message(.usageExpectsDate, "today", text)) }
         return date
     }
 }

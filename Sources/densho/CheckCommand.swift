@@ -7,7 +7,7 @@ import Site
 enum CheckCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, command: "check")
-        if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
+        if let extra = a.positional.first { throw UsageError(Message(.usageUnexpectedArgument, extra)) }
         let format = a.value("format") ?? "text"
         guard format == "text" || format == "json" else {
             throw UsageError(message: "--format expects text or json, not '\(format)'")

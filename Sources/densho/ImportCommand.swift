@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Site
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +12,7 @@ enum ImportCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, command: "import")
         guard a.positional.count == 2, let kind = CSVImporter.Kind(rawValue: a.positional[0]) else {
-            throw UsageError(message: "'import' needs what and from where: densho import visits|companies FILE.csv")
+            throw UsageError(Message(.usageImportNeedsArguments))
         }
         let file = a.positional[1]
         guard let data = FileManager.default.contents(atPath: file) else {

@@ -8,8 +8,7 @@ enum InitCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, command: "init")
         guard a.positional.count == 1, let folder = a.positional.first else {
-            throw UsageError(message: a.positional.isEmpty ? "'init' needs a folder for the new project"
-                                                           : "unexpected argument '\(a.positional[1])'")
+            throw UsageError(a.positional.isEmpty ? Message(.usageInitNeedsFolder) : Message(.usageUnexpectedArgument, a.positional[1]))
         }
         let theme = a.value("theme").map { ThemeFiles.folder(URL(fileURLWithPath: $0)) } ?? BuiltInTheme.files
         try ProjectScaffold.create(at: URL(fileURLWithPath: folder), theme: theme, today: try CLI.parseToday(a.value("today")),

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import FrontMatter
 import Site
 
@@ -7,11 +8,11 @@ enum NewCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, command: "new")
         guard let kind = a.positional.first else {
-            throw UsageError(message: "'new' needs a kind: visit, company, playbook, person or partner")
+            throw UsageError(Message(.usageNewNeedsKind))
         }
         guard a.positional.count == 2 else {
-            throw UsageError(message: a.positional.count < 2 ? "'new \(kind)' needs a \(kind == "visit" ? "company slug" : "slug")"
-                                                             : "unexpected argument '\(a.positional[2])'")
+            throw UsageError(a.positional.count < 2 ? (kind == "visit" ? Message(.usageNewVisitNeedsCompany) : Message(.usageNewNeedsSlug, kind))
+                                                     : Message(.usageUnexpectedArgument, a.positional[2]))
         }
         let slug = a.positional[1]
         let content = a.value("content") ?? "content"
@@ -44,7 +45,7 @@ enum NewCommand {
 
     private static func date(_ text: String?) throws -> CalendarDate {
         guard let text else { return try CLI.parseToday(nil) }
-        guard let parsed = CalendarDate(text) else { throw UsageError(message: "--date expects a date YYYY-MM-DD, not '\(text)'") }
+        guard let parsed = CalendarDate(text) else { throw UsageError(Message(.usageExpectsDate, "date", text)) }
         return parsed
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Site
 
 /// `densho reflect VISIT_PATH | COMPANY`: fills the note's empty 振り返り section with the site's prompts, or appends a dated one.
@@ -6,8 +7,7 @@ enum ReflectCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, command: "reflect")
         guard a.positional.count == 1, let target = a.positional.first else {
-            throw UsageError(message: a.positional.isEmpty ? "'reflect' needs a visit note path or a company slug"
-                                                           : "unexpected argument '\(a.positional[1])'")
+            throw UsageError(a.positional.isEmpty ? Message(.usageReflectNeedsTarget) : Message(.usageUnexpectedArgument, a.positional[1]))
         }
         let content = a.value("content") ?? "content"
         let reflector = Reflector(content: URL(fileURLWithPath: content), displayRoot: content)

@@ -11,7 +11,7 @@ import Darwin
 enum ServeCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, command: "serve")
-        if let extra = a.positional.first { throw UsageError(message: "unexpected argument '\(extra)'") }
+        if let extra = a.positional.first { throw UsageError(Message(.usageUnexpectedArgument, extra)) }
         let host = a.value("host") ?? "127.0.0.1"
         guard host == "localhost" || isNumericAddress(host) else {
             throw UsageError(message: "--host expects an IP address such as 127.0.0.1, ::1 or 0.0.0.0 (or localhost), not '\(host)'")

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Site
 
 /// `densho theme eject [--content DIR]`: writes the built-in theme out to the project's
@@ -9,7 +10,7 @@ enum ThemeCommand {
         let a = try Arguments(args, command: "theme")
         guard let action = a.positional.first else { throw UsageError(message: "'theme' needs an action: densho theme eject") }
         guard action == "eject" else { throw UsageError(message: "unknown theme action '\(action)'; the one action is 'eject'") }
-        if a.positional.count > 1 { throw UsageError(message: "unexpected argument '\(a.positional[1])'") }
+        if a.positional.count > 1 { throw UsageError(Message(.usageUnexpectedArgument, a.positional[1])) }
         let paths = ProjectPaths(content: a.value("content"))
         let destination = paths.inRoot("themes/default")
         try BuiltInTheme.files.writeCopy(to: URL(fileURLWithPath: destination))

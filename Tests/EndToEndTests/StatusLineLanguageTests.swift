@@ -58,6 +58,22 @@ final class StatusLineLanguageTests: XCTestCase {
                        "the person's file is untouched")
     }
 
+    /// A mistyped command or option is told in the reader's language, with the help to read.
+    func testUsageErrorsSpeakTheReadersLanguage() throws {
+        let project = try TemporaryProject()
+        let japaneseLocale = Densho.englishEnvironment.merging(["LANG": "ja_JP.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]) { $1 }
+        let typo = try Densho.run(["buidl"], in: project.root, environment: japaneseLocale)
+        XCTAssertEqual(typo.status, 2, typo.stderr)
+        XCTAssertEqual(typo.stderr, "error: 'buidl' というコマンドはありません。'build' のことですか？\n使い方は 'densho --help' で見られます。\n")
+        let option = try Densho.run(["build", "--otput", "x"], in: project.root, environment: japaneseLocale)
+        XCTAssertEqual(option.stderr, "error: 'build' に --otput というオプションはありません。'--output' のことですか？\n使い方は 'densho help build' で見られます。\n")
+        let date = try Densho.run(["new", "visit", "minato", "--date", "2026/12/01"], in: project.root, environment: japaneseLocale)
+        XCTAssertTrue(date.stderr.hasPrefix("error: --date には日付を YYYY-MM-DD で書きます（'2026/12/01' ではなく）\n"), date.stderr)
+
+        let english = try Densho.run(["build", "--otput", "x"], in: project.root, environment: neutralEnvironment().merging(["LANG": "en_US.UTF-8"]) { $1 })
+        XCTAssertEqual(english.stderr, "error: unknown option --otput for 'build'; did you mean '--output'?\nRun 'densho help build' for usage.\n")
+    }
+
     func testServeAndWatchSpeakTheSitesLanguage() throws {
         let project = try TemporaryProject()
         try project.writeMinimalSite()
