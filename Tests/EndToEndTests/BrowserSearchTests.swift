@@ -139,6 +139,12 @@ final class BrowserSearchTests: XCTestCase {
           var input = document.querySelector('#densho-search input[type=search]');
           input.value = 'ＩＰ 特許';
           input.dispatchEvent(new Event('input', { bubbles: true }));
+          var facetsAtStart = -1;
+          // After the first query has run (the old page had loaded facets.js by then), open the filters.
+          setTimeout(function () {
+            facetsAtStart = performance.getEntriesByType('resource').filter(function (e) { return /facets\\.js/.test(e.name); }).length;
+            document.querySelector('#densho-search details').open = true;
+          }, 1500);
           setTimeout(function () {
             var before = document.querySelectorAll('#densho-search-results li').length;
             input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
@@ -146,17 +152,20 @@ final class BrowserSearchTests: XCTestCase {
             // arrow keys in a filter select belong to the select, not to the result list
             document.querySelector('#densho-search select[name=year]')
               .dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
-            report({ search: decodeURIComponent(location.search), items: before,
+            report({ search: decodeURIComponent(location.search), items: before, facetsAtStart: facetsAtStart,
+                     years: document.querySelectorAll('#densho-search select[name=year] option').length,
                      active: input.getAttribute('aria-activedescendant'),
                      selected: Array.prototype.map.call(document.querySelectorAll('#densho-search-results li.active'), function (li) { return li.id; }) });
-          }, 2000);
+          }, 3000);
         });
         """)
         server = try LoopbackServer(serving: Self.demoSite)
         for url in [Self.demoSite.appendingPathComponent("probe-typing.html").absoluteString, (server?.baseURL ?? "") + "probe-typing.html"] {
-            struct Typing: Decodable { let search: String; let items: Int; let active: String?; let selected: [String] }
+            struct Typing: Decodable { let search: String; let items: Int; let facetsAtStart: Int; let years: Int; let active: String?; let selected: [String] }
             let typed = try Self.probeOutput(try chromium.dumpDOM(url, scratch: Self.scratch), as: Typing.self)
             XCTAssertEqual(typed.items, cli.results.count, url)
+            XCTAssertEqual(typed.facetsAtStart, 0, "the filter values load only when the filters open: \(url)")
+            XCTAssertGreaterThan(typed.years, 1, "opening the filters fills them: \(url)")
             XCTAssertGreaterThan(typed.items, 2)
             XCTAssertEqual(typed.search.replacingOccurrences(of: "+", with: " "), "?q=ＩＰ 特許", "the query is in the URL: \(url)")
             XCTAssertEqual(typed.active, "densho-search-result-1")

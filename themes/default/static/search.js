@@ -617,8 +617,12 @@
       'aria-controls': 'densho-search-results', 'class': 'densho-search-input'
     });
     form.appendChild(input);
+    // The filters stay folded: their values (facets.js, hundreds of KB on a large site) load when they open.
+    var filterToggle = el('details', { 'class': 'densho-search-filter-toggle' });
+    filterToggle.appendChild(el('summary', {}, t.filters));
     var filterBox = el('div', { 'class': 'densho-search-filters', role: 'group', 'aria-label': t.filters });
-    form.appendChild(filterBox);
+    filterToggle.appendChild(filterBox);
+    form.appendChild(filterToggle);
     var status = el('p', { 'class': 'densho-search-count', role: 'status', 'aria-live': 'polite' });
     var list = el('ol', { 'class': 'densho-search-results', id: 'densho-search-results', role: 'listbox', 'aria-label': t.search });
     root.appendChild(form);
@@ -630,7 +634,7 @@
     // A site may label its types; otherwise the theme's words for the built-in ones.
     function typeLabel(value) { return typeLabels[value] || t.types[value] || value; }
 
-    // Until the filter selects exist (facets.js loads after the first query), the URL's filters apply.
+    // Until the filter selects exist (facets.js loads when the filters open), the URL's filters apply.
     var urlFilters = null;
     function currentFilters() {
       if (urlFilters) return urlFilters;
@@ -713,13 +717,21 @@
 
     var params = new URLSearchParams(location.search);
     input.value = params.get('q') || '';
-    // Before the first query only the manifest loads; the filter values come after it.
+    // Before the first query only the manifest loads; the filter values load when the filters open
+    // (at once when the URL carries a filter, so that it shows).
+    var filtersLoading = null;
+    function loadFilters() {
+      if (!filtersLoading) filtersLoading = engine.facets().then(fillFilters).catch(function () { status.textContent = t.error; });
+      return filtersLoading;
+    }
+    filterToggle.addEventListener('toggle', function () { if (filterToggle.open) loadFilters(); });
     engine.manifest().then(function (m) {
       urlFilters = {};
       m.facets.forEach(function (name) { if (params.get(name)) urlFilters[name] = params.get(name); });
       run();
-      return engine.facets();
-    }).then(function (facets) {
+      if (Object.keys(urlFilters).length) { filterToggle.open = true; loadFilters(); }
+    }).catch(function () { status.textContent = t.error; });
+    function fillFilters(facets) {
       facets.forEach(function (facet) {
         if (facet.name === 'type') {
           facet.values.forEach(function (v) { if (v.label !== v.value) typeLabels[v.value] = v.label; });
@@ -741,7 +753,7 @@
         filterBox.appendChild(label);
       });
       urlFilters = null;
-    }).catch(function () { status.textContent = t.error; });
+    }
     input.focus();
   }
 
