@@ -22,9 +22,12 @@ enum ImportValues {
         return nil
     }
 
-    /// Several values in one cell: split on 、 , ; (and their full-width forms), blanks dropped.
+    /// What separates several values in one cell: 、 , ; and their full-width forms.
+    static let separators: Set<Character> = ["、", ",", ";", "，", "；"]
+
+    /// Several values in one cell, blanks dropped.
     static func list(_ cell: String) -> [String] {
-        cell.split(whereSeparator: { "、,;，；".contains($0) })
+        cell.split(whereSeparator: separators.contains)
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { !$0.isEmpty }
     }

@@ -47,7 +47,7 @@ enum ReferralCell {
         for character in cell {
             if opening.contains(character) { depth += 1 }
             if closing.contains(character) { depth = max(0, depth - 1) }
-            if depth == 0, "、,;，；".contains(character) {
+            if depth == 0, ImportValues.separators.contains(character) {
                 pieces.append(current)
                 current = ""
             } else {
