@@ -51,8 +51,10 @@ struct BrowserResult: Decodable {
     let warmMs: Double
     /// Resources fetched during the cold query (after start-up): URL and, over HTTP, body size.
     let resources: [Resource]
-    /// Bytes fetched before the query (densho's manifest, Pagefind's init).
+    /// Bytes fetched before the query: the page's whole start-up (search.js and the manifest; Pagefind's init).
     let startupBytes: Int
+    /// Of those, the index's own files (densho's `search/` folder: the manifest).
+    let startupDataBytes: Int?
     /// Bytes the server sent between the query's start and its report (workers' fetches included).
     let servedBytes: Int?
     struct Resource: Decodable { let name: String; let bytes: Int }

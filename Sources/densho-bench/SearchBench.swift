@@ -41,6 +41,8 @@ struct SearchBench {
     var buildSeconds: Double?
     var indexBytes = 0, textBytes = 0
     var denshoStartupBytes = 0, pagefindStartupBytes = 0
+    /// Of densho's start-up, the index files (the manifest) alone.
+    var denshoStartupDataBytes = 0
     var rows: [SearchRow] = BenchQuery.fixed.map { SearchRow(query: $0) }
 
     init(visits: Int) { self.visits = visits }
@@ -105,6 +107,7 @@ struct SearchBench {
             }
         }
         denshoStartupBytes = results.compactMap { $0?.startupBytes }.first ?? 0
+        denshoStartupDataBytes = results.compactMap { $0?.startupDataBytes }.first ?? 0
     }
 
     /// Pagefind's own JS API in Chromium over Hugo's output (where Pagefind wrote its index).

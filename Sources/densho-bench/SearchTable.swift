@@ -8,7 +8,7 @@ enum SearchTable {
             let build = b.buildSeconds.map { String(format: "%.2f s", $0) } ?? "—"
             let share = b.textBytes > 0 ? String(format: "%.2f×", Double(b.indexBytes) / Double(b.textBytes)) : "—"
             out += "\nsearch, \(b.visits) visits: index built in \(build), \(mb(b.indexBytes)) on disk = \(share) the text (\(mb(b.textBytes)) of Markdown bodies); "
-            out += "start-up before any query: densho manifest \(kb(b.denshoStartupBytes)), Pagefind init \(b.pagefindStartupBytes > 0 ? kb(b.pagefindStartupBytes) : "—")\n\n"
+            out += "start-up before any query: densho manifest \(kb(b.denshoStartupDataBytes)) (page with search.js \(kb(b.denshoStartupBytes))), Pagefind init \(b.pagefindStartupBytes > 0 ? kb(b.pagefindStartupBytes) : "—")\n\n"
             out += "| query | densho results | densho files / bytes loaded | Swift ms | browser ms (cold / warm) | browser bytes | Pagefind results | Pagefind bytes | Pagefind ms (cold / warm) |\n"
             out += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
             for r in b.rows {
@@ -28,6 +28,8 @@ enum SearchTable {
         return out
     }
 
-    private static func kb(_ bytes: Int) -> String { String(format: "%.0f KB", Double(bytes) / 1024) }
+    private static func kb(_ bytes: Int) -> String {
+        String(format: bytes < 10 * 1024 ? "%.1f KB" : "%.0f KB", Double(bytes) / 1024)
+    }
     private static func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
 }

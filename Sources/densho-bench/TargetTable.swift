@@ -22,10 +22,13 @@ enum TargetTable {
                          text > 0 ? ("text", text) : nil], search.indexBytes),
                  "≤ Pagefind's whole output and ≤ 1.1× the Markdown text",
                  text > 0 ? search.indexBytes <= Int(1.1 * Double(text)) && pagefindWhole.map { search.indexBytes <= $0 } ?? true : nil)
-            line("manifest before the first query", kb(search.denshoStartupBytes),
-                 search.pagefindStartupBytes > 0 ? kb(search.pagefindStartupBytes) : "—",
-                 search.pagefindStartupBytes > 0 ? ratio(search.denshoStartupBytes, search.pagefindStartupBytes) : "—",
-                 "≤ 64 KB", search.denshoStartupBytes > 0 ? search.denshoStartupBytes <= 64 * 1024 : nil)
+            // The issue counts the index data a page loads before its first query (the manifest; facet
+            // values wait for the filter UI). The page's whole start-up, search.js included, is beside it.
+            line("manifest before the first query (whole start-up)",
+                 "\(kb(search.denshoStartupDataBytes)) (\(kb(search.denshoStartupBytes)))",
+                 search.pagefindStartupBytes > 0 ? "init \(kb(search.pagefindStartupBytes))" : "—",
+                 search.pagefindStartupBytes > 0 ? ratio(search.denshoStartupBytes, search.pagefindStartupBytes) + " (whole)" : "—",
+                 "≤ 64 KB", search.denshoStartupBytes > 0 ? search.denshoStartupDataBytes <= 64 * 1024 : nil)
             if let two = search.rows.first(where: { $0.query.label == "two terms" }) {
                 let limit = n >= 100_000 ? 300 : 150
                 let pagefindBytes = two.pagefind.map { $0.servedBytes ?? $0.resources.reduce(0) { $0 + $1.bytes } }
@@ -58,6 +61,8 @@ enum TargetTable {
         against.compactMap { $0 }.map { "\(ratio(value, $0.1)) \($0.0)" }.joined(separator: ", ")
     }
     private static func ratio(_ a: Int, _ b: Int) -> String { b > 0 ? String(format: "%.2f×", Double(a) / Double(b)) : "—" }
-    private static func kb(_ bytes: Int) -> String { String(format: "%.0f KB", Double(bytes) / 1024) }
+    private static func kb(_ bytes: Int) -> String {
+        String(format: bytes < 10 * 1024 ? "%.1f KB" : "%.0f KB", Double(bytes) / 1024)
+    }
     private static func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
 }
