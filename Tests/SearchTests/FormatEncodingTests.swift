@@ -29,6 +29,24 @@ final class FormatEncodingTests: XCTestCase {
         XCTAssertNil(Inflate.decompress([0xFF, 0xFF, 0xFF]), "a malformed stream is an error, not a crash")
     }
 
+    /// The match finder's tables are reused from one file to the next without being cleared:
+    /// nothing of an earlier input may show through into a later one's bytes.
+    func testDeflateOfAnInputIsTheSameWhateverWasCompressedBefore() throws {
+        let inputs = samples()
+        let alone = inputs.map { Deflate.compress($0) }
+        // Each again, after inputs sharing its text (the Japanese sample after the mixed one
+        // made of its pieces), on several threads at once.
+        let again = ConcurrentBox(count: inputs.count * 4)
+        DispatchQueue.concurrentPerform(iterations: inputs.count * 4) { k in
+            let order = (k / inputs.count) % 2 == 0 ? k % inputs.count : inputs.count - 1 - k % inputs.count
+            again.set(k, (order, Deflate.compress(inputs[order])))
+        }
+        for (order, bytes) in again.values {
+            XCTAssertEqual(bytes, alone[order], "sample \(order)")
+            XCTAssertEqual(Inflate.decompress(bytes), inputs[order])
+        }
+    }
+
     func testZlibInflatesWhatSwiftDeflates() throws {
         _ = try Node.require()
         let dir = try TestPaths.temporaryDirectory("deflate")
@@ -129,4 +147,13 @@ final class PayloadBox: @unchecked Sendable {
     private var payloads: [String: [UInt8]] = [:]
     func set(_ id: String, _ payload: [UInt8]) { lock.lock(); payloads[id] = payload; lock.unlock() }
     func get(_ id: String) -> [UInt8]? { lock.lock(); defer { lock.unlock() }; return payloads[id] }
+}
+
+/// Results set from several threads.
+private final class ConcurrentBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [(Int, [UInt8])?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: (Int, [UInt8])) { lock.lock(); slots[i] = value; lock.unlock() }
+    var values: [(Int, [UInt8])] { slots.compactMap { $0 } }
 }

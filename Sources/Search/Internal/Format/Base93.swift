@@ -16,25 +16,35 @@ enum Base93 {
     }()
 
     static func encode(_ bytes: [UInt8], to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + bytes.count * 16 / 13 + 2)
+        // The exact length first, then every character written in place.
+        let bits = bytes.count * 8
+        let length = bits / 13 * 2 + (bits % 13 == 0 ? 0 : bits % 13 <= 6 ? 1 : 2)
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: length))
+        out.withUnsafeMutableBufferPointer { out in
         alphabet.withUnsafeBufferPointer { alphabet in
-            var bits: UInt32 = 0, count = 0
+        bytes.withUnsafeBufferPointer { bytes in
+            var bits: UInt32 = 0, count = 0, at = start
             for byte in bytes {
                 bits |= UInt32(byte) << UInt32(count)
                 count += 8
                 if count >= 13 {
                     let v = Int(bits & 0x1FFF)
-                    out.append(alphabet[v % 93])
-                    out.append(alphabet[v / 93])
+                    let (high, low) = v.quotientAndRemainder(dividingBy: 93)
+                    out[at] = alphabet[low]
+                    out[at + 1] = alphabet[high]
+                    at += 2
                     bits >>= 13
                     count -= 13
                 }
             }
             if count > 0 {
                 let v = Int(bits)
-                out.append(alphabet[v % 93])
-                if count > 6 { out.append(alphabet[v / 93]) }
+                out[at] = alphabet[v % 93]
+                if count > 6 { out[at + 1] = alphabet[v / 93] }
             }
+        }
+        }
         }
     }
 

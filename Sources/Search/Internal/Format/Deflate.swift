@@ -1,3 +1,5 @@
+import Foundation
+
 /// Raw DEFLATE (RFC 1951) for the index files: written here, read back by `Inflate` and, in the
 /// browser, by `DecompressionStream('deflate-raw')`. Deterministic: same bytes in, same out.
 ///
@@ -12,17 +14,19 @@ enum Deflate {
     }
 
     static func compress(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var bits = BitWriter(capacity: input.count / 2 + 64)
-        var matcher = LZ77(input)
-        var inputStart = 0
-        repeat {
-            var block = SymbolBlock()
-            let inputEnd = matcher.fill(&block, maxSymbols: 65_536)
-            let final = inputEnd == input.count
-            bits.writeBlock(block, input: UnsafeBufferPointer(rebasing: input[inputStart..<inputEnd]), final: final)
-            inputStart = inputEnd
-        } while inputStart < input.count
-        return bits.finish()
+        LZ77Tables.borrow { tables in
+            var bits = BitWriter(capacity: input.count / 2 + 64)
+            var matcher = LZ77(input, tables: tables)
+            var inputStart = 0
+            repeat {
+                var block = SymbolBlock()
+                let inputEnd = matcher.fill(&block, maxSymbols: 65_536)
+                let final = inputEnd == input.count
+                bits.writeBlock(block, input: UnsafeBufferPointer(rebasing: input[inputStart..<inputEnd]), final: final)
+                inputStart = inputEnd
+            } while inputStart < input.count
+            return bits.finish()
+        }
     }
 }
 
@@ -47,55 +51,55 @@ struct LZ77 {
     static let hashBits = 15
 
     private let input: UnsafeBufferPointer<UInt8>
-    private var head: [Int32]
-    private var prev: [Int32]
+    private let tables: LZ77Tables
     private var at = 0
 
-    init(_ input: UnsafeBufferPointer<UInt8>) {
+    /// `tables` are the caller's for the length of the compression (see `LZ77Tables`).
+    init(_ input: UnsafeBufferPointer<UInt8>, tables: LZ77Tables) {
         self.input = input
-        head = [Int32](repeating: -1, count: 1 << LZ77.hashBits)
-        prev = [Int32](repeating: -1, count: LZ77.window)
+        self.tables = tables
+        tables.begin(input.count)
     }
 
     /// Appends symbols for the input from where the last call stopped, at most `maxSymbols`;
     /// returns the input offset reached.
     mutating func fill(_ block: inout SymbolBlock, maxSymbols: Int) -> Int {
         let s = input, n = input.count, hashShift = UInt32(32 - LZ77.hashBits), prevMask = LZ77.window - 1
+        // Chain entries are positions plus `base`: anything below it is an earlier input's, as if -1.
+        let head = tables.head, prev = tables.prev, base = tables.base
+        guard let start = s.baseAddress else { return 0 }
         var i = at
-        var symbols = [UInt32](repeating: 0, count: min(maxSymbols, n - i))
+        let room = min(maxSymbols, n - i)
+        let symbols = [UInt32](unsafeUninitializedCapacity: room) { out, initialized in
         var count = 0
-        head.withUnsafeMutableBufferPointer { head in
-        prev.withUnsafeMutableBufferPointer { prev in
-        symbols.withUnsafeMutableBufferPointer { out in
         block.literalFrequencies.withUnsafeMutableBufferPointer { lit in
         block.distanceFrequencies.withUnsafeMutableBufferPointer { dist in
         DeflateTables.lengthCode.withUnsafeBufferPointer { lengthCode in
+        DeflateTables.distanceCodes.withUnsafeBufferPointer { distanceCodes in
             @inline(__always) func hash(_ i: Int) -> Int {
                 let v = UInt32(s[i]) << 16 | UInt32(s[i + 1]) << 8 | UInt32(s[i + 2])
                 return Int((v &* 2_654_435_761) >> hashShift)
             }
-            let room = out.count
             while i < n && count < room {
                 var bestLength = 0, bestDistance = 0
                 if i + 2 < n {
                     let h = hash(i)
-                    var candidate = Int(head[h])
+                    var candidate = Int(head[h]) - base
                     prev[i & prevMask] = head[h]
-                    head[h] = Int32(truncatingIfNeeded: i)
+                    head[h] = Int32(truncatingIfNeeded: i + base)
                     var chain = LZ77.maxChain
                     let limit = min(258, n - i)
                     while candidate >= 0 && i - candidate < LZ77.window && chain > 0 {
                         // Only a candidate that could beat the best so far is compared in full.
                         if s[candidate + bestLength] == s[i + bestLength] {
-                            var l = 0
-                            while l < limit && s[candidate + l] == s[i + l] { l += 1 }
+                            let l = LZ77.commonPrefix(start + candidate, start + i, limit)
                             if l > bestLength {
                                 bestLength = l
                                 bestDistance = i - candidate
                                 if l >= LZ77.niceLength || l == limit { break }
                             }
                         }
-                        let next = Int(prev[candidate & prevMask])
+                        let next = Int(prev[candidate & prevMask]) - base
                         if next >= candidate { break }
                         candidate = next
                         chain -= 1
@@ -104,13 +108,13 @@ struct LZ77 {
                 if bestLength >= 3 {
                     out[count] = UInt32(truncatingIfNeeded: bestLength << 16 | bestDistance)
                     lit[257 + Int(lengthCode[bestLength])] += 1
-                    dist[DeflateTables.distanceCode(bestDistance)] += 1
+                    dist[DeflateTables.distanceCode(bestDistance, distanceCodes)] += 1
                     if bestLength <= LZ77.maxInsert {
                         var k = i + 1
                         while k < i + bestLength && k + 2 < n {
                             let h = hash(k)
                             prev[k & prevMask] = head[h]
-                            head[h] = Int32(truncatingIfNeeded: k)
+                            head[h] = Int32(truncatingIfNeeded: k + base)
                             k += 1
                         }
                     }
@@ -126,12 +130,76 @@ struct LZ77 {
         }
         }
         }
+        initialized = count
         }
-        }
-        symbols.removeLast(symbols.count - count)
         block.symbols = symbols
         at = i
         return i
+    }
+
+    /// How many bytes from `a` and `b` agree, at most `limit`: eight at a time, then one.
+    @inline(__always)
+    static func commonPrefix(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ limit: Int) -> Int {
+        var l = 0
+        while l + 8 <= limit {
+            let x = UInt64(littleEndian: UnsafeRawPointer(a + l).loadUnaligned(as: UInt64.self))
+                ^ UInt64(littleEndian: UnsafeRawPointer(b + l).loadUnaligned(as: UInt64.self))
+            if x != 0 { return l + x.trailingZeroBitCount >> 3 }
+            l += 8
+        }
+        while l < limit && a[l] == b[l] { l += 1 }
+        return l
+    }
+}
+
+/// The hash heads and chain links of `LZ77`, kept between compressions: a full build compresses
+/// thousands of small files, and clearing 256 KB of tables for each cost more than compressing
+/// it. Instead every compression stores positions plus a `base` above everything stored
+/// before, so an entry below `base` reads as empty. Links need no clearing: a chain is only
+/// followed from positions this compression inserted, whose links it wrote.
+final class LZ77Tables: @unchecked Sendable {
+    let head: UnsafeMutablePointer<Int32>
+    let prev: UnsafeMutablePointer<Int32>
+    private(set) var base = 0
+    /// Where the next compression's base may start: past every position stored so far.
+    private var next = 0
+
+    init() {
+        head = .allocate(capacity: 1 << LZ77.hashBits)
+        head.initialize(repeating: -1, count: 1 << LZ77.hashBits)
+        prev = .allocate(capacity: LZ77.window)
+        prev.initialize(repeating: -1, count: LZ77.window)
+    }
+
+    deinit {
+        head.deallocate()
+        prev.deallocate()
+    }
+
+    /// Makes room for an input of `count` bytes.
+    func begin(_ count: Int) {
+        if next > Int(Int32.max) - count - 1 {
+            head.update(repeating: -1, count: 1 << LZ77.hashBits)
+            next = 0
+        }
+        base = next
+        next += count
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var free: [LZ77Tables] = []
+
+    /// A set of tables no other compression is using, for the length of `body`.
+    static func borrow<T>(_ body: (LZ77Tables) -> T) -> T {
+        lock.lock()
+        let tables = free.popLast() ?? LZ77Tables()
+        lock.unlock()
+        defer {
+            lock.lock()
+            free.append(tables)
+            lock.unlock()
+        }
+        return body(tables)
     }
 }
 
@@ -159,7 +227,7 @@ enum DeflateTables {
 
     /// Distance − 1 → code: entries 0..<256 for distances up to 256, then one entry per 128
     /// distances (every code above 256 spans a multiple of 128), as zlib does.
-    private static let distanceCodes: [UInt8] = {
+    static let distanceCodes: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 512)
         for code in 0..<30 {
             let first = distanceBase[code] - 1, last = first + (1 << distanceExtra[code]) - 1
@@ -172,8 +240,14 @@ enum DeflateTables {
 
     @inline(__always)
     static func distanceCode(_ distance: Int) -> Int {
+        distanceCodes.withUnsafeBufferPointer { distanceCode(distance, $0) }
+    }
+
+    /// `distanceCode` with the table in hand (a hot loop's).
+    @inline(__always)
+    static func distanceCode(_ distance: Int, _ table: UnsafeBufferPointer<UInt8>) -> Int {
         let d = distance - 1
-        return Int(d < 256 ? distanceCodes[d] : distanceCodes[256 + (d >> 7)])
+        return Int(d < 256 ? table[d] : table[256 + (d >> 7)])
     }
 }
 
@@ -194,32 +268,46 @@ enum Huffman {
     /// inner nodes (the two-queue method), so ties break the same way every time.
     private static func unlimited(_ freq: [Int]) -> [Int] {
         var lengths = [Int](repeating: 0, count: freq.count)
-        let leaves = freq.indices.filter { freq[$0] > 0 }.sorted { freq[$0] != freq[$1] ? freq[$0] < freq[$1] : $0 < $1 }
-        if leaves.count == 1 { lengths[leaves[0]] = 1 }
-        if leaves.count < 2 { return lengths }
-        // Nodes 0..<leaves.count are the leaves; inner nodes follow in creation order.
-        var weight = leaves.map { freq[$0] }
-        var parent = [Int](repeating: -1, count: leaves.count)
-        var nextLeaf = 0, nextInner = leaves.count
-        func takeSmallest() -> Int {
-            if nextLeaf < leaves.count && (nextInner >= weight.count || weight[nextLeaf] <= weight[nextInner]) {
-                nextLeaf += 1
-                return nextLeaf - 1
+        // Sorted as (weight, symbol) pairs packed in one integer: the same order as comparing
+        // the two, without a closure reading both arrays per comparison.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(freq.count)
+        for (s, f) in freq.enumerated() where f > 0 { keys.append(UInt64(f) << 16 | UInt64(s)) }
+        keys.sort()
+        let leafCount = keys.count
+        if leafCount == 1 { lengths[Int(keys[0] & 0xFFFF)] = 1 }
+        if leafCount < 2 { return lengths }
+        // Nodes 0..<leafCount are the leaves; inner nodes follow in creation order.
+        let nodeCount = 2 * leafCount - 1
+        var weight = [Int](repeating: 0, count: nodeCount)
+        var parent = [Int](repeating: -1, count: nodeCount)
+        var depth = [Int](repeating: 0, count: nodeCount)
+        weight.withUnsafeMutableBufferPointer { weight in
+        parent.withUnsafeMutableBufferPointer { parent in
+        depth.withUnsafeMutableBufferPointer { depth in
+            for k in 0..<leafCount { weight[k] = Int(keys[k] >> 16) }
+            var nextLeaf = 0, nextInner = leafCount, made = leafCount
+            @inline(__always) func takeSmallest() -> Int {
+                if nextLeaf < leafCount && (nextInner >= made || weight[nextLeaf] <= weight[nextInner]) {
+                    nextLeaf += 1
+                    return nextLeaf - 1
+                }
+                nextInner += 1
+                return nextInner - 1
             }
-            nextInner += 1
-            return nextInner - 1
+            for _ in 0..<(leafCount - 1) {
+                let a = takeSmallest(), b = takeSmallest()
+                weight[made] = weight[a] + weight[b]
+                parent[a] = made
+                parent[b] = made
+                made += 1
+            }
+            // Depths from the root (the last node) down: parents come after their children.
+            for node in stride(from: nodeCount - 2, through: 0, by: -1) { depth[node] = depth[parent[node]] + 1 }
         }
-        for _ in 0..<(leaves.count - 1) {
-            let a = takeSmallest(), b = takeSmallest()
-            weight.append(weight[a] + weight[b])
-            parent.append(-1)
-            parent[a] = weight.count - 1
-            parent[b] = weight.count - 1
         }
-        // Depths from the root (the last node) down: parents come after their children.
-        var depth = [Int](repeating: 0, count: weight.count)
-        for node in stride(from: weight.count - 2, through: 0, by: -1) { depth[node] = depth[parent[node]] + 1 }
-        for (k, s) in leaves.enumerated() { lengths[s] = depth[k] }
+        }
+        for k in 0..<leafCount { lengths[Int(keys[k] & 0xFFFF)] = depth[k] }
         return lengths
     }
 
@@ -362,8 +450,9 @@ struct BitWriter {
         while hclen > 4 && clLengths[DeflateTables.codeLengthOrder[hclen - 1]] == 0 { hclen -= 1 }
 
         // The block's size both ways, in bits; stored blocks hold at most 65,535 bytes each.
-        let extra: [Int: Int] = [16: 2, 17: 3, 18: 7]
-        var dynamicBits = 3 + 14 + 3 * hclen + runs.reduce(0) { $0 + clLengths[$1.symbol] + (extra[$1.symbol] ?? 0) }
+        // Extra bits of the code-length symbols 16, 17, 18.
+        let extra = [Int](repeating: 0, count: 16) + [2, 3, 7]
+        var dynamicBits = 3 + 14 + 3 * hclen + runs.reduce(0) { $0 + clLengths[$1.symbol] + extra[$1.symbol] }
         for s in 0..<286 where block.literalFrequencies[s] > 0 {
             dynamicBits += block.literalFrequencies[s] * (litLengths[s] + (s >= 257 ? DeflateTables.lengthExtra[s - 257] : 0))
         }
@@ -387,7 +476,7 @@ struct BitWriter {
         for k in 0..<hclen { write(UInt32(clLengths[DeflateTables.codeLengthOrder[k]]), 3) }
         for r in runs {
             write(clCodes[r.symbol], clLengths[r.symbol])
-            if let bits = extra[r.symbol] { write(UInt32(r.extra), bits) }
+            if extra[r.symbol] > 0 { write(UInt32(r.extra), extra[r.symbol]) }
         }
         // Each symbol writes at most 15 + 5 + 15 + 13 bits: 8 bytes of room per symbol.
         reserve(8 * block.symbols.count + 8)
@@ -395,23 +484,37 @@ struct BitWriter {
         litCodes.withUnsafeBufferPointer { litCodes in
         distLengths.withUnsafeBufferPointer { distLengths in
         distCodes.withUnsafeBufferPointer { distCodes in
-            for symbol in block.symbols {
+        block.symbols.withUnsafeBufferPointer { symbols in
+        DeflateTables.lengthCode.withUnsafeBufferPointer { lengthCode in
+        DeflateTables.lengthBase.withUnsafeBufferPointer { lengthBase in
+        DeflateTables.lengthExtra.withUnsafeBufferPointer { lengthExtra in
+        DeflateTables.distanceCodes.withUnsafeBufferPointer { distanceCodes in
+        DeflateTables.distanceBase.withUnsafeBufferPointer { distanceBase in
+        DeflateTables.distanceExtra.withUnsafeBufferPointer { distanceExtra in
+            for symbol in symbols {
                 if symbol < 256 {
                     put(litCodes[Int(symbol)], litLengths[Int(symbol)])
                     continue
                 }
                 let length = Int(symbol >> 16), distance = Int(symbol & 0xFFFF)
-                let lc = Int(DeflateTables.lengthCode[length])
+                let lc = Int(lengthCode[length])
                 put(litCodes[257 + lc], litLengths[257 + lc])
-                if DeflateTables.lengthExtra[lc] > 0 {
-                    put(UInt32(length - DeflateTables.lengthBase[lc]), DeflateTables.lengthExtra[lc])
+                if lengthExtra[lc] > 0 {
+                    put(UInt32(length - lengthBase[lc]), lengthExtra[lc])
                 }
-                let dc = DeflateTables.distanceCode(distance)
+                let dc = DeflateTables.distanceCode(distance, distanceCodes)
                 put(distCodes[dc], distLengths[dc])
-                if DeflateTables.distanceExtra[dc] > 0 {
-                    put(UInt32(distance - DeflateTables.distanceBase[dc]), DeflateTables.distanceExtra[dc])
+                if distanceExtra[dc] > 0 {
+                    put(UInt32(distance - distanceBase[dc]), distanceExtra[dc])
                 }
             }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
         }
         }
         }
