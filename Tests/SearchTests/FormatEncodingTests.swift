@@ -3,7 +3,7 @@ import Seeded
 import XCTest
 @testable import Search
 
-/// The file encodings of format 2 (docs/search-index.md): raw DEFLATE that both our inflater
+/// The file encodings of format 4 (docs/search-index.md): raw DEFLATE that both our inflater
 /// and zlib (node's, as the browser's DecompressionStream) read back, and posting columns.
 final class FormatEncodingTests: XCTestCase {
     private func samples() -> [[UInt8]] {
@@ -73,56 +73,82 @@ final class FormatEncodingTests: XCTestCase {
         }
     }
 
-    func testPostingShardsAreColumnsOfGapsThenOccurrences() throws {
-        var builder = DocPostingBuilder()
+    func testPostingShardsAreColumnsOfGapsClassesAndBigramPositions() throws {
+        // A bigram (特許) keeps gaps, field classes and positions; a trigram (特許権) gaps and classes.
+        var bigram = DocPostingBuilder(), trigram = DocPostingBuilder()
         let docs = [0, 1, 5, 300, 301], occurrences = [2, 5, 40_000, 7, 1]
-        for (d, o) in zip(docs, occurrences) { builder.add(doc: d, occurrence: o) }
-        var entries = [ShardEntry(key: [0x7279, 0x8A31], builder: &builder)]
+        for (d, o) in zip(docs, occurrences) { bigram.add(doc: d, occurrence: o) }
+        for (d, o) in zip(docs, occurrences) { trigram.add(doc: d, occurrence: o % 3) }
+        var entries = [ShardEntry(key: [0x7279, 0x8A31, 0x6A29], builder: &trigram, positions: false),
+                       ShardEntry(key: [0x7279, 0x8A31], builder: &bigram, positions: true)]
         let payloads = PayloadBox()
         ShardEntry.emit(&entries, count: 1, key: { $0 }, name: { "g-\($0)" }) { id, payload in payloads.set(id, payload) }
         var expected: [UInt8] = []
-        // 2n: the columns follow in the shard.
-        for v in [2, 0x7279, 0x8A31, 10] + [0, 0, 3, 294, 0] + occurrences { Varint.append(v, to: &expected) }
+        // 2n: the columns follow in the shard; shorter keys first.
+        let gaps = [0, 0, 3, 294, 0], classes = occurrences.map { $0 % 3 }
+        for v in [2, 0x7279, 0x8A31, 10] + gaps + classes + occurrences.map({ $0 / 3 }) { Varint.append(v, to: &expected) }
+        for v in [3, 0x7279, 0x8A31, 0x6A29, 10] + gaps + classes { Varint.append(v, to: &expected) }
         XCTAssertEqual(payloads.get("g-0"), expected)
         XCTAssertNil(payloads.get("g-0-0"), "a short list stays in its shard")
-        let shard = try PostingShard(expected, file: "g-0.js")
+        let shard = try PostingShard(expected, file: "g-0.js", grams: true)
         let list = try XCTUnwrap(try shard.matches(of: [0x7279, 0x8A31], in: "g-0") { XCTFail("no list file: \($0)"); return [] })
         XCTAssertEqual(list.docs, docs.map(Int32.init))
         XCTAssertEqual(list.occurrences, occurrences.map(Int32.init))
-        XCTAssertThrowsError(try PostingShard(Array(expected.dropLast(3)), file: "g-0.js"))
+        let three = try XCTUnwrap(try shard.matches(of: [0x7279, 0x8A31, 0x6A29], in: "g-0") { XCTFail("no list file: \($0)"); return [] })
+        XCTAssertEqual(three.docs, docs.map(Int32.init))
+        XCTAssertEqual(three.occurrences, classes.map(Int32.init))
+        XCTAssertEqual(shard.count(of: [0x7279, 0x8A31]), 5)
+        XCTAssertThrowsError(try PostingShard(Array(expected.dropLast(3)), file: "g-0.js", grams: true))
+        // In a w shard a two-letter word has no positions: the same bytes read differently.
+        XCTAssertThrowsError(try PostingShard(expected, file: "w-0.js", grams: false))
     }
 
     func testALongListIsAFileOfItsOwnNamedAfterItsShard() throws {
-        // 「特許」 in 1,500 documents, 「燕」 in two: the long list leaves the shard, the short stays.
+        // 「特許」 in 1,500 documents, 「燕」 in two: the long list leaves the shard, the short stays;
+        // its positions are a file of their own too.
         var long = DocPostingBuilder(), short = DocPostingBuilder()
         for d in 0..<1500 { long.add(doc: d * 2, occurrence: 3 * (d % 700) + 2) }
         short.add(doc: 4, occurrence: 0)
-        short.add(doc: 9, occurrence: 301)
-        var entries = [ShardEntry(key: [0x7279, 0x8A31], builder: &long), ShardEntry(key: [0x71D5], builder: &short)]
+        short.add(doc: 9, occurrence: 1)
+        var entries = [ShardEntry(key: [0x7279, 0x8A31], builder: &long, positions: true),
+                       ShardEntry(key: [0x71D5], builder: &short, positions: false)]
         XCTAssertTrue(entries[0].outboard)
         XCTAssertFalse(entries[1].outboard)
         let payloads = PayloadBox()
         ShardEntry.emit(&entries, count: 1, key: { $0 }, name: { "g-\($0)" }) { id, payload in payloads.set(id, payload) }
         var expected: [UInt8] = []
-        // Shorter keys first: 燕 (2n = 4, then its columns), then 特許 (2n + 1 = 3001: list file 0).
-        for v in [1, 0x71D5, 4, 4, 4, 0, 301] + [2, 0x7279, 0x8A31, 3001] { Varint.append(v, to: &expected) }
+        // Shorter keys first: 燕 (2n = 4, then gaps and classes), then 特許 (2n + 1 = 3001: list file 0).
+        for v in [1, 0x71D5, 4, 4, 4, 0, 1] + [2, 0x7279, 0x8A31, 3001] { Varint.append(v, to: &expected) }
         XCTAssertEqual(payloads.get("g-0"), expected)
-        var columns: [UInt8] = []
+        var columns: [UInt8] = [], positions: [UInt8] = []
         for d in 0..<1500 { Varint.append(d == 0 ? 0 : 1, to: &columns) }
-        for d in 0..<1500 { Varint.append(3 * (d % 700) + 2, to: &columns) }
+        for _ in 0..<1500 { Varint.append(2, to: &columns) }
+        for d in 0..<1500 { Varint.append(d % 700, to: &positions) }
         XCTAssertEqual(payloads.get("g-0-0"), columns)
+        XCTAssertEqual(payloads.get("p-0-0"), positions)
 
-        let shard = try PostingShard(expected, file: "g-0.js")
+        let shard = try PostingShard(expected, file: "g-0.js", grams: true)
         XCTAssertEqual(shard.lists, 1)
         var asked: [String] = []
-        let list = try XCTUnwrap(try shard.matches(of: [0x7279, 0x8A31], in: "g-0") { asked.append($0); return columns })
-        XCTAssertEqual(asked, ["g-0-0"])
-        XCTAssertEqual(list.docs, (0..<1500).map { Int32($0 * 2) })
+        let files = ["g-0-0": columns, "p-0-0": positions]
+        let classes = try XCTUnwrap(try shard.matches(of: [0x7279, 0x8A31], in: "g-0") { asked.append($0); return files[$0] ?? [] })
+        XCTAssertEqual(asked, ["g-0-0"], "a two-scalar term needs no positions")
+        XCTAssertEqual(classes.docs, (0..<1500).map { Int32($0 * 2) })
+        XCTAssertEqual(Set(classes.occurrences), [2])
+        asked = []
+        let list = try XCTUnwrap(try shard.matches(of: [0x7279, 0x8A31], in: "g-0", positions: true) { asked.append($0); return files[$0] ?? [] })
+        XCTAssertEqual(asked, ["g-0-0", "p-0-0"])
         XCTAssertEqual(list.occurrences.last, Int32(3 * (1499 % 700) + 2))
         XCTAssertThrowsError(try shard.matches(of: [0x7279, 0x8A31], in: "g-0") { _ in Array(columns.dropLast(2)) }) { error in
             XCTAssertTrue("\(error)".contains("g-0-0.js"), "\(error)")
         }
+        XCTAssertThrowsError(try shard.matches(of: [0x7279, 0x8A31], in: "g-0", positions: true) {
+            $0 == "g-0-0" ? columns : Array(positions.dropLast(2))
+        }) { error in
+            XCTAssertTrue("\(error)".contains("p-0-0.js"), "\(error)")
+        }
         XCTAssertTrue(IndexLayout.isShardFileName("g-12-0.js"))
+        XCTAssertTrue(IndexLayout.isShardFileName("p-12-0.js"))
         XCTAssertFalse(IndexLayout.isShardFileName("g-12-0-1.js"))
         XCTAssertFalse(IndexLayout.isShardFileName("g-12-.js"))
     }

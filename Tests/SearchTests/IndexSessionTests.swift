@@ -188,6 +188,37 @@ final class IndexSessionTests: XCTestCase {
         XCTAssertGreaterThan(full.emitted, 0)
     }
 
+    /// Which trigrams have lists depends on which bigrams reach `IndexLayout.trigramMinimum`: an
+    /// edit that moves a bigram across it builds the index again; one that does not is patched,
+    /// trigram lists included. Exact either way.
+    func testABigramCrossingTheTrigramMinimumRebuildsExactly() throws {
+        // 64 notes: the minimum is 4. 「後継」 is in all of them, 「継者」 in three (中継者). Numbers in
+        // the meta make the index large enough that these edits move no shard count.
+        var docs = (0..<64).map { i in
+            SearchDocument(url: "visits/\(i).html", title: "訪問 \(i)", type: "visit", date: "2025-01-\(String(format: "%02d", 1 + i % 28))",
+                           body: "後継ぎの相談。" + (i < 3 ? "中継者の話。" : "面談した。"),
+                           meta: (0..<150).map { String($0 * 7 + i) }.joined(separator: " "))
+        }
+        XCTAssertEqual(IndexLayout.trigramMinimum(documents: docs.count), 4)
+        let session = SearchIndexSession()
+        let folder = Folder()
+        _ = try session.build(docs, labels: SearchFacetLabels()) { folder.put($0, $1) }
+        func step(_ context: String, _ at: Int, body: String, patched: Bool) throws {
+            docs[at].body = body
+            let result = try session.update(replacing: [docs[at]], labels: SearchFacetLabels()) { folder.put($0, $1) }
+            XCTAssertEqual(result.patched, patched, context)
+            try assertSameAsFullBuild(folder, result, docs, context)
+        }
+        // 「継者」 reaches four documents: 「後継者」 gets a list.
+        try step("bigram reaches the minimum", 10, body: "後継者と面談した。", patched: false)
+        // A fifth: no crossing, the trigram's list is patched.
+        try step("trigram list patched", 11, body: "後継者と面談した。", patched: true)
+        try step("trigram moves within the body", 11, body: "面談した。後継者と。", patched: true)
+        // Back to four, then three: built again, the trigram list goes.
+        try step("still at the minimum", 11, body: "面談した。", patched: true)
+        try step("bigram leaves the minimum", 10, body: "面談した。", patched: false)
+    }
+
     func testGrowthThatChangesShardCountsRebuildsExactly() throws {
         var docs = Self.corpus(seed: 21, count: 40)
         let session = SearchIndexSession()
@@ -271,7 +302,9 @@ final class IndexSessionTests: XCTestCase {
             }
             XCTAssertTrue(result.patched, context)
             try assertSameAsFullBuild(folder, result, docs, context)
-            let old = FirstOccurrences(before).grams, new = FirstOccurrences(docs[at]).grams
+            // A patch means no bigram crossed the trigram minimum: the same trigrams have lists.
+            let frequent = Self.frequentBigrams(docs)
+            let old = FirstOccurrences(before, frequent: frequent).grams, new = FirstOccurrences(docs[at], frequent: frequent).grams
             let moved = Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }
             let expected = Set(moved.map { "g-\(ShardHash.shard(of: $0, count: g)).js" })
             XCTAssertEqual(received.names.filter { $0.hasPrefix("g-") }, expected, context)
@@ -306,5 +339,15 @@ final class IndexSessionTests: XCTestCase {
         private let lock = NSLock()
         private(set) var names: Set<String> = []
         func put(_ name: String) { lock.lock(); names.insert(name); lock.unlock() }
+    }
+
+    /// The bigrams in at least `IndexLayout.trigramMinimum` documents, counted the obvious way.
+    static func frequentBigrams(_ docs: [SearchDocument]) -> Set<UInt64> {
+        var counts: [UInt64: Int] = [:]
+        for doc in docs {
+            for key in Set(DocumentAnalysis(DocumentText(doc), partitions: 1).bigramKeys) { counts[key, default: 0] += 1 }
+        }
+        let minimum = IndexLayout.trigramMinimum(documents: docs.count)
+        return Set(counts.filter { $0.value >= minimum }.keys)
     }
 }

@@ -19,11 +19,11 @@ final class RankingAndFilterTests: XCTestCase {
                        body: "特許の話もあった。", facets: ["company": ["sankaku"], "person": ["tanaka"]]),
         SearchDocument(url: "visits/2024/e.html", title: "電話", type: "call", date: "2024-06-01",
                        body: "特許の話もあった。", facets: ["company": ["sankaku"]]),
-        // Proximity: same field class and date; in f the two terms are neighbours.
+        // Same field classes and date: in g the two terms are neighbours, in f far apart.
         SearchDocument(url: "x/f.html", title: "f", type: "note", date: "2023-01-01",
-                       body: "海外展開と資金繰りの相談。" + String(repeating: "あ", count: 200) + "おわり"),
-        SearchDocument(url: "x/g.html", title: "g", type: "note", date: "2023-01-01",
                        body: "海外展開の相談。" + String(repeating: "あ", count: 200) + "資金繰り"),
+        SearchDocument(url: "x/g.html", title: "g", type: "note", date: "2023-01-01",
+                       body: "海外展開と資金繰りの相談。" + String(repeating: "あ", count: 200) + "おわり"),
         SearchDocument(url: "playbooks/first.html", title: "初回訪問のてびき", type: "playbook", date: nil,
                        body: "IPを活用する。ip-matching の進め方。chip は別の話。", facets: ["theme": ["知財活用"]]),
     ]
@@ -46,7 +46,9 @@ final class RankingAndFilterTests: XCTestCase {
                                         "visits/2024/d.html", "visits/2024/e.html"])
     }
 
-    func testCloserTermsRankHigher() throws {
+    func testEqualScoresRankByDocumentOrderNotByDistance() throws {
+        // Format 4 ranks by field score, then newer first, then url: how near the terms stand
+        // does not count (version 3 put g, where they are neighbours, first).
         XCTAssertEqual(try urls("海外展開 資金繰り"), ["x/f.html", "x/g.html"])
     }
 

@@ -130,7 +130,7 @@ public enum SearchIndexWriter {
         }
 
         docShards.flush(final: true, emit: emit)
-        postings.emitShards(labels: labels, emit: emit)
+        postings.emitShards(documents: total, labels: labels, emit: emit)
         let shape = IndexShape(documents: total, docsPerShard: docShards.perShard, docShards: docShards.shards,
                                postings: postings)
         emit(IndexLayout.facetsID, ManifestWriter.facets(shape.facetValues, labels: labels))

@@ -104,32 +104,44 @@
 
   /**
    * A g or w file: key (scalars joined as a string) → offset of its columns and count, or the
-   * number of the list file that holds them (`<shard>-<k>`).
+   * number of the list file that holds them (`<shard>-<k>`). In a g file (`grams`) a bigram's
+   * entry has a third column, positions (a long list's are in `p-<n>-<k>`).
    */
-  function postingShard(bytes) {
+  function postingShard(bytes, grams) {
     var r = new VarintReader(bytes), entries = new Map(), keys = [], lists = 0;
     while (r.at < bytes.length) {
       var length = r.next(), key = '';
       for (var k = 0; k < length; k++) key += String.fromCodePoint(r.next());
-      var flagged = r.next(), count = Math.floor(flagged / 2);
+      var flagged = r.next(), count = Math.floor(flagged / 2), positions = grams && length === 2;
       if (flagged % 2) {
-        entries.set(key, { list: lists++, count: count });
+        entries.set(key, { list: lists++, count: count, positions: positions });
       } else {
-        entries.set(key, { at: r.at, count: count });
-        for (var n = 0; n < flagged; n++) r.next();
+        entries.set(key, { at: r.at, count: count, positions: positions });
+        for (var n = 0; n < (positions ? 3 : 2) * count; n++) r.next();
       }
       keys.push(key);
     }
     return { bytes: bytes, entries: entries, keys: keys };
   }
 
-  /** `count` document gaps, then `count` occurrences, from `at`: documents ascending. */
-  function columns(bytes, at, count) {
+  /**
+   * `count` document gaps, then `count` field classes, from `at` (documents ascending), and
+   * with `positions` the `count` positions after them: occ = position × 3 + class.
+   */
+  function columns(bytes, at, count, positions) {
     var r = new VarintReader(bytes), docs = [], occ = [], doc = -1, i;
     r.at = at;
     for (i = 0; i < count; i++) { doc += r.next() + 1; docs.push(doc); }
     for (i = 0; i < count; i++) occ.push(r.next());
+    if (positions) for (i = 0; i < count; i++) occ[i] += 3 * r.next();
     return { docs: docs, occ: occ };
+  }
+
+  /** Adds a positions file's column to a list's field classes. */
+  function addPositions(list, bytes) {
+    var r = new VarintReader(bytes), occ = list.occ.slice();
+    for (var i = 0; i < occ.length; i++) occ[i] += 3 * r.next();
+    return { docs: list.docs, occ: occ };
   }
 
   /** FNV-1a (32-bit) over code points, as ShardHash in Swift. */
@@ -137,11 +149,6 @@
     var h = 0x811C9DC5;
     for (var i = 0; i < cps.length; i++) { h ^= cps[i]; h = Math.imul(h, 0x01000193) >>> 0; }
     return h % Math.max(count, 1);
-  }
-
-  /** Ranking summary of an occurrence (position × 3 + field class), as Occurrence.rankInfo. */
-  function rankInfo(occurrence) {
-    return occurrence % 3 + 3 * Math.min(Math.floor(occurrence / 3) >> 4, 340);
   }
 
   // ---------------------------------------------------------------- query terms
@@ -340,25 +347,38 @@
     function json(bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }
     function manifest() {
       return load('index').then(function (m) {
-        if (m.format !== 'densho-search' || m.version !== 3) throw new Error('densho search: unsupported index version');
+        if (m.format !== 'densho-search' || m.version !== 4) throw new Error('densho search: unsupported index version');
         return m;
       });
     }
     function facets() { return load('facets', json); }
 
-    function gram(m, cps) {
+    function gramShard(m, cps) {
       var id = 'g-' + shardOf(cps, m.shards.g);
-      return load(id, postingShard).then(function (shard) {
-        return postingsOf(id, shard, fromCodePoints(cps, 0, cps.length));
+      return load(id, function (bytes) { return postingShard(bytes, true); }).then(function (shard) {
+        return { id: id, shard: shard };
       });
     }
 
-    /** Documents (ascending) and first occurrences of one key, from its shard or its list file; or null. */
-    function postingsOf(id, shard, key) {
+    /** A gram's documents with field classes, or (`positions`, bigrams) first occurrences; or null. */
+    function gram(m, cps, positions) {
+      return gramShard(m, cps).then(function (g) {
+        return postingsOf(g.id, g.shard, fromCodePoints(cps, 0, cps.length), positions);
+      });
+    }
+
+    /**
+     * Documents (ascending) and values of one key, from its shard or its list file (and, for a
+     * bigram's positions, its positions file); or null.
+     */
+    function postingsOf(id, shard, key, positions) {
       var e = shard.entries.get(key);
       if (!e) return Promise.resolve(null);
-      if (e.list === undefined) return Promise.resolve(columns(shard.bytes, e.at, e.count));
-      return load(id + '-' + e.list, function (bytes) { return columns(bytes, 0, e.count); });
+      if (e.list === undefined) return Promise.resolve(columns(shard.bytes, e.at, e.count, e.positions));
+      var list = load(id + '-' + e.list, function (bytes) { return columns(bytes, 0, e.count, false); });
+      if (!(positions && e.positions)) return list;
+      var at = load('p' + id.slice(1) + '-' + e.list);
+      return Promise.all([list, at]).then(function (both) { return addPositions(both[0], both[1]); });
     }
 
     function storedDocument(m, doc) {
@@ -380,11 +400,13 @@
         } else {
           keys = [shardOf(term.cps.slice(0, 2), m.shards.w)];
         }
-        return Promise.all(keys.map(function (k) { return load('w-' + k, postingShard); })).then(function (shards) {
+        return Promise.all(keys.map(function (k) {
+          return load('w-' + k, function (bytes) { return postingShard(bytes, false); });
+        })).then(function (shards) {
           var lists = [];
           shards.forEach(function (shard, s) {
             shard.keys.forEach(function (key) {
-              if (term.prefix ? key.startsWith(term.str) : key === term.str) lists.push(postingsOf('w-' + keys[s], shard, key));
+              if (term.prefix ? key.startsWith(term.str) : key === term.str) lists.push(postingsOf('w-' + keys[s], shard, key, false));
             });
           });
           return Promise.all(lists);
@@ -392,11 +414,28 @@
           return lists.length ? union(lists) : none;
         });
       }
-      if (term.cps.length <= 2) return gram(m, term.cps).then(function (list) { return list || none; });
-      var offsets = coveringOffsets(term.cps.length);
-      return Promise.all(offsets.map(function (o) { return gram(m, term.cps.slice(o, o + 2)); })).then(function (lists) {
+      if (term.cps.length <= 2) return gram(m, term.cps, false).then(function (list) { return list || none; });
+      if (term.cps.length === 3) {
+        // Both bigrams in at least trigramMinimum documents: the trigram's list decides.
+        var pairs = [term.cps.slice(0, 2), term.cps.slice(1, 3)];
+        return Promise.all(pairs.map(function (p) { return gramShard(m, p); })).then(function (g) {
+          var e1 = g[0].shard.entries.get(fromCodePoints(pairs[0], 0, 2));
+          var e2 = g[1].shard.entries.get(fromCodePoints(pairs[1], 0, 2));
+          if (!e1 || !e2) return none;
+          if (e1.count >= m.trigramMinimum && e2.count >= m.trigramMinimum) {
+            return gram(m, term.cps, false).then(function (list) { return list || none; });
+          }
+          return phraseTerm(m, term.cps);
+        });
+      }
+      return phraseTerm(m, term.cps);
+    }
+
+    function phraseTerm(m, cps) {
+      var none = { docs: [], occ: [] }, offsets = coveringOffsets(cps.length);
+      return Promise.all(offsets.map(function (o) { return gram(m, cps.slice(o, o + 2), true); })).then(function (lists) {
         if (lists.some(function (l) { return !l; })) return none;
-        return phrase(m, term.cps, lists, offsets);
+        return phrase(m, cps, lists, offsets);
       });
     }
 
@@ -485,23 +524,18 @@
       }
       matches.forEach(function (x) { docs = intersect(docs, x.docs); });
       var cursors = matches.map(function () { return 0; });
+      // Σ weight(field class of each term's first match), then document id (newer first, then url).
       var ranked = docs.map(function (doc) {
-        var score = 0, low = Infinity, high = -Infinity;
+        var score = 0;
         for (var t = 0; t < matches.length; t++) {
           var x = matches[t], c = cursors[t];
           while (x.docs[c] < doc) c++;
           cursors[t] = c;
-          var inf = rankInfo(x.occ[c]), bucket = Math.floor(inf / 3);
-          score += FIELD_WEIGHTS[inf % 3];
-          low = Math.min(low, bucket); high = Math.max(high, bucket);
+          score += FIELD_WEIGHTS[x.occ[c] % 3];
         }
-        return { doc: doc, score: score, span: matches.length ? high - low : 0 };
+        return { doc: doc, score: score };
       });
-      ranked.sort(function (a, b) {
-        if (a.score !== b.score) return b.score - a.score;
-        if (a.span !== b.span) return a.span - b.span;
-        return a.doc - b.doc;
-      });
+      ranked.sort(function (a, b) { return a.score !== b.score ? b.score - a.score : a.doc - b.doc; });
       var top = ranked.slice(0, limit);
       return Promise.all(top.map(function (r) {
         return storedDocument(m, r.doc).then(function (e) {

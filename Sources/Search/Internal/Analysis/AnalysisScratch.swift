@@ -11,6 +11,7 @@ final class AnalysisScratch {
 
     private(set) var unigrams: [Slot] = []
     private(set) var bigrams: [Slot] = []
+    private(set) var trigrams: [Slot] = []
     private(set) var shift: UInt64 = 64
     private(set) var stamp: UInt32 = 0
 
@@ -24,11 +25,12 @@ final class AnalysisScratch {
         if bigrams.count < size {
             unigrams = [Slot](repeating: Slot(key: 0, index: 0, stamp: 0), count: size)
             bigrams = unigrams
+            trigrams = unigrams
             shift = 64 - bits
             stamp = 0
         }
         if stamp == UInt32.max {
-            for i in unigrams.indices { unigrams[i].stamp = 0; bigrams[i].stamp = 0 }
+            for i in unigrams.indices { unigrams[i].stamp = 0; bigrams[i].stamp = 0; trigrams[i].stamp = 0 }
             stamp = 0
         }
         stamp += 1
@@ -50,9 +52,12 @@ final class AnalysisScratch {
         return -1
     }
 
-    func withTables<R>(_ body: (UnsafeMutableBufferPointer<Slot>, UnsafeMutableBufferPointer<Slot>) -> R) -> R {
+    func withTables<R>(_ body: (UnsafeMutableBufferPointer<Slot>, UnsafeMutableBufferPointer<Slot>,
+                                UnsafeMutableBufferPointer<Slot>) -> R) -> R {
         unigrams.withUnsafeMutableBufferPointer { u in
-            bigrams.withUnsafeMutableBufferPointer { b in body(u, b) }
+            bigrams.withUnsafeMutableBufferPointer { b in
+                trigrams.withUnsafeMutableBufferPointer { t in body(u, b, t) }
+            }
         }
     }
 }

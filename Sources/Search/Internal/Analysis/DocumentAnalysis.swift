@@ -12,6 +12,12 @@ struct DocumentAnalysis {
     var bigramKeys: [UInt64] = []
     var bigramFirst: [Int32] = []
     var bigramPartitionStarts: [Int] = []
+    /// Distinct trigram keys (`TrigramKey`) grouped by partition, each with the field class of
+    /// its first position in `trigramClass`. Only some become lists (`IndexLayout.trigramMinimum`);
+    /// which ones is known when every document is in.
+    var trigramKeys: [UInt64] = []
+    var trigramClass: [Int32] = []
+    var trigramPartitionStarts: [Int] = []
     /// Latin words (scalar values; Strings would merge canonically equivalent words) with the
     /// occurrence of their first appearance, in that order.
     var words: [(word: [UInt32], occurrence: Int)] = []
@@ -26,11 +32,15 @@ struct DocumentAnalysis {
         var singles: [UInt64] = []
         var distinct: [UInt64] = []
         var first: [Int32] = []
+        var trigrams: [UInt64] = []
+        var trigramFirst: [Int32] = []
         distinct.reserveCapacity(n / 2)
         first.reserveCapacity(n / 2)
+        trigrams.reserveCapacity(n / 2)
+        trigramFirst.reserveCapacity(n / 2)
         scratch.start(n)
         let (shift, stamp) = (scratch.shift, scratch.stamp)
-        scratch.withTables { unigramSlots, bigramSlots in
+        scratch.withTables { unigramSlots, bigramSlots, trigramSlots in
             text.scalars.withUnsafeBufferPointer { s in
                 for i in 0..<n {
                     let c = s[i]
@@ -47,6 +57,14 @@ struct DocumentAnalysis {
                             distinct.append(key)
                             first.append(Int32(occurrence))
                         }
+                        if i + 2 < n, !SearchCharacters.isSpace(s[i + 2]) {
+                            let key = TrigramKey.make(c, s[i + 1], s[i + 2])
+                            if AnalysisScratch.probe(trigramSlots, shift: shift, stamp: stamp, key: key,
+                                                     orInsert: Int32(trigrams.count)) < 0 {
+                                trigrams.append(key)
+                                trigramFirst.append(Int32(occurrence % 3))
+                            }
+                        }
                     }
                 }
             }
@@ -61,29 +79,9 @@ struct DocumentAnalysis {
         }
         unigramStarts.append(unigrams.count)
 
-        // Distinct bigrams grouped by partition with a counting sort (first-occurrence order
-        // within a partition).
-        let d = distinct.count
-        var partOf = [UInt8](repeating: 0, count: d)
-        var starts = [Int](repeating: 0, count: partitions + 1)
-        for (k, key) in distinct.enumerated() {
-            let p = MergePartition.of(key, count: partitions)
-            partOf[k] = UInt8(truncatingIfNeeded: p)
-            starts[p + 1] += 1
-        }
-        for p in 0..<partitions { starts[p + 1] += starts[p] }
-        bigramPartitionStarts = starts
-        var keys = [UInt64](repeating: 0, count: d)
-        var firsts = [Int32](repeating: 0, count: d)
-        var fill = starts
-        for k in 0..<d {
-            let p = Int(partOf[k])
-            keys[fill[p]] = distinct[k]
-            firsts[fill[p]] = first[k]
-            fill[p] += 1
-        }
-        bigramKeys = keys
-        bigramFirst = firsts
+        // Distinct bigrams and trigrams grouped by partition (first-occurrence order within a partition).
+        (bigramKeys, bigramFirst, bigramPartitionStarts) = Self.group(distinct, first, partitions: partitions)
+        (trigramKeys, trigramClass, trigramPartitionStarts) = Self.group(trigrams, trigramFirst, partitions: partitions)
 
         var seen: Set<[UInt32]> = []
         text.scalars.withUnsafeBufferPointer { s in
@@ -101,6 +99,32 @@ struct DocumentAnalysis {
     }
 }
 
+extension DocumentAnalysis {
+    /// `keys` with their `values` grouped by merge partition with a counting sort (order kept
+    /// within a partition), and where each partition starts.
+    static func group(_ keys: [UInt64], _ values: [Int32], partitions: Int) -> ([UInt64], [Int32], [Int]) {
+        let d = keys.count
+        var partOf = [UInt8](repeating: 0, count: d)
+        var starts = [Int](repeating: 0, count: partitions + 1)
+        for (k, key) in keys.enumerated() {
+            let p = MergePartition.of(key, count: partitions)
+            partOf[k] = UInt8(truncatingIfNeeded: p)
+            starts[p + 1] += 1
+        }
+        for p in 0..<partitions { starts[p + 1] += starts[p] }
+        var outKeys = [UInt64](repeating: 0, count: d)
+        var outValues = [Int32](repeating: 0, count: d)
+        var fill = starts
+        for k in 0..<d {
+            let p = Int(partOf[k])
+            outKeys[fill[p]] = keys[k]
+            outValues[fill[p]] = values[k]
+            fill[p] += 1
+        }
+        return (outKeys, outValues, starts)
+    }
+}
+
 /// Where a gram first occurs in a document: `position × 3 + field class` (0 title, 1 heading,
 /// 2 body/meta), position in Unicode scalars of the document's normalised text. Stored exactly,
 /// so a phrase whose covering bigrams first occur side by side is found without its text.
@@ -108,13 +132,8 @@ enum Occurrence {
     @inline(__always)
     static func make(position: Int, fieldClass: Int) -> Int { position * 3 + fieldClass }
 
-    static let maxBucket = 340
-
-    /// The ranking summary: field class and a coarse position (16-scalar buckets, capped).
     @inline(__always)
-    static func rankInfo(_ occurrence: Int) -> Int {
-        occurrence % 3 + 3 * min((occurrence / 3) >> 4, maxBucket)
-    }
+    static func fieldClass(_ occurrence: Int) -> Int { occurrence % 3 }
 }
 
 /// Which merge partition a gram key goes to: a hash, so the partitions get similar work.
@@ -124,6 +143,17 @@ enum MergePartition {
     static func of(_ key: UInt64, count: Int) -> Int {
         Int(truncatingIfNeeded: ((key &+ 0x632B_E59B_D9B4_E019) &* 0xD6E8_FEB8_6659_FD93) >> 40) % count
     }
+}
+
+/// Three scalars (21 bits each) in one key; below `UInt64.max`, which `GramTable` keeps for empty.
+enum TrigramKey {
+    @inline(__always)
+    static func make(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt64 { UInt64(a) << 42 | UInt64(b) << 21 | UInt64(c) }
+    static func scalars(_ key: UInt64) -> [UInt32] {
+        [UInt32(key >> 42), UInt32((key >> 21) & 0x1F_FFFF), UInt32(key & 0x1F_FFFF)]
+    }
+    /// The bigram keys of its first two and last two scalars.
+    static func bigrams(_ key: UInt64) -> (UInt64, UInt64) { (key >> 21, key & 0x3FF_FFFF_FFFF) }
 }
 
 enum BigramKey {

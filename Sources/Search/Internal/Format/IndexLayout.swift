@@ -1,12 +1,12 @@
 /// Names and sizes of the index files; documented in docs/search-index.md.
 enum IndexLayout {
     static let format = "densho-search"
-    static let version = 3
+    static let version = 4
     static let manifestID = "index"
     static let facetsID = "facets"
 
-    /// Shard families: g = unigram and bigram document postings, w = Latin word postings,
-    /// d = document data, f = facet value document lists.
+    /// Shard families: g = unigram, bigram and trigram document postings (p = positions of long
+    /// bigram lists), w = Latin word postings, d = document data, f = facet value document lists.
     static func gramShard(_ n: Int) -> String { "g-\(n)" }
     static func wordShard(_ n: Int) -> String { "w-\(n)" }
     static func docShard(_ n: Int) -> String { "d-\(n)" }
@@ -23,6 +23,16 @@ enum IndexLayout {
     static let listLimit = 2 * 1024
 
     static func listFile(_ shard: String, _ k: Int) -> String { "\(shard)-\(k)" }
+
+    /// The positions of long bigram list `g-<n>-<k>` are file `p-<n>-<k>`: a term of one or two
+    /// scalars reads only the list file (gaps and field classes), a phrase both.
+    static func positionsFile(_ shard: String, _ k: Int) -> String { "p" + listFile(shard, k).dropFirst() }
+
+    /// A trigram has a document list when both of its bigrams occur in at least this many
+    /// documents (there, checking a three-scalar term by bigram positions costs the most bytes;
+    /// below it, the bigram lists with their positions are small). 256, and for small sites a
+    /// sixteenth of the documents (at least 2), so that their trigram lists stay few.
+    static func trigramMinimum(documents: Int) -> Int { min(256, max(2, (documents + 15) / 16)) }
 
     /// About `totalBytes / target`, rounded up to four significant bits above 16 (17 → 18,
     /// 6,630 → 6,656): a count that followed every byte would move — and send every key to another
@@ -44,8 +54,8 @@ enum IndexLayout {
     /// Facets in the order the filter UI shows them; unknown facets follow by name.
     static let facetOrder = ["type", "theme", "company", "person", "partner", "year"]
 
-    /// Our file names (`g-12.js`, list files `g-12-0.js`), including `p-` (bigram positions of
-    /// version 1), so a rebuild removes them.
+    /// Our file names (`g-12.js`, list files `g-12-0.js`, positions `p-12-0.js`; `p-12.js` was
+    /// version 1's bigram positions), so a rebuild removes them.
     static func isShardFileName(_ name: String) -> Bool {
         let scalars = Array(name.unicodeScalars)
         guard scalars.count > 5, "gpwdf".unicodeScalars.contains(scalars[0]), scalars[1] == "-",

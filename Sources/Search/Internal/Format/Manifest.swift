@@ -6,6 +6,9 @@ struct Manifest: Decodable {
     let version: Int
     let documents: Int
     let docsPerShard: Int
+    /// A three-scalar term whose two bigrams are in at least this many documents each is
+    /// answered by its trigram's list (`IndexLayout.trigramMinimum`).
+    let trigramMinimum: Int
     let shards: Shards
     let wordKeys: [String]
     /// Facet names; their values are in `facets.js` (`FacetValues`).

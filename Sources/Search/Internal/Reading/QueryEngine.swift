@@ -3,11 +3,12 @@ import Foundation
 /// Answers a query: filters and terms → matching documents (AND) → ranked → hits with
 /// snippets. search.js implements the same steps in the same order.
 ///
-/// Ranking, for each matching document, from the `Occurrence` of each term's first match
-/// (field class c, 16-scalar position bucket b, `Occurrence.rankInfo`):
+/// Ranking, for each matching document, from the field class c of each term's first match
+/// (lists hold the class, or an `Occurrence` whose class is `Occurrence.fieldClass`):
 ///   1. field score Σ weight(c), weight title 16, heading 4, body/meta 1 — higher first;
-///   2. span max(b) − min(b) over the terms — smaller first (terms close together);
-///   3. document id — i.e. newer date first, then url.
+///   2. document id — i.e. newer date first, then url.
+/// (Version 3 ranked terms close together first after the score; version 4's trigram, word and
+/// single-scalar lists keep no positions, so there is no span to compare.)
 struct QueryEngine {
     static let fieldWeights: [Int] = [16, 4, 1]
 
@@ -58,27 +59,20 @@ struct QueryEngine {
         }
         for m in termMatches { docs = Intersection.of(docs, m.docs) }
 
-        var ranked: [(doc: Int32, score: Int, span: Int)] = []
+        var ranked: [(doc: Int32, score: Int)] = []
         ranked.reserveCapacity(docs.count)
         var cursors = [Int](repeating: 0, count: termMatches.count)
         for doc in docs {
-            var score = 0, low = Int.max, high = Int.min
+            var score = 0
             for (t, m) in termMatches.enumerated() {
                 var c = cursors[t]
                 while m.docs[c] < doc { c += 1 }
                 cursors[t] = c
-                let info = Occurrence.rankInfo(Int(m.occurrences[c]))
-                score += Self.fieldWeights[info % 3]
-                low = min(low, info / 3)
-                high = max(high, info / 3)
+                score += Self.fieldWeights[Occurrence.fieldClass(Int(m.occurrences[c]))]
             }
-            ranked.append((doc, score, termMatches.isEmpty ? 0 : high - low))
+            ranked.append((doc, score))
         }
-        ranked.sort { a, b in
-            if a.score != b.score { return a.score > b.score }
-            if a.span != b.span { return a.span < b.span }
-            return a.doc < b.doc
-        }
+        ranked.sort { a, b in a.score != b.score ? a.score > b.score : a.doc < b.doc }
         return ranked.map(\.doc)
     }
 

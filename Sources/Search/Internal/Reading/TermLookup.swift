@@ -8,19 +8,40 @@ struct TermLookup {
             return try words(term.scalars, prefix: prefix)
         case .substring where term.scalars.count <= 2:
             return try gram(term.scalars) ?? TermMatches()
+        case .substring where term.scalars.count == 3:
+            return try trigram(term.scalars)
         case .substring:
             return try phrase(term.scalars)
         }
     }
 
-    private func gram(_ scalars: [UInt32]) throws -> TermMatches? {
-        let id = IndexLayout.gramShard(ShardHash.shard(of: scalars, count: reader.manifest.shards.g))
-        return try postings(of: scalars, in: id)
+    /// A gram's documents with field classes, or (`positions`, bigrams) first occurrences.
+    private func gram(_ scalars: [UInt32], positions: Bool = false) throws -> TermMatches? {
+        let id = gramShardID(scalars)
+        return try postings(of: scalars, in: id, grams: true, positions: positions)
     }
 
-    /// The postings of `key` in shard `id`, from the shard or from the key's own list file.
-    private func postings(of key: [UInt32], in id: String) throws -> TermMatches? {
-        try postingShard(id).matches(of: key, in: id) { list in try reader.file(list) { payload, _ in payload } }
+    private func gramShardID(_ scalars: [UInt32]) -> String {
+        IndexLayout.gramShard(ShardHash.shard(of: scalars, count: reader.manifest.shards.g))
+    }
+
+    /// The postings of `key` in shard `id`, from the shard or from the key's own list file (and
+    /// positions file).
+    private func postings(of key: [UInt32], in id: String, grams: Bool, positions: Bool) throws -> TermMatches? {
+        try postingShard(id, grams: grams).matches(of: key, in: id, positions: positions) { list in
+            try reader.file(list) { payload, _ in payload }
+        }
+    }
+
+    /// A substring of 3 scalars: when both of its bigrams are in at least `trigramMinimum`
+    /// documents, exactly its trigram's list (no list: no document); else as a phrase.
+    private func trigram(_ scalars: [UInt32]) throws -> TermMatches {
+        let ab = Array(scalars[0..<2]), bc = Array(scalars[1..<3])
+        guard let n1 = try postingShard(gramShardID(ab), grams: true).count(of: ab),
+              let n2 = try postingShard(gramShardID(bc), grams: true).count(of: bc) else { return TermMatches() }
+        let minimum = reader.manifest.trigramMinimum
+        guard n1 >= minimum, n2 >= minimum else { return try phrase(scalars) }
+        return try gram(scalars) ?? TermMatches()
     }
 
     /// Whole words equal to `scalars`, or (prefix) starting with it.
@@ -38,8 +59,8 @@ struct TermLookup {
         var lists: [TermMatches] = []
         for shard in shards {
             let id = IndexLayout.wordShard(shard)
-            for key in try postingShard(id).keys where prefix ? key.starts(with: scalars) : key == scalars {
-                if let list = try postings(of: key, in: id) { lists.append(list) }
+            for key in try postingShard(id, grams: false).keys where prefix ? key.starts(with: scalars) : key == scalars {
+                if let list = try postings(of: key, in: id, grams: false, positions: false) { lists.append(list) }
             }
         }
         return lists.isEmpty ? TermMatches() : TermMatches.union(lists)
@@ -52,7 +73,7 @@ struct TermLookup {
         let offsets = QueryTerm.coveringOffsets(length: scalars.count)
         var lists: [TermMatches] = []
         for offset in offsets {
-            guard let list = try gram([scalars[offset], scalars[offset + 1]]) else { return TermMatches() }
+            guard let list = try gram([scalars[offset], scalars[offset + 1]], positions: true) else { return TermMatches() }
             lists.append(list)
         }
         var out = TermMatches()
@@ -81,19 +102,21 @@ struct TermLookup {
         return out
     }
 
-    private func postingShard(_ id: String) throws -> PostingShard {
-        try reader.file(id) { payload, file in try PostingShard(payload, file: file) }
+    private func postingShard(_ id: String, grams: Bool) throws -> PostingShard {
+        try reader.file(id) { payload, file in try PostingShard(payload, file: file, grams: grams) }
     }
 }
 
-/// A decoded g or w file: per key its documents and first occurrences (decoded on demand), or
-/// the number of its list file.
+/// A decoded g or w file: per key its documents and field classes (a bigram's also with
+/// positions; decoded on demand), or the number of its list file.
 struct PostingShard {
     struct Entry {
         /// Offset of the columns in the shard's payload (nil: in list file `list`).
         let at: Int?
         let list: Int?
         let count: Int
+        /// A positions column follows the classes (bigrams of g shards).
+        let positions: Bool
     }
 
     private let payload: [UInt8]
@@ -103,7 +126,8 @@ struct PostingShard {
     /// How many list files the shard has.
     private(set) var lists = 0
 
-    init(_ payload: [UInt8], file: String) throws {
+    /// `grams`: a g shard, whose bigram entries carry positions.
+    init(_ payload: [UInt8], file: String, grams: Bool) throws {
         self.payload = payload
         var at = 0
         let malformed = SearchIndexError(location: "\(file):1:1", message: "postings are cut off or malformed")
@@ -118,35 +142,51 @@ struct PostingShard {
                 var key: [UInt32] = []
                 for _ in 0..<length { key.append(UInt32(truncatingIfNeeded: try next())) }
                 let flagged = try next()
+                let positions = ShardEntry.hasPositions(key, grams: grams)
                 if flagged & 1 == 1 {
-                    entries[key] = Entry(at: nil, list: lists, count: flagged >> 1)
+                    entries[key] = Entry(at: nil, list: lists, count: flagged >> 1, positions: positions)
                     lists += 1
                 } else {
-                    entries[key] = Entry(at: at, list: nil, count: flagged >> 1)
-                    for _ in 0..<flagged { _ = try next() }
+                    entries[key] = Entry(at: at, list: nil, count: flagged >> 1, positions: positions)
+                    for _ in 0..<((positions ? 3 : 2) * (flagged >> 1)) { _ = try next() }
                 }
                 keys.append(key)
             }
         }
     }
 
+    /// How many documents hold `key` (nil: none), without loading its list.
+    func count(of key: [UInt32]) -> Int? { entries[key]?.count }
+
     /// The postings of `key` (nil: no such key) from this shard `id` or from its list file,
-    /// whose payload `list(file id)` gives.
-    func matches(of key: [UInt32], in id: String, list: (String) throws -> [UInt8]) throws -> TermMatches? {
+    /// whose payload `list(file id)` gives. Values are field classes, or with `positions` (a
+    /// bigram's list) first occurrences; a long list's positions come from its positions file.
+    func matches(of key: [UInt32], in id: String, positions: Bool = false,
+                 list: (String) throws -> [UInt8]) throws -> TermMatches? {
         guard let entry = entries[key] else { return nil }
         guard let k = entry.list else {
-            return PostingShard.columns(payload[(entry.at ?? 0)...], count: entry.count)?.list ?? TermMatches()
+            let at = entry.at ?? 0
+            return PostingShard.columns(payload[at...], count: entry.count, positions: entry.positions ? payload[at...] : nil)?.list
+                ?? TermMatches()
         }
         let file = IndexLayout.listFile(id, k)
         let bytes = try list(file)
         guard let matches = PostingShard.columns(bytes[...], count: entry.count), matches.end == bytes.count else {
             throw SearchIndexError(location: "\(IndexFile.fileName(file)):1:1", message: "postings are cut off or malformed")
         }
-        return matches.list
+        guard positions && entry.positions else { return matches.list }
+        let positionsFile = IndexLayout.positionsFile(id, k)
+        let positionBytes = try list(positionsFile)
+        var out = matches.list
+        guard PostingShard.addPositions(positionBytes[...], to: &out) == positionBytes.count else {
+            throw SearchIndexError(location: "\(IndexFile.fileName(positionsFile)):1:1", message: "postings are cut off or malformed")
+        }
+        return out
     }
 
-    /// `count` document gaps then `count` occurrences from the start of `bytes`; nil when cut off.
-    static func columns(_ bytes: ArraySlice<UInt8>, count: Int) -> (list: TermMatches, end: Int)? {
+    /// `count` document gaps then `count` field classes from the start of `bytes` and, when
+    /// `positions` is the same bytes, the `count` positions after them; nil when cut off.
+    static func columns(_ bytes: ArraySlice<UInt8>, count: Int, positions: ArraySlice<UInt8>? = nil) -> (list: TermMatches, end: Int)? {
         var out = TermMatches()
         out.docs.reserveCapacity(count)
         out.occurrences.reserveCapacity(count)
@@ -163,6 +203,23 @@ struct PostingShard {
             return at
         }
         guard out.docs.count == count, out.occurrences.count == count else { return nil }
-        return (out, bytes.startIndex + end)
+        guard let positions else { return (out, bytes.startIndex + end) }
+        let after = positions.startIndex + end
+        let read = addPositions(positions[after...], to: &out)
+        guard read >= 0 else { return nil }
+        return (out, after + read)
+    }
+
+    /// Adds a positions column (one per document of `list`) from the start of `bytes` to the
+    /// field classes: `occurrence = position × 3 + class`. Bytes read, or -1 when cut off.
+    static func addPositions(_ bytes: ArraySlice<UInt8>, to list: inout TermMatches) -> Int {
+        bytes.withUnsafeBufferPointer { bytes -> Int in
+            var at = 0
+            for i in list.occurrences.indices {
+                guard at < bytes.count else { return -1 }
+                list.occurrences[i] += 3 * Int32(truncatingIfNeeded: Varint.read(bytes, at: &at))
+            }
+            return at
+        }
     }
 }

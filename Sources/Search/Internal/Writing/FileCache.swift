@@ -2,7 +2,7 @@ import Foundation
 
 /// A session's index files by id, each with the fingerprint of its payload: a build reuses a
 /// file whose payload did not change (no compressing again), and a patch takes the payloads of
-/// the posting shards it edits from here. Those payloads (g and w) are kept as they are — at
+/// the posting shards it edits from here. Those payloads (g, p and w) are kept as they are — at
 /// 10,000 visits about 35 MB — because inflating a few hundred shards again costs a patch more
 /// than editing them. Called from several threads at once.
 final class FileCache: @unchecked Sendable {
@@ -21,7 +21,7 @@ final class FileCache: @unchecked Sendable {
         let print = payload.withUnsafeBytes { Fingerprint(Data($0)) }
         let known = lock.withLock { previous[id] }
         let data = known?.payloadPrint == print ? known!.data : IndexFile.contents(id: id, payload: payload)
-        let keep = id.hasPrefix("g-") || id.hasPrefix("w-")
+        let keep = id.hasPrefix("g-") || id.hasPrefix("w-") || id.hasPrefix("p-")
         lock.withLock { current[id] = File(payloadPrint: print, data: data, payload: keep ? payload : nil) }
         return data
     }

@@ -16,6 +16,9 @@ struct IndexAccumulator {
     private(set) var wordKeys: [String] = []
     /// The sizes (`ShardEntry.count` summed) that fix `gramShards` and `wordShards`.
     private(set) var gramBytes = 0
+    /// `IndexLayout.trigramMinimum` and the bigrams that reach it (`BigramKey`).
+    private(set) var trigramMinimum = 2
+    private(set) var frequentBigrams = Set<UInt64>()
     private(set) var wordBytes = 0
     /// facet → sorted values with their shard ids, filled by `shardFiles`.
     private(set) var facetValues: FacetList = []
@@ -78,19 +81,36 @@ struct IndexAccumulator {
     /// Encodes every postings and facet shard and hands it to `emit`. The builders are released
     /// family by family (and each list as soon as its shard is encoded), so the encoded index
     /// never sits in memory next to all of its postings.
-    mutating func emitShards(labels: SearchFacetLabels, emit: ShardSink) {
+    mutating func emitShards(documents: Int, labels: SearchFacetLabels, emit: ShardSink) {
         var grams: [ShardEntry] = []
         grams.reserveCapacity(partitions.reduce(0) { $0 + $1.unigramKeys.count + $1.bigramKeys.count })
+        trigramMinimum = IndexLayout.trigramMinimum(documents: documents)
+        var frequent = Set<UInt64>()
         for part in partitions {
-            for (i, key) in part.unigramKeys.enumerated() { grams.append(ShardEntry(key: [key], builder: &part.unigrams[i])) }
+            for (i, key) in part.unigramKeys.enumerated() {
+                grams.append(ShardEntry(key: [key], builder: &part.unigrams[i], positions: false))
+            }
             for (i, key) in part.bigramKeys.enumerated() {
-                grams.append(ShardEntry(key: BigramKey.scalars(key), builder: &part.bigrams[i]))
+                if part.bigrams[i].documents >= trigramMinimum { frequent.insert(key) }
+                grams.append(ShardEntry(key: BigramKey.scalars(key), builder: &part.bigrams[i], positions: true))
             }
             part.unigrams = []
             part.bigrams = []
             part.unigramIndex = GramTable()
             part.bigramIndex = GramTable()
         }
+        // Trigram lists only where both bigrams are frequent; the others are dropped.
+        for part in partitions {
+            for (i, key) in part.trigramKeys.enumerated() {
+                let (ab, bc) = TrigramKey.bigrams(key)
+                guard frequent.contains(ab), frequent.contains(bc) else { continue }
+                grams.append(ShardEntry(key: TrigramKey.scalars(key), builder: &part.trigrams[i], positions: false))
+            }
+            part.trigrams = []
+            part.trigramKeys = []
+            part.trigramIndex = GramTable()
+        }
+        frequentBigrams = frequent
         gramBytes = grams.reduce(0) { $0 + $1.count }
         gramShards = IndexLayout.shardCount(totalBytes: gramBytes, target: IndexLayout.gramTarget)
         ShardEntry.emit(&grams, count: gramShards, key: { $0 }, name: IndexLayout.gramShard, emit: emit)
@@ -102,7 +122,7 @@ struct IndexAccumulator {
         let sortedWords = words.keys.sorted { $0.lexicographicallyPrecedes($1) }
         var wordList = sortedWords.map { word in
             var list = words.removeValue(forKey: word) ?? DocPostingBuilder()
-            return ShardEntry(key: word, builder: &list)
+            return ShardEntry(key: word, builder: &list, positions: false)
         }
         words = [:]
         wordBytes = wordList.reduce(0) { $0 + $1.count }

@@ -32,7 +32,8 @@ struct IndexPatch {
     static func make(_ changes: [Change], shape: IndexShape, labels: SearchFacetLabels,
                      document: (Int) -> SearchDocument, files: FileCache) throws -> IndexPatch? {
         var patch = IndexPatch(shape: shape)
-        let firsts = changes.map { (FirstOccurrences($0.old), FirstOccurrences($0.new)) }
+        let frequent = shape.frequentBigrams
+        let firsts = changes.map { (FirstOccurrences($0.old, frequent: frequent), FirstOccurrences($0.new, frequent: frequent)) }
 
         var gramEdits: [Int: [[UInt32]: [PostingEdit]]] = [:]
         var wordEdits: [Int: [[UInt32]: [PostingEdit]]] = [:]
@@ -50,8 +51,11 @@ struct IndexPatch {
         // Postings: every touched shard decoded, edited and encoded again, in parallel.
         let jobs = gramEdits.map { (IndexLayout.gramShard($0.key), $0.value, false) }
             + wordEdits.map { (IndexLayout.wordShard($0.key), $0.value, true) }
-        let results = try Self.patchShards(jobs, files: files)
+        let results = try Self.patchShards(jobs, files: files, trigramMinimum: shape.trigramMinimum)
         guard results.count == jobs.count else { return nil }
+        // A bigram that reaches or leaves the trigram minimum changes which trigrams have
+        // lists: that is a build of the whole index.
+        guard !results.contains(where: \.crossed) else { return nil }
         var prefixesBefore = Set<String>(), prefixesAfter = Set<String>()
         for (job, result) in zip(jobs, results) {
             if job.2 {
@@ -64,6 +68,7 @@ struct IndexPatch {
             patch.payloads.append((job.0, result.payload))
             patch.payloads.append(contentsOf: result.lists)
             patch.removed.formUnion((result.listCount..<max(result.listCount, result.listsBefore)).map { IndexLayout.listFile(job.0, $0) })
+            patch.removed.formUnion(result.positionsBefore.subtracting(result.positionsAfter).map { IndexLayout.positionsFile(job.0, $0) })
         }
         patch.postingShards = jobs.count
         guard IndexLayout.shardCount(totalBytes: patch.shape.gramBytes, target: IndexLayout.gramTarget) == shape.gramShards,
@@ -148,11 +153,16 @@ struct IndexPatch {
         var sizeChange = 0
         var prefixesBefore: [String] = []
         var prefixesAfter: [String] = []
+        /// The numbers k of the long lists with a positions file, before and after.
+        var positionsBefore = Set<Int>()
+        var positionsAfter = Set<Int>()
+        /// A bigram's document count reached or left the trigram minimum.
+        var crossed = false
     }
 
     /// Decodes, edits and encodes each shard; empty when a shard's payload is not known.
     private static func patchShards(_ jobs: [(String, [[UInt32]: [PostingEdit]], Bool)],
-                                    files: FileCache) throws -> [ShardResult] {
+                                    files: FileCache, trigramMinimum: Int) throws -> [ShardResult] {
         let failures = ErrorSlot()
         let missing = ErrorSlot()
         var results = [ShardResult](repeating: ShardResult(), count: jobs.count)
@@ -165,7 +175,8 @@ struct IndexPatch {
                         missing.record(SearchIndexError(location: id, message: "unknown"))
                         return
                     }
-                    out[j] = try patchShard(payload, id: id, edits: edits, words: words) { list in
+                    out[j] = try patchShard(payload, id: id, edits: edits, words: words,
+                                            trigramMinimum: trigramMinimum) { list in
                         guard let payload = try files.payload(id: list) else {
                             throw SearchIndexError(location: IndexFile.fileName(list), message: "not in the session's index")
                         }
@@ -185,14 +196,18 @@ struct IndexPatch {
     /// A long list lives in list file `<shard>-<k>` (`readList(id)` reads one): an edited one is
     /// written again, an unedited one only when its number k moved.
     private static func patchShard(_ payload: [UInt8], id: String, edits: [[UInt32]: [PostingEdit]],
-                                   words: Bool, readList: (String) throws -> [UInt8]) throws -> ShardResult {
-        guard let entries = ShardEntry.entries(of: payload) else {
+                                   words: Bool, trigramMinimum: Int,
+                                   readList: (String) throws -> [UInt8]) throws -> ShardResult {
+        let grams = !words
+        func positions(_ key: [UInt32]) -> Bool { ShardEntry.hasPositions(key, grams: grams) }
+        guard let entries = ShardEntry.entries(of: payload, grams: grams) else {
             throw SearchIndexError(location: "\(IndexFile.fileName(id)):1:1", message: "postings are cut off or malformed")
         }
         var result = ShardResult()
         result.listsBefore = entries.filter { $0.list != nil }.count
-        // `list`: an edited long list's new payload, or an unedited one's number before.
-        var pieces: [(key: [UInt32], bytes: [UInt8], list: [UInt8]?, was: Int?)] = []
+        result.positionsBefore = Set(entries.compactMap { positions($0.key) ? $0.list : nil })
+        // `list`: an edited long list's new payloads, or an unedited one's number before.
+        var pieces: [(key: [UInt32], bytes: [UInt8], list: ShardEntry.ListFiles?, was: Int?)] = []
         pieces.reserveCapacity(entries.count + edits.count)
         var found: [[UInt32]: (bytes: Range<Int>, documents: Int, list: Int?)] = [:]
         for entry in entries {
@@ -202,33 +217,47 @@ struct IndexPatch {
                 found[entry.key] = (entry.bytes, entry.documents, entry.list)
             }
         }
-        var gaps: [UInt8] = [], occurrences: [UInt8] = []
+        var scratch = ShardEntry.Columns()
         for (key, keyEdits) in edits {
+            let withPositions = positions(key)
             var list: (docs: [Int], occurrences: [Int]) = ([], [])
             if let old = found[key] {
                 if let k = old.list {
                     let columns = try readList(IndexLayout.listFile(id, k))
-                    list = ShardEntry.postings(columns, entry: 0..<columns.count, keyLength: nil, documents: old.documents)
+                    let positionsFile = withPositions ? try readList(IndexLayout.positionsFile(id, k)) : nil
+                    list = ShardEntry.postings(columns, entry: 0..<columns.count, keyLength: nil, documents: old.documents,
+                                               positions: withPositions, positionsFile: positionsFile)
                 } else {
-                    list = ShardEntry.postings(payload, entry: old.bytes, keyLength: key.count, documents: old.documents)
+                    list = ShardEntry.postings(payload, entry: old.bytes, keyLength: key.count, documents: old.documents,
+                                               positions: withPositions)
                 }
-                result.sizeChange -= ShardEntry(key: key, docs: list.docs, occurrences: list.occurrences).count
+                result.sizeChange -= ShardEntry(key: key, docs: list.docs, occurrences: list.occurrences, positions: withPositions).count
             }
+            let before = list.docs.count
             for edit in keyEdits { edit.apply(to: &list) }
+            if grams && key.count == 2 && (before >= trigramMinimum) != (list.docs.count >= trigramMinimum) {
+                result.crossed = true
+            }
             guard !list.docs.isEmpty else { continue }
-            var entry = ShardEntry(key: key, docs: list.docs, occurrences: list.occurrences)
+            var entry = ShardEntry(key: key, docs: list.docs, occurrences: list.occurrences, positions: withPositions)
             result.sizeChange += entry.count
             var bytes: [UInt8] = []
-            let columns = entry.append(to: &bytes, gaps: &gaps, occurrences: &occurrences)
+            let columns = entry.append(to: &bytes, scratch: &scratch)
             pieces.append((key, bytes, columns, nil))
         }
         pieces.sort { ShardEntry.precedes($0.key, $1.key) }
         for piece in pieces where piece.list != nil || piece.was != nil {
-            let name = IndexLayout.listFile(id, result.listCount)
-            if let columns = piece.list {
-                result.lists.append((name, columns))
-            } else if let was = piece.was, was != result.listCount {
+            let k = result.listCount
+            let name = IndexLayout.listFile(id, k)
+            if positions(piece.key) { result.positionsAfter.insert(k) }
+            if let files = piece.list {
+                result.lists.append((name, files.list))
+                if let p = files.positions { result.lists.append((IndexLayout.positionsFile(id, k), p)) }
+            } else if let was = piece.was, was != k {
                 result.lists.append((name, try readList(IndexLayout.listFile(id, was))))
+                if positions(piece.key) {
+                    result.lists.append((IndexLayout.positionsFile(id, k), try readList(IndexLayout.positionsFile(id, was))))
+                }
             }
             result.listCount += 1
         }
@@ -268,25 +297,31 @@ struct PostingEdit {
     }
 }
 
-/// Every gram and Latin word of one document with its first occurrence, keyed as in the shards.
+/// Every gram and Latin word of one document with the value its lists hold (a bigram's first
+/// occurrence, else the field class of it), keyed as in the shards; trigrams only where both
+/// bigrams are in `frequent` (those with lists).
 struct FirstOccurrences {
     private(set) var grams: [[UInt32]: Int] = [:]
     private(set) var words: [[UInt32]: Int] = [:]
 
-    init(_ document: SearchDocument) {
+    init(_ document: SearchDocument, frequent: Set<UInt64>) {
         let analysis = DocumentAnalysis(DocumentText(document), partitions: 1)
-        grams.reserveCapacity(analysis.unigrams.count + analysis.bigramKeys.count)
-        for packed in analysis.unigrams { grams[[UInt32(packed >> 32)]] = Int(packed & 0xFFFF_FFFF) }
+        grams.reserveCapacity(analysis.unigrams.count + analysis.bigramKeys.count + analysis.trigramKeys.count)
+        for packed in analysis.unigrams { grams[[UInt32(packed >> 32)]] = Occurrence.fieldClass(Int(packed & 0xFFFF_FFFF)) }
         for (k, key) in analysis.bigramKeys.enumerated() { grams[BigramKey.scalars(key)] = Int(analysis.bigramFirst[k]) }
-        for (word, occurrence) in analysis.words { words[word] = occurrence }
+        for (k, key) in analysis.trigramKeys.enumerated() {
+            let (ab, bc) = TrigramKey.bigrams(key)
+            if frequent.contains(ab) && frequent.contains(bc) { grams[TrigramKey.scalars(key)] = Int(analysis.trigramClass[k]) }
+        }
+        for (word, occurrence) in analysis.words { words[word] = Occurrence.fieldClass(occurrence) }
     }
 }
 
 extension ShardEntry {
     /// An entry from a decoded list, built the way the writer builds one.
-    init(key: [UInt32], docs: [Int], occurrences: [Int]) {
+    init(key: [UInt32], docs: [Int], occurrences: [Int], positions: Bool) {
         var builder = DocPostingBuilder()
         for (doc, occurrence) in zip(docs, occurrences) { builder.add(doc: doc, occurrence: occurrence) }
-        self.init(key: key, builder: &builder)
+        self.init(key: key, builder: &builder, positions: positions)
     }
 }

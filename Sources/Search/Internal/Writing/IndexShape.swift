@@ -12,6 +12,10 @@ struct IndexShape {
     /// `ShardEntry.count` summed over every gram / word: the shard counts follow from these.
     var gramBytes: Int
     var wordBytes: Int
+    /// `IndexLayout.trigramMinimum` for this many documents, and the bigrams (`BigramKey`) in at
+    /// least that many: exactly the trigrams of two of them have lists.
+    var trigramMinimum: Int
+    var frequentBigrams: Set<UInt64>
     /// The first two scalars of every Latin word, sorted by scalar values.
     var wordKeys: [String]
     /// facet → value → document ids (ascending).
@@ -26,6 +30,8 @@ struct IndexShape {
         wordShards = postings.wordShards
         gramBytes = postings.gramBytes
         wordBytes = postings.wordBytes
+        trigramMinimum = postings.trigramMinimum
+        frequentBigrams = postings.frequentBigrams
         wordKeys = postings.wordKeys
         facets = postings.facets
         facetValues = postings.facetValues

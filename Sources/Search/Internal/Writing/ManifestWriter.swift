@@ -12,6 +12,7 @@ enum ManifestWriter {
         raw(",\"version\":"); int(IndexLayout.version)
         raw(",\"documents\":"); int(shape.documents)
         raw(",\"docsPerShard\":"); int(shape.docsPerShard)
+        raw(",\"trigramMinimum\":"); int(shape.trigramMinimum)
         raw(",\"shards\":{\"g\":"); int(shape.gramShards)
         raw(",\"w\":"); int(shape.wordShards)
         raw(",\"d\":"); int(shape.docShards)

@@ -6,6 +6,9 @@ final class PostingPartition {
     var bigramIndex = GramTable()
     var bigramKeys: [UInt64] = []
     var bigrams: [DocPostingBuilder] = []
+    var trigramIndex = GramTable()
+    var trigramKeys: [UInt64] = []
+    var trigrams: [DocPostingBuilder] = []
     var words: [[UInt32]: DocPostingBuilder] = [:]
 
     func add(doc: Int, analysis: DocumentAnalysis, partition p: Int, of count: Int) {
@@ -20,8 +23,11 @@ final class PostingPartition {
         var unigramIndex = take(\.unigramIndex, GramTable()), unigramKeys = take(\.unigramKeys, [])
         var unigrams = take(\.unigrams, []), bigramIndex = take(\.bigramIndex, GramTable())
         var bigramKeys = take(\.bigramKeys, []), bigrams = take(\.bigrams, [])
+        var trigramIndex = take(\.trigramIndex, GramTable())
+        var trigramKeys = take(\.trigramKeys, []), trigrams = take(\.trigrams, [])
         var words = take(\.words, [:])
         defer {
+            self.trigramIndex = trigramIndex; self.trigramKeys = trigramKeys; self.trigrams = trigrams
             self.unigramIndex = unigramIndex; self.unigramKeys = unigramKeys; self.unigrams = unigrams
             self.bigramIndex = bigramIndex; self.bigramKeys = bigramKeys; self.bigrams = bigrams
             self.words = words
@@ -38,7 +44,8 @@ final class PostingPartition {
                     unigramKeys.append(scalar)
                     unigrams.append(DocPostingBuilder())
                 }
-                unigrams[Int(index)].add(doc: doc, occurrence: Int(packed & 0xFFFF_FFFF))
+                // Single scalars keep only the field class: no phrase needs their positions.
+                unigrams[Int(index)].add(doc: doc, occurrence: Occurrence.fieldClass(Int(packed & 0xFFFF_FFFF)))
             }
             for b in analysis.bigramPartitionStarts[p]..<analysis.bigramPartitionStarts[p + 1] {
                 let key = analysis.bigramKeys[b]
@@ -49,8 +56,17 @@ final class PostingPartition {
                 }
                 bigrams[Int(index)].add(doc: doc, occurrence: Int(analysis.bigramFirst[b]))
             }
+            for t in analysis.trigramPartitionStarts[p]..<analysis.trigramPartitionStarts[p + 1] {
+                let key = analysis.trigramKeys[t]
+                let (index, inserted) = trigramIndex.index(of: key, orInsert: Int32(trigrams.count))
+                if inserted {
+                    trigramKeys.append(key)
+                    trigrams.append(DocPostingBuilder())
+                }
+                trigrams[Int(index)].add(doc: doc, occurrence: Int(analysis.trigramClass[t]))
+            }
             for (word, occurrence) in analysis.words where Int(word.last ?? 0) % count == p {
-                words[word, default: DocPostingBuilder()].add(doc: doc, occurrence: occurrence)
+                words[word, default: DocPostingBuilder()].add(doc: doc, occurrence: Occurrence.fieldClass(occurrence))
             }
         }
     }

@@ -3,31 +3,39 @@ import Foundation
 /// A key (scalar values) and its postings, on the way into a shard file.
 struct ShardEntry {
     let key: [UInt32]
-    /// The postings as varint chunks of `gap, occurrence` pairs (`DocPostingBuilder`).
+    /// The postings as varint chunks of `gap, value` pairs (`DocPostingBuilder`), where value is
+    /// the `Occurrence` of the first appearance (`positions`) or only its field class.
     var chunks: [[UInt8]]
     let documents: Int
     /// Bytes the entry takes in the (uncompressed) payload, about.
     let count: Int
+    /// A bigram's entry: a third column, the positions of the first occurrences.
+    let positions: Bool
 
     /// The postings go to a file of their own (`IndexLayout.listFile`): a list this long is
     /// most of any shard it sits in, and a query for another key of that shard need not load it.
     let outboard: Bool
 
-    init(key: [UInt32], builder: inout DocPostingBuilder) {
+    init(key: [UInt32], builder: inout DocPostingBuilder, positions: Bool) {
         self.key = key
+        self.positions = positions
         documents = builder.documents
         outboard = builder.bytes.count > IndexLayout.listLimit
         count = (outboard ? 4 : builder.bytes.count) + 3 * key.count + 3
         chunks = builder.bytes.takeChunks()
     }
 
+    /// A long list's files: gaps and classes, and (a bigram's) positions.
+    typealias ListFiles = (list: [UInt8], positions: [UInt8]?)
+
     /// Puts every entry into shard `hash(key) % count` (entries keep their order), encodes the
     /// shards in parallel and emits each one at once; an entry's bytes are released when its
     /// shard is encoded. Payload: per entry (shorter keys first, then by scalar values — the
     /// same file whatever order the keys came in) `key length, key scalars…, 2n`, then the n
-    /// document gaps, then the n occurrences (columns, which compress better than pairs); or,
-    /// for a long list, `key length, key scalars…, 2n + 1`, its columns in the shard's k-th list
-    /// file `<shard>-<k>` (k counts the shard's earlier such entries).
+    /// document gaps, the n field classes and, for a bigram, the n positions (columns, which
+    /// compress better than tuples); or, for a long list, `key length, key scalars…, 2n + 1`,
+    /// its gaps and classes in the shard's k-th list file `<shard>-<k>` (k counts the shard's
+    /// earlier such entries) and a bigram's positions in `p-<n>-<k>`.
     static func emit(_ entries: inout [ShardEntry], count: Int, key: ([UInt32]) -> [UInt32],
                      name: (Int) -> String, emit: ShardSink) {
         var buckets = [[Int]](repeating: [], count: count)
@@ -41,7 +49,10 @@ struct ShardEntry {
                 DispatchQueue.concurrentPerform(iterations: count) { shard in
                     let (payload, lists) = payload(all[shard], of: entries)
                     emit(name(shard), payload)
-                    for (k, list) in lists.enumerated() { emit(IndexLayout.listFile(name(shard), k), list) }
+                    for (k, files) in lists.enumerated() {
+                        emit(IndexLayout.listFile(name(shard), k), files.list)
+                        if let positions = files.positions { emit(IndexLayout.positionsFile(name(shard), k), positions) }
+                    }
                 }
             }
         }
@@ -49,7 +60,7 @@ struct ShardEntry {
 
     /// The payload of one shard holding `entries` (any order), as the full writer makes it; a
     /// session's patch encodes a shard through here too, so the two cannot drift apart.
-    static func payload(_ entries: inout [ShardEntry]) -> (shard: [UInt8], lists: [[UInt8]]) {
+    static func payload(_ entries: inout [ShardEntry]) -> (shard: [UInt8], lists: [ListFiles]) {
         let indices = Array(entries.indices)
         return entries.withUnsafeMutableBufferPointer { payload(indices, of: $0) }
     }
@@ -57,42 +68,53 @@ struct ShardEntry {
     /// Encodes `entries[indices]` (sorted here) into one shard's payload; each entry's bytes are
     /// released as it is written. The list files' payloads come back in file order.
     private static func payload(_ indices: [Int], of entries: UnsafeMutableBufferPointer<ShardEntry>)
-        -> (shard: [UInt8], lists: [[UInt8]]) {
+        -> (shard: [UInt8], lists: [ListFiles]) {
         let order = indices.sorted { precedes(entries[$0].key, entries[$1].key) }
         var payload: [UInt8] = []
         payload.reserveCapacity(order.reduce(0) { $0 + entries[$1].count + 8 })
-        var gaps: [UInt8] = [], occurrences: [UInt8] = []
-        var lists: [[UInt8]] = []
+        var scratch = Columns()
+        var lists: [ListFiles] = []
         for i in order {
-            if let list = entries[i].append(to: &payload, gaps: &gaps, occurrences: &occurrences) { lists.append(list) }
+            if let list = entries[i].append(to: &payload, scratch: &scratch) { lists.append(list) }
         }
         return (payload, lists)
     }
 
-    /// Appends this entry as a shard holds it, `key length, key scalars…, 2n, gaps…, occurrences…`
-    /// (a long list: `…, 2n + 1`, and returns the payload of its list file, `gaps…, occurrences…`),
-    /// and releases its chunks. `gaps` and `occurrences` are scratch space.
+    /// Scratch space for the columns of one entry.
+    struct Columns {
+        var gaps: [UInt8] = []
+        var classes: [UInt8] = []
+        var positions: [UInt8] = []
+    }
+
+    /// Appends this entry as a shard holds it, `key length, key scalars…, 2n, gaps…, classes…
+    /// [positions…]` (a long list: `…, 2n + 1`, and returns the payloads of its files), and
+    /// releases its chunks.
     @discardableResult
-    mutating func append(to payload: inout [UInt8], gaps: inout [UInt8], occurrences: inout [UInt8]) -> [UInt8]? {
+    mutating func append(to payload: inout [UInt8], scratch: inout Columns) -> ListFiles? {
         Varint.append(key.count, to: &payload)
         for v in key { Varint.append(Int(v), to: &payload) }
         Varint.append(documents * 2 + (outboard ? 1 : 0), to: &payload)
-        gaps.removeAll(keepingCapacity: true)
-        occurrences.removeAll(keepingCapacity: true)
+        scratch.gaps.removeAll(keepingCapacity: true)
+        scratch.classes.removeAll(keepingCapacity: true)
+        scratch.positions.removeAll(keepingCapacity: true)
         for chunk in chunks {
             chunk.withUnsafeBufferPointer { bytes in
                 var at = 0
                 while at < bytes.count {
-                    Varint.append(Int(Varint.read(bytes, at: &at)), to: &gaps)
+                    Varint.append(Int(Varint.read(bytes, at: &at)), to: &scratch.gaps)
                     guard at < bytes.count else { break }
-                    Varint.append(Int(Varint.read(bytes, at: &at)), to: &occurrences)
+                    let value = Int(Varint.read(bytes, at: &at))
+                    scratch.classes.append(UInt8(value % 3))
+                    if positions { Varint.append(value / 3, to: &scratch.positions) }
                 }
             }
         }
         chunks = []
-        if outboard { return gaps + occurrences }
-        payload.append(contentsOf: gaps)
-        payload.append(contentsOf: occurrences)
+        if outboard { return (scratch.gaps + scratch.classes, positions ? scratch.positions : nil) }
+        payload.append(contentsOf: scratch.gaps)
+        payload.append(contentsOf: scratch.classes)
+        payload.append(contentsOf: scratch.positions)
         return nil
     }
 
@@ -101,10 +123,13 @@ struct ShardEntry {
         a.count != b.count ? a.count < b.count : a.lexicographicallyPrecedes(b)
     }
 
+    /// Whether an entry of a g (`grams`) or w shard with this key has a positions column.
+    static func hasPositions(_ key: [UInt32], grams: Bool) -> Bool { grams && key.count == 2 }
+
     /// The entries of a payload written by `payload`, each key with the bytes of its whole entry
     /// (so a session's patch copies the entries it does not change), its document count and, for
     /// a long list, the number of its list file; nil when the payload is cut off.
-    static func entries(of payload: [UInt8]) -> [(key: [UInt32], bytes: Range<Int>, documents: Int, list: Int?)]? {
+    static func entries(of payload: [UInt8], grams: Bool) -> [(key: [UInt32], bytes: Range<Int>, documents: Int, list: Int?)]? {
         var out: [(key: [UInt32], bytes: Range<Int>, documents: Int, list: Int?)] = []
         var lists = 0
         let ok = payload.withUnsafeBufferPointer { bytes -> Bool in
@@ -125,7 +150,8 @@ struct ShardEntry {
                     lists += 1
                     continue
                 }
-                for _ in 0..<flagged { guard next() != nil else { return false } }
+                let columns = hasPositions(key, grams: grams) ? 3 : 2
+                for _ in 0..<(columns * (flagged >> 1)) { guard next() != nil else { return false } }
                 out.append((key, start..<at, flagged >> 1, nil))
             }
             return true
@@ -133,10 +159,11 @@ struct ShardEntry {
         return ok ? out : nil
     }
 
-    /// The documents and first occurrences of an entry found by `entries(of:)` in the shard's
-    /// payload, or (`keyLength` nil) of a list file's whole payload.
-    static func postings(_ payload: [UInt8], entry: Range<Int>, keyLength: Int?, documents n: Int)
-        -> (docs: [Int], occurrences: [Int]) {
+    /// The documents and values (occurrences with positions, else field classes) of an entry
+    /// found by `entries(of:)` in the shard's payload, or (`keyLength` nil) of a list file's whole
+    /// payload with, for a bigram, its positions file's payload.
+    static func postings(_ payload: [UInt8], entry: Range<Int>, keyLength: Int?, documents n: Int,
+                         positions: Bool, positionsFile: [UInt8]? = nil) -> (docs: [Int], occurrences: [Int]) {
         var docs: [Int] = [], occurrences: [Int] = []
         docs.reserveCapacity(n)
         occurrences.reserveCapacity(n)
@@ -149,6 +176,15 @@ struct ShardEntry {
                 docs.append(doc)
             }
             for _ in 0..<n { occurrences.append(Int(Varint.read(bytes, at: &at))) }
+            guard positions else { return }
+            let read = { (bytes: UnsafeBufferPointer<UInt8>, at: inout Int) in
+                for i in 0..<n where at < bytes.count { occurrences[i] += 3 * Int(Varint.read(bytes, at: &at)) }
+            }
+            if let positionsFile {
+                positionsFile.withUnsafeBufferPointer { p in var at = 0; read(p, &at) }
+            } else {
+                read(bytes, &at)
+            }
         }
         return (docs, occurrences)
     }
