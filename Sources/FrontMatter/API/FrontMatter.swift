@@ -27,7 +27,7 @@ public enum FrontMatter {
         // Usually there is neither a BOM nor a CR (SourceText already removed them): then the
         // parts are cut from the text itself, with no copy of the bytes and no second validation.
         var normalized = text
-        if text.utf8.first == 0xEF || text.utf8.contains(Byte.carriageReturn) {
+        if text.utf8.first == 0xEF || containsCarriageReturn(text) {
             normalized = String(decoding: normalizedBytes(text), as: UTF8.self)
         }
         let cut = try normalized.withUTF8 { try cutPoints($0) }
@@ -36,6 +36,29 @@ public enum FrontMatter {
         guard let cut else { return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: normalized, bodyFirstLine: 1) }
         return FrontMatterSplit(yaml: String(normalized[at(cut.yamlStart)..<at(cut.yamlEnd)]), yamlFirstLine: 2,
                                 body: String(normalized[at(cut.bodyStart)...]), bodyFirstLine: cut.bodyFirstLine)
+    }
+
+    /// Whether `text` has a CR byte: eight bytes at a time where the bytes are contiguous (a
+    /// native string's always are); `utf8.contains` steps an iterator byte by byte.
+    private static func containsCarriageReturn(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let crs = ones &* UInt64(Byte.carriageReturn)
+            var i = 0
+            if let base = bytes.baseAddress {
+                while i + 8 <= bytes.count {
+                    // A zero byte of word ^ crs is a CR (the classic has-zero-byte test).
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ crs
+                    if (x &- ones) & ~x & highs != 0 { return true }
+                    i += 8
+                }
+            }
+            while i < bytes.count {
+                if bytes[i] == Byte.carriageReturn { return true }
+                i += 1
+            }
+            return false
+        } ?? text.utf8.contains(Byte.carriageReturn)
     }
 
     /// Where the YAML and the body start in normalized bytes; nil when there is no front matter.
