@@ -12,10 +12,29 @@ enum RelativeURL {
         if fragment == nil || fragment?.isEmpty == true, targetPath.utf8.allSatisfy({ $0 == UInt8(ascii: "/") || isUnreserved($0) }) {
             return root + targetPath
         }
-        let encoded = targetPath.split(separator: "/", omittingEmptySubsequences: false)
-            .map { encodeSegment(String($0)) }.joined(separator: "/")
-        guard let fragment, !fragment.isEmpty else { return root + encoded }
-        return root + encoded + "#" + encodeSegment(fragment)
+        // In one pass over the bytes: the slashes between segments stay, the fragment's are encoded.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(root.utf8.count + 3 * targetPath.utf8.count + 1 + 3 * (fragment?.utf8.count ?? 0))
+        bytes.append(contentsOf: root.utf8)
+        for byte in targetPath.utf8 { appendEncoded(byte, to: &bytes, keepingSlash: true) }
+        if let fragment, !fragment.isEmpty {
+            bytes.append(UInt8(ascii: "#"))
+            for byte in fragment.utf8 { appendEncoded(byte, to: &bytes, keepingSlash: false) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    @inline(__always)
+    private static func appendEncoded(_ byte: UInt8, to bytes: inout [UInt8], keepingSlash: Bool) {
+        if isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/")) {
+            bytes.append(byte)
+        } else {
+            bytes.append(UInt8(ascii: "%"))
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0x0F)])
+        }
     }
 
     /// ASCII letters, digits and -._~: what `allowed` keeps as it is.
