@@ -84,7 +84,9 @@ extension PublishedSite {
     /// ideographs. Nil for anything else (half-width katakana, combining marks…), which goes the slow way.
     /// A test checks every scalar accepted here against `normalizedPromiseKey`.
     static func fastPromiseKey(_ text: String) -> String? {
-        var key = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String's view costs far more per scalar.
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             var value = scalar.value
             switch value {
@@ -99,10 +101,19 @@ extension PublishedSite {
             case 0x41...0x5A: value += 0x20    // ASCII upper case
             default: break
             }
-            guard let mapped = Unicode.Scalar(value) else { return nil }
-            key.append(mapped)
+            // Every value here is ASCII or in the BMP outside the surrogates: one to three bytes.
+            if value < 0x80 {
+                key.append(UInt8(value))
+            } else if value < 0x800 {
+                key.append(UInt8(0xC0 | value >> 6))
+                key.append(UInt8(0x80 | value & 0x3F))
+            } else {
+                key.append(UInt8(0xE0 | value >> 12))
+                key.append(UInt8(0x80 | value >> 6 & 0x3F))
+                key.append(UInt8(0x80 | value & 0x3F))
+            }
         }
-        return String(key)
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Referrals of a company, one thread per partner, most recently touched first.
