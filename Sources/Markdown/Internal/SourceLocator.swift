@@ -223,14 +223,19 @@ final class SourceLocator {
 
     private func buildLineTableIfNeeded() {
         guard lineStarts.isEmpty else { return }
-        lineStarts.append(0)
+        // Into a local array (appending to the stored one pays an exclusivity check per line), and
+        // every byte above CR passed over with one comparison.
+        var starts = [0]
+        let source = self.source, count = source.count
         var index = 0
-        while index < source.count {
+        while index < count {
             let byte = source[index]
             index += 1
-            if byte == UInt8(ascii: "\r"), index < source.count, source[index] == UInt8(ascii: "\n") { index += 1 }
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { lineStarts.append(index) }
+            if byte > UInt8(ascii: "\r") { continue }
+            if byte == UInt8(ascii: "\r"), index < count, source[index] == UInt8(ascii: "\n") { index += 1 }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { starts.append(index) }
         }
+        lineStarts = starts
     }
 }
 
