@@ -161,6 +161,14 @@ public enum SiteBuilder {
             let site = try LiveSite(updating: options.outputDirectory, kind: kind)
             (live, output) = (site, site)
         }
+        // A whole new index reads nothing the pages make, so it is built while they render: each
+        // step leaves a core idle at times (its serial parts, its slowest page), which the other
+        // fills. A lean build renders first, to free the HTML before the index grows.
+        var searchJob: BackgroundJob<Set<String>>?
+        if case .publish = tail.search, memory != .lean {
+            let (index, session) = (tail.index, session)
+            searchJob = BackgroundJob { try SearchPublisher.publish(index, into: output, session: session) }
+        }
         do {
             options.progress?.begin("rendering")
             let mayChange = tail.mayChange
@@ -177,7 +185,12 @@ public enum SiteBuilder {
             }
             let searchFiles: Set<String>
             switch tail.search {
-            case .publish: searchFiles = try SearchPublisher.publish(tail.index, into: output, session: session, lean: memory == .lean)
+            case .publish:
+                if let searchJob {
+                    searchFiles = try searchJob.wait()
+                } else {
+                    searchFiles = try SearchPublisher.publish(tail.index, into: output, session: session, lean: memory == .lean)
+                }
             case .update(let visits, let session): searchFiles = try SearchPublisher.update(tail.index, visits: visits, into: output, session: session)
             case .unchanged: searchFiles = previous?.searchFiles ?? []
             }
@@ -207,8 +220,33 @@ public enum SiteBuilder {
             if case .quick = plan { result.quick = true }
             return result
         } catch {
+            // Nothing may still be writing into the folder that is abandoned.
+            _ = try? searchJob?.wait()
             output.abandon()
             throw error
+        }
+    }
+
+    /// Work started on another thread, whose result is waited for.
+    final class BackgroundJob<T>: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result: Result<T, Error>?
+        private var finished = false
+
+        init(_ work: @escaping @Sendable () throws -> T) {
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                result = Result { try work() }
+                done.signal()
+            }
+        }
+
+        /// The work's result (or its error), once it is done; called from one thread only.
+        func wait() throws -> T {
+            if !finished {
+                done.wait()
+                finished = true
+            }
+            return try result!.get()
         }
     }
 
