@@ -73,6 +73,65 @@ final class QuickRebuildTests: XCTestCase {
         XCTAssertEqual(quick, steps)
     }
 
+    /// The same on a project big enough that lists are cut (over `PageContext.listCap` visits, so
+    /// the visit index and the radar leave some out), with several years, people who left (one
+    /// with no successor), promises owed by name and due, and visits without a 振り返り: a quick
+    /// rebuild looks again only at the files the route table says show what changed, and a rule
+    /// that leaves out a file an edit does change fails here.
+    func testSeededEditsOnALargerProjectGiveTheSiteOfAFullBuild() throws {
+        let seed = UInt64(ProcessInfo.processInfo.environment["DENSHO_QUICK_SEED"] ?? "") ?? 20261203
+        var random = SeededRandom(seed: seed)
+        let (content, people, companies) = try writeLargerProject(random: &random)
+        let session = BuildSession(options: options(content, "site"))
+        _ = try session.build()
+        let visits = try FileManager.default.subpathsOfDirectory(atPath: content.appendingPathComponent("visits").path)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        XCTAssertGreaterThan(visits.count, PageContext.listCap)
+        let unreflected = try visits.filter { !(try String(contentsOf: content.appendingPathComponent("visits/\($0)"), encoding: .utf8)).contains("## 振り返り") }
+        XCTAssertGreaterThan(unreflected.count, PageContext.listCap + 10, "the radar leaves some out")
+        let links = ["[[companies/\(companies[0])]]", "[[playbooks/first-visit]]", "[[people/\(people[2])]]"]
+        for step in 0..<24 {
+            let path = content.appendingPathComponent("visits").appendingPathComponent(visits[random.next(visits.count)])
+            var edited = try String(contentsOf: path, encoding: .utf8)
+            var what: [String] = []
+            if step % 3 != 1 {
+                let field = editFrontMatter(edited, step: random.next(QuickRebuildTests.frontMatterEdits), random: &random, people: [people[2], people[1]])
+                edited = field.0
+                what.append(field.1)
+            }
+            if step % 3 != 0 {
+                let text = edit(edited, step: random.next(7), random: &random, links: links)
+                edited = text.0
+                what.append(text.1)
+            }
+            try Data(edited.utf8).write(to: path)
+            _ = try session.build()
+            let message = "step \(step): \(what.joined(separator: " and ")) in \(path.lastPathComponent) (seed \(seed))"
+            XCTAssertTrue(session.lastBuildWasQuick, message)
+            try assertSameAsFullBuild(content, message)
+        }
+    }
+
+    /// A staff edit shows on pages of people who are on the visit neither before nor after: the
+    /// company's holder (whether one person alone visited it in the last year) and the person who
+    /// left (whether their successor has met the company yet).
+    func testAStaffEditReachesTheHolderAndTheLeaverWhoAreNotOnTheVisit() throws {
+        let content = try writeProject()
+        let session = BuildSession(options: options(content, "site"))
+        _ = try session.build()
+        let site = scratch.appendingPathComponent("site")
+        for (visit, page, what) in [("2026/2026-02-14-kita-kogyo", "people/suzuki.html", "鈴木 alone visited 北工業 in the last year"),
+                                    ("2026/2026-09-10-higashi-seika", "people/tanaka.html", "鈴木, 田中's successor, has not met 東製菓")] {
+            let path = content.appendingPathComponent("visits/\(visit).md")
+            let before = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8)
+            try Data(setField("staff", "[]", in: try String(contentsOf: path, encoding: .utf8)).utf8).write(to: path)
+            _ = try session.build()
+            XCTAssertTrue(session.lastBuildWasQuick, visit)
+            try assertSameAsFullBuild(content, "staff of \(visit) removed")
+            XCTAssertNotEqual(try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8), before, "\(page) shows that \(what)")
+        }
+    }
+
     /// A theme that only the edited visit names gets its page with the edit, and loses it with the
     /// next; the theme list counts it, the search index knows it.
     func testAThemeOfOneVisitComesAndGoesWithTheQuickWay() throws {
@@ -193,7 +252,8 @@ final class QuickRebuildTests: XCTestCase {
 
     // MARK: - Edits
 
-    private func edit(_ text: String, step: Int, random: inout SeededRandom) -> (String, String) {
+    private func edit(_ text: String, step: Int, random: inout SeededRandom,
+                      links: [String] = ["[[companies/minami-denki]]", "[[playbooks/first-visit]]", "[[visits/2025-06-01-kita-kogyo]]", "[[鈴木]]"]) -> (String, String) {
         switch step % 7 {
         case 0:
             return (text + "\n追記：社長から電話（ＡＢＣ規格の件）。ﾊﾝｶｸ表記も混在。\n", "append a line")
@@ -205,8 +265,7 @@ final class QuickRebuildTests: XCTestCase {
         case 3:
             return (text.replacingOccurrences(of: "## 次の一手\n", with: "## 次の一手\n- [ ] 新しい約束 \(random.next(1000)) 番\n"), "add a promise")
         case 4:
-            let targets = ["[[companies/minami-denki]]", "[[playbooks/first-visit]]", "[[visits/2025-06-01-kita-kogyo]]", "[[鈴木]]"]
-            return (text + "\n参考：\(targets[random.next(targets.count)])\n", "add a wiki link")
+            return (text + "\n参考：\(links[random.next(links.count)])\n", "add a wiki link")
         case 5:
             let unlinked = text.replacingOccurrences(of: "[[companies/minami-denki]]", with: "南電機")
                 .replacingOccurrences(of: "[[playbooks/first-visit]]", with: "てびき")
@@ -223,7 +282,8 @@ final class QuickRebuildTests: XCTestCase {
 
     private static let frontMatterEdits = 8
 
-    private func editFrontMatter(_ text: String, step: Int, random: inout SeededRandom) -> (String, String) {
+    private func editFrontMatter(_ text: String, step: Int, random: inout SeededRandom,
+                                 people: [String] = ["tanaka", "suzuki"]) -> (String, String) {
         switch step % QuickRebuildTests.frontMatterEdits {
         case 0:
             let theme = ["ＤＸ推進", "ｶｲｾﾞﾝ活動", "省エネ", "知財"][random.next(4)]
@@ -231,7 +291,7 @@ final class QuickRebuildTests: XCTestCase {
         case 1:
             return (setField("themes", random.next(2) == 0 ? "[]" : "[知財]", in: text), "themes: replace")
         case 2:
-            let staff = ["[tanaka]", "[suzuki]", "[suzuki, tanaka]", "[]"][random.next(4)]
+            let staff = ["[\(people[0])]", "[\(people[1])]", "[\(people[1]), \(people[0])]", "[]"][random.next(4)]
             return (setField("staff", staff, in: text), "staff: \(staff)")
         case 3:
             let kind = ["call", "event", "matching", "visit"][random.next(4)]
@@ -310,6 +370,62 @@ final class QuickRebuildTests: XCTestCase {
             try Data(text.utf8).write(to: url)
         }
         return content
+    }
+
+    /// 180 visits of 9 companies over four years by 7 people: two left with a successor, one left
+    /// with none; promises with owners and due dates, repeated across visits and ticked later;
+    /// referrals; a 振り返り on a quarter of the visits (so the radar's list of those without one is cut). Returns the content folder, the people's ids and
+    /// the companies' slugs.
+    private func writeLargerProject(random: inout SeededRandom) throws -> (URL, [String], [String]) {
+        let content = scratch.appendingPathComponent("content")
+        let people = ["sato", "ito", "kato", "abe", "ono", "mori", "ueda"]
+        let names = ["佐藤", "伊藤", "加藤", "阿部", "小野", "森", "上田"]
+        let companies = ["aoba-kogyo", "midori-seiki", "hikari-denshi", "umi-shokuhin", "yama-mokuzai", "kawa-press", "sora-kasei", "mori-textile", "hoshi-giken"]
+        var files: [String: String] = [
+            "site.yml": "title: 伝承テスト（大）\nvisit_cadence_days: 90\nthemes: [事業承継, 知財, 省エネ, 資金繰り]\n",
+            "partners/ip-center.md": "---\nname: 知財総合支援窓口\n---\n",
+            "partners/shoko-kai.md": "---\nname: 商工会（ｻﾎﾟｰﾄ窓口）\n---\n",
+            "playbooks/first-visit.md": "---\ntitle: 初回訪問のてびき\norder: 10\n---\n## 心得\n最初は聞く。\n",
+        ]
+        for (i, id) in people.enumerated() {
+            let left = [1: "left: 2025-12-31\nsuccessor: kato\n", 4: "left: 2026-06-30\nsuccessor: mori\n", 6: "left: 2026-10-01\n"][i] ?? ""
+            files["people/\(id).md"] = "---\nname: \(names[i])\n\(left)---\n"
+        }
+        for (i, slug) in companies.enumerated() {
+            files["companies/\(slug).md"] = "---\nname: 株式会社\(slug)\nowner: \(people[i % people.count])\nthemes: [事業承継]\n---\n創業\(20 + i)年。\n"
+        }
+        let themes = ["事業承継", "知財", "省エネ", "資金繰り", "ＤＸ推進", "ｶｲｾﾞﾝ活動"]
+        let promises = ["見積書を送る", "補助金の要件を調べる", "工場見学を設定する", "後継者と面談する"]
+        var used: Set<String> = []
+        var day = CalendarDate("2023-01-05")!
+        while used.count < 180 {
+            day = day.adding(days: 3 + random.next(6))
+            let company = companies[random.next(companies.count)]
+            let slug = "\(day)-\(company)"
+            guard used.insert(slug).inserted else { continue }
+            let staff = (0..<(1 + random.next(2))).map { _ in people[random.next(people.count)] }
+            var front = "date: \(day)\ncompany: \(company)\nstaff: [\(Array(Set(staff)).sorted().joined(separator: ", "))]\n"
+            front += "themes: [\(themes[random.next(themes.count)])]\n"
+            if random.next(4) == 0 { front += "kind: \(["call", "event", "visit"][random.next(3)])\n" }
+            if random.next(5) == 0 {
+                front += "referrals:\n  - to: \(random.next(2) == 0 ? "ip-center" : "shoko-kai")\n    status: \(["proposed", "introduced", "contracted"][random.next(3)])\n"
+            }
+            if random.next(4) == 0 { front += "next_visit: \(day.adding(days: 30 + random.next(60)))\n" }
+            var tasks = ""
+            for _ in 0..<(1 + random.next(3)) {
+                let owner = random.next(3) == 0 ? " @\(people[random.next(people.count)])" : ""
+                let due = random.next(3) == 0 ? " 期限 \(day.adding(days: 14 + random.next(200)))" : ""
+                tasks += "- [\(random.next(3) == 0 ? "x" : " ")] \(promises[random.next(promises.count)])\(owner)\(due)\n"
+            }
+            let reflection = random.next(4) == 0 ? "## 振り返り\n話が前に進んだ。\n" : ""
+            files["visits/\(day.year)/\(slug).md"] = "---\n\(front)---\n## 聞いたこと\n設備はＮＣ旋盤\(random.next(9))台。\n## 見立て\n承継計画が先。資金繰りは\(random.next(100))案。\n## 次の一手\n\(tasks)\(reflection)"
+        }
+        for (path, text) in files {
+            let url = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return (content, people, companies)
     }
 
     private func options(_ content: URL, _ output: String) -> BuildOptions {

@@ -7,15 +7,16 @@ import Search
 /// page's address and title and the model's order stay what they were, and only these can change:
 /// - the edited visits' own pages and search documents;
 /// - the pages their wiki links point to, before or after the edit (backlinks);
-/// - handover packets, which quote the recent visits' 見立て and 振り返り;
+/// - the handover packets of their companies, which quote the recent visits' 見立て and 振り返り;
 /// - when an edited visit's digest (見立て excerpt, reflection) or its company's open promises
-///   changed: the pages that list the visit or those promises — its company, every person, the
-///   visit lists (all and its year), its themes, the radar and the home page. (Partner pages show
-///   referrals from front matter only; other companies show only their own visits.)
-/// - when its front matter changed (kind, staff, themes, referrals, next visit, visibility): the
-///   files the route table says show those of a visit (`VisitFieldDependency`) — its company,
-///   the people, its partners before and after, its themes before and after, the lists, radar,
-///   home and reports.
+///   changed: the files the route table names for that change (`QuickDependency`) — its
+///   company, its staff's pages and those of who owes or holds the promises, the lists that show
+///   it, its themes, the radar, the home page, and (promises) the calendar and continuity.json.
+///   (Partner pages show referrals from front matter only; other companies show only their own visits.)
+/// - when fields of its front matter changed (kind, staff, themes, referrals, next visit,
+///   visibility): the files the route table says show those fields of the visit
+///   (`VisitFieldDependency`) — for a theme, say, its company, its staff, its year's list, its
+///   themes before and after, the theme index and that year's figures.
 /// A visit page shows of other visits only their titles and addresses, so the other visit pages
 /// are carried over without being looked at. Anything else takes the full way: a new, removed or
 /// renamed file; an edit of a visit's date or company (its title, place and neighbours change),
@@ -81,31 +82,35 @@ struct QuickRebuild {
             edits.append(VisitEdit(before: before, after: model.visits[at]))
         }
         let index = previous.index.replacing(edits, model: model, links: links)
-        // Whether pages that gather visits can show anything new of their text.
-        let gathered = edits.contains { edit in
-            let promises = { (index: PublishedSite) in
-                (index.promisesByCompany[edit.after.company.value] ?? []).map { [$0.text, $0.visit.page.slug] }
-            }
-            return previous.index.digest(of: edit.before) != index.digest(of: edit.after) || promises(previous.index) != promises(index)
+        let digestEdits = edits.map { edit in
+            let promises = { (index: PublishedSite) in index.promisesByCompany[edit.after.company.value] ?? [] }
+            let (before, after) = (promises(previous.index), promises(index))
+            let fields = { (promises: [OpenPromise]) in promises.map { [$0.text, $0.visit.page.slug, $0.owner ?? "\u{0}", $0.due?.description ?? ""] } }
+            let (digestBefore, digestAfter) = (previous.index.digest(of: edit.before), index.digest(of: edit.after))
+            return DigestEdit(visit: edit.after, digestChanged: digestBefore != digestAfter,
+                              reflectionChanged: digestBefore.hasReflection != digestAfter.hasReflection,
+                              promisesChanged: fields(before) != fields(after),
+                              promiseOwners: Set((before + after).compactMap(\.owner)))
         }
         let fieldEdits = zip(sources, edits).filter { $0.0.frontMatterChanged }.map(\.1)
         var mayChange = Set(touched.compactMap { index.page($0)?.outputPath })
-        // What else the route table says shows the text of visits, or (when it changed) their
-        // digests and promises, or (when it changed) their front matter.
+        // What else the route table says shows the text of visits, or (when they changed) their
+        // digests and their companies' promises, or (when they changed) fields of their front matter.
         let input = RouteInput(index)
         let allPaths = { (route: Route) in route.path.map { [$0] } ?? route.pages(input).map(\.path) }
         for route in SiteMap.routes {
             switch route.quick {
             case .frontMatter: break
-            case .visitText: mayChange.formUnion(allPaths(route))
-            case .visitDigests: if gathered { mayChange.formUnion(allPaths(route)) }
-            case .visitDigestsOf(let showing): if gathered { for edit in edits { mayChange.formUnion(showing(edit.after, index)) } }
+            case .visitText(let showing): for edit in edits { mayChange.formUnion(showing(edit.after, input)) }
+            case .visitDigests(let showing):
+                for edit in digestEdits where edit.digestChanged || edit.promisesChanged { mayChange.formUnion(showing(edit, input)) }
             }
-            guard !fieldEdits.isEmpty else { continue }
             switch route.visitFields {
             case .none: break
-            case .every: mayChange.formUnion(allPaths(route))
-            case .showing(let showing): for edit in fieldEdits { mayChange.formUnion(showing(edit, input)) }
+            case .every(let fields):
+                if fieldEdits.contains(where: { edit in fields.contains(where: edit.changed) }) { mayChange.formUnion(allPaths(route)) }
+            case .showing(let fields, let showing):
+                for edit in fieldEdits where fields.contains(where: edit.changed) { mayChange.formUnion(showing(edit, input)) }
             }
         }
         steps.mark("quick: model")

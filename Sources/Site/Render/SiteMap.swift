@@ -31,12 +31,12 @@ enum SiteMap {
 
     // MARK: Content pages: one per note, at the note's own address (`PageInfo.outputPath`).
 
+    /// A company page lists its visits (kind, staff, themes, digest), open promises, referral
+    /// threads and who visited it in the last year.
     static let company = Route(name: "company", audience: .everyone,
-                               quick: .visitDigestsOf { visit, site in
-                                   site.companiesBySlug[visit.company.value].map { [$0.page.outputPath] } ?? []
-                               },
-                               visitFields: .showing { edit, input in
-                                   input.site.companiesBySlug[edit.after.company.value].map { [$0.page.outputPath] } ?? []
+                               quick: .visitDigests { edit, input in input.companyPage(of: edit.visit) },
+                               visitFields: .showing([.kind, .staff, .themes, .referrals]) { edit, input in
+                                   input.companyPage(of: edit.after)
                                }) { input in
         input.site.model.companies.map { c in RoutePage(c.page.outputPath, template: "company") { $0.company(c) } }
     }
@@ -46,13 +46,29 @@ enum SiteMap {
     static let playbook = Route(name: "playbook", audience: .everyone) { input in
         input.site.model.playbooks.map { p in RoutePage(p.page.outputPath, template: "playbook") { $0.playbook(p) } }
     }
-    /// A person page lists their visits and promises (a promise's owner defaults to the visit's
-    /// first staff member), and the companies they hold that one person alone visited.
-    static let person = Route(name: "person", audience: .everyone, quick: .visitDigests, visitFields: .every) { input in
+    /// A person page lists their visits (kind, staff, themes, digest) and their promise ledger: what
+    /// they owe (a promise's owner defaults to the visit's first staff member) and the open promises
+    /// of the companies they hold; and of those companies, the ones one person alone visited and
+    /// the ones their successor has not met yet. A staff edit moves visits, promises and those
+    /// flags between any of them: every page; a kind or theme edit shows only on the pages that
+    /// list the visit, its staff's; a text edit there and, when the company's open promises
+    /// changed, on the pages of who owes them before and after and who holds the company.
+    static let person = Route(name: "person", audience: .everyone, quick: .visitDigests { edit, input in
+        var people = Set(edit.digestChanged ? edit.visit.staff.map(\.value) : [])
+        if edit.promisesChanged {
+            people.formUnion(edit.promiseOwners)
+            if let holder = input.site.holders.chains[edit.visit.company.value]?.last { people.insert(holder) }
+        }
+        return people.compactMap { input.site.peopleByID[$0]?.page.outputPath }
+    }, visitFields: .showing([.kind, .staff, .themes]) { edit, input in
+        let people = edit.changed(.staff) ? input.site.model.people.map(\.page.slug)
+            : Set((edit.before.staff + edit.after.staff).map(\.value)).sorted()
+        return people.compactMap { input.site.peopleByID[$0]?.page.outputPath }
+    }) { input in
         input.site.model.people.map { p in RoutePage(p.page.outputPath, template: "person") { $0.person(p) } }
     }
     /// A partner page lists the referrals it received.
-    static let partner = Route(name: "partner", audience: .everyone, visitFields: .showing { edit, input in
+    static let partner = Route(name: "partner", audience: .everyone, visitFields: .showing([.referrals]) { edit, input in
         Set((edit.before.referrals + edit.after.referrals).map(\.to.value)).compactMap { input.site.partnersByID[$0]?.page.outputPath }
     }) { input in
         input.site.model.partners.map { p in RoutePage(p.page.outputPath, template: "partner") { $0.partner(p) } }
@@ -60,25 +76,37 @@ enum SiteMap {
 
     // MARK: Gathered pages.
 
-    /// A packet per person who left: it quotes their companies' recent 見立て and 振り返り.
-    static let handover = Route(name: "handover", audience: .team, quick: .visitText) { input in
+    /// A packet per person who left: of each company whose holder chain passes through them, the
+    /// recent visits' 見立て and 振り返り, open promises, referrals in flight and whether the
+    /// successor has met it (staff). An edit shows only in the packets of the visit's company.
+    static let handover = Route(name: "handover", audience: .team, quick: .visitText { visit, input in input.handoverPackets(of: visit) },
+                                visitFields: .showing([.staff, .referrals]) { edit, input in input.handoverPackets(of: edit.after) }) { input in
         input.site.model.people.filter { $0.left != nil }.map { p in
             RoutePage(HandoverPages.path(for: p), template: "handover") { $0.handover(p) }
         }
     }
-    static let home = Route.one("home", path: "index.html", template: "home", nav: "nav_home", quick: .visitDigests,
-                                visitFields: .every) { input in
+    /// Recent visits and the radar cut short (one small page: looked at after any edit of what lists show).
+    static let home = Route.one("home", path: "index.html", template: "home", nav: "nav_home",
+                                quick: .visitDigests { _, _ in ["index.html"] },
+                                visitFields: .every([.kind, .staff, .themes])) { input in
         let radar = input.radar
         return { $0.home(radar) }
     }
     static let companyList = Route.one("companies", path: "companies/index.html", template: "companies",
                                        audience: .listOf(.companies), nav: "nav_companies") { _ in { $0.companyList() } }
+    /// The visit index: the count of each year (dates: never changed by a quick rebuild) and the
+    /// latest `PageContext.listCap` visits.
     static let visitList = Route.one("visits", path: "visits/index.html", template: "visits",
-                                     audience: .listOf(.visits), nav: "nav_visits", quick: .visitDigests,
-                                     visitFields: .every) { _ in { $0.visitList() } }
+                                     audience: .listOf(.visits), nav: "nav_visits",
+                                     quick: .visitDigests { edit, input in
+                                         edit.digestChanged && input.isRecent(edit.visit) ? ["visits/index.html"] : []
+                                     },
+                                     visitFields: .showing([.kind, .staff, .themes]) { edit, input in
+                                         input.isRecent(edit.after) ? ["visits/index.html"] : []
+                                     }) { _ in { $0.visitList() } }
     static let visitYear = Route(name: "visits-year", audience: .listOf(.visits),
-                                 quick: .visitDigestsOf { visit, _ in [VisitYearPages.path(for: visit.date.year)] },
-                                 visitFields: .showing { edit, _ in [VisitYearPages.path(for: edit.after.date.year)] }) { input in
+                                 quick: .visitDigests { edit, _ in edit.digestChanged ? [VisitYearPages.path(for: edit.visit.date.year)] : [] },
+                                 visitFields: .showing([.kind, .staff, .themes]) { edit, _ in [VisitYearPages.path(for: edit.after.date.year)] }) { input in
         Set(input.site.model.visits.map(\.date.year)).sorted().map { year in
             RoutePage(VisitYearPages.path(for: year), template: "visits") { $0.visitList(year: year) }
         }
@@ -86,7 +114,7 @@ enum SiteMap {
     static let peopleList = Route.one("people", path: "people/index.html", template: "people",
                                       audience: .listOf(.people), nav: "nav_people") { _ in { $0.peopleList() } }
     static let partnerList = Route.one("partners", path: "partners/index.html", template: "partners",
-                                       audience: .listOf(.partners), nav: "nav_partners", visitFields: .every) { input in
+                                       audience: .listOf(.partners), nav: "nav_partners", visitFields: .every([.referrals])) { input in
         let funnel = input.funnel
         return { $0.partnerList(funnel) }
     }
@@ -94,19 +122,31 @@ enum SiteMap {
                                     audience: .listOf(.playbooks), nav: "nav_handbook") { _ in { $0.handbook() } }
     static let handbookPrint = Route.one("handbook-print", path: "playbooks/print.html", template: "handbook-print",
                                          audience: .listOf(.playbooks)) { _ in { $0.handbookPrint() } }
+    /// The radar lists visits without a 振り返り (the oldest: kind, staff, themes, digest), overdue promises
+    /// (their owners: staff), stalled referrals, companies one person alone visited and successors
+    /// who have not met a company yet (staff). Overdue and never-visited companies follow dates and
+    /// companies, which a quick rebuild never changes.
     static let radar = Route.one("radar", path: "radar.html", template: "radar", audience: .team, nav: "nav_radar",
-                                 quick: .visitDigests, visitFields: .every) { input in
+                                 quick: .visitDigests { edit, input in
+                                     edit.promisesChanged || edit.reflectionChanged
+                                         || (edit.digestChanged && input.lacksReflection(edit.visit)) ? ["radar.html"] : []
+                                 },
+                                 visitFields: .showing([.kind, .staff, .themes, .referrals]) { edit, input in
+                                     edit.changed(.staff) || edit.changed(.referrals) || input.lacksReflection(edit.after) ? ["radar.html"] : []
+                                 }) { input in
         let radar = input.radar
         return { $0.radarPage(radar) }
     }
     static let topicList = Route.one("themes", path: "themes/index.html", template: "themes", nav: "nav_themes",
-                                     visitFields: .every) { input in
+                                     visitFields: .every([.themes])) { input in
         let topics = input.topics
         return { $0.topicIndex(topics) }
     }
     static let topic = Route(name: "theme", audience: .everyone,
-                             quick: .visitDigestsOf { visit, _ in Set(visit.page.topicNames).map(TopicPages.path(for:)) },
-                             visitFields: .showing { edit, _ in
+                             quick: .visitDigests { edit, _ in
+                                 edit.digestChanged ? Set(edit.visit.page.topicNames).map(TopicPages.path(for:)) : []
+                             },
+                             visitFields: .showing([.kind, .staff, .themes]) { edit, _ in
                                  Set(edit.before.page.topicNames + edit.after.page.topicNames).map(TopicPages.path(for:))
                              }) { input in
         input.topics.map { topic in RoutePage(TopicPages.path(for: topic.name), template: "theme") { $0.topicPage(topic.name) } }
@@ -119,21 +159,31 @@ enum SiteMap {
     /// The fiscal years' figures: visits by kind and theme in the year the visit is in; referral
     /// outcomes in the year of the first visit that reached them, which a referral edit may move.
     static let reports = Route.one("reports", path: ReportPages.index, template: "reports", audience: .team, nav: "nav_reports",
-                                   visitFields: .showing { edit, _ in edit.referralsChanged ? [ReportPages.index] : [] }) { _ in
+                                   visitFields: .showing([.referrals]) { _, _ in [ReportPages.index] }) { _ in
         { $0.reportsIndex($0.index.fiscalYears()) }
     }
     /// A year's figures are made when its files are, not when they are listed: a quick rebuild
     /// lists every file and makes only those that may change (each year reads every visit).
-    static let fiscalYear = Route(name: "fiscal-year", audience: .team, visitFields: .showing { edit, input in
+    static let fiscalYear = Route(name: "fiscal-year", audience: .team, visitFields: .showing([.kind, .themes, .referrals]) { edit, input in
         input.site.fiscalYearsShowing(edit).map(ReportPages.path(for:))
     }) { input in
         input.site.fiscalYearNumbers().map { year in
             RoutePage(ReportPages.path(for: year), template: "fiscal-year") { $0.fiscalYearPage($0.index.fiscalYear(year)) }
         }
     }
-    /// The Excel CSV per fiscal year, the calendar and continuity.json: they list open promises.
-    static let reportFiles = Route(name: "report files", audience: .team, quick: .visitDigests, visitFields: .showing { edit, input in
-        input.site.fiscalYearsShowing(edit).map(KPIFile.path) + [CalendarFile.path, ContinuityReport.path]
+    /// The Excel CSV per fiscal year (a year's figures: kinds, themes, referrals), the calendar
+    /// (each company's next visit, open promises with a due date and who owes them) and
+    /// continuity.json (staff of the last year, open promises, referrals, the years' figures).
+    static let reportFiles = Route(name: "report files", audience: .team, quick: .visitDigests { edit, _ in
+        edit.promisesChanged ? [CalendarFile.path, ContinuityReport.path] : []
+    }, visitFields: .showing([.kind, .staff, .themes, .referrals, .nextVisit]) { edit, input in
+        var paths: [String] = []
+        if edit.changed(.kind) || edit.changed(.themes) || edit.changed(.referrals) {
+            paths += input.site.fiscalYearsShowing(edit).map(KPIFile.path)
+        }
+        if edit.changed(.staff) || edit.changed(.nextVisit) { paths.append(CalendarFile.path) }
+        if edit.changed(.staff) || edit.changed(.kind) || edit.changed(.themes) || edit.changed(.referrals) { paths.append(ContinuityReport.path) }
+        return paths
     }) { input in
         input.site.fiscalYearNumbers().map { year in
             RoutePage(KPIFile.path(year)) { KPIFile.data($0.index.fiscalYear(year), index: $0.index, label: $0.label) }
@@ -212,27 +262,64 @@ struct RoutePage: Sendable {
 enum QuickDependency: Sendable {
     /// Only front matter of other pages (titles, dates, links): nothing more.
     case frontMatter
-    /// Quotes the text of visits: every file of the route, after any edit.
-    case visitText
+    /// Quotes the text of visits: after any edit, the files the closure says show the visit.
+    case visitText(@Sendable (Visit, RouteInput) -> [String])
     /// Lists visits by their digest (見立て excerpt, whether a 振り返り exists) or open promises:
-    /// every file of the route, when an edited visit's digest or its company's promises changed.
-    case visitDigests
-    /// As `visitDigests`, but only the files that show the given visit.
-    case visitDigestsOf(@Sendable (Visit, PublishedSite) -> [String])
+    /// when an edited visit's digest or its company's open promises changed, the files the
+    /// closure names for that change (`DigestEdit` says which).
+    case visitDigests(@Sendable (DigestEdit, RouteInput) -> [String])
+}
+
+/// One edited visit as the text routes see it (`QuickDependency.visitDigests`).
+struct DigestEdit: Sendable {
+    /// The visit as it is now.
+    let visit: Visit
+    /// Its 見立て excerpt or whether it has a 振り返り changed.
+    let digestChanged: Bool
+    /// Whether it has a 振り返り changed (so the radar's list and counts).
+    let reflectionChanged: Bool
+    /// Its company's open promises (text, visit, owner, due) changed.
+    let promisesChanged: Bool
+    /// Who owes its company's open promises, before and after the edit.
+    let promiseOwners: Set<String>
+}
+
+/// A field of a visit's front matter that pages show. A quick rebuild never changes a visit's
+/// date or company (nor so its title and address): those edits take the full way.
+enum VisitField: Sendable, CaseIterable {
+    case kind, staff, themes, referrals, nextVisit, visibility
+}
+
+extension VisitEdit {
+    /// Whether `field` differs between before and after (in what pages show: values, in order).
+    func changed(_ field: VisitField) -> Bool {
+        switch field {
+        case .kind: return before.kind != after.kind
+        case .staff: return before.staff.map(\.value) != after.staff.map(\.value)
+        case .themes: return before.page.topicNames != after.page.topicNames
+        case .referrals: return referralsChanged
+        case .nextVisit: return before.nextVisit != after.nextVisit
+        case .visibility: return before.page.visibility != after.page.visibility
+        }
+    }
+
+    /// The fields that changed.
+    var changedFields: Set<VisitField> { Set(VisitField.allCases.filter(changed)) }
 }
 
 /// What the quick rebuild after an edit of a visit's front matter — its kind, staff, themes,
 /// referrals, next visit, visibility — must look at again of a route, besides the visit's own
 /// page (`QuickRebuild`; an edit of its date or company takes the full way). A route that shows
-/// any of these of a visit other than through its title and address must say so, or the quick
+/// any of these of a visit other than through its title and address must name them, or the quick
 /// rebuild leaves its files stale (`QuickRebuildTests` compares every byte with a full build).
 enum VisitFieldDependency: Sendable {
     /// Shows no visit's front matter but titles, dates and addresses.
     case none
-    /// Every file of the route.
-    case every
-    /// The files that show the visit before or after the edit.
-    case showing(@Sendable (VisitEdit, RouteInput) -> [String])
+    /// Every file of the route, when one of these fields changed.
+    case every(Set<VisitField>)
+    /// When one of these fields changed, the files the closure names: those that show the visit,
+    /// before or after the edit, or what it changed (the closure may ask `VisitEdit.changed`).
+    case showing(Set<VisitField>, @Sendable (VisitEdit, RouteInput) -> [String])
 }
 
 /// What routes are made from: the published site and the views several pages share, each computed
@@ -243,6 +330,8 @@ final class RouteInput {
     init(_ site: PublishedSite) { self.site = site }
 
     lazy var radar = Radar(site)
+    /// The visits the radar page shows as lacking a 振り返り (the oldest `PageContext.listCap`).
+    private lazy var missingReflection = Set(radar.missingReflection.prefix(PageContext.listCap).map(\.page.id))
     lazy var funnel = Funnel(site)
     /// Topics in the site.yml order first, then any others found in the content, with page counts.
     lazy var topics: [(name: String, count: Int)] = {
@@ -252,4 +341,26 @@ final class RouteInput {
         let others = counts.keys.filter { !vocabulary.contains($0) }.sorted()
         return (vocabulary + others).map { ($0, counts[$0] ?? 0) }
     }()
+
+    /// The page of the visit's company.
+    func companyPage(of visit: Visit) -> [String] {
+        site.companiesBySlug[visit.company.value].map { [$0.page.outputPath] } ?? []
+    }
+
+    /// The handover packets that show the visit's company: those of the people who left (or will)
+    /// through whom the company's holder chain passes.
+    func handoverPackets(of visit: Visit) -> [String] {
+        (site.holders.chains[visit.company.value] ?? []).compactMap { id in
+            site.peopleByID[id].flatMap { $0.left != nil ? HandoverPages.path(for: $0) : nil }
+        }
+    }
+
+    /// Whether the visit is among those the visit index lists (the latest `PageContext.listCap`).
+    func isRecent(_ visit: Visit) -> Bool {
+        site.model.visits.suffix(PageContext.listCap).contains { $0.page.id == visit.page.id }
+    }
+
+    /// Whether the radar page shows the visit among those lacking a 振り返り (the count of them
+    /// changes only with a 振り返り: `DigestEdit.reflectionChanged`).
+    func lacksReflection(_ visit: Visit) -> Bool { missingReflection.contains(visit.page.id) }
 }
