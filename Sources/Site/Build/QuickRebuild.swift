@@ -81,7 +81,8 @@ struct QuickRebuild {
             touched.insert(before.page.id)
             edits.append(VisitEdit(before: before, after: model.visits[at]))
         }
-        let index = previous.index.replacing(edits, model: model, links: links)
+        var index = previous.index.replacing(edits, model: model, links: links)
+        index.reportCache = previous.index.reportCache.carried(over: edits, fiscalYearStart: model.config.fiscalYearStart)
         let digestEdits = edits.map { edit in
             let promises = { (index: PublishedSite) in index.promisesByCompany[edit.after.company.value] ?? [] }
             let (before, after) = (promises(previous.index), promises(index))

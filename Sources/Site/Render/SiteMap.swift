@@ -160,7 +160,7 @@ enum SiteMap {
     /// outcomes in the year of the first visit that reached them, which a referral edit may move.
     static let reports = Route.one("reports", path: ReportPages.index, template: "reports", audience: .team, nav: "nav_reports",
                                    visitFields: .showing([.referrals]) { _, _ in [ReportPages.index] }) { _ in
-        { $0.reportsIndex($0.index.fiscalYears()) }
+        { $0.reportsIndex($0.index.reportedFiscalYears()) }
     }
     /// A year's figures are made when its files are, not when they are listed: a quick rebuild
     /// lists every file and makes only those that may change (each year reads every visit).
@@ -168,7 +168,7 @@ enum SiteMap {
         input.site.fiscalYearsShowing(edit).map(ReportPages.path(for:))
     }) { input in
         input.site.fiscalYearNumbers().map { year in
-            RoutePage(ReportPages.path(for: year), template: "fiscal-year") { $0.fiscalYearPage($0.index.fiscalYear(year)) }
+            RoutePage(ReportPages.path(for: year), template: "fiscal-year") { $0.fiscalYearPage($0.index.reportedFiscalYear(year)) }
         }
     }
     /// The Excel CSV per fiscal year (a year's figures: kinds, themes, referrals), the calendar
@@ -186,7 +186,7 @@ enum SiteMap {
         return paths
     }) { input in
         input.site.fiscalYearNumbers().map { year in
-            RoutePage(KPIFile.path(year)) { KPIFile.data($0.index.fiscalYear(year), index: $0.index, label: $0.label) }
+            RoutePage(KPIFile.path(year)) { KPIFile.data($0.index.reportedFiscalYear(year), index: $0.index, label: $0.label) }
         } + [
             RoutePage(CalendarFile.path) { CalendarFile.data($0.index, label: $0.label) },
             RoutePage(ContinuityReport.path) { ContinuityReport.data($0.index) },

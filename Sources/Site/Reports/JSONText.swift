@@ -9,6 +9,8 @@ indirect enum JSONText {
     case null
     case array([JSONText])
     case object([(String, JSONText)])
+    /// An item of a top-level array printed before (`renderedItem()`), written as it is.
+    case raw(String)
 
     static func optional(_ value: String?) -> JSONText { value.map { .string($0) } ?? .null }
 
@@ -18,16 +20,30 @@ indirect enum JSONText {
         return out + "\n"
     }
 
+    /// As an item of an array in a top-level object is printed: a cache keeps these and a later
+    /// build puts them back as `.raw` in the same place, for the same bytes.
+    func renderedItem() -> String {
+        var out = ""
+        write(into: &out, indent: "    ")
+        return out
+    }
+
     private func write(into out: inout String, indent: String) {
         switch self {
         case .string(let s): JSONText.quote(s, into: &out)
         case .int(let i): out += String(i)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
+        case .raw(let text): out += text
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             // Arrays of plain values stay on one line.
-            if items.allSatisfy({ if case .array = $0 { return false }; if case .object = $0 { return false }; return true }) {
+            if items.allSatisfy({
+                switch $0 {
+                case .array, .object, .raw: return false
+                default: return true
+                }
+            }) {
                 out += "["
                 for (i, item) in items.enumerated() { if i > 0 { out += ", " }; item.write(into: &out, indent: indent) }
                 out += "]"
