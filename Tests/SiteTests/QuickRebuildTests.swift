@@ -220,6 +220,42 @@ final class QuickRebuildTests: XCTestCase {
         try assertSameAsFullBuild(content, "after linking a file beside the visit")
     }
 
+    /// A quick rebuild knows the attachments are unchanged from the folders' stamps the last full
+    /// build took, not by looking for every note's files again: a note saved by writing a new
+    /// file and renaming it (its notes folder changes, its subfolders do not) still takes the
+    /// quick way; a file added deep in a note's folder, or an attachment rewritten, does not, and
+    /// reaches the site.
+    func testAttachmentFoldersAreWatchedWithoutLookingForEveryFile() throws {
+        let content = try writeProject()
+        let folder = content.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("図面"), withIntermediateDirectories: true)
+        try Data("写真".utf8).write(to: folder.appendingPathComponent("工場.jpg"))
+        let session = BuildSession(options: options(content, "site"))
+        _ = try session.build()
+        let site = scratch.appendingPathComponent("site")
+
+        let visit = content.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo.md")
+        let original = try String(contentsOf: visit, encoding: .utf8)
+        try Data((original + "\n追記：図面は来週。\n").utf8).write(to: visit, options: .atomic)
+        _ = try session.build()
+        XCTAssertTrue(session.lastBuildWasQuick, "a note saved by renaming a new file over it")
+        try assertSameAsFullBuild(content, "after saving the note by rename")
+
+        try Data("配置図".utf8).write(to: folder.appendingPathComponent("図面/配置.png"))
+        try Data((original + "\n追記：配置図を受け取った。\n").utf8).write(to: visit)
+        _ = try session.build()
+        XCTAssertFalse(session.lastBuildWasQuick, "a file added in a folder of the note's folder takes the full way")
+        try assertSameAsFullBuild(content, "after adding a drawing to the note's folder")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo/図面/配置.png").path))
+
+        try Data("写真（撮り直し、大きい）".utf8).write(to: folder.appendingPathComponent("工場.jpg"))
+        try Data(original.utf8).write(to: visit)
+        _ = try session.build()
+        XCTAssertFalse(session.lastBuildWasQuick, "a rewritten attachment takes the full way")
+        try assertSameAsFullBuild(content, "after rewriting the photo")
+        XCTAssertEqual(try Data(contentsOf: site.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo/工場.jpg")), Data("写真（撮り直し、大きい）".utf8))
+    }
+
     /// Text deep in a 見立て (past what lists quote) changes no digest and no promise, yet the
     /// handover packet of the person who left quotes the whole section.
     func testTextDeepInAVisitReachesTheHandoverPacket() throws {

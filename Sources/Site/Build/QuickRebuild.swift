@@ -36,14 +36,14 @@ struct QuickRebuild {
         let mayChange: Set<String>
     }
 
-    /// Attachments are found from the notes' links and folders: an edit that touches a local link,
-    /// or a file added to or removed from a note's folder, takes the full way.
+    /// Attachments are found from the notes' links and folders: an edit that touches a local link
+    /// (now or before: see `patch`), or a file added to or removed from a note's folder, takes the
+    /// full way. The folders as the last full build found them say so at once; when they cannot
+    /// (a folder below a notes folder changed), every note's files are looked for again.
     private func attachmentsUnchanged(_ read: SiteBuilder.ReadContent, _ edits: [ParsedSource]) -> Bool {
-        let model = previous.index.model
         for source in edits where !source.markdown.localLinks.isEmpty { return false }
-        for visit in model.visits where edits.contains(where: { $0.file.slug == visit.page.slug }) && !visit.page.markdown.localLinks.isEmpty {
-            return false
-        }
+        let model = previous.index.model
+        if model.attachments.stillFound() { return true }
         var ignored = DiagnosticList()
         return AttachmentIndex.find(model.allPages, contentRoot: read.scanner.contentDirectory,
                                     display: read.scanner.display, into: &ignored) == model.attachments
@@ -67,6 +67,7 @@ struct QuickRebuild {
         for (source, frontMatterChanged) in sources {
             guard let at = position[source.file.slug] else { return nil }
             let before = model.visits[at]
+            guard before.page.markdown.localLinks.isEmpty else { return nil }
             if frontMatterChanged {
                 guard let after = reread(source, before: before, model: model) else { return nil }
                 model.visits[at] = after

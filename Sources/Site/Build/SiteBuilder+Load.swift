@@ -28,6 +28,8 @@ extension SiteBuilder {
         let changes: [SourceCache.Change]
         /// Where attachments are looked for, and how paths are shown.
         let scanner: ContentScanner
+        /// Read by a session (`BuildSession`), which keeps what it learns for the next build.
+        var fromSession = false
     }
 
     static func read(content: URL, displayPath: String, cache: SourceCache?) -> ReadContent {
@@ -43,7 +45,8 @@ extension SiteBuilder {
         steps.mark("  parse")
         defer { steps.mark("  site.yml") }
         return ReadContent(config: config, configBytes: SourceText.contents(atPath: configURL.path),
-                           files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [], scanner: scanner)
+                           files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [], scanner: scanner,
+                           fromSession: cache != nil)
     }
 
     static func assemble(_ read: ReadContent) -> LoadedSite {
@@ -63,8 +66,11 @@ extension SiteBuilder {
         }
         var model = builder.build(sources)
         diagnostics.append(contentsOf: builder.diagnostics)
+        // How a session's quick rebuild knows the attachments are still what they were.
+        let folders = read.fromSession ? AttachmentIndex.Folders.take(model.allPages, contentRoot: read.scanner.contentDirectory) : nil
         model.attachments = AttachmentIndex.find(model.allPages, contentRoot: read.scanner.contentDirectory,
                                                  display: read.scanner.display, into: &diagnostics)
+        model.attachments.folders = folders
         steps.mark("  model")
         DuplicateSlugs.check(model, into: &diagnostics)
         let links = LinkGraph.resolve(model, into: &diagnostics)

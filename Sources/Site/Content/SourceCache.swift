@@ -14,7 +14,8 @@ final class SourceCache: @unchecked Sendable {
     }
 
     private var entries: [String: Entry] = [:]
-    private var seen: Set<String> = []
+    /// Files of the current `parseAll` that the cache held: when that is all it held, no file is gone.
+    private var held = 0
     private let lock = NSLock()
     /// Files parsed (not taken from the cache) by the last `parseAll`.
     private(set) var parsedCount = 0
@@ -28,13 +29,16 @@ final class SourceCache: @unchecked Sendable {
 
     /// Like `SourceParser.parseAll`, reusing what did not change. Forgets files that are gone.
     func parseAll(_ files: [SourceFile], options: MarkdownOptions) -> [Result<ParsedSource, Diagnostic>] {
-        lock.lock(); seen = []; parsedCount = 0; changes = []; lock.unlock()
+        lock.lock(); held = 0; parsedCount = 0; changes = []; let before = entries.count; lock.unlock()
         let results = ConcurrentResults<Result<ParsedSource, Diagnostic>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             results.set(index, parse(files[index], options: options))
         }
         lock.lock()
-        entries = entries.filter { seen.contains($0.key) }
+        if held != before {
+            let paths = Set(files.map(\.path))
+            entries = entries.filter { paths.contains($0.key) }
+        }
         lock.unlock()
         return results.values
     }
@@ -42,8 +46,8 @@ final class SourceCache: @unchecked Sendable {
     private func parse(_ file: SourceFile, options: MarkdownOptions) -> Result<ParsedSource, Diagnostic> {
         let path = file.path
         lock.lock()
-        seen.insert(path)
         let previous = entries[path]
+        if previous != nil { held += 1 }
         lock.unlock()
         guard let stamp = FileStamp.of(path) else { return SourceParser.parse(file, options: options) }
         if let previous, previous.stamp == stamp, previous.unsafeHTML == options.unsafeHTML { return previous.result }

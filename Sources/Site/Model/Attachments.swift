@@ -31,8 +31,69 @@ public struct AttachmentIndex: Sendable, Equatable {
     /// folder holds it leads to `companies/minato-seiki/photo.jpg`: the same note is rendered on
     /// other pages too (handover packets), so links are made relative to the page shown.
     public private(set) var links: [String: [String: AttachmentLink]] = [:]
+    /// The folders `find` looked in as they were just before it looked (`Folders.take`); nil when
+    /// not taken. Not part of what the index is (`==`).
+    var folders: Folders?
 
     public init() {}
+
+    public static func == (a: AttachmentIndex, b: AttachmentIndex) -> Bool { a.byPage == b.byPage && a.links == b.links }
+
+    /// Whether `find` would give this index again for the same pages and the same links, known
+    /// without looking for every note's files: no folder was added to, removed from or renamed in
+    /// a notes folder (`visits/2026`), nothing changed in the folders below them (notes' own
+    /// folders), and every attachment is still there at its size. False when that is not known
+    /// (the caller then looks again with `find`).
+    func stillFound() -> Bool {
+        guard let folders else { return false }
+        // An editor that saves by writing a new file and renaming it changes its notes folder's
+        // stamp: then the folder's subfolders are compared by name.
+        for (path, notes) in folders.notes where FileStamp.of(path) != notes.stamp {
+            guard Folders.subfolders(of: path) == notes.subfolders else { return false }
+        }
+        for (path, stamp) in folders.below where FileStamp.of(path) != stamp { return false }
+        for attachments in byPage.values {
+            for file in attachments where FileStamp.of(file.sourcePath)?.size != Int64(file.bytes) { return false }
+        }
+        return true
+    }
+
+    /// Each notes folder (its stamp and subfolders) and every folder below it, as deep as a note's
+    /// own folder is read. Taken before `find` runs: a change after that shows as a changed
+    /// stamp, never as a stamp that already includes what `find` did not see.
+    struct Folders: Sendable {
+        var notes: [String: (stamp: FileStamp, subfolders: Set<String>)] = [:]
+        var below: [String: FileStamp] = [:]
+
+        static func take(_ pages: [PageInfo], contentRoot: URL) -> Folders {
+            let root = contentRoot.standardizedFileURL.resolvingSymlinksInPath().path
+            var notesFolders = Set<String>()
+            for page in pages {
+                notesFolders.insert(String(page.outputPath.dropLast(".html".count)).split(separator: "/").dropLast().joined(separator: "/"))
+            }
+            var folders = Folders()
+            var pending: [(String, Int)] = []
+            for folder in notesFolders {
+                let path = root + "/" + folder
+                guard let stamp = FileStamp.of(path) else { continue }
+                let subfolders = Folders.subfolders(of: path)
+                folders.notes[path] = (stamp, subfolders)
+                pending += subfolders.map { (path + "/" + $0, 1) }
+            }
+            while let (path, depth) = pending.popLast() {
+                guard let stamp = FileStamp.of(path) else { continue }
+                folders.below[path] = stamp
+                guard depth < maximumDepth else { continue }
+                pending += subfolders(of: path).map { (path + "/" + $0, depth + 1) }
+            }
+            return folders
+        }
+
+        /// The names of the folders in a folder (following symbolic links, as `find` does).
+        static func subfolders(of path: String) -> Set<String> {
+            Set((DirectoryListing(path)?.entries ?? []).filter { $0.isDirectory(at: path + "/" + $0.name) }.map(\.name))
+        }
+    }
 
     public func attachments(of page: PageInfo) -> [Attachment] { byPage[page.outputPath] ?? [] }
 

@@ -71,7 +71,8 @@ final class LiveSite: SiteOutput, @unchecked Sendable {
             try SiteFolder.writeFile(output.appendingPathComponent(temporary).path, data)
             journal.renames.append([temporary, relativePath])
         }
-        journal.removals = stale.filter { !tally.isProduced($0) }.sorted()
+        let produced = tally.produced
+        journal.removals = stale.filter { produced[$0] == nil }.sorted()
         try journal.record(in: output)
         // Fault tests stop here to kill a session mid-commit at a known point.
         if let pause = ProcessInfo.processInfo.environment["DENSHO_FAULT_PAUSE_COMMIT_MS"].flatMap(UInt32.init) { usleep(pause * 1000) }

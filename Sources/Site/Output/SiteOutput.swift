@@ -64,14 +64,25 @@ final class OutputTally: @unchecked Sendable {
     }
 
     /// Counts files of the previous build as produced and unchanged, unless this build produced the path itself.
+    /// The previous build's paths are taken as a whole and this build's few laid over them: a
+    /// session's site has tens of thousands, and adding them one by one cost more than the rebuild's pages.
     func carry(_ previous: [String: Int], except skipped: Set<String>) {
         lock.lock()
-        for (path, size) in previous where sizes[path] == nil && !skipped.contains(path) {
-            sizes[path] = size
-            files += 1
-            reused += 1
-            bytes += size
+        var merged = previous
+        for path in skipped { merged.removeValue(forKey: path) }
+        var carried = merged.count
+        var carriedBytes = 0
+        for size in merged.values { carriedBytes += size }
+        for (path, size) in sizes {
+            if let old = merged.updateValue(size, forKey: path) {
+                carried -= 1
+                carriedBytes -= old
+            }
         }
+        sizes = merged
+        files += carried
+        reused += carried
+        bytes += carriedBytes
         lock.unlock()
     }
 

@@ -227,8 +227,10 @@ struct Route: Sendable {
     static func one(_ name: String, path: String, template: String, audience: Audience = .everyone, nav: String? = nil,
                     quick: QuickDependency = .frontMatter, visitFields: VisitFieldDependency = .none,
                     _ context: @escaping @Sendable (RouteInput) -> @Sendable (PageContext) -> MustacheValue) -> Route {
+        // The data is made when the file is: a quick rebuild that leaves the page as it is
+        // computes nothing for it (the radar, the funnel).
         Route(name: name, path: path, audience: audience, nav: nav, quick: quick, visitFields: visitFields) { input in
-            [RoutePage(path, template: template, context(input))]
+            [RoutePage(path, template: template) { page in context(input)(page) }]
         }
     }
 }
@@ -323,24 +325,52 @@ enum VisitFieldDependency: Sendable {
 }
 
 /// What routes are made from: the published site and the views several pages share, each computed
-/// at most once per build (on first use: a quick rebuild that needs only some routes' paths
-/// computes none of them). Read it while listing pages, never from a page's context closure.
-final class RouteInput {
+/// at most once per build, on first use: a quick rebuild that needs only some routes' paths
+/// computes none of them, and a one-file route reads it only when its file is made (from any
+/// thread: the views are made under a lock).
+final class RouteInput: @unchecked Sendable {
     let site: PublishedSite
     init(_ site: PublishedSite) { self.site = site }
 
-    lazy var radar = Radar(site)
-    /// The visits the radar page shows as lacking a 振り返り (the oldest `PageContext.listCap`).
-    private lazy var missingReflection = Set(radar.missingReflection.prefix(PageContext.listCap).map(\.page.id))
-    lazy var funnel = Funnel(site)
+    private let lock = NSLock()
+    private var radarMade: Radar?
+    private var funnelMade: Funnel?
+    private var topicsMade: [(name: String, count: Int)]?
+
+    var radar: Radar {
+        lock.lock()
+        defer { lock.unlock() }
+        if let radarMade { return radarMade }
+        let made = Radar(site)
+        radarMade = made
+        return made
+    }
+
+    var funnel: Funnel {
+        lock.lock()
+        defer { lock.unlock() }
+        if let funnelMade { return funnelMade }
+        let made = Funnel(site)
+        funnelMade = made
+        return made
+    }
+
     /// Topics in the site.yml order first, then any others found in the content, with page counts.
-    lazy var topics: [(name: String, count: Int)] = {
+    var topics: [(name: String, count: Int)] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let topicsMade { return topicsMade }
         var counts: [String: Int] = [:]
-        for page in site.model.allPages { for topic in Set(page.topicNames) { counts[topic, default: 0] += 1 } }
+        site.model.forEachPage { page in
+            let names = page.topicNames
+            for (i, topic) in names.enumerated() where !names[..<i].contains(topic) { counts[topic, default: 0] += 1 }
+        }
         let vocabulary = site.model.config.topics.filter { counts[$0] != nil }
         let others = counts.keys.filter { !vocabulary.contains($0) }.sorted()
-        return (vocabulary + others).map { ($0, counts[$0] ?? 0) }
-    }()
+        let made = (vocabulary + others).map { ($0, counts[$0] ?? 0) }
+        topicsMade = made
+        return made
+    }
 
     /// The page of the visit's company.
     func companyPage(of visit: Visit) -> [String] {
@@ -360,7 +390,20 @@ final class RouteInput {
         site.model.visits.suffix(PageContext.listCap).contains { $0.page.id == visit.page.id }
     }
 
-    /// Whether the radar page shows the visit among those lacking a 振り返り (the count of them
-    /// changes only with a 振り返り: `DigestEdit.reflectionChanged`).
-    func lacksReflection(_ visit: Visit) -> Bool { missingReflection.contains(visit.page.id) }
+    /// Whether the radar page shows the visit among those lacking a 振り返り, the oldest
+    /// `PageContext.listCap` of them (`Radar.missingReflection`: older than the grace days and no
+    /// 振り返り). Their count changes only with a 振り返り (`DigestEdit.reflectionChanged`).
+    func lacksReflection(_ visit: Visit) -> Bool {
+        let cutoff = site.today.daysSinceEpoch - Radar.reflectionGraceDays
+        guard visit.date.daysSinceEpoch < cutoff, !site.digest(of: visit).hasReflection else { return false }
+        var older = 0
+        for other in site.model.visits {
+            if other.page.id == visit.page.id { return true }
+            if other.date.daysSinceEpoch < cutoff && !site.digest(of: other).hasReflection {
+                older += 1
+                if older >= PageContext.listCap { return false }
+            }
+        }
+        return false
+    }
 }
