@@ -478,8 +478,22 @@ struct BitWriter {
             write(clCodes[r.symbol], clLengths[r.symbol])
             if extra[r.symbol] > 0 { write(UInt32(r.extra), extra[r.symbol]) }
         }
-        // Each symbol writes at most 15 + 5 + 15 + 13 bits: 8 bytes of room per symbol.
+        // Each symbol writes at most 15 + 5 + 15 + 13 bits: 8 bytes of room per symbol. The bit
+        // state is kept in locals for the loop: through `self` inside the closures below, every
+        // put loaded and stored it again.
         reserve(8 * block.symbols.count + 8)
+        var buffer = self.buffer, used = self.used, count = self.count
+        let storage = self.storage
+        @inline(__always) func put(_ value: UInt32, _ bits: Int) {
+            buffer |= UInt64(value) << UInt64(used)
+            used += bits
+            if used >= 32 {
+                UnsafeMutableRawPointer(storage + count).storeBytes(of: UInt32(truncatingIfNeeded: buffer).littleEndian, as: UInt32.self)
+                count += 4
+                buffer >>= 32
+                used -= 32
+            }
+        }
         litLengths.withUnsafeBufferPointer { litLengths in
         litCodes.withUnsafeBufferPointer { litCodes in
         distLengths.withUnsafeBufferPointer { distLengths in
@@ -519,6 +533,7 @@ struct BitWriter {
         }
         }
         }
+        (self.buffer, self.used, self.count) = (buffer, used, count)
         write(litCodes[256], litLengths[256])
     }
 
