@@ -42,6 +42,22 @@ final class AuthoringUnitTests: XCTestCase {
         XCTAssertFalse(ReflectionAppender.hasSection(for: CalendarDate("2026-11-26")!, in: fresh))
     }
 
+    /// A reflection line is trimmed as Foundation's `.whitespaces` would trim it, without Foundation:
+    /// the same set over every scalar, and a prompt padded with ideographic spaces is still a prompt.
+    func testReflectionLinesAreTrimmedOfTheWhiteSpaceFoundationKnows() {
+        for value in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            XCTAssertEqual(ReflectionStatus.isWhiteSpace(scalar), CharacterSet.whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
+        }
+        for line in ["\u{3000}うまくいったこと：\u{3000}", " \t 社長の本音が聞けた\u{A0}", "\u{3000}\u{200B}", "次に変えること？"] {
+            let foundation = line.trimmingCharacters(in: .whitespaces)
+            XCTAssertEqual(ReflectionStatus.trimmed(Substring(line)), foundation.isEmpty ? nil : foundation, line)
+        }
+        let unanswered = ReflectionRules(prompts: Set(prompts.map { String(NoteFormat.promptLine($0).dropFirst(2)) }), sections: SectionNames())
+        let padded = appended("## 見立て\n所見。\n").replacingOccurrences(of: "- うまくいったこと：", with: "- \u{3000}うまくいったこと：\u{3000}")
+        XCTAssertFalse(ReflectionStatus.isReflected(MarkdownDocumentFactory.make(padded), unansweredPrompts: unanswered))
+    }
+
     func testCreateNewNeverReplacesAndLeavesNoTemporaryFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("densho-writer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -18,11 +18,29 @@ enum ReflectionStatus {
     static func isReflected(_ sections: [MarkdownSection], unansweredPrompts rules: ReflectionRules) -> Bool {
         sections.contains { section in
             guard let heading = section.heading, rules.sections.matches(heading.text, .reflection) else { return false }
-            return section.plainText.split(separator: "\n").contains { line in
-                let text = line.trimmingCharacters(in: .whitespaces)
-                return !text.isEmpty && !rules.prompts.contains(text)
+            return section.plainText.utf8.split(separator: UInt8(ascii: "\n")).contains { line in
+                guard let text = trimmed(Substring(line)) else { return false }
+                return !rules.prompts.contains(text)
             }
         }
+    }
+
+    /// `line` without the white space at its ends (what `trimmingCharacters(in: .whitespaces)`
+    /// removes: tab, the space separators of general category Zs, U+3000 among them, and
+    /// U+200B, which Foundation's set also holds); nil when nothing is left. Scalar by scalar,
+    /// without Foundation's bridge per line. A test compares the two over every scalar.
+    static func trimmed(_ line: Substring) -> String? {
+        let scalars = line.unicodeScalars
+        func isWhite(_ scalar: Unicode.Scalar) -> Bool { isWhiteSpace(scalar) }
+        guard let first = scalars.firstIndex(where: { !isWhite($0) }),
+              let last = scalars.lastIndex(where: { !isWhite($0) }) else { return nil }
+        return String(scalars[first...last])
+    }
+
+    /// A scalar of `CharacterSet.whitespaces`.
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar == " " || scalar.value == 0x200B
+            || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
     }
 }
 
