@@ -9,7 +9,7 @@ enum RelativeURL {
 
     /// `root` + the target path, percent-encoded segment by segment (Japanese file names stay valid URLs).
     static func href(_ targetPath: String, root: String, fragment: String? = nil) -> String {
-        if fragment == nil || fragment?.isEmpty == true, targetPath.utf8.allSatisfy({ $0 == UInt8(ascii: "/") || isUnreserved($0) }) {
+        if fragment == nil || fragment?.isEmpty == true, needsNoEncoding(targetPath) {
             return root + targetPath
         }
         // In one pass over the bytes: the slashes between segments stay, the fragment's are encoded.
@@ -22,6 +22,13 @@ enum RelativeURL {
             for byte in fragment.utf8 { appendEncoded(byte, to: &bytes, keepingSlash: false) }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether every byte of the path is a slash or unreserved: over the contiguous bytes (a native
+    /// string's), where `utf8.allSatisfy` steps an iterator.
+    private static func needsNoEncoding(_ path: String) -> Bool {
+        let keep: (UInt8) -> Bool = { $0 == UInt8(ascii: "/") || isUnreserved($0) }
+        return path.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(keep) } ?? path.utf8.allSatisfy(keep)
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
