@@ -74,11 +74,11 @@ final class FormatEncodingTests: XCTestCase {
     }
 
     func testPostingShardsAreColumnsOfGapsClassesAndBigramPositions() throws {
-        // A bigram (特許) keeps gaps, field classes and positions; a trigram (特許権) gaps and classes.
+        // A bigram (特許) keeps gaps, field classes and positions; a trigram (特許権) gap × 3 + class.
         var bigram = DocPostingBuilder(), trigram = DocPostingBuilder()
         let docs = [0, 1, 5, 300, 301], occurrences = [2, 5, 40_000, 7, 1]
         for (d, o) in zip(docs, occurrences) { bigram.add(doc: d, occurrence: o) }
-        for (d, o) in zip(docs, occurrences) { trigram.add(doc: d, occurrence: o % 3) }
+        for (d, o) in zip(docs, occurrences) { trigram.add(doc: d, fieldClass: o % 3) }
         var entries = [ShardEntry(key: [0x7279, 0x8A31, 0x6A29], builder: &trigram, positions: false),
                        ShardEntry(key: [0x7279, 0x8A31], builder: &bigram, positions: true)]
         let payloads = PayloadBox()
@@ -87,7 +87,7 @@ final class FormatEncodingTests: XCTestCase {
         // 2n: the columns follow in the shard; shorter keys first.
         let gaps = [0, 0, 3, 294, 0], classes = occurrences.map { $0 % 3 }
         for v in [2, 0x7279, 0x8A31, 10] + gaps + classes + occurrences.map({ $0 / 3 }) { Varint.append(v, to: &expected) }
-        for v in [3, 0x7279, 0x8A31, 0x6A29, 10] + gaps + classes { Varint.append(v, to: &expected) }
+        for v in [3, 0x7279, 0x8A31, 0x6A29, 10] + zip(gaps, classes).map({ $0 * 3 + $1 }) { Varint.append(v, to: &expected) }
         XCTAssertEqual(payloads.get("g-0"), expected)
         XCTAssertNil(payloads.get("g-0-0"), "a short list stays in its shard")
         let shard = try PostingShard(expected, file: "g-0.js", grams: true)
@@ -108,8 +108,8 @@ final class FormatEncodingTests: XCTestCase {
         // its positions are a file of their own too.
         var long = DocPostingBuilder(), short = DocPostingBuilder()
         for d in 0..<1500 { long.add(doc: d * 2, occurrence: 3 * (d % 700) + 2) }
-        short.add(doc: 4, occurrence: 0)
-        short.add(doc: 9, occurrence: 1)
+        short.add(doc: 4, fieldClass: 0)
+        short.add(doc: 9, fieldClass: 1)
         var entries = [ShardEntry(key: [0x7279, 0x8A31], builder: &long, positions: true),
                        ShardEntry(key: [0x71D5], builder: &short, positions: false)]
         XCTAssertTrue(entries[0].outboard)
@@ -117,8 +117,9 @@ final class FormatEncodingTests: XCTestCase {
         let payloads = PayloadBox()
         ShardEntry.emit(&entries, count: 1, key: { $0 }, name: { "g-\($0)" }) { id, payload in payloads.set(id, payload) }
         var expected: [UInt8] = []
-        // Shorter keys first: 燕 (2n = 4, then gaps and classes), then 特許 (2n + 1 = 3001: list file 0).
-        for v in [1, 0x71D5, 4, 4, 4, 0, 1] + [2, 0x7279, 0x8A31, 3001] { Varint.append(v, to: &expected) }
+        // Shorter keys first: 燕 (2n = 4, then gap × 3 + class: 4 × 3 + 0, 4 × 3 + 1), then 特許
+        // (2n + 1 = 3001: list file 0).
+        for v in [1, 0x71D5, 4, 12, 13] + [2, 0x7279, 0x8A31, 3001] { Varint.append(v, to: &expected) }
         XCTAssertEqual(payloads.get("g-0"), expected)
         var columns: [UInt8] = [], positions: [UInt8] = []
         for d in 0..<1500 { Varint.append(d == 0 ? 0 : 1, to: &columns) }

@@ -105,7 +105,8 @@
   /**
    * A g or w file: key (scalars joined as a string) → offset of its columns and count, or the
    * number of the list file that holds them (`<shard>-<k>`). In a g file (`grams`) a bigram's
-   * entry has a third column, positions (a long list's are in `p-<n>-<k>`).
+   * entry is three columns, gaps, classes and positions (a long list's positions are in
+   * `p-<n>-<k>`); any other entry is one, `gap × 3 + class` per document.
    */
   function postingShard(bytes, grams) {
     var r = new VarintReader(bytes), entries = new Map(), keys = [], lists = 0;
@@ -117,7 +118,7 @@
         entries.set(key, { list: lists++, count: count, positions: positions });
       } else {
         entries.set(key, { at: r.at, count: count, positions: positions });
-        for (var n = 0; n < (positions ? 3 : 2) * count; n++) r.next();
+        for (var n = 0; n < (positions ? 3 : 1) * count; n++) r.next();
       }
       keys.push(key);
     }
@@ -125,12 +126,17 @@
   }
 
   /**
-   * `count` document gaps, then `count` field classes, from `at` (documents ascending), and
-   * with `positions` the `count` positions after them: occ = position × 3 + class.
+   * A list from `at` (documents ascending): a bigram's (`bigram`) `count` document gaps, then
+   * `count` field classes and, with `positions`, the `count` positions after them (occ =
+   * position × 3 + class); any other list's `count` values gap × 3 + class (occ = class).
    */
-  function columns(bytes, at, count, positions) {
-    var r = new VarintReader(bytes), docs = [], occ = [], doc = -1, i;
+  function columns(bytes, at, count, bigram, positions) {
+    var r = new VarintReader(bytes), docs = [], occ = [], doc = -1, i, v;
     r.at = at;
+    if (!bigram) {
+      for (i = 0; i < count; i++) { v = r.next(); doc += Math.floor(v / 3) + 1; docs.push(doc); occ.push(v % 3); }
+      return { docs: docs, occ: occ };
+    }
     for (i = 0; i < count; i++) { doc += r.next() + 1; docs.push(doc); }
     for (i = 0; i < count; i++) occ.push(r.next());
     if (positions) for (i = 0; i < count; i++) occ[i] += 3 * r.next();
@@ -374,8 +380,8 @@
     function postingsOf(id, shard, key, positions) {
       var e = shard.entries.get(key);
       if (!e) return Promise.resolve(null);
-      if (e.list === undefined) return Promise.resolve(columns(shard.bytes, e.at, e.count, e.positions));
-      var list = load(id + '-' + e.list, function (bytes) { return columns(bytes, 0, e.count, false); });
+      if (e.list === undefined) return Promise.resolve(columns(shard.bytes, e.at, e.count, e.positions, e.positions));
+      var list = load(id + '-' + e.list, function (bytes) { return columns(bytes, 0, e.count, e.positions, false); });
       if (!(positions && e.positions)) return list;
       var at = load('p' + id.slice(1) + '-' + e.list);
       return Promise.all([list, at]).then(function (both) { return addPositions(both[0], both[1]); });

@@ -107,8 +107,9 @@ struct TermLookup {
     }
 }
 
-/// A decoded g or w file: per key its documents and field classes (a bigram's also with
-/// positions; decoded on demand), or the number of its list file.
+/// A decoded g or w file: per key its documents and field classes (`gap × 3 + class` each; a
+/// bigram's in columns of gaps, classes and positions; decoded on demand), or the number of its
+/// list file.
 struct PostingShard {
     struct Entry {
         /// Offset of the columns in the shard's payload (nil: in list file `list`).
@@ -148,7 +149,7 @@ struct PostingShard {
                     lists += 1
                 } else {
                     entries[key] = Entry(at: at, list: nil, count: flagged >> 1, positions: positions)
-                    for _ in 0..<((positions ? 3 : 2) * (flagged >> 1)) { _ = try next() }
+                    for _ in 0..<((positions ? 3 : 1) * (flagged >> 1)) { _ = try next() }
                 }
                 keys.append(key)
             }
@@ -166,12 +167,15 @@ struct PostingShard {
         guard let entry = entries[key] else { return nil }
         guard let k = entry.list else {
             let at = entry.at ?? 0
-            return PostingShard.columns(payload[at...], count: entry.count, positions: entry.positions ? payload[at...] : nil)?.list
-                ?? TermMatches()
+            let columns = entry.positions
+                ? PostingShard.columns(payload[at...], count: entry.count, positions: payload[at...])
+                : PostingShard.packed(payload[at...], count: entry.count)
+            return columns?.list ?? TermMatches()
         }
         let file = IndexLayout.listFile(id, k)
         let bytes = try list(file)
-        guard let matches = PostingShard.columns(bytes[...], count: entry.count), matches.end == bytes.count else {
+        let columns = entry.positions ? PostingShard.columns(bytes[...], count: entry.count) : PostingShard.packed(bytes[...], count: entry.count)
+        guard let matches = columns, matches.end == bytes.count else {
             throw SearchIndexError(location: "\(IndexFile.fileName(file)):1:1", message: "postings are cut off or malformed")
         }
         guard positions && entry.positions else { return matches.list }
@@ -184,7 +188,28 @@ struct PostingShard {
         return out
     }
 
-    /// `count` document gaps then `count` field classes from the start of `bytes` and, when
+    /// `count` values `gap × 3 + field class` from the start of `bytes` (a list without
+    /// positions); nil when cut off.
+    static func packed(_ bytes: ArraySlice<UInt8>, count: Int) -> (list: TermMatches, end: Int)? {
+        var out = TermMatches()
+        out.docs.reserveCapacity(count)
+        out.occurrences.reserveCapacity(count)
+        let end = bytes.withUnsafeBufferPointer { bytes -> Int in
+            var at = 0
+            var doc = -1
+            for _ in 0..<count where at < bytes.count {
+                let value = Int(Varint.read(bytes, at: &at))
+                doc += value / 3 + 1
+                out.docs.append(Int32(doc))
+                out.occurrences.append(Int32(value % 3))
+            }
+            return at
+        }
+        guard out.docs.count == count else { return nil }
+        return (out, bytes.startIndex + end)
+    }
+
+    /// A bigram's list: `count` document gaps then `count` field classes from the start of `bytes` and, when
     /// `positions` is the same bytes, the `count` positions after them; nil when cut off.
     static func columns(_ bytes: ArraySlice<UInt8>, count: Int, positions: ArraySlice<UInt8>? = nil) -> (list: TermMatches, end: Int)? {
         var out = TermMatches()

@@ -321,7 +321,9 @@ extension ShardEntry {
     /// An entry from a decoded list, built the way the writer builds one.
     init(key: [UInt32], docs: [Int], occurrences: [Int], positions: Bool) {
         var builder = DocPostingBuilder()
-        for (doc, occurrence) in zip(docs, occurrences) { builder.add(doc: doc, occurrence: occurrence) }
+        for (doc, occurrence) in zip(docs, occurrences) {
+            if positions { builder.add(doc: doc, occurrence: occurrence) } else { builder.add(doc: doc, fieldClass: occurrence) }
+        }
         self.init(key: key, builder: &builder, positions: positions)
     }
 }

@@ -1,6 +1,7 @@
-/// Document postings as they are built (documents arrive in id order): per document
-/// `gap, occurrence` as varints, where gap = id − previous id − 1 and occurrence is the
-/// `Occurrence` of the first appearance. Written to the file in columns (`PostingColumns`).
+/// Document postings as they are built (documents arrive in id order), where gap = id −
+/// previous id − 1: a bigram's per document `gap, occurrence` as varints (occurrence: the
+/// `Occurrence` of the first appearance; written to the file in columns by `ShardEntry`), any
+/// other list's one varint `gap × 3 + field class` per document (written as it is).
 struct DocPostingBuilder {
     var bytes = ChunkedBytes()
     var lastDoc = -1
@@ -14,6 +15,15 @@ struct DocPostingBuilder {
             w.putVarint(gap)
             w.putVarint(occurrence)
         }
+        lastDoc = doc
+        documents += 1
+    }
+
+    /// A list without positions: one varint `gap × 3 + field class` a document.
+    @inline(__always)
+    mutating func add(doc: Int, fieldClass: Int) {
+        let value = (doc - lastDoc - 1) * 3 + fieldClass
+        bytes.write(maximum: 10) { w in w.putVarint(value) }
         lastDoc = doc
         documents += 1
     }

@@ -45,7 +45,7 @@ final class PostingPartition {
                     unigrams.append(DocPostingBuilder())
                 }
                 // Single scalars keep only the field class: no phrase needs their positions.
-                unigrams[Int(index)].add(doc: doc, occurrence: Occurrence.fieldClass(Int(packed & 0xFFFF_FFFF)))
+                unigrams[Int(index)].add(doc: doc, fieldClass: Occurrence.fieldClass(Int(packed & 0xFFFF_FFFF)))
             }
             for b in analysis.bigramPartitionStarts[p]..<analysis.bigramPartitionStarts[p + 1] {
                 let key = analysis.bigramKeys[b]
@@ -63,10 +63,10 @@ final class PostingPartition {
                     trigramKeys.append(key)
                     trigrams.append(DocPostingBuilder())
                 }
-                trigrams[Int(index)].add(doc: doc, occurrence: Int(analysis.trigramClass[t]))
+                trigrams[Int(index)].add(doc: doc, fieldClass: Int(analysis.trigramClass[t]))
             }
             for (word, occurrence) in analysis.words where Int(word.last ?? 0) % count == p {
-                words[word, default: DocPostingBuilder()].add(doc: doc, occurrence: Occurrence.fieldClass(occurrence))
+                words[word, default: DocPostingBuilder()].add(doc: doc, fieldClass: Occurrence.fieldClass(occurrence))
             }
         }
     }

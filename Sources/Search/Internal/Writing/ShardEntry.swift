@@ -3,8 +3,8 @@ import Foundation
 /// A key (scalar values) and its postings, on the way into a shard file.
 struct ShardEntry {
     let key: [UInt32]
-    /// The postings as varint chunks of `gap, value` pairs (`DocPostingBuilder`), where value is
-    /// the `Occurrence` of the first appearance (`positions`) or only its field class.
+    /// The postings as varint chunks (`DocPostingBuilder`): `gap, occurrence` pairs
+    /// (`positions`), else one `gap × 3 + field class` a document.
     var chunks: [[UInt8]]
     let documents: Int
     /// Bytes the entry takes in the (uncompressed) payload, about.
@@ -25,17 +25,18 @@ struct ShardEntry {
         chunks = builder.bytes.takeChunks()
     }
 
-    /// A long list's files: gaps and classes, and (a bigram's) positions.
+    /// A long list's files: its postings without positions, and (a bigram's) positions.
     typealias ListFiles = (list: [UInt8], positions: [UInt8]?)
 
     /// Puts every entry into shard `hash(key) % count` (entries keep their order), encodes the
     /// shards in parallel and emits each one at once; an entry's bytes are released when its
     /// shard is encoded. Payload: per entry (shorter keys first, then by scalar values — the
-    /// same file whatever order the keys came in) `key length, key scalars…, 2n`, then the n
-    /// document gaps, the n field classes and, for a bigram, the n positions (columns, which
-    /// compress better than tuples); or, for a long list, `key length, key scalars…, 2n + 1`,
-    /// its gaps and classes in the shard's k-th list file `<shard>-<k>` (k counts the shard's
-    /// earlier such entries) and a bigram's positions in `p-<n>-<k>`.
+    /// same file whatever order the keys came in) `key length, key scalars…, 2n`, then for a
+    /// bigram the n document gaps, the n field classes and the n positions (columns, which
+    /// compress better than tuples), for any other key the n values `gap × 3 + class`; or, for a
+    /// long list, `key length, key scalars…, 2n + 1`, the same without positions in the shard's
+    /// k-th list file `<shard>-<k>` (k counts the shard's earlier such entries) and a bigram's
+    /// positions in `p-<n>-<k>`.
     static func emit(_ entries: inout [ShardEntry], count: Int, key: ([UInt32]) -> [UInt32],
                      name: (Int) -> String, emit: ShardSink) {
         var buckets = [[Int]](repeating: [], count: count)
@@ -87,14 +88,24 @@ struct ShardEntry {
         var positions: [UInt8] = []
     }
 
-    /// Appends this entry as a shard holds it, `key length, key scalars…, 2n, gaps…, classes…
-    /// [positions…]` (a long list: `…, 2n + 1`, and returns the payloads of its files), and
-    /// releases its chunks.
+    /// Appends this entry as a shard holds it, `key length, key scalars…, 2n, gaps…, classes…,
+    /// positions…` (a bigram) or `…, 2n, (gap × 3 + class)…` (a long list: `…, 2n + 1`, and
+    /// returns the payloads of its files), and releases its chunks.
     @discardableResult
     mutating func append(to payload: inout [UInt8], scratch: inout Columns) -> ListFiles? {
         Varint.append(key.count, to: &payload)
         for v in key { Varint.append(Int(v), to: &payload) }
         Varint.append(documents * 2 + (outboard ? 1 : 0), to: &payload)
+        if !positions {
+            // Already the file's column.
+            var column: [UInt8] = []
+            if outboard { column.reserveCapacity(chunks.reduce(0) { $0 + $1.count }) }
+            for chunk in chunks {
+                if outboard { column.append(contentsOf: chunk) } else { payload.append(contentsOf: chunk) }
+            }
+            chunks = []
+            return outboard ? (column, nil) : nil
+        }
         scratch.gaps.removeAll(keepingCapacity: true)
         scratch.classes.removeAll(keepingCapacity: true)
         scratch.positions.removeAll(keepingCapacity: true)
@@ -106,12 +117,12 @@ struct ShardEntry {
                     guard at < bytes.count else { break }
                     let value = Int(Varint.read(bytes, at: &at))
                     scratch.classes.append(UInt8(value % 3))
-                    if positions { Varint.append(value / 3, to: &scratch.positions) }
+                    Varint.append(value / 3, to: &scratch.positions)
                 }
             }
         }
         chunks = []
-        if outboard { return (scratch.gaps + scratch.classes, positions ? scratch.positions : nil) }
+        if outboard { return (scratch.gaps + scratch.classes, scratch.positions) }
         payload.append(contentsOf: scratch.gaps)
         payload.append(contentsOf: scratch.classes)
         payload.append(contentsOf: scratch.positions)
@@ -150,7 +161,7 @@ struct ShardEntry {
                     lists += 1
                     continue
                 }
-                let columns = hasPositions(key, grams: grams) ? 3 : 2
+                let columns = hasPositions(key, grams: grams) ? 3 : 1
                 for _ in 0..<(columns * (flagged >> 1)) { guard next() != nil else { return false } }
                 out.append((key, start..<at, flagged >> 1, nil))
             }
@@ -171,12 +182,20 @@ struct ShardEntry {
             var at = entry.lowerBound
             if let keyLength { for _ in 0..<(keyLength + 2) { _ = Varint.read(bytes, at: &at) } }
             var doc = -1
+            guard positions else {
+                for _ in 0..<n where at < bytes.count {
+                    let value = Int(Varint.read(bytes, at: &at))
+                    doc += value / 3 + 1
+                    docs.append(doc)
+                    occurrences.append(value % 3)
+                }
+                return
+            }
             for _ in 0..<n {
                 doc += Int(Varint.read(bytes, at: &at)) + 1
                 docs.append(doc)
             }
             for _ in 0..<n { occurrences.append(Int(Varint.read(bytes, at: &at))) }
-            guard positions else { return }
             let read = { (bytes: UnsafeBufferPointer<UInt8>, at: inout Int) in
                 for i in 0..<n where at < bytes.count { occurrences[i] += 3 * Int(Varint.read(bytes, at: &at)) }
             }
