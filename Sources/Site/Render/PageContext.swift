@@ -175,24 +175,58 @@ struct PageContext {
         return .string(optionalLabel("partner_kind_\(kind)") ?? kind)
     }
 
-    /// The frame every template shares, merged with the page's own data.
+    /// The frame every template shares, merged with the page's own data (the page's wins).
     func frame(title: String, kind: String, _ page: Context) -> MustacheValue {
-        var context: Context = [
-            "root": .string(root),
-            "lang": .string(index.model.config.language.rawValue),
-            "siteTitle": .string(index.model.config.title),
-            "pageTitle": .string(title),
-            // The home page's title is the site's own: "X | X" would read as a slip.
-            "documentTitle": .string(title == index.model.config.title ? title : "\(title) | \(index.model.config.title)"),
-            "pageKind": .string(kind),
-            "today": .string(day(index.today)),
-            "t": bodiesAsTokens ? theme.stringsToken : theme.stringValues,
-            "nav": .array(SiteMap.navigation.filter(shows).compactMap { route in
+        // The page's own dictionary, usually the larger, is kept and only the frame's keys it
+        // lacks are added: merging it into the frame rehashed every one of its keys.
+        var context = page
+        context.reserveCapacity(page.count + 9)
+        func add(_ key: String, _ value: @autoclosure () -> MustacheValue) {
+            if context[key] == nil { context[key] = value() }
+        }
+        add("root", .string(root))
+        add("lang", .string(index.model.config.language.rawValue))
+        add("siteTitle", .string(index.model.config.title))
+        add("pageTitle", .string(title))
+        // The home page's title is the site's own: "X | X" would read as a slip.
+        add("documentTitle", .string(title == index.model.config.title ? title : "\(title) | \(index.model.config.title)"))
+        add("pageKind", .string(kind))
+        add("today", .string(day(index.today)))
+        add("t", bodiesAsTokens ? theme.stringsToken : theme.stringValues)
+        add("nav", navigation())
+        return .object(context)
+    }
+
+    /// The site-wide navigation as this page shows it. Every page at one folder depth that is not
+    /// itself in the navigation shows the same list, made once per theme and kept (`NavigationCache`).
+    private func navigation() -> MustacheValue {
+        let routes = SiteMap.navigation.filter(shows)
+        func make() -> MustacheValue {
+            .array(routes.compactMap { route in
                 guard let key = route.nav, let path = route.path else { return nil }
                 return .object(["label": .string(label(key)), "href": .string(href(path)), "current": .bool(path == outputPath)])
-            }),
-        ]
-        context.merge(page) { _, new in new }
-        return .object(context)
+            })
+        }
+        if routes.contains(where: { $0.path == outputPath }) { return make() }
+        let key = root + "\n" + routes.compactMap(\.path).joined(separator: "\n")
+        return theme.navigation.list(key, make)
+    }
+}
+
+/// The navigation lists of a theme's pages, by root and shown routes (see `PageContext.navigation`).
+final class NavigationCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lists: [String: MustacheValue] = [:]
+
+    func list(_ key: String, _ make: () -> MustacheValue) -> MustacheValue {
+        lock.lock()
+        let kept = lists[key]
+        lock.unlock()
+        if let kept { return kept }
+        let made = make()
+        lock.lock()
+        lists[key] = made
+        lock.unlock()
+        return made
     }
 }

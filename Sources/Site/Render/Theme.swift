@@ -22,6 +22,8 @@ struct Theme: Sendable {
     let stringsToken: MustacheValue
     /// Paths inside `static/`, copied to the site's `static/` as they are.
     let staticFiles: [String]
+    /// Navigation lists already made for this theme's strings (see `PageContext.frame`).
+    let navigation = NavigationCache()
 
     static func load(from files: ThemeFiles, language: SiteConfig.Language, displayPath: String) throws -> Theme {
         guard files.hasTemplates else {
