@@ -4,8 +4,9 @@ import Site
 
 /// The rebuild a user gets from `densho serve` / `build --watch` after saving one visit: a
 /// `BuildSession` held in this process (as the watcher holds one), a first full build, then one
-/// edit per run and the session's rebuild timed. The watcher's polling delay (it waits for the
-/// file to stay still for ~0.5 s) is not counted: it is a choice, not work.
+/// edit per run and the session's rebuild timed. The session is told the edited file, as the
+/// watcher tells it what changed (`BuildSession.build(changed:)`). The watcher's polling delay (it
+/// waits for the file to stay still for ~0.5 s) is not counted: it is a choice, not work.
 enum IncrementalBench {
     /// What the edit changes, from the cheapest rebuild to the widest.
     enum Edit: String, CaseIterable {
@@ -40,14 +41,14 @@ enum IncrementalBench {
             for k in 0..<runs {
                 try Data(edit.apply(original, run: k + 1).utf8).write(to: url)
                 let start = Date()
-                let report = try session.build()
+                let report = try session.build(changed: [url.path])
                 let seconds = Date().timeIntervalSince(start)
                 times[edit, default: []].append(seconds)
                 let way = session.lastBuildWasQuick ? "quick" : "full in place"
                 FileHandle.standardError.write(Data("densho-bench: rebuild after '\(edit.rawValue)' \(k + 1): \(String(format: "%.3f", seconds)) s (\(way)), \(session.filesParsed) file parsed, \(report.files - report.unchanged) of \(report.files) files written\n".utf8))
             }
             try Data(original.utf8).write(to: url)
-            _ = try session.build()   // back to the content as it was, for the next kind of edit
+            _ = try session.build(changed: [url.path])   // back to the content as it was, for the next kind of edit
         }
         return times
     }

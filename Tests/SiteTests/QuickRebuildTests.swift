@@ -256,6 +256,49 @@ final class QuickRebuildTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: site.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo/工場.jpg")), Data("写真（撮り直し、大きい）".utf8))
     }
 
+    /// Told what changed (as `serve`'s watcher tells it), a session looks only at those files and
+    /// walks the folders only when one of them is not a note it knows: a note added or removed
+    /// reaches the site all the same, and a path spelled another way is not trusted.
+    func testABuildToldWhatChangedLooksOnlyAtThoseFiles() throws {
+        let content = try writeProject()
+        let session = BuildSession(options: options(content, "site"))
+        _ = try session.build()
+        let site = scratch.appendingPathComponent("site")
+        let visit = content.appendingPathComponent("visits/2026/2026-09-10-kita-kogyo.md")
+        let other = content.appendingPathComponent("visits/2025/2025-06-01-kita-kogyo.md")
+        let original = try String(contentsOf: visit, encoding: .utf8)
+        let otherOriginal = try String(contentsOf: other, encoding: .utf8)
+
+        try Data((original + "\n追記：社長から電話。\n").utf8).write(to: visit)
+        _ = try session.build(changed: [visit.path])
+        XCTAssertTrue(session.lastBuildWasQuick)
+        try assertSameAsFullBuild(content, "after an edit the session was told of")
+
+        // The list is trusted: a change left out of it is left out of the site (until a build
+        // that is not told, or told of it).
+        try Data((otherOriginal + "\n追記：知らされない変更。\n").utf8).write(to: other)
+        try Data((original + "\n追記：二度目の電話。\n").utf8).write(to: visit)
+        _ = try session.build(changed: [visit.path])
+        XCTAssertFalse(try String(contentsOf: site.appendingPathComponent("visits/2025/2025-06-01-kita-kogyo.html"), encoding: .utf8).contains("知らされない変更"))
+        _ = try session.build(changed: nil)
+        try assertSameAsFullBuild(content, "after a build that was not told what changed")
+
+        let added = content.appendingPathComponent("visits/2026/2026-10-01-kita-kogyo.md")
+        try Data(original.replacingOccurrences(of: "date: 2026-09-10", with: "date: 2026-10-01").utf8).write(to: added)
+        _ = try session.build(changed: [added.path])
+        try assertSameAsFullBuild(content, "after adding a note")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("visits/2026/2026-10-01-kita-kogyo.html").path))
+
+        try FileManager.default.removeItem(at: added)
+        _ = try session.build(changed: [added.path])
+        try assertSameAsFullBuild(content, "after removing it again")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("visits/2026/2026-10-01-kita-kogyo.html").path))
+
+        try Data((original + "\n追記：別の綴りで知らされた変更。\n").utf8).write(to: visit)
+        _ = try session.build(changed: [content.path + "/visits/./2026/2026-09-10-kita-kogyo.md"])
+        try assertSameAsFullBuild(content, "after an edit told by a path spelled another way")
+    }
+
     /// Text deep in a 見立て (past what lists quote) changes no digest and no promise, yet the
     /// handover packet of the person who left quotes the whole section.
     func testTextDeepInAVisitReachesTheHandoverPacket() throws {

@@ -30,8 +30,14 @@ public final class BuildSession {
     /// Whether the last build took the quick way for edits of visit text (`QuickRebuild`).
     public private(set) var lastBuildWasQuick = false
 
-    public func build() throws -> BuildReport {
+    /// `changed`: every path that changed since the last build read the content, as the `serve`
+    /// watcher lists them (absolute paths); nil when that is not known. Told, the build looks only
+    /// at those files, and walks the folders only when one of them is not a note it knows (a note
+    /// added, removed or renamed, site.yml, an attachment, the theme). A list that leaves out a
+    /// change leaves that change out of the site: give nil unless every change is in it.
+    public func build(changed: [String]? = nil) throws -> BuildReport {
         let steps = StepTimer()
+        sources.expect(changed)
         let theme = BuildSession.stamp(of: options.themeDirectory)
         steps.mark("  theme stamp")
         let inPlace = last != nil && theme == themeStamp && outputInode != nil

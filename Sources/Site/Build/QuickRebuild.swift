@@ -59,7 +59,7 @@ struct QuickRebuild {
         steps.mark("quick: what changed")
         var model = previous.index.model
         var links = previous.index.links
-        let resolver = LinkResolver(pages: sources.isEmpty ? [] : model.allPages)
+        let resolver = sources.isEmpty ? LinkResolver(pages: []) : links.quickResolver.get { LinkResolver(pages: model.allPages) }
         var position: [String: Int] = [:]
         for (i, visit) in model.visits.enumerated() { position[visit.page.slug] = i }
         var edits: [VisitEdit] = []

@@ -38,15 +38,44 @@ extension SiteBuilder {
         let scanner = ContentScanner(contentDirectory: content, displayRoot: displayPath)
         let configURL = content.appendingPathComponent("site.yml")
         let config = SiteConfig.load(from: configURL, displayPath: scanner.display("site.yml"), into: &diagnostics)
-        let files = scanner.scan(into: &diagnostics)
-        steps.mark("  scan")
+        // Told what changed (the `serve` watcher's list), a session's read walks the folders again
+        // only when a file came or went, and looks only at the files that changed.
+        // (Only a list whose every path is a known note's, spelled the same, is trusted.)
         let options = MarkdownOptions(unsafeHTML: config.unsafeHTML)
-        let sources = cache?.parseAll(files, options: options) ?? SourceParser.parseAll(files, options: options)
+        let changed = cache?.takeHint()
+        let files: [SourceFile]
+        var positions: [Int]?
+        if let list = changed, let cache, let kept = cache.lastScan, cache.lastResults.count == kept.files.count,
+           list.allSatisfy({ kept.positions[$0] != nil && isRegularFile($0) }) {
+            files = kept.files
+            positions = list.compactMap { kept.positions[$0] }.sorted()
+        } else {
+            let before = diagnostics.items.count
+            files = scanner.scan(into: &diagnostics)
+            var kept: [String: Int] = [:]
+            if cache != nil, diagnostics.items.count == before {
+                kept.reserveCapacity(files.count)
+                for (i, file) in files.enumerated() { kept[file.path] = i }
+            }
+            cache?.lastScan = cache != nil && diagnostics.items.count == before ? (files, kept) : nil
+        }
+        steps.mark("  scan")
+        let sources: [Result<ParsedSource, Diagnostic>]
+        if let cache, let positions {
+            sources = cache.parse(files, options: options, changed: positions)
+        } else {
+            sources = cache?.parseAll(files, options: options) ?? SourceParser.parseAll(files, options: options)
+        }
         steps.mark("  parse")
         defer { steps.mark("  site.yml") }
         return ReadContent(config: config, configBytes: SourceText.contents(atPath: configURL.path),
                            files: files, sources: sources, diagnostics: diagnostics, changes: cache?.changes ?? [], scanner: scanner,
                            fromSession: cache != nil)
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     static func assemble(_ read: ReadContent) -> LoadedSite {

@@ -26,6 +26,36 @@ final class SourceCache: @unchecked Sendable {
         let current: Result<ParsedSource, Diagnostic>
     }
     private(set) var changes: [Change] = []
+    /// What the session's caller says changed (`expect`), for the next read to take.
+    private var hint: Set<String>?
+    /// The files of the last scan that found no problem, and their paths: a read told what
+    /// changed takes them again when no file came or went.
+    var lastScan: (files: [SourceFile], positions: [String: Int])?
+
+    /// The only paths that can have changed since the last read (the `serve` watcher's list),
+    /// or nil when that is not known: then every file is looked at.
+    func expect(_ changed: [String]?) {
+        lock.lock(); hint = changed.map(Set.init); lock.unlock()
+    }
+
+    /// What `expect` was told, once.
+    func takeHint() -> Set<String>? {
+        lock.lock(); defer { hint = nil; lock.unlock() }
+        return hint
+    }
+
+    /// The results of the last `parseAll`, in its files' order.
+    private(set) var lastResults: [Result<ParsedSource, Diagnostic>] = []
+
+    /// The last `parseAll`'s results with the files at `changed` (positions in the same list of
+    /// files) looked at again: for a session told what changed, when no file came or went.
+    func parse(_ files: [SourceFile], options: MarkdownOptions, changed: [Int]) -> [Result<ParsedSource, Diagnostic>] {
+        lock.lock(); parsedCount = 0; changes = []; lock.unlock()
+        var results = lastResults
+        for index in changed { results[index] = parse(files[index], options: options) }
+        lastResults = results
+        return results
+    }
 
     /// Like `SourceParser.parseAll`, reusing what did not change. Forgets files that are gone.
     func parseAll(_ files: [SourceFile], options: MarkdownOptions) -> [Result<ParsedSource, Diagnostic>] {
@@ -40,7 +70,8 @@ final class SourceCache: @unchecked Sendable {
             entries = entries.filter { paths.contains($0.key) }
         }
         lock.unlock()
-        return results.values
+        lastResults = results.values
+        return lastResults
     }
 
     private func parse(_ file: SourceFile, options: MarkdownOptions) -> Result<ParsedSource, Diagnostic> {

@@ -13,6 +13,10 @@ public struct LinkGraph: Sendable {
     public internal(set) var targets: [PageID: [Target?]] = [:]
     /// For each page, the pages that link to it, sorted and without duplicates.
     public internal(set) var backlinks: [PageID: [PageID]] = [:]
+    /// The resolver a session's quick rebuilds use for these pages, made by the first and kept by
+    /// the next (a quick rebuild changes no page's slug or title: `QuickRebuild`); a full build's
+    /// graph starts without one.
+    let quickResolver = KeptResolver()
 
     static func resolve(_ model: SiteModel, into diagnostics: inout DiagnosticList) -> LinkGraph {
         let resolver = LinkResolver(model: model)
@@ -61,6 +65,21 @@ extension Array where Element: Equatable {
 }
 
 struct LinkProblem: Error { let message: Message }
+
+/// A `LinkResolver` made once and handed out again (see `LinkGraph.quickResolver`).
+final class KeptResolver: @unchecked Sendable {
+    private let lock = NSLock()
+    private var resolver: LinkResolver?
+
+    func get(_ make: () -> LinkResolver) -> LinkResolver {
+        lock.lock()
+        defer { lock.unlock() }
+        if let resolver { return resolver }
+        let made = make()
+        resolver = made
+        return made
+    }
+}
 
 /// Finds the page a link names: `kind/slug` (`companies/minato-seiki`), a bare slug, or a page title, in that order.
 /// The title table is built only when a link names no slug: usual notes link by slug, and hashing

@@ -85,10 +85,15 @@ enum SiteMap {
             RoutePage(HandoverPages.path(for: p), template: "handover") { $0.handover(p) }
         }
     }
-    /// Recent visits and the radar cut short (one small page: looked at after any edit of what lists show).
+    /// The latest visits and the radar cut short: a visit shows there only when it is among the
+    /// visit index's (more than the home page lists) or the radar's without a 振り返り.
     static let home = Route.one("home", path: "index.html", template: "home", nav: "nav_home",
-                                quick: .visitDigests { _, _ in ["index.html"] },
-                                visitFields: .every([.kind, .staff, .themes])) { input in
+                                quick: .visitDigests { edit, input in
+                                    edit.reflectionChanged || (edit.digestChanged && input.shows(edit.visit)) ? ["index.html"] : []
+                                },
+                                visitFields: .showing([.kind, .staff, .themes]) { edit, input in
+                                    input.shows(edit.after) ? ["index.html"] : []
+                                }) { input in
         let radar = input.radar
         return { $0.home(radar) }
     }
@@ -384,6 +389,9 @@ final class RouteInput: @unchecked Sendable {
             site.peopleByID[id].flatMap { $0.left != nil ? HandoverPages.path(for: $0) : nil }
         }
     }
+
+    /// Whether a list of the latest visits or of the radar's may show the visit.
+    func shows(_ visit: Visit) -> Bool { isRecent(visit) || lacksReflection(visit) }
 
     /// Whether the visit is among those the visit index lists (the latest `PageContext.listCap`).
     func isRecent(_ visit: Visit) -> Bool {

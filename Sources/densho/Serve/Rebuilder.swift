@@ -21,10 +21,11 @@ struct Rebuilder {
     /// The folders whose changes call for a rebuild.
     var watchedFolders: [URL] { [options.contentDirectory, options.themeDirectory] }
 
+    /// `changed`: the watcher's list of what changed since the last build (see `BuildSession.build(changed:)`).
     @discardableResult
-    func build() -> Bool {
+    func build(changed: [String]? = nil) -> Bool {
         do {
-            BuildCommand.summarize(try session.build(), setup)
+            BuildCommand.summarize(try session.build(changed: changed), setup)
             return true
         } catch let errors as ContentErrors {
             for line in DiagnosticReport.lines(errors.diagnostics, language: CLI.language) { CLI.printError(line) }
@@ -55,7 +56,9 @@ struct Rebuilder {
             let first = changed.first.map(displayPath) ?? "?"
             CLI.say("densho: " + (changed.count > 1 ? CLI.text(.statusChangedMore, first, String(changed.count - 1))
                                                     : CLI.text(.statusChanged, first)))
-            if build() { afterBuild() }
+            // The watcher's first snapshot is taken before the first build and each one after the
+            // last: every change since the last build read the content is in its list.
+            if build(changed: changed) { afterBuild() }
         }
     }
 
