@@ -43,11 +43,11 @@ enum SearchCommand {
         let loaded: SearchOutput.Loaded
         do {
             let reader = try SearchIndexReader(directory: searchDirectory)
-            // Facet values (facets.js) are read only when there are filters, as in the browser.
-            if !filters.isEmpty { filters = try FilterLabels(try reader.facets()).resolve(filters) }
+            // Only the filtered facets' values (`f-<i>.js`) are read, as in the browser.
+            if !filters.isEmpty { filters = try FilterLabels(try reader.facets(named: filters.keys)).resolve(filters) }
             results = try reader.search(SearchQuery(text: text, anyOf: filters, limit: limit))
             loaded = SearchOutput.Loaded(files: reader.filesLoaded, bytes: reader.bytesLoaded)
-            if results.total == 0 && !filters.isEmpty { reportUnknownFilters(filters, facets: try reader.facets()) }
+            if results.total == 0 && !filters.isEmpty { reportUnknownFilters(filters, facets: try reader.facets(named: filters.keys)) }
         } catch let error as SearchIndexError {
             CLI.printError(error.description)
             return 1

@@ -140,9 +140,9 @@ final class BrowserSearchTests: XCTestCase {
           input.value = 'ＩＰ 特許';
           input.dispatchEvent(new Event('input', { bubbles: true }));
           var facetsAtStart = -1;
-          // After the first query has run (the old page had loaded facets.js by then), open the filters.
+          // After the first query has run (pages before format 5 had loaded facets.js by then), open the filters.
           setTimeout(function () {
-            facetsAtStart = performance.getEntriesByType('resource').filter(function (e) { return /facets\\.js/.test(e.name); }).length;
+            facetsAtStart = performance.getEntriesByType('resource').filter(function (e) { return /\\/f-[0-9]+(-[0-9]+)?\\.js$/.test(e.name); }).length;
             document.querySelector('#densho-search details').open = true;
           }, 1500);
           setTimeout(function () {
@@ -170,6 +170,52 @@ final class BrowserSearchTests: XCTestCase {
             XCTAssertEqual(typed.search.replacingOccurrences(of: "+", with: " "), "?q=ＩＰ 特許", "the query is in the URL: \(url)")
             XCTAssertEqual(typed.active, "densho-search-result-1")
             XCTAssertEqual(typed.selected, ["densho-search-result-1"])
+        }
+    }
+
+    /// A filter in the URL loads its own facet's values (`f-0`: type is the manifest's first
+    /// facet) and lists for the first query, no other facet's file; once that query is answered
+    /// the filters open and every facet's values fill them, the URL's filter selected.
+    func testAFilterInTheURLLoadsOnlyItsFacetBeforeTheFirstAnswer() throws {
+        let chromium = try browser()
+        let cli = try commandLine(Query("開放特許", ["type": "visit"], limit: 50), site: Self.demoSite)
+        try writeProbePage(named: "probe-url-filter.html", in: Self.demoSite, script: """
+        var requested = [];
+        var append = document.head.appendChild;
+        document.head.appendChild = function (node) {
+          if (node.tagName === 'SCRIPT' && /\\/search\\//.test(node.src)) {
+            requested.push({ id: decodeURIComponent(node.src.replace(/^.*\\/search\\//, '').replace(/\\.js$/, '')),
+                             answered: document.querySelectorAll('#densho-search-results li').length > 0 });
+          }
+          return append.call(this, node);
+        };
+        document.addEventListener('DOMContentLoaded', function () {
+          setTimeout(function () {
+            var company = document.querySelector('#densho-search select[name=company]');
+            var type = document.querySelector('#densho-search select[name=type]');
+            report({ requested: requested, items: document.querySelectorAll('#densho-search-results li').length,
+                     companies: company ? company.options.length : 0, type: type ? type.value : null,
+                     open: document.querySelector('#densho-search details').open });
+          }, 3000);
+        });
+        """)
+        server = try LoopbackServer(serving: Self.demoSite)
+        let query = "?q=" + (("開放特許" as String).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&type=visit"
+        for url in [Self.demoSite.appendingPathComponent("probe-url-filter.html").absoluteString + query,
+                    (server?.baseURL ?? "") + "probe-url-filter.html" + query] {
+            struct Request: Decodable { let id: String; let answered: Bool }
+            struct Probe: Decodable { let requested: [Request]; let items: Int; let companies: Int; let type: String?; let open: Bool }
+            let probe = try Self.probeOutput(try chromium.dumpDOM(url, scratch: Self.scratch), as: Probe.self)
+            XCTAssertEqual(probe.items, cli.results.count, url)
+            XCTAssertGreaterThan(probe.items, 0, url)
+            let early = probe.requested.filter { !$0.answered }.map(\.id).filter { $0.hasPrefix("f-") }
+            XCTAssertTrue(early.contains("f-0"), "\(url): \(early)")
+            XCTAssertTrue(early.allSatisfy { $0 == "f-0" || $0.hasPrefix("f-0-") }, "only the type facet before the first answer: \(url): \(early)")
+            let later = Set(probe.requested.filter(\.answered).map(\.id))
+            XCTAssertTrue(later.contains { $0.hasPrefix("f-") && !$0.hasPrefix("f-0") }, "the filters open after the first answer and load the other facets: \(url): \(later.sorted())")
+            XCTAssertTrue(probe.open, url)
+            XCTAssertGreaterThan(probe.companies, 1, url)
+            XCTAssertEqual(probe.type, "visit", url)
         }
     }
 

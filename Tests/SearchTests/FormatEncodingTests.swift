@@ -152,6 +152,11 @@ final class FormatEncodingTests: XCTestCase {
         XCTAssertTrue(IndexLayout.isShardFileName("p-12-0.js"))
         XCTAssertFalse(IndexLayout.isShardFileName("g-12-0-1.js"))
         XCTAssertFalse(IndexLayout.isShardFileName("g-12-.js"))
+        // Facet values and lists (version 5), and the facet file of versions 2–4.
+        XCTAssertTrue(IndexLayout.isShardFileName("f-2.js"))
+        XCTAssertTrue(IndexLayout.isShardFileName("f-2-40.js"))
+        XCTAssertTrue(IndexLayout.isShardFileName("facets.js"))
+        XCTAssertFalse(IndexLayout.isShardFileName("facet.js"))
     }
 
     func testBase93TextRoundTripsAndNeedsNoEscape() throws {

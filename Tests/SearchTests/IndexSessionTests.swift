@@ -173,7 +173,7 @@ final class IndexSessionTests: XCTestCase {
         // These move the document's id: the index is built again.
         try step("date moves the document", patched: false) { $0.date = "1999-01-01" }
         try step("date removed, so undated last", patched: false) { $0.date = nil }
-        // These keep every id: patched, facet lists and facets.js included.
+        // These keep every id: patched, facet lists and facet files included.
         try step("type changes", patched: true) { $0.type = "partner" }
         try step("a new company facet value", patched: true) { $0.facets["company"] = ["株式会社ﾃｽﾄ"] }
         try step("labels change", patched: true, labels: SearchFacetLabels(["company": ["marumaru-seiki": "〇〇精機"]])) { $0.body += "。" }
@@ -242,7 +242,8 @@ final class IndexSessionTests: XCTestCase {
     /// Front-matter edits keep every id and are patched: a theme added (a new facet value, so
     /// the facet list files after it are numbered again) and removed again, the title, the
     /// person list, a year facet; every step byte-identical to a full build, and the facet
-    /// files handed out only when a facet changed.
+    /// files handed out only when a facet changed, and then only that facet's (`f-<i>` and its
+    /// lists `f-<i>-<j>`: values are numbered within their facet).
     func testFrontMatterEditsArePatchedExactly() throws {
         var docs = Self.corpus(seed: 17, count: 120)
         let session = SearchIndexSession()
@@ -252,7 +253,10 @@ final class IndexSessionTests: XCTestCase {
                                         "person": ["tanaka": "田中 一郎", "sato": "佐藤"]])
 
         func step(_ context: String, _ at: Int, labels: SearchFacetLabels = SearchFacetLabels(),
-                  facetsChange: Bool, _ change: (inout SearchDocument) -> Void) throws {
+                  facetsChange changedFacets: [String], _ change: (inout SearchDocument) -> Void) throws {
+            let manifestData = try XCTUnwrap(folder.files["index.js"], context)
+            let manifest = try JSONDecoder().decode(Manifest.self, from: Data(try IndexFile.parse(manifestData, file: "index.js").1))
+            let allowed = Set(try changedFacets.map { name in try XCTUnwrap(manifest.facets.firstIndex(of: name), name) })
             change(&docs[at])
             let received = Recorder()
             let result = try session.update(replacing: [docs[at]], labels: labels) { name, data in
@@ -260,20 +264,23 @@ final class IndexSessionTests: XCTestCase {
                 folder.put(name, data)
             }
             XCTAssertTrue(result.patched, context)
-            let facetFiles = received.names.filter { $0.hasPrefix("f-") || $0 == "facets.js" }
-            XCTAssertEqual(!facetFiles.isEmpty, facetsChange, "\(context): \(facetFiles.sorted())")
+            let facetFiles = received.names.filter { $0.hasPrefix("f-") }
+            XCTAssertEqual(!facetFiles.isEmpty, !allowed.isEmpty, "\(context): \(facetFiles.sorted())")
+            // f-<i>.js or f-<i>-<j>.js: the facet is the first number.
+            let touched = Set(facetFiles.compactMap { Int($0.dropFirst(2).prefix { $0 != "-" && $0 != "." }) })
+            XCTAssertEqual(touched, allowed, "\(context): \(facetFiles.sorted())")
             try assertSameAsFullBuild(folder, result, docs, labels: labels, context)
         }
-        try step("a new theme, first in value order", 5, facetsChange: true) { $0.facets["theme", default: []].append("ＡＩ導入") }
-        try step("the theme removed again", 5, facetsChange: true) { $0.facets["theme"] = ["知財活用"] }
-        try step("a theme only this document has", 40, facetsChange: true) { $0.facets["theme"] = ["事業承継（後継者）"] }
-        try step("the last document of a value leaves it", 40, facetsChange: true) { $0.facets["theme"] = [] }
-        try step("title in half-width kana and full-width Latin", 9, facetsChange: false) { $0.title = "ﾊﾟｿｺﾝ導入のＤＸ相談 ㍿テスト" }
-        try step("headings", 9, facetsChange: false) { $0.headings = ["聞いたこと", "見立て（再）", "次の一手"] }
-        try step("staff added", 60, facetsChange: true) { $0.facets["person"] = ["suzuki", "tanaka", "yamada-hanako"] }
-        try step("meta names a new company", 61, facetsChange: false) { $0.meta = "株式会社〇〇精機\n担当: 山田 花子" }
-        try step("labels only", 61, labels: labels, facetsChange: true) { $0.body += "" }
-        try step("labels kept, a company changed", 62, labels: labels, facetsChange: true) { $0.facets["company"] = ["sankaku-kogyo"] }
+        try step("a new theme, first in value order", 5, facetsChange: ["theme"]) { $0.facets["theme", default: []].append("ＡＩ導入") }
+        try step("the theme removed again", 5, facetsChange: ["theme"]) { $0.facets["theme"] = ["知財活用"] }
+        try step("a theme only this document has", 40, facetsChange: ["theme"]) { $0.facets["theme"] = ["事業承継（後継者）"] }
+        try step("the last document of a value leaves it", 40, facetsChange: ["theme"]) { $0.facets["theme"] = [] }
+        try step("title in half-width kana and full-width Latin", 9, facetsChange: []) { $0.title = "ﾊﾟｿｺﾝ導入のＤＸ相談 ㍿テスト" }
+        try step("headings", 9, facetsChange: []) { $0.headings = ["聞いたこと", "見立て（再）", "次の一手"] }
+        try step("staff added", 60, facetsChange: ["person"]) { $0.facets["person"] = ["suzuki", "tanaka", "yamada-hanako"] }
+        try step("meta names a new company", 61, facetsChange: []) { $0.meta = "株式会社〇〇精機\n担当: 山田 花子" }
+        try step("labels only", 61, labels: labels, facetsChange: ["company", "person"]) { $0.body += "" }
+        try step("labels kept, a company changed", 62, labels: labels, facetsChange: ["company"]) { $0.facets["company"] = ["sankaku-kogyo"] }
     }
 
     /// An edit moves the first occurrences of the grams after it (in the middle of a long
@@ -309,7 +316,7 @@ final class IndexSessionTests: XCTestCase {
             let expected = Set(moved.map { "g-\(ShardHash.shard(of: $0, count: g)).js" })
             XCTAssertEqual(received.names.filter { $0.hasPrefix("g-") }, expected, context)
             XCTAssertEqual(received.names.filter { $0.hasPrefix("d-") }.count, 1, context)
-            XCTAssertFalse(received.names.contains { $0.hasPrefix("f-") || $0 == "facets.js" || $0 == "index.js" },
+            XCTAssertFalse(received.names.contains { $0.hasPrefix("f-") || $0 == "index.js" },
                            "\(context): \(received.names.sorted())")
             return expected
         }

@@ -84,6 +84,28 @@ final class RankingAndFilterTests: XCTestCase {
         XCTAssertEqual(try reader.search(SearchQuery(text: "", limit: 100)).total, Self.documents.count, "no text, no filter: everything")
     }
 
+    /// A filter reads its own facet's values (`f-<i>`) and the lists of the values it wants
+    /// (`f-<i>-<j>`), no other facet's file; the filter UI's `facets()` reads them all.
+    func testAFilterLoadsOnlyItsOwnFacet() throws {
+        let names = try reader.facets(named: []).map(\.name)
+        XCTAssertEqual(names, [], "no facet named, nothing read")
+        XCTAssertEqual(reader.idsLoaded, [])
+
+        let r = try reader.search(SearchQuery(text: "", anyOf: ["company": ["sankaku"], "type": ["visit", "call"]], limit: 50))
+        XCTAssertEqual(r.hits.map(\.url), ["visits/2026/c.html", "visits/2024/d.html", "visits/2024/e.html"])
+        // Manifest order: type 0 (call, note, playbook, visit), theme 1, company 2 (marumaru,
+        // sankaku); besides, only the d shards of the hits.
+        XCTAssertEqual(Set(reader.idsLoaded.filter { !$0.hasPrefix("d-") }), ["f-2", "f-2-1", "f-0", "f-0-0", "f-0-3"])
+
+        let fresh = try SearchIndexReader(directory: dir)
+        let company = try fresh.facets(named: ["company", "colour"])
+        XCTAssertEqual(company.map(\.name), ["company"])
+        XCTAssertEqual(company.first?.values.map(\.label), ["株式会社〇〇精機", "sankaku"])
+        XCTAssertEqual(fresh.idsLoaded, ["f-2"])
+        XCTAssertEqual(try fresh.facets().count, 6)
+        XCTAssertEqual(Set(fresh.idsLoaded), ["f-0", "f-1", "f-2", "f-3", "f-4", "f-5"])
+    }
+
     func testFacetsCarryLabelsAndCounts() throws {
         let company = try XCTUnwrap(reader.facets().first { $0.name == "company" })
         XCTAssertEqual(company.values.map(\.value), ["marumaru", "sankaku"])

@@ -10,6 +10,7 @@ public final class SearchIndexReader: @unchecked Sendable {
     private var cache: [String: Any] = [:]
     private var loadedCount = 0
     private var loadedBytes = 0
+    private var loadedIDs: [String] = []
 
     public init(directory: URL) throws {
         self.directory = directory
@@ -36,23 +37,43 @@ public final class SearchIndexReader: @unchecked Sendable {
     public var filesLoaded: Int { lock.withLock { loadedCount } }
     /// Bytes (on disk) of the files loaded so far, the manifest not counted.
     public var bytesLoaded: Int { lock.withLock { loadedBytes } }
+    /// Ids of the files loaded so far, in load order (the manifest not counted).
+    var idsLoaded: [String] { lock.withLock { loadedIDs } }
 
     public func search(_ query: SearchQuery) throws -> SearchResults {
         try QueryEngine(reader: self).run(query)
     }
 
-    /// Facet values with labels and counts, as the filter UI shows them (loads `facets.js`).
+    /// Facet values with labels and counts, as the filter UI shows them (loads every facet's
+    /// file `f-<i>`).
     public func facets() throws -> [(name: String, values: [(value: String, label: String, count: Int)])] {
-        try facetValues().facets.map { facet in (facet.name, facet.values.map { ($0.value, $0.label, $0.count) }) }
+        try facets(named: manifest.facets)
     }
 
-    func facetValues() throws -> FacetValues {
-        try file(IndexLayout.facetsID) { payload, file in
+    /// The values of the named facets only (loads their files, nothing else; unknown names are
+    /// left out), in the manifest's order: what a filter on them needs.
+    public func facets(named names: some Sequence<String>) throws -> [(name: String, values: [(value: String, label: String, count: Int)])] {
+        let wanted = Set(names)
+        return try manifest.facets.indices.filter { wanted.contains(manifest.facets[$0]) }.map { i in
+            let facet = try facetValues(i)
+            return (facet.name, facet.values.map { ($0.value, $0.label, $0.count) })
+        }
+    }
+
+    /// The values of the manifest's `index`-th facet (file `f-<index>`).
+    func facetValues(_ index: Int) throws -> FacetValues {
+        try file(IndexLayout.facetFile(index)) { payload, file in
+            let values: FacetValues
             do {
-                return try JSONDecoder().decode(FacetValues.self, from: Data(payload))
+                values = try JSONDecoder().decode(FacetValues.self, from: Data(payload))
             } catch {
                 throw SearchIndexError(location: "\(file):1:1", message: "facet values are malformed: \(error)")
             }
+            guard values.name == manifest.facets[index] else {
+                throw SearchIndexError(location: "\(file):1:1",
+                                       message: "facet file holds \"\(values.name)\", the manifest names \"\(manifest.facets[index])\"")
+            }
+            return values
         }
     }
 
@@ -66,6 +87,7 @@ public final class SearchIndexReader: @unchecked Sendable {
                 cache[id] = value
                 loadedCount += 1
                 loadedBytes += size
+                loadedIDs.append(id)
             }
         }
         return value

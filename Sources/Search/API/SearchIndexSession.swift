@@ -22,8 +22,10 @@ public struct SearchIndexUpdate: Sendable, Equatable {
 /// An update patches the index when no document id moves: the changed documents keep their url
 /// and date, and no shard count changes. Then only the shards that can differ are made again
 /// (`IndexPatch`): the g/w shards of grams and words whose first occurrence in a changed document
-/// moved, the changed documents' d shards, the facet files when a facet value changed (a theme in
-/// the front matter), `facets.js` and the manifest (handed out only when their bytes change).
+/// moved, the changed documents' d shards, the facet value lists when a facet value changed (a
+/// theme in the front matter), the facet files `f-<i>` and the manifest (handed out only when
+/// their bytes change: a facet's values and lists are numbered within it, so an edit of one facet
+/// leaves the others' files alone).
 /// Otherwise it builds the whole index again and still hands out only the changed files.
 ///
 /// Calls are serialised; the sink may be called from several threads at once.

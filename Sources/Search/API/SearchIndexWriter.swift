@@ -133,7 +133,7 @@ public enum SearchIndexWriter {
         postings.emitShards(documents: total, labels: labels, emit: emit)
         let shape = IndexShape(documents: total, docsPerShard: docShards.perShard, docShards: docShards.shards,
                                postings: postings)
-        emit(IndexLayout.facetsID, ManifestWriter.facets(shape.facetValues, labels: labels))
+        for file in ManifestWriter.facetFiles(shape.facetValues, labels: labels) { emit(file.id, file.payload) }
         emit(IndexLayout.manifestID, ManifestWriter.manifest(shape))
         return shape
     }

@@ -335,7 +335,8 @@
 
   /**
    * loadFile(id) → the data registered by file <id>.js (or a Promise of it). Returns
-   * { manifest(): Promise, facets(): Promise, query(text, filters, limit): Promise<{total, results, loaded}> }.
+   * { manifest(): Promise, facets(names?): Promise, query(text, filters, limit): Promise<{total, results, loaded}> }.
+   * facets(names) loads the files (f-<i>) of the named facets only, in the manifest's order; no names: all.
    */
   function createEngine(loadFile) {
     var cache = new Map();
@@ -353,11 +354,23 @@
     function json(bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }
     function manifest() {
       return load('index').then(function (m) {
-        if (m.format !== 'densho-search' || m.version !== 4) throw new Error('densho search: unsupported index version');
+        if (m.format !== 'densho-search' || m.version !== 5) throw new Error('densho search: unsupported index version');
         return m;
       });
     }
-    function facets() { return load('facets', json); }
+    // The values of the manifest's i-th facet: file f-<i>; the documents of its j-th value: f-<i>-<j>.
+    function facet(m, i) {
+      return load('f-' + i, json).then(function (f) {
+        if (f.name !== m.facets[i]) throw new Error('densho search: facet file f-' + i + ' holds ' + f.name);
+        return f;
+      });
+    }
+    function facets(names) {
+      return manifest().then(function (m) {
+        var shown = m.facets.filter(function (name) { return !names || names.indexOf(name) >= 0; });
+        return Promise.all(shown.map(function (name) { return facet(m, m.facets.indexOf(name)); }));
+      });
+    }
 
     function gramShard(m, cps) {
       var id = 'g-' + shardOf(cps, m.shards.g);
@@ -497,13 +510,15 @@
         });
         var facetNames = Object.keys(wanted).sort(compareScalars);
         if (facetNames.some(function (f) { return m.facets.indexOf(f) < 0; })) return { total: 0, results: [] };
-        var facetIds = facetNames.length ? facets().then(function (all) {
-          return facetNames.map(function (name) {
-            var facet = all.find(function (f) { return f.name === name; });
-            return (facet ? facet.values : []).filter(function (v) { return wanted[name].indexOf(v.value) >= 0; })
-              .map(function (v) { return v.shard; });
+        // Only the filtered facets' values load (f-<i>), then the lists of the wanted values.
+        var facetIds = Promise.all(facetNames.map(function (name) {
+          var i = m.facets.indexOf(name);
+          return facet(m, i).then(function (f) {
+            var ids = [];
+            f.values.forEach(function (v, j) { if (wanted[name].indexOf(v.value) >= 0) ids.push('f-' + i + '-' + j); });
+            return ids;
           });
-        }) : Promise.resolve([]);
+        }));
         return facetIds.then(function (ids) {
           if (ids.some(function (list) { return !list.length; })) return { total: 0, results: [] };
           return Promise.all([
@@ -657,7 +672,7 @@
       'aria-controls': 'densho-search-results', 'class': 'densho-search-input'
     });
     form.appendChild(input);
-    // The filters stay folded: their values (facets.js, hundreds of KB on a large site) load when they open.
+    // The filters stay folded: their values (f-<i>.js, hundreds of KB on a large site) load when they open.
     var filterToggle = el('details', { 'class': 'densho-search-filter-toggle' });
     filterToggle.appendChild(el('summary', {}, t.filters));
     var filterBox = el('div', { 'class': 'densho-search-filters', role: 'group', 'aria-label': t.filters });
@@ -674,7 +689,7 @@
     // A site may label its types; otherwise the theme's words for the built-in ones.
     function typeLabel(value) { return typeLabels[value] || t.types[value] || value; }
 
-    // Until the filter selects exist (facets.js loads when the filters open), the URL's filters apply.
+    // Until the filter selects exist (their values load when the filters open), the URL's filters apply.
     var urlFilters = null;
     function currentFilters() {
       if (urlFilters) return urlFilters;
@@ -728,9 +743,9 @@
       var text = input.value, filters = currentFilters(), mine = ++sequence;
       mirrorToURL(text, filters);
       if (!text.trim() && !Object.keys(filters).length) {
-        list.textContent = ''; status.textContent = ''; active = -1; return;
+        list.textContent = ''; status.textContent = ''; active = -1; return Promise.resolve();
       }
-      engine.query(text, filters, PAGE_LIMIT).then(function (res) {
+      return engine.query(text, filters, PAGE_LIMIT).then(function (res) {
         if (mine === sequence) render(res);
       }, function () { if (mine === sequence) status.textContent = t.error; });
     }
@@ -757,8 +772,9 @@
 
     var params = new URLSearchParams(location.search);
     input.value = params.get('q') || '';
-    // Before the first query only the manifest loads; the filter values load when the filters open
-    // (at once when the URL carries a filter, so that it shows).
+    // Before the first query only the manifest loads; the filter values load when the filters open.
+    // A filter in the URL loads its own facet's values for the first query, and the filters open
+    // (loading the other facets' values) once that query has been answered.
     var filtersLoading = null;
     function loadFilters() {
       if (!filtersLoading) filtersLoading = engine.facets().then(fillFilters).catch(function () { status.textContent = t.error; });
@@ -768,8 +784,8 @@
     engine.manifest().then(function (m) {
       urlFilters = {};
       m.facets.forEach(function (name) { if (params.get(name)) urlFilters[name] = params.get(name); });
-      run();
-      if (Object.keys(urlFilters).length) { filterToggle.open = true; loadFilters(); }
+      var first = run();
+      if (Object.keys(urlFilters).length) first.then(function () { filterToggle.open = true; loadFilters(); });
     }).catch(function () { status.textContent = t.error; });
     function fillFilters(facets) {
       facets.forEach(function (facet) {

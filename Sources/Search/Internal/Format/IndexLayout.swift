@@ -1,16 +1,19 @@
 /// Names and sizes of the index files; documented in docs/search-index.md.
 enum IndexLayout {
     static let format = "densho-search"
-    static let version = 4
+    static let version = 5
     static let manifestID = "index"
-    static let facetsID = "facets"
+    /// Versions 2–4 kept every facet's values in one file, `facets.js`; a rebuild removes it.
+    static let oldFacetsFileName = "facets.js"
 
     /// Shard families: g = unigram, bigram and trigram document postings (p = positions of long
-    /// bigram lists), w = Latin word postings, d = document data, f = facet value document lists.
+    /// bigram lists), w = Latin word postings, d = document data, f = facets: `f-<i>` the values
+    /// of the manifest's i-th facet, `f-<i>-<j>` the documents of its j-th value.
     static func gramShard(_ n: Int) -> String { "g-\(n)" }
     static func wordShard(_ n: Int) -> String { "w-\(n)" }
     static func docShard(_ n: Int) -> String { "d-\(n)" }
-    static func facetShard(_ n: Int) -> String { "f-\(n)" }
+    static func facetFile(_ facet: Int) -> String { "f-\(facet)" }
+    static func facetList(_ facet: Int, _ value: Int) -> String { "f-\(facet)-\(value)" }
 
     /// Target payload bytes per shard (before compression); counts follow from the corpus so
     /// files stay small.
@@ -54,9 +57,11 @@ enum IndexLayout {
     /// Facets in the order the filter UI shows them; unknown facets follow by name.
     static let facetOrder = ["type", "theme", "company", "person", "partner", "year"]
 
-    /// Our file names (`g-12.js`, list files `g-12-0.js`, positions `p-12-0.js`; `p-12.js` was
-    /// version 1's bigram positions), so a rebuild removes them.
+    /// Our file names (`g-12.js`, list files `g-12-0.js`, positions `p-12-0.js`, facets `f-2.js`
+    /// and their lists `f-2-40.js`; `p-12.js` was version 1's bigram positions, `facets.js`
+    /// versions 2–4's facet values), so a rebuild removes them.
     static func isShardFileName(_ name: String) -> Bool {
+        if name == oldFacetsFileName { return true }
         let scalars = Array(name.unicodeScalars)
         guard scalars.count > 5, "gpwdf".unicodeScalars.contains(scalars[0]), scalars[1] == "-",
               name.hasSuffix(".js") else { return false }

@@ -11,15 +11,14 @@ struct Manifest: Decodable {
     let trigramMinimum: Int
     let shards: Shards
     let wordKeys: [String]
-    /// Facet names; their values are in `facets.js` (`FacetValues`).
+    /// Facet names; the values of the i-th are in file `f-<i>` (`FacetValues`).
     let facets: [String]
 }
 
-/// The decoded `facets.js`.
+/// The decoded `f-<i>.js`: one facet's values, sorted; the documents of the j-th value are in
+/// file `f-<i>-<j>`.
 struct FacetValues: Decodable {
-    struct Value: Decodable { let value: String; let label: String; let count: Int; let shard: String }
-    struct Facet: Decodable { let name: String; let values: [Value] }
-    let facets: [Facet]
-
-    init(from decoder: Decoder) throws { facets = try [Facet](from: decoder) }
+    struct Value: Decodable { let value: String; let label: String; let count: Int }
+    let name: String
+    let values: [Value]
 }

@@ -32,11 +32,13 @@ struct QueryEngine {
         for facet in query.filters.keys.sorted() {
             let wanted = (query.filters[facet] ?? []).filter { !$0.isEmpty }
             guard !wanted.isEmpty else { continue }
-            guard manifest.facets.contains(facet) else { return [] }
-            let values = try reader.facetValues().facets.first(where: { $0.name == facet })?.values ?? []
-            // Several values of one facet: any of them.
+            guard let index = manifest.facets.firstIndex(of: facet) else { return [] }
+            // Only this facet's values are read (`f-<index>`); several values: any of them.
+            let values = try reader.facetValues(index).values
             var docs: [Int32] = []
-            for entry in values where wanted.contains(entry.value) { docs = Union.of(docs, try facetDocs(entry.shard)) }
+            for (j, entry) in values.enumerated() where wanted.contains(entry.value) {
+                docs = Union.of(docs, try facetDocs(IndexLayout.facetList(index, j)))
+            }
             candidates = candidates.map { Intersection.of($0, docs) } ?? docs
             if candidates?.isEmpty == true { return [] }
         }

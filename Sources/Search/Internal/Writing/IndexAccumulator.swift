@@ -141,7 +141,8 @@ struct IndexAccumulator {
     }
 
     /// The facet names in order, each value with its count and list file, and those files (a
-    /// session patching facets makes them here too).
+    /// session patching facets makes them here too). The i-th facet's values are numbered within
+    /// it (`f-<i>-<j>`), so a value that comes or goes renumbers the lists of its own facet only.
     static func facetFiles(_ facets: [String: [String: [Int]]]) -> (values: FacetList, files: [(id: String, payload: [UInt8])]) {
         var facetValues: FacetList = []
         var files: [(id: String, payload: [UInt8])] = []
@@ -150,14 +151,12 @@ struct IndexAccumulator {
             let ib = IndexLayout.facetOrder.firstIndex(of: b) ?? Int.max
             return ia != ib ? ia < ib : DocumentOrder.scalarLess(a, b)
         }
-        var facetShard = 0
         for name in names {
             guard let byValue = facets[name] else { continue }
             var entries: [(value: String, count: Int, shard: String)] = []
             for value in byValue.keys.sorted(by: DocumentOrder.scalarLess) {
                 let docs = byValue[value] ?? []
-                let id = IndexLayout.facetShard(facetShard)
-                facetShard += 1
+                let id = IndexLayout.facetList(facetValues.count, entries.count)
                 var bytes: [UInt8] = []
                 var last = -1
                 for d in docs {

@@ -4,7 +4,7 @@ import Foundation
 /// (same urls, same dates, same documents per d shard). Only these files are made again: the g
 /// and w shards holding a gram or word whose first occurrence in a changed document moved (or
 /// that appeared or went), the d shards of the changed documents, the facet lists when a facet
-/// value changed, `facets.js` and the manifest. Each is encoded by the full writer's own code
+/// value changed, the facet files `f-<i>` and the manifest. Each is encoded by the full writer's own code
 /// (`ShardEntry`, `DocShardWriter`, `IndexAccumulator.facetFiles`, `ManifestWriter`); in a
 /// posting shard only the edited entries are decoded and encoded again, the others are copied
 /// (`ShardEntry.entries(of:)`), so a patched file equals a full build's byte for byte. When the
@@ -107,14 +107,18 @@ struct IndexPatch {
             }
         }
         if facetsChanged {
+            // Every list is made again (cheap); the session hands out only those whose bytes
+            // changed: lists are numbered within their facet, so other facets' stay as they were.
             let (values, facetFiles) = IndexAccumulator.facetFiles(patch.shape.facets)
             let before = Set(shape.facetValues.flatMap { $0.values.map(\.shard) })
             patch.removed.formUnion(before.subtracting(facetFiles.map(\.id)))
+            patch.removed.formUnion((values.count..<max(values.count, shape.facetValues.count)).map(IndexLayout.facetFile))
             patch.shape.facetValues = values
             patch.payloads.append(contentsOf: facetFiles)
         }
-        // Labels may have changed without any facet value: facets.js is cheap to make again.
-        patch.payloads.append((IndexLayout.facetsID, ManifestWriter.facets(patch.shape.facetValues, labels: labels)))
+        // Labels may have changed without any facet value: the facet files are cheap to make
+        // again, and only those whose bytes changed are handed out.
+        patch.payloads.append(contentsOf: ManifestWriter.facetFiles(patch.shape.facetValues, labels: labels))
         patch.payloads.append((IndexLayout.manifestID, ManifestWriter.manifest(patch.shape)))
         return patch
     }

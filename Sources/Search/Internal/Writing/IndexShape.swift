@@ -1,8 +1,8 @@
 /// Facet names in order, each with its values (sorted), their counts and list files.
 typealias FacetList = [(facet: String, values: [(value: String, count: Int, shard: String)])]
 
-/// What the manifest and `facets.js` are made of, and the sizes that fix the shard counts: the
-/// writer makes both files from it, and a session keeps it to patch them after an edit.
+/// What the manifest and the facet files `f-<i>` are made of, and the sizes that fix the shard
+/// counts: the writer makes those files from it, and a session keeps it to patch them after an edit.
 struct IndexShape {
     var documents: Int
     var docsPerShard: Int

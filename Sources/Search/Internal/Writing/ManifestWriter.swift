@@ -1,6 +1,6 @@
 /// `index.js`, the one file read before any query: format, version, shard counts, Latin word
-/// shard keys and the facet names. The facet values (value, display label, count, list shard)
-/// are in `facets.js`, which readers load only for filters and the filter UI.
+/// shard keys and the facet names. The values of the i-th facet (value, display label, count) are
+/// in `f-<i>.js`, which readers load only for a filter on that facet and for the filter UI.
 enum ManifestWriter {
     static func manifest(_ shape: IndexShape) -> [UInt8] {
         var out: [UInt8] = []
@@ -30,27 +30,29 @@ enum ManifestWriter {
         return out
     }
 
-    /// The payload of `facets.js` (JSON, compressed like every file but the manifest).
-    static func facets(_ facetValues: FacetList, labels: SearchFacetLabels) -> [UInt8] {
+    /// The payload of each facet's file `f-<i>` (JSON, compressed like every file but the
+    /// manifest), by file id.
+    static func facetFiles(_ facetValues: FacetList, labels: SearchFacetLabels) -> [(id: String, payload: [UInt8])] {
+        facetValues.enumerated().map { i, facet in (IndexLayout.facetFile(i), Self.facet(facet, labels: labels)) }
+    }
+
+    /// `{"name":…,"values":[{"value":…,"label":…,"count":…},…]}`; the j-th value's documents are
+    /// in `f-<i>-<j>`.
+    static func facet(_ facet: (facet: String, values: [(value: String, count: Int, shard: String)]),
+                      labels: SearchFacetLabels) -> [UInt8] {
         var out: [UInt8] = []
         func raw(_ s: String) { out.append(contentsOf: Array(s.utf8)) }
         func str(_ s: String) { JSONWriter.appendString(s, to: &out) }
-        raw("[")
-        for (i, facet) in facetValues.enumerated() {
-            if i > 0 { raw(",") }
-            raw("{\"name\":"); str(facet.facet)
-            raw(",\"values\":[")
-            for (j, value) in facet.values.enumerated() {
-                if j > 0 { raw(",") }
-                raw("{\"value\":"); str(value.value)
-                raw(",\"label\":"); str(labels.label(facet: facet.facet, value: value.value))
-                raw(",\"count\":"); JSONWriter.appendInt(value.count, to: &out)
-                raw(",\"shard\":"); str(value.shard)
-                raw("}")
-            }
-            raw("]}")
+        raw("{\"name\":"); str(facet.facet)
+        raw(",\"values\":[")
+        for (j, value) in facet.values.enumerated() {
+            if j > 0 { raw(",") }
+            raw("{\"value\":"); str(value.value)
+            raw(",\"label\":"); str(labels.label(facet: facet.facet, value: value.value))
+            raw(",\"count\":"); JSONWriter.appendInt(value.count, to: &out)
+            raw("}")
         }
-        raw("]")
+        raw("]}")
         return out
     }
 }
