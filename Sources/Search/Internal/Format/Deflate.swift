@@ -268,23 +268,25 @@ enum Huffman {
     /// inner nodes (the two-queue method), so ties break the same way every time.
     private static func unlimited(_ freq: [Int]) -> [Int] {
         var lengths = [Int](repeating: 0, count: freq.count)
-        // Sorted as (weight, symbol) pairs packed in one integer: the same order as comparing
-        // the two, without a closure reading both arrays per comparison.
-        var keys: [UInt64] = []
-        keys.reserveCapacity(freq.count)
-        for (s, f) in freq.enumerated() where f > 0 { keys.append(UInt64(f) << 16 | UInt64(s)) }
-        keys.sort()
-        let leafCount = keys.count
-        if leafCount == 1 { lengths[Int(keys[0] & 0xFFFF)] = 1 }
-        if leafCount < 2 { return lengths }
-        // Nodes 0..<leafCount are the leaves; inner nodes follow in creation order.
-        let nodeCount = 2 * leafCount - 1
-        var weight = [Int](repeating: 0, count: nodeCount)
-        var parent = [Int](repeating: -1, count: nodeCount)
-        var depth = [Int](repeating: 0, count: nodeCount)
-        weight.withUnsafeMutableBufferPointer { weight in
-        parent.withUnsafeMutableBufferPointer { parent in
-        depth.withUnsafeMutableBufferPointer { depth in
+        // Scratch on the stack: a block builds three trees, and a build deflates thousands of files.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: freq.count) { keys in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * max(1, 2 * freq.count - 1)) { nodes in
+            // Sorted as (weight, symbol) pairs packed in one integer: the same order as comparing
+            // the two, without a closure reading both arrays per comparison.
+            var leafCount = 0
+            for (s, f) in freq.enumerated() where f > 0 {
+                keys[leafCount] = UInt64(f) << 16 | UInt64(s)
+                leafCount += 1
+            }
+            if leafCount == 1 { lengths[Int(keys[0] & 0xFFFF)] = 1 }
+            if leafCount < 2 { return }
+            var leaves = UnsafeMutableBufferPointer(rebasing: keys[0..<leafCount])
+            leaves.sort()
+            // Nodes 0..<leafCount are the leaves; inner nodes follow in creation order.
+            let nodeCount = 2 * leafCount - 1
+            let weight = UnsafeMutableBufferPointer(rebasing: nodes[0..<nodeCount])
+            let parent = UnsafeMutableBufferPointer(rebasing: nodes[nodeCount..<2 * nodeCount])
+            let depth = UnsafeMutableBufferPointer(rebasing: nodes[2 * nodeCount..<3 * nodeCount])
             for k in 0..<leafCount { weight[k] = Int(keys[k] >> 16) }
             var nextLeaf = 0, nextInner = leafCount, made = leafCount
             @inline(__always) func takeSmallest() -> Int {
@@ -303,11 +305,11 @@ enum Huffman {
                 made += 1
             }
             // Depths from the root (the last node) down: parents come after their children.
+            depth[nodeCount - 1] = 0
             for node in stride(from: nodeCount - 2, through: 0, by: -1) { depth[node] = depth[parent[node]] + 1 }
+            for k in 0..<leafCount { lengths[Int(keys[k] & 0xFFFF)] = depth[k] }
         }
         }
-        }
-        for k in 0..<leafCount { lengths[Int(keys[k] & 0xFFFF)] = depth[k] }
         return lengths
     }
 
