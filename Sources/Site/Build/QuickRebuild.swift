@@ -83,7 +83,7 @@ struct QuickRebuild {
             edits.append(VisitEdit(before: before, after: model.visits[at]))
         }
         var index = previous.index.replacing(edits, model: model, links: links)
-        index.reportCache = previous.index.reportCache.carried(over: edits, fiscalYearStart: model.config.fiscalYearStart)
+        ReportCache.carry(from: previous.index, to: &index, over: edits)
         let digestEdits = edits.map { edit in
             let promises = { (index: PublishedSite) in index.promisesByCompany[edit.after.company.value] ?? [] }
             let (before, after) = (promises(previous.index), promises(index))

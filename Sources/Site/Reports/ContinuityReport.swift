@@ -5,8 +5,8 @@ import FrontMatter
 /// (`today`, `companies`, `promises`, `referrals`, `people`, `fiscal_years`); fields beyond it
 /// are additions, never renames.
 ///
-/// Each company's items (its entry, open promises, referrals) and each year's figures are kept by
-/// the site's `ReportCache`, so a quick rebuild after an edit of one visit prints again only
+/// Each company's items (its entry, open promises, referrals) and each year's figures are kept
+/// with the site (`ReportCache`), so a quick rebuild after an edit of one visit prints again only
 /// its company's items (and the years the edit can change).
 enum ContinuityReport {
     static let path = "reports/continuity.json"
@@ -20,10 +20,10 @@ enum ContinuityReport {
         var promises: [JSONText] = []
         var referrals: [JSONText] = []
         for company in index.model.companies {
-            let items = index.reportCache.companyItems(company.page.slug) {
-                ReportCache.CompanyItems(entry: entry(company, index).renderedItem(),
-                                         promises: promiseItems(company, index).map { $0.renderedItem() },
-                                         referrals: referralItems(company, index).map { $0.renderedItem() })
+            let items = ReportCache.companyItems(company.page.slug, of: index) {
+                (entry: entry(company, index).renderedItem(),
+                 promises: promiseItems(company, index).map { $0.renderedItem() },
+                 referrals: referralItems(company, index).map { $0.renderedItem() })
             }
             companies.append(.raw(items.entry))
             promises += items.promises.map(JSONText.raw)

@@ -33,8 +33,10 @@ public struct PublishedSite: Sendable {
     /// `TopicPages.path(for:)` of every theme a page names: pages link their themes by the
     /// thousand, and checking a Japanese name against the slug rules each time costs more than the page.
     var topicPaths: [String: String]
-    /// What the reports made of this site, for a quick rebuild to keep (see `ReportCache`).
-    var reportCache = ReportCache()
+    /// What the reports made of this site, for a quick rebuild to keep (see `ReportCache`): each
+    /// fiscal year's figures, and continuity.json's printed items of each company.
+    var keptYears = KeptValues<Int, FiscalYear>()
+    var keptCompanyItems = KeptValues<String, (entry: String, promises: [String], referrals: [String])>()
 
     init(model: SiteModel, links: LinkGraph, today: CalendarDate, digestCache: VisitDigestCache? = nil) {
         self.model = model
